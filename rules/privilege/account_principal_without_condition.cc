@@ -1,0 +1,82 @@
+// IAM204: a resource or trust policy grants to a whole account (its root principal) without a
+// condition that narrows which of that account's principals may act.
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "engine/rule.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"security", "cross-account"};
+constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
+constexpr engine::Equivalent kEquivalents[] = {
+    {"Checkov", "CKV_AWS_61"}, {"Cloudsplaining", "AssumableByCrossAccountPrincipal"}};
+
+// Keys that limit which principals of the trusted account the grant reaches (or, for
+// sts:ExternalId, which caller of a third party). Compared case-insensitively, as IAM does.
+constexpr std::array<std::string_view, 10> kNarrowingKeys = {
+    "aws:principalarn", "aws:principalorgid", "aws:principalorgpaths", "aws:userid", "aws:username",
+    "aws:principaltype", "aws:sourceidentity", "sts:externalid", "sts:sourceidentity",
+    "aws:principalservicename"};
+constexpr std::string_view kPrincipalTagPrefix = "aws:principaltag/";
+
+std::string lower(std::string_view text) {
+  std::string result(text);
+  for (char& c : result) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return result;
+}
+
+bool is_account_id(std::string_view text) {
+  return text.size() == 12 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "111122223333" or "arn:<partition>:iam::111122223333:root".
+bool is_account_principal(std::string_view value) {
+  if (is_account_id(value)) return true;
+  std::optional<ast::Arn> arn = ast::split_arn(value);
+  return arn && arn->service == "iam" && arn->region.empty() && is_account_id(arn->account) &&
+         arn->resource == "root";
+}
+
+// A Null test only checks that a key is present, so it narrows nothing.
+bool narrows_principal(const ast::Condition& condition) {
+  if (condition.op.base == "Null") return false;
+  std::string key = lower(condition.key.value);
+  return key.starts_with(kPrincipalTagPrefix) ||
+         std::find(kNarrowingKeys.begin(), kNarrowingKeys.end(), key) != kNarrowingKeys.end();
+}
+
+class AccountPrincipalWithoutCondition final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM204",
+      .name = "account-principal-without-condition",
+      .level = engine::Level::kWarning,
+      .summary = "A resource or trust policy grants to every principal of an account without a narrowing condition",
+      .tags = kTags,
+      .precision = engine::Precision::kMedium,
+      .security_severity = "6.0",
+      .equivalents = kEquivalents,
+      .policy_kinds = kKinds,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    if (!statement.allows() || !statement.principal) return;
+    if (std::any_of(statement.conditions.begin(), statement.conditions.end(), narrows_principal)) return;
+    for (const ast::PrincipalEntry& entry : statement.principal->entries) {
+      if (entry.type != ast::PrincipalType::kAws || !is_account_principal(entry.text.value)) continue;
+      ctx.report(entry.text.range,
+                 "Principal \"{}\" trusts every principal of the account that its own IAM policies "
+                 "allow; add a condition such as aws:PrincipalArn (or sts:ExternalId for a third party)",
+                 entry.text.value);
+    }
+  }
+};
+
+IAMLINT_REGISTER_RULE(AccountPrincipalWithoutCondition);
+
+}  // namespace
+}  // namespace iamlint::rules

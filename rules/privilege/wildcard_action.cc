@@ -1,0 +1,58 @@
+// IAM201: an Allow statement whose Action is "*" grants every action of every service.
+#include <algorithm>
+
+#include "engine/rule.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"security", "least-privilege", "external/cwe/cwe-732"};
+constexpr engine::Equivalent kEquivalents[] = {
+    {"Checkov", "CKV_AWS_63"}, {"Checkov", "CKV_AWS_62"}, {"Checkov", "CKV_AWS_1"}};
+
+bool is_every_action(const ast::Action& action) {
+  return action.text.value == "*" || action.text.value == "*:*";
+}
+
+bool has_every_resource(const ast::Statement& statement) {
+  if (!statement.resource) return false;
+  const auto& entries = statement.resource->entries;
+  return std::any_of(entries.begin(), entries.end(),
+                     [](const ast::Resource& resource) { return resource.text.value == "*"; });
+}
+
+class WildcardAction final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM201",
+      .name = "wildcard-action",
+      .level = engine::Level::kWarning,
+      .summary = "An Allow statement grants every action of every AWS service",
+      .tags = kTags,
+      .precision = engine::Precision::kVeryHigh,
+      .security_severity = "8.5",
+      .equivalents = kEquivalents,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    if (!statement.allows() || !statement.action) return;
+    for (const ast::Action& action : statement.action->entries) {
+      if (!is_every_action(action)) continue;
+      if (has_every_resource(statement)) {
+        ctx.report(action.text.range,
+                   "Action \"{}\" on Resource \"*\" allows every action on every resource: full "
+                   "administrator access",
+                   action.text.value);
+      } else {
+        ctx.report(action.text.range, "Action \"{}\" allows every action of every AWS service",
+                   action.text.value);
+      }
+    }
+  }
+};
+
+IAMLINT_REGISTER_RULE(WildcardAction);
+
+}  // namespace
+}  // namespace iamlint::rules

@@ -1,0 +1,38 @@
+// IAM202: an Allow statement with "service:*" grants every action of that service.
+#include "engine/rule.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"security", "least-privilege", "external/cwe/cwe-732"};
+constexpr engine::Equivalent kEquivalents[] = {{"Cloudsplaining", "ServiceWildcard"}};
+
+class WildcardServiceAction final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM202",
+      .name = "wildcard-service-action",
+      .level = engine::Level::kWarning,
+      .summary = "An Allow statement grants every action of a service",
+      .tags = kTags,
+      .precision = engine::Precision::kVeryHigh,
+      .security_severity = "6.5",
+      .equivalents = kEquivalents,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    if (!statement.allows() || !statement.action) return;
+    for (const ast::Action& action : statement.action->entries) {
+      // "*:*" is every service, which wildcard-action reports.
+      if (action.name != "*" || action.service.empty() || action.service == "*") continue;
+      ctx.report(action.text.range, "Action \"{}\" allows every action of the '{}' service",
+                 action.text.value, action.service);
+    }
+  }
+};
+
+IAMLINT_REGISTER_RULE(WildcardServiceAction);
+
+}  // namespace
+}  // namespace iamlint::rules

@@ -1,0 +1,20 @@
+#include "app/app.h"
+
+#include "app/lint_command.h"
+#include "app/rules_command.h"
+#include "app/version.h"
+
+namespace iamlint::app {
+
+std::string_view version() { return kVersion; }
+
+int run(const Options& options, std::ostream& out, std::ostream& err) {
+  switch (options.command) {
+    case Command::kLint: return lint_command(options, out, err);
+    case Command::kRules: return rules_command(options, out, err);
+    case Command::kExplain: return explain_command(options, out, err);
+  }
+  return kExitError;
+}
+
+}  // namespace iamlint::app

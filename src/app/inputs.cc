@@ -1,0 +1,80 @@
+#include "app/inputs.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include <fmt/core.h>
+
+namespace iamlint::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_hidden(const fs::path& path) {
+  std::string name = path.filename().string();
+  return name.size() > 1 && name[0] == '.' && name != "..";
+}
+
+// "/work/repo/policies/a.json" run from /work/repo reads as "policies/a.json".
+std::string display_path(const fs::path& path) {
+  if (!path.is_absolute()) return path.generic_string();
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (ec) return path.generic_string();
+  auto [cwd_end, path_at] = std::mismatch(cwd.begin(), cwd.end(), path.begin(), path.end());
+  if (cwd_end != cwd.end() || path_at == path.end()) return path.generic_string();
+  fs::path relative;
+  for (; path_at != path.end(); ++path_at) relative /= *path_at;
+  return relative.generic_string();
+}
+
+void walk_directory(const fs::path& root, Inputs& inputs) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::none, ec);
+  if (ec) {
+    inputs.errors.push_back({ErrorCode::kIo, fmt::format("cannot list '{}': {}", root.generic_string(), ec.message())});
+    return;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      inputs.errors.push_back({ErrorCode::kIo, fmt::format("cannot list '{}': {}", it->path().generic_string(), ec.message())});
+      return;
+    }
+    const fs::directory_entry& entry = *it;
+    if (entry.is_directory(ec)) {
+      if (is_hidden(entry.path())) it.disable_recursion_pending();
+      continue;
+    }
+    if (entry.path().extension() == ".json" && entry.is_regular_file(ec)) {
+      inputs.files.push_back(display_path(entry.path()));
+    }
+  }
+}
+
+}  // namespace
+
+Inputs collect_inputs(const std::vector<std::string>& paths) {
+  Inputs inputs;
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      inputs.files.push_back(path);
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      std::string reason = ec ? ec.message() : "No such file or directory";
+      inputs.errors.push_back({ErrorCode::kIo, fmt::format("cannot read '{}': {}", path, reason)});
+    } else if (fs::is_directory(status)) {
+      walk_directory(path, inputs);
+    } else {
+      inputs.files.push_back(display_path(path));
+    }
+  }
+  std::sort(inputs.files.begin(), inputs.files.end());
+  inputs.files.erase(std::unique(inputs.files.begin(), inputs.files.end()), inputs.files.end());
+  return inputs;
+}
+
+}  // namespace iamlint::app

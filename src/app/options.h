@@ -1,0 +1,37 @@
+// What the user asked for, independent of how it was spelled on the command line.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ast/policy.h"
+#include "engine/rule_info.h"
+
+namespace iamlint::app {
+
+enum class Command { kLint, kRules, kExplain };
+
+enum class OutputFormat { kText, kSarif, kJson, kMarkdown };
+
+struct Options {
+  Command command = Command::kLint;
+  std::vector<std::string> paths;     // files, directories, or "-" for standard input
+  OutputFormat format = OutputFormat::kText;
+  std::optional<std::string> output;  // --output FILE; standard output when unset
+  std::optional<ast::PolicyKind> policy_kind;  // nullopt: infer per file
+  std::optional<engine::Level> fail_level = engine::Level::kWarning;  // nullopt: never fail
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  bool color = false;                 // already resolved against NO_COLOR and the terminal
+  unsigned jobs = 0;                  // 0: one per core
+  std::string stdin_filename = "<stdin>";
+  std::string explain_rule;           // for Command::kExplain
+};
+
+// Exit codes, as documented in README.md.
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitError = 2;
+
+}  // namespace iamlint::app

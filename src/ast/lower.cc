@@ -1,0 +1,204 @@
+#include "ast/lower.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace iamlint::ast {
+namespace {
+
+using json::Document;
+using json::Kind;
+using json::NodeId;
+
+Text text_of(const Document& doc, NodeId id) {
+  const json::Node& node = doc.node(id);
+  return {.value = node.text, .range = node.range, .node = id};
+}
+
+std::optional<Text> string_member(const Document& doc, NodeId id) {
+  if (!doc.node(id).is_string()) return std::nullopt;
+  return text_of(doc, id);
+}
+
+// Calls `visit` for the value itself when it is a string, or for each string in an array.
+template <class Visit>
+void for_each_string(const Document& doc, NodeId id, Visit&& visit) {
+  const json::Node& node = doc.node(id);
+  if (node.is_string()) {
+    visit(id);
+  } else if (node.is_array()) {
+    for (NodeId element : doc.children(id)) {
+      if (doc.node(element).is_string()) visit(element);
+    }
+  }
+}
+
+Action make_action(const Document& doc, NodeId id) {
+  Text text = text_of(doc, id);
+  std::size_t colon = text.value.find(':');
+  if (colon == std::string_view::npos) return {.text = text, .name = text.value};
+  return {.text = text, .service = text.value.substr(0, colon), .name = text.value.substr(colon + 1)};
+}
+
+Resource make_resource(const Document& doc, NodeId id) {
+  Text text = text_of(doc, id);
+  return {.text = text, .arn = split_arn(text.value)};
+}
+
+template <class Entry, class Make>
+EntryList<Entry> lower_list(const Document& doc, NodeId id, Make make) {
+  const json::Node& node = doc.node(id);
+  EntryList<Entry> list{.name = {.value = node.key, .range = node.key_range, .node = id},
+                        .range = node.range,
+                        .node = id};
+  for_each_string(doc, id, [&](NodeId entry) { list.entries.push_back(make(doc, entry)); });
+  return list;
+}
+
+PrincipalType principal_type(std::string_view key) {
+  if (key == "AWS") return PrincipalType::kAws;
+  if (key == "Service") return PrincipalType::kService;
+  if (key == "Federated") return PrincipalType::kFederated;
+  if (key == "CanonicalUser") return PrincipalType::kCanonicalUser;
+  return PrincipalType::kUnknown;
+}
+
+Principal lower_principal(const Document& doc, NodeId id) {
+  const json::Node& node = doc.node(id);
+  Principal principal{.range = node.range, .node = id};
+  if (node.is_string()) {
+    principal.is_wildcard = node.text == "*";
+  } else if (node.is_object()) {
+    for (NodeId member : doc.children(id)) {
+      std::string_view key = doc.node(member).key;
+      for_each_string(doc, member, [&](NodeId value) {
+        principal.entries.push_back(
+            {.type = principal_type(key), .type_key = key, .text = text_of(doc, value)});
+      });
+    }
+  }
+  return principal;
+}
+
+ConditionValue condition_value(const Document& doc, NodeId id) {
+  const json::Node& node = doc.node(id);
+  std::string_view text = node.text;
+  if (node.kind == Kind::kBool) text = node.boolean ? "true" : "false";
+  if (node.kind == Kind::kNull) text = "null";
+  return {.text = text, .kind = node.kind, .range = node.range};
+}
+
+void lower_conditions(const Document& doc, NodeId id, std::vector<Condition>& out) {
+  if (!doc.node(id).is_object()) return;
+  for (NodeId op_node : doc.children(id)) {
+    const json::Node& op = doc.node(op_node);
+    if (!op.is_object()) continue;
+    ConditionOperator split = split_operator({.value = op.key, .range = op.key_range, .node = op_node});
+    for (NodeId key_node : doc.children(op_node)) {
+      const json::Node& key = doc.node(key_node);
+      Condition condition{.op = split,
+                          .key = {.value = key.key, .range = key.key_range, .node = key_node},
+                          .values_range = key.range};
+      if (key.is_array()) {
+        for (NodeId value : doc.children(key_node)) {
+          if (!doc.node(value).is_container()) condition.values.push_back(condition_value(doc, value));
+        }
+      } else if (!key.is_container()) {
+        condition.values.push_back(condition_value(doc, key_node));
+      }
+      out.push_back(std::move(condition));
+    }
+  }
+}
+
+Effect parse_effect(std::string_view text) {
+  if (text == "Allow") return Effect::kAllow;
+  if (text == "Deny") return Effect::kDeny;
+  return Effect::kInvalid;
+}
+
+// Only the first of duplicated elements is lowered; the duplicate-key rule reports the others.
+template <class T, class Make>
+void lower_once(std::optional<T>& slot, Make&& make) {
+  if (!slot) slot = make();
+}
+
+Statement lower_statement(const Document& doc, NodeId id, uint32_t index) {
+  Statement statement{.index = index, .range = doc.node(id).range, .node = id};
+  bool seen_condition = false;
+  for (NodeId member : doc.children(id)) {
+    std::string_view key = doc.node(member).key;
+    if (key == "Sid") {
+      if (!statement.sid) statement.sid = string_member(doc, member);
+    } else if (key == "Effect") {
+      if (!statement.effect_text) {
+        statement.effect_text = string_member(doc, member);
+        if (statement.effect_text) statement.effect = parse_effect(statement.effect_text->value);
+      }
+    } else if (key == "Principal") {
+      lower_once(statement.principal, [&] { return lower_principal(doc, member); });
+    } else if (key == "NotPrincipal") {
+      lower_once(statement.not_principal, [&] { return lower_principal(doc, member); });
+    } else if (key == "Action") {
+      lower_once(statement.action, [&] { return lower_list<Action>(doc, member, make_action); });
+    } else if (key == "NotAction") {
+      lower_once(statement.not_action, [&] { return lower_list<Action>(doc, member, make_action); });
+    } else if (key == "Resource") {
+      lower_once(statement.resource, [&] { return lower_list<Resource>(doc, member, make_resource); });
+    } else if (key == "NotResource") {
+      lower_once(statement.not_resource,
+                 [&] { return lower_list<Resource>(doc, member, make_resource); });
+    } else if (key == "Condition" && !seen_condition) {
+      seen_condition = true;
+      statement.condition_node = member;
+      lower_conditions(doc, member, statement.conditions);
+    }
+  }
+  return statement;
+}
+
+}  // namespace
+
+std::optional<Policy> lower_policy(const Document& doc, NodeId root, std::optional<PolicyKind> kind) {
+  if (root == json::kNoNode || !doc.node(root).is_object()) return std::nullopt;
+  Policy policy{.range = doc.node(root).range, .node = root};
+  for (NodeId member : doc.children(root)) {
+    std::string_view key = doc.node(member).key;
+    if (key == "Version") {
+      if (!policy.version) policy.version = string_member(doc, member);
+    } else if (key == "Id") {
+      if (!policy.id) policy.id = string_member(doc, member);
+    } else if (key == "Statement" && policy.statement_node == json::kNoNode) {
+      policy.statement_node = member;
+      const json::Node& statements = doc.node(member);
+      if (statements.is_object()) {
+        policy.statements.push_back(lower_statement(doc, member, 0));
+      } else if (statements.is_array()) {
+        uint32_t index = 0;
+        for (NodeId element : doc.children(member)) {
+          if (doc.node(element).is_object()) policy.statements.push_back(lower_statement(doc, element, index));
+          ++index;
+        }
+      }
+    }
+  }
+  policy.kind = kind ? *kind : infer_kind(policy);
+  return policy;
+}
+
+PolicyKind infer_kind(const Policy& policy) {
+  const auto& statements = policy.statements;
+  bool has_principal = std::any_of(statements.begin(), statements.end(),
+                                   [](const Statement& s) { return s.has_principal(); });
+  if (!has_principal) return PolicyKind::kIdentity;
+  bool has_resource = std::any_of(statements.begin(), statements.end(),
+                                  [](const Statement& s) { return s.resource || s.not_resource; });
+  bool only_sts = std::all_of(statements.begin(), statements.end(), [](const Statement& s) {
+    return s.action && !s.action->entries.empty() &&
+           std::all_of(s.action->entries.begin(), s.action->entries.end(),
+                       [](const Action& a) { return a.service == "sts"; });
+  });
+  return !has_resource && only_sts ? PolicyKind::kTrust : PolicyKind::kResource;
+}
+
+}  // namespace iamlint::ast

@@ -1,0 +1,142 @@
+// The typed policy: what the IAM policy grammar says a document means, with the byte range and
+// JSON node of every part, so that rules can point at exactly what they judge.
+//
+// Lowering is tolerant: a value of the wrong JSON type is left out of the typed view (its JSON
+// node is still there for the grammar rules), so every rule sees a well-formed tree.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "json/document.h"
+#include "support/byte_range.h"
+
+namespace iamlint::ast {
+
+enum class PolicyKind : uint8_t { kIdentity, kResource, kTrust, kScp, kRcp };
+
+// "identity", "resource", "trust", "scp" or "rcp": the --policy-type spelling.
+[[nodiscard]] std::string_view policy_kind_name(PolicyKind kind);
+
+// A JSON string scalar.
+struct Text {
+  std::string_view value;
+  ByteRange range;
+  json::NodeId node = json::kNoNode;
+};
+
+// One entry of Action or NotAction, e.g. "s3:Get*" or "*".
+struct Action {
+  Text text;
+  std::string_view service;  // before the first ':'; empty when there is no ':'
+  std::string_view name;     // after the first ':'; the whole text when there is no ':'
+  [[nodiscard]] bool has_service() const { return text.value.find(':') != std::string_view::npos; }
+};
+
+// The six colon-separated fields of an ARN. `resource` keeps any further colons.
+struct Arn {
+  std::string_view partition;
+  std::string_view service;
+  std::string_view region;
+  std::string_view account;
+  std::string_view resource;
+};
+
+// Splits "arn:partition:service:region:account:resource"; nullopt when the text does not start
+// with "arn:" or has fewer than six fields.
+[[nodiscard]] std::optional<Arn> split_arn(std::string_view text);
+
+// One entry of Resource or NotResource.
+struct Resource {
+  Text text;
+  std::optional<Arn> arn;  // set when the text is shaped like an ARN
+};
+
+enum class PrincipalType : uint8_t { kAws, kService, kFederated, kCanonicalUser, kUnknown };
+
+// One principal value, e.g. {"AWS": "arn:aws:iam::111122223333:root"} gives type kAws.
+struct PrincipalEntry {
+  PrincipalType type = PrincipalType::kUnknown;
+  std::string_view type_key;  // the map key as written ("AWS", "Service", ...)
+  Text text;
+};
+
+// Principal or NotPrincipal.
+struct Principal {
+  ByteRange range;
+  json::NodeId node = json::kNoNode;
+  bool is_wildcard = false;  // the bare string "*": everyone, anonymous callers included
+  std::vector<PrincipalEntry> entries;
+};
+
+enum class SetQualifier : uint8_t { kNone, kForAllValues, kForAnyValue };
+
+// A condition operator split into its parts, e.g. "ForAnyValue:StringLikeIfExists" gives
+// qualifier kForAnyValue, base "StringLike", if_exists true.
+struct ConditionOperator {
+  Text text;
+  SetQualifier qualifier = SetQualifier::kNone;
+  std::string_view base;
+  bool if_exists = false;
+};
+
+[[nodiscard]] ConditionOperator split_operator(Text text);
+
+struct ConditionValue {
+  std::string_view text;  // a string's decoded text, a number as written, "true"/"false"/"null"
+  json::Kind kind = json::Kind::kString;
+  ByteRange range;
+};
+
+// One key under one operator: {"StringEquals": {"aws:PrincipalOrgID": ["o-123"]}}.
+struct Condition {
+  ConditionOperator op;
+  Text key;
+  ByteRange values_range;  // the whole value, scalar or array
+  std::vector<ConditionValue> values;
+};
+
+// A list-valued element (Action, Resource and their Not forms) as written.
+template <class Entry>
+struct EntryList {
+  Text name;  // the element's key, e.g. "NotAction"
+  ByteRange range;  // the value, string or array
+  json::NodeId node = json::kNoNode;
+  std::vector<Entry> entries;
+};
+
+enum class Effect : uint8_t { kAllow, kDeny, kInvalid };
+
+struct Statement {
+  uint32_t index = 0;
+  ByteRange range;
+  json::NodeId node = json::kNoNode;
+  std::optional<Text> sid;
+  std::optional<Text> effect_text;
+  Effect effect = Effect::kInvalid;  // kInvalid also when Effect is missing
+  std::optional<Principal> principal;
+  std::optional<Principal> not_principal;
+  std::optional<EntryList<Action>> action;
+  std::optional<EntryList<Action>> not_action;
+  std::optional<EntryList<Resource>> resource;
+  std::optional<EntryList<Resource>> not_resource;
+  json::NodeId condition_node = json::kNoNode;
+  std::vector<Condition> conditions;
+
+  [[nodiscard]] bool allows() const { return effect == Effect::kAllow; }
+  [[nodiscard]] bool has_principal() const { return principal || not_principal; }
+};
+
+struct Policy {
+  PolicyKind kind = PolicyKind::kIdentity;
+  ByteRange range;
+  json::NodeId node = json::kNoNode;
+  std::optional<Text> version;
+  std::optional<Text> id;
+  json::NodeId statement_node = json::kNoNode;
+  std::vector<Statement> statements;
+};
+
+}  // namespace iamlint::ast

@@ -1,0 +1,156 @@
+// The command line: cxxopts -> app::Options -> app::run. The program's only try/catch lives
+// here, because cxxopts reports usage errors by throwing.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <string_view>
+
+#include <cxxopts.hpp>
+#include <fmt/core.h>
+
+#include "app/app.h"
+
+namespace {
+
+using iamlint::app::Command;
+using iamlint::app::Options;
+using iamlint::app::OutputFormat;
+
+constexpr std::string_view kDescription =
+    "Offline linter for AWS IAM policies: identity, resource, trust, SCP and RCP.\n"
+    "\n"
+    "  iamlint [options] PATH...     lint files, directories (*.json, recursively) or - (stdin)\n"
+    "  iamlint rules [--format F]    list the rules (text, json or markdown)\n"
+    "  iamlint explain ID            print a rule's documentation\n"
+    "\n"
+    "Exit status: 0 no finding at or above --fail-level, 1 findings, 2 usage error,\n"
+    "unreadable path or internal error. Invalid JSON is a finding (IAM001), not status 2.";
+
+struct UsageError {
+  std::string message;
+};
+
+template <class T>
+T parse_choice(std::string_view flag, const std::string& value,
+               std::initializer_list<std::pair<std::string_view, T>> choices) {
+  std::string names;
+  for (const auto& [name, choice] : choices) {
+    if (value == name) return choice;
+    names += names.empty() ? "" : ", ";
+    names += name;
+  }
+  throw UsageError{fmt::format("--{} must be one of {}; got '{}'", flag, names, value)};
+}
+
+std::vector<std::string> split_list(const std::vector<std::string>& values) {
+  std::vector<std::string> items;
+  for (const std::string& value : values) {
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      std::size_t comma = value.find(',', start);
+      if (comma == std::string::npos) comma = value.size();
+      if (comma > start) items.push_back(value.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+  return items;
+}
+
+// NO_COLOR (https://no-color.org) set to anything non-empty turns colour off.
+bool use_color(bool no_color_flag, const Options& options) {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color_flag || (no_color != nullptr && *no_color != '\0') || options.output) return false;
+  return isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
+}
+
+cxxopts::Options make_parser() {
+  cxxopts::Options parser("iamlint", std::string(kDescription));
+  parser.custom_help("[options]");
+  parser.positional_help("PATH...");
+  parser.add_options()
+      ("f,format", "Output format: text, sarif or json (rules: text, json or markdown)",
+       cxxopts::value<std::string>()->default_value("text"), "FORMAT")
+      ("o,output", "Write the report to FILE instead of standard output", cxxopts::value<std::string>(), "FILE")
+      ("t,policy-type",
+       "auto, identity, resource, trust, scp or rcp. auto: Principal present -> resource, or trust "
+       "when every Action is sts:* and no Resource is given; otherwise identity",
+       cxxopts::value<std::string>()->default_value("auto"), "TYPE")
+      ("fail-level", "Exit 1 on findings at or above: error, warning, note or none",
+       cxxopts::value<std::string>()->default_value("warning"), "LEVEL")
+      ("select", "Enable only these rules (ids, names, id prefixes such as IAM2, or ALL); repeatable, comma-separated",
+       cxxopts::value<std::vector<std::string>>(), "RULES")
+      ("ignore", "Disable these rules (same forms as --select)", cxxopts::value<std::vector<std::string>>(), "RULES")
+      ("j,jobs", "Files linted in parallel (default: one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
+      ("stdin-filename", "Name shown for standard input", cxxopts::value<std::string>()->default_value("<stdin>"), "NAME")
+      ("no-color", "Never colour the text output (NO_COLOR does the same)")
+      ("version", "Print the version and exit")
+      ("h,help", "Print this help and exit")
+      ("args", "", cxxopts::value<std::vector<std::string>>());
+  parser.parse_positional({"args"});
+  return parser;
+}
+
+Options to_options(const cxxopts::ParseResult& parsed) {
+  Options options;
+  std::vector<std::string> args;
+  if (parsed.count("args")) args = parsed["args"].as<std::vector<std::string>>();
+  if (!args.empty() && args[0] == "rules") {
+    options.command = Command::kRules;
+    if (args.size() > 1) throw UsageError{"'iamlint rules' takes no PATH"};
+  } else if (!args.empty() && args[0] == "explain") {
+    options.command = Command::kExplain;
+    if (args.size() != 2) throw UsageError{"usage: iamlint explain ID (e.g. iamlint explain IAM201)"};
+    options.explain_rule = args[1];
+  } else {
+    options.paths = args;
+  }
+  options.format = parse_choice<OutputFormat>("format", parsed["format"].as<std::string>(),
+                                              {{"text", OutputFormat::kText},
+                                               {"sarif", OutputFormat::kSarif},
+                                               {"json", OutputFormat::kJson},
+                                               {"markdown", OutputFormat::kMarkdown}});
+  if (parsed.count("output")) options.output = parsed["output"].as<std::string>();
+  using Kind = iamlint::ast::PolicyKind;
+  options.policy_kind = parse_choice<std::optional<Kind>>(
+      "policy-type", parsed["policy-type"].as<std::string>(),
+      {{"auto", std::nullopt}, {"identity", Kind::kIdentity}, {"resource", Kind::kResource},
+       {"trust", Kind::kTrust}, {"scp", Kind::kScp}, {"rcp", Kind::kRcp}});
+  using Level = iamlint::engine::Level;
+  options.fail_level = parse_choice<std::optional<Level>>(
+      "fail-level", parsed["fail-level"].as<std::string>(),
+      {{"error", Level::kError}, {"warning", Level::kWarning}, {"note", Level::kNote}, {"none", std::nullopt}});
+  if (parsed.count("select")) options.select = split_list(parsed["select"].as<std::vector<std::string>>());
+  if (parsed.count("ignore")) options.ignore = split_list(parsed["ignore"].as<std::vector<std::string>>());
+  options.jobs = parsed["jobs"].as<unsigned>();
+  options.stdin_filename = parsed["stdin-filename"].as<std::string>();
+  options.color = use_color(parsed.count("no-color") > 0, options);
+  return options;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    cxxopts::Options parser = make_parser();
+    cxxopts::ParseResult parsed = parser.parse(argc, argv);
+    if (parsed.count("help")) {
+      std::cout << parser.help() << '\n';
+      return iamlint::app::kExitClean;
+    }
+    if (parsed.count("version")) {
+      std::cout << "iamlint " << iamlint::app::version() << '\n';
+      return iamlint::app::kExitClean;
+    }
+    Options options = to_options(parsed);
+    return iamlint::app::run(options, std::cout, std::cerr);
+  } catch (const UsageError& error) {
+    std::cerr << "iamlint: error: " << error.message << '\n';
+  } catch (const cxxopts::exceptions::exception& error) {
+    std::cerr << "iamlint: error: " << error.what() << " (see 'iamlint --help')\n";
+  } catch (const std::exception& error) {
+    std::cerr << "iamlint: internal error: " << error.what() << '\n';
+  }
+  return iamlint::app::kExitError;
+}

@@ -1,0 +1,31 @@
+// What a rule reports: a range in one file, a message, and how serious it is.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/rule_info.h"
+#include "support/byte_range.h"
+
+namespace iamlint::engine {
+
+// A second place that explains the finding, e.g. the statement that an earlier one duplicates.
+struct RelatedLocation {
+  ByteRange range;
+  std::string message;
+};
+
+struct Finding {
+  const RuleInfo* rule = nullptr;
+  Level level = Level::kWarning;
+  ByteRange range;
+  std::string message;
+  std::string_view access_analyzer_code;  // the Access Analyzer issue code this matches, if any
+  std::vector<RelatedLocation> related;
+};
+
+// The order of findings in every output: by position, then rule id, then message.
+[[nodiscard]] bool finding_order(const Finding& a, const Finding& b);
+
+}  // namespace iamlint::engine

@@ -1,0 +1,62 @@
+#include "engine/linter.h"
+
+#include <algorithm>
+
+#include <fmt/core.h>
+
+#include "ast/lower.h"
+#include "json/parser.h"
+
+namespace iamlint::engine {
+namespace {
+
+void report_unparsable(const json::SyntaxError& error, const LintConfig& config, FileResult& result) {
+  RuleContext ctx(result.source.text, nullptr, nullptr, result.findings);
+  for (const Rule* rule : config.rules) {
+    ctx.set_rule(&rule->info());
+    rule->check_unparsable(error, ctx);
+  }
+}
+
+void walk(const json::Document& doc, const ast::Policy& policy, const LintConfig& config,
+          FileResult& result) {
+  std::vector<const Rule*> rules;
+  for (const Rule* rule : config.rules) {
+    if (rule->info().applies_to(policy.kind)) rules.push_back(rule);
+  }
+  RuleContext ctx(result.source.text, &doc, &policy, result.findings);
+  for (const Rule* rule : rules) {
+    ctx.set_rule(&rule->info());
+    rule->check_policy(policy, ctx);
+  }
+  for (const ast::Statement& statement : policy.statements) {
+    for (const Rule* rule : rules) {
+      ctx.set_rule(&rule->info());
+      rule->check_statement(statement, ctx);
+      for (const ast::Condition& condition : statement.conditions) {
+        rule->check_condition(statement, condition, ctx);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+FileResult lint(source::SourceFile source, const LintConfig& config) {
+  FileResult result{.source = std::move(source)};
+  if (result.source.too_large) {
+    result.syntax_error = json::SyntaxError{
+        0, fmt::format("the file has {} bytes, more than the {} MiB limit; it was not analysed",
+                       result.source.size, source::kMaxFileBytes >> 20)};
+  } else if (auto doc = json::parse(result.source.text); !doc) {
+    result.syntax_error = doc.error();
+  } else if (auto policy = ast::lower_policy(*doc, doc->root(), config.policy_kind)) {
+    result.kind = policy->kind;
+    walk(*doc, *policy, config, result);
+  }
+  if (result.syntax_error) report_unparsable(*result.syntax_error, config, result);
+  std::sort(result.findings.begin(), result.findings.end(), finding_order);
+  return result;
+}
+
+}  // namespace iamlint::engine

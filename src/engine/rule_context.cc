@@ -1,0 +1,38 @@
+#include "engine/rule_context.h"
+
+#include <algorithm>
+
+#include "support/assert.h"
+
+namespace iamlint::engine {
+
+ReportBuilder& ReportBuilder::code(std::string_view access_analyzer_code) {
+  const auto& codes = finding_.rule->access_analyzer_codes;
+  IAMLINT_ASSERT(std::find(codes.begin(), codes.end(), access_analyzer_code) != codes.end());
+  finding_.access_analyzer_code = access_analyzer_code;
+  return *this;
+}
+
+ReportBuilder& ReportBuilder::level(Level level) {
+  finding_.level = level;
+  return *this;
+}
+
+ReportBuilder& ReportBuilder::related(ByteRange range, std::string message) {
+  finding_.related.push_back({range, std::move(message)});
+  return *this;
+}
+
+ReportBuilder RuleContext::add(ByteRange range, std::string message) {
+  IAMLINT_ASSERT(rule_ != nullptr);
+  Finding& finding = out_.emplace_back();
+  finding.rule = rule_;
+  finding.level = rule_->level;
+  finding.range = range;
+  finding.message = std::move(message);
+  // A rule with exactly one Access Analyzer code reports it without saying so.
+  if (rule_->access_analyzer_codes.size() == 1) finding.access_analyzer_code = rule_->access_analyzer_codes[0];
+  return ReportBuilder(finding);
+}
+
+}  // namespace iamlint::engine

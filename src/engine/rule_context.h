@@ -1,0 +1,60 @@
+// What a rule sees while it runs, and the one way it reports: ctx.report(range, "...", args...).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "ast/policy.h"
+#include "engine/finding.h"
+#include "json/document.h"
+
+namespace iamlint::engine {
+
+// Refines a finding just reported: ctx.report(...).code("MISSING_VERSION").related(...).
+class ReportBuilder {
+ public:
+  explicit ReportBuilder(Finding& finding) : finding_(finding) {}
+  // The Access Analyzer issue code this finding matches; must be one the rule declares.
+  ReportBuilder& code(std::string_view access_analyzer_code);
+  // Overrides the rule's default level, for rules whose codes differ in severity.
+  ReportBuilder& level(Level level);
+  ReportBuilder& related(ByteRange range, std::string message);
+
+ private:
+  Finding& finding_;
+};
+
+class RuleContext {
+ public:
+  // `doc` and `policy` are null when the file could not be parsed.
+  RuleContext(std::string_view source_text, const json::Document* doc, const ast::Policy* policy,
+              std::vector<Finding>& out)
+      : source_text_(source_text), doc_(doc), policy_(policy), out_(out) {}
+
+  [[nodiscard]] std::string_view source_text() const { return source_text_; }
+  [[nodiscard]] const json::Document& json() const { return *doc_; }
+  [[nodiscard]] const ast::Policy& policy() const { return *policy_; }
+  [[nodiscard]] ast::PolicyKind kind() const { return policy_->kind; }
+
+  // Set by the engine before each rule's hooks run.
+  void set_rule(const RuleInfo* rule) { rule_ = rule; }
+
+  template <class... Args>
+  ReportBuilder report(ByteRange range, fmt::format_string<Args...> format, Args&&... args) {
+    return add(range, fmt::format(format, std::forward<Args>(args)...));
+  }
+
+ private:
+  ReportBuilder add(ByteRange range, std::string message);
+
+  std::string_view source_text_;
+  const json::Document* doc_;
+  const ast::Policy* policy_;
+  std::vector<Finding>& out_;
+  const RuleInfo* rule_ = nullptr;
+};
+
+}  // namespace iamlint::engine

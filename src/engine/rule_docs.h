@@ -1,0 +1,16 @@
+// The rule documentation (rules/<family>/<name>.md), compiled into the binary by
+// tools/embed_docs.py, for `iamlint explain` and SARIF rule help.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace iamlint::engine {
+
+// The Markdown page of the rule with this name; empty when there is none.
+[[nodiscard]] std::string_view rule_doc(std::string_view rule_name);
+
+// The first paragraph under "## What it does", joined into one line.
+[[nodiscard]] std::string rule_description(std::string_view rule_name);
+
+}  // namespace iamlint::engine

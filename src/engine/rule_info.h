@@ -1,0 +1,46 @@
+// A rule's metadata: the one source of truth behind SARIF rule descriptors, `iamlint rules`,
+// `iamlint explain` and the generated rules/README.md.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "ast/policy.h"
+
+namespace iamlint::engine {
+
+enum class Level : uint8_t { kError, kWarning, kNote };
+
+// "error", "warning" or "note": SARIF's words, used in every output.
+[[nodiscard]] std::string_view level_name(Level level);
+
+// How sure a finding is (SARIF's `precision`): very-high means it is never a false positive.
+enum class Precision : uint8_t { kVeryHigh, kHigh, kMedium, kLow };
+
+[[nodiscard]] std::string_view precision_name(Precision precision);
+
+// The same check in another tool, e.g. {"Parliament", "RESOURCE_STAR"}.
+struct Equivalent {
+  std::string_view tool;
+  std::string_view id;
+};
+
+struct RuleInfo {
+  std::string_view id;       // "IAM" + three digits, never reused
+  std::string_view name;     // kebab-case, names the smell: "wildcard-service-action"
+  Level level = Level::kWarning;
+  std::string_view summary;  // one sentence, no final period
+  std::span<const std::string_view> tags;
+  Precision precision = Precision::kHigh;
+  // A SARIF security-severity score such as "7.5" for security rules; empty otherwise.
+  std::string_view security_severity;
+  // Access Analyzer issue codes this rule reports (each finding names the one that applies).
+  std::span<const std::string_view> access_analyzer_codes;
+  std::span<const Equivalent> equivalents;  // in other tools
+  // The policy kinds the rule applies to; empty means every kind.
+  std::span<const ast::PolicyKind> policy_kinds;
+
+  [[nodiscard]] bool applies_to(ast::PolicyKind kind) const;
+};
+
+}  // namespace iamlint::engine

@@ -1,0 +1,90 @@
+// A lossless JSON tree: every value keeps its byte range, objects keep member order and
+// duplicate keys (IAM rejects duplicates, so the linter must see them).
+//
+// Nodes live in one vector and refer to each other by index, so a tree of any shape is freed
+// without recursion. Strings without escapes are views into the source buffer; the others are
+// decoded once into storage owned by the Document. A Document must not outlive its source text.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "support/byte_range.h"
+
+namespace iamlint::json {
+
+using NodeId = uint32_t;
+inline constexpr NodeId kNoNode = UINT32_MAX;
+
+enum class Kind : uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
+
+// "null", "boolean", "number", "string", "array" or "object", for messages.
+[[nodiscard]] std::string_view kind_name(Kind kind);
+
+struct Node {
+  Kind kind = Kind::kNull;
+  bool boolean = false;        // the value of a kBool
+  ByteRange range;             // the whole value, quotes and brackets included
+  std::string_view text;       // decoded string, or a number exactly as written
+  std::string_view key;        // decoded member name, when the parent is an object
+  ByteRange key_range;         // the member name with its quotes
+  NodeId parent = kNoNode;
+  NodeId first_child = kNoNode;
+  NodeId next_sibling = kNoNode;
+  uint32_t child_count = 0;
+
+  [[nodiscard]] bool is_string() const { return kind == Kind::kString; }
+  [[nodiscard]] bool is_array() const { return kind == Kind::kArray; }
+  [[nodiscard]] bool is_object() const { return kind == Kind::kObject; }
+  [[nodiscard]] bool is_container() const { return is_array() || is_object(); }
+};
+
+class Document {
+ public:
+  // Iterates the children of a node (array elements or object members) in source order.
+  class Children {
+   public:
+    class Iterator {
+     public:
+      Iterator(const Document* doc, NodeId id) : doc_(doc), id_(id) {}
+      NodeId operator*() const { return id_; }
+      Iterator& operator++() {
+        id_ = doc_->node(id_).next_sibling;
+        return *this;
+      }
+      friend bool operator==(const Iterator&, const Iterator&) = default;
+
+     private:
+      const Document* doc_;
+      NodeId id_;
+    };
+    Children(const Document* doc, NodeId first) : doc_(doc), first_(first) {}
+    [[nodiscard]] Iterator begin() const { return {doc_, first_}; }
+    [[nodiscard]] Iterator end() const { return {doc_, kNoNode}; }
+
+   private:
+    const Document* doc_;
+    NodeId first_;
+  };
+
+  [[nodiscard]] NodeId root() const { return nodes_.empty() ? kNoNode : 0; }
+  [[nodiscard]] const Node& node(NodeId id) const { return nodes_[id]; }
+  [[nodiscard]] Children children(NodeId id) const { return {this, nodes_[id].first_child}; }
+  [[nodiscard]] std::size_t size() const { return nodes_.size(); }
+
+  // The first member named exactly `key`, or kNoNode. Duplicates are found by iterating.
+  [[nodiscard]] NodeId find_member(NodeId object, std::string_view key) const;
+
+  // RFC 6901 pointer to a node, e.g. "/Statement/0/Action".
+  [[nodiscard]] std::string pointer(NodeId id) const;
+
+ private:
+  friend class TreeBuilder;
+  std::vector<Node> nodes_;
+  std::deque<std::string> decoded_;  // a deque never moves its elements, so views stay valid
+};
+
+}  // namespace iamlint::json

@@ -1,0 +1,217 @@
+#include "json/parser.h"
+
+#include <cctype>
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
+#include <fmt/core.h>
+
+#include "support/assert.h"
+
+namespace iamlint::json {
+
+// Builds the tree from RapidJSON's SAX events. RapidJSON reports no positions, so each event reads
+// the stream offset, which at that moment is just past the token the event describes.
+class TreeBuilder {
+ public:
+  using Ch = char;
+
+  // The Stream concept RapidJSON reads from: a view with an offset, '\0' at the end.
+  class Stream {
+   public:
+    using Ch = char;
+    Stream(std::string_view text, std::size_t offset) : text_(text), offset_(offset) {}
+    Ch Peek() const { return offset_ < text_.size() ? text_[offset_] : '\0'; }
+    Ch Take() { return offset_ < text_.size() ? text_[offset_++] : '\0'; }
+    std::size_t Tell() const { return offset_; }
+    // Writing is never used by a non-in-situ parse.
+    Ch* PutBegin() { IAMLINT_UNREACHABLE("PutBegin"); }
+    void Put(Ch) { IAMLINT_UNREACHABLE("Put"); }
+    void Flush() { IAMLINT_UNREACHABLE("Flush"); }
+    std::size_t PutEnd(Ch*) { IAMLINT_UNREACHABLE("PutEnd"); }
+
+   private:
+    std::string_view text_;
+    std::size_t offset_;
+  };
+
+  TreeBuilder(std::string_view text, const Stream& stream, Document& doc)
+      : text_(text), stream_(stream), doc_(doc) {}
+
+  bool depth_exceeded() const { return depth_exceeded_; }
+  uint32_t offset() const { return static_cast<uint32_t>(stream_.Tell()); }
+
+  bool Null() { return add_scalar(Kind::kNull, offset() - 4); }
+  bool Bool(bool value) {
+    Node& node = doc_.nodes_[add(Kind::kBool, offset() - (value ? 4 : 5))];
+    node.boolean = value;
+    node.range.end = offset();
+    return true;
+  }
+  bool RawNumber(const Ch*, rapidjson::SizeType length, bool) {
+    NodeId id = add(Kind::kNumber, offset() - length);
+    Node& node = doc_.nodes_[id];
+    node.range.end = offset();
+    node.text = text_.substr(node.range.begin, length);
+    return true;
+  }
+  // Unused: kParseNumbersAsStringsFlag routes every number to RawNumber.
+  bool Int(int) { IAMLINT_UNREACHABLE("Int"); }
+  bool Uint(unsigned) { IAMLINT_UNREACHABLE("Uint"); }
+  bool Int64(int64_t) { IAMLINT_UNREACHABLE("Int64"); }
+  bool Uint64(uint64_t) { IAMLINT_UNREACHABLE("Uint64"); }
+  bool Double(double) { IAMLINT_UNREACHABLE("Double"); }
+
+  bool String(const Ch* decoded, rapidjson::SizeType length, bool) {
+    ByteRange range = string_range();
+    NodeId id = add(Kind::kString, range.begin);
+    Node& node = doc_.nodes_[id];
+    node.range = range;
+    node.text = keep(range, decoded, length);
+    return true;
+  }
+  bool Key(const Ch* decoded, rapidjson::SizeType length, bool) {
+    pending_key_range_ = string_range();
+    pending_key_ = keep(pending_key_range_, decoded, length);
+    return true;
+  }
+  bool StartObject() { return open(Kind::kObject); }
+  bool StartArray() { return open(Kind::kArray); }
+  bool EndObject(rapidjson::SizeType) { return close(); }
+  bool EndArray(rapidjson::SizeType) { return close(); }
+
+ private:
+  struct Frame {
+    NodeId container;
+    NodeId last_child = kNoNode;
+  };
+
+  // The opening quote of the string that ends just before the stream offset: the nearest '"'
+  // before the closing one that is not escaped (an escaped quote has an odd run of backslashes
+  // before it). Each backslash is counted once, so this is linear in the string's length.
+  ByteRange string_range() const {
+    uint32_t end = offset();
+    uint32_t at = end - 1;
+    while (true) {
+      --at;
+      if (text_[at] != '"') continue;
+      uint32_t backslashes = 0;
+      while (text_[at - 1 - backslashes] == '\\') ++backslashes;
+      if (backslashes % 2 == 0) return {at, end};
+    }
+  }
+
+  // Strings without escapes decode to their own bytes, so a view into the source is enough;
+  // every escape shortens the text, so equal length means no escape.
+  std::string_view keep(ByteRange range, const Ch* decoded, rapidjson::SizeType length) {
+    std::string_view raw = text_.substr(range.begin + 1, range.size() - 2);
+    if (raw.size() == length) return raw;
+    return doc_.decoded_.emplace_back(decoded, length);
+  }
+
+  NodeId add(Kind kind, uint32_t begin) {
+    NodeId id = static_cast<NodeId>(doc_.nodes_.size());
+    Node& node = doc_.nodes_.emplace_back();
+    node.kind = kind;
+    node.range = {begin, begin};
+    if (!stack_.empty()) {
+      Frame& frame = stack_.back();
+      Node& parent = doc_.nodes_[frame.container];
+      node.parent = frame.container;
+      if (parent.is_object()) {
+        node.key = pending_key_;
+        node.key_range = pending_key_range_;
+      }
+      if (frame.last_child == kNoNode) {
+        parent.first_child = id;
+      } else {
+        doc_.nodes_[frame.last_child].next_sibling = id;
+      }
+      frame.last_child = id;
+      ++parent.child_count;
+    }
+    return id;
+  }
+
+  bool add_scalar(Kind kind, uint32_t begin) {
+    doc_.nodes_[add(kind, begin)].range.end = offset();
+    return true;
+  }
+
+  bool open(Kind kind) {
+    if (stack_.size() >= kMaxDepth) {
+      depth_exceeded_ = true;
+      return false;
+    }
+    stack_.push_back({add(kind, offset() - 1)});
+    return true;
+  }
+
+  bool close() {
+    doc_.nodes_[stack_.back().container].range.end = offset();
+    stack_.pop_back();
+    return true;
+  }
+
+  std::string_view text_;
+  const Stream& stream_;
+  Document& doc_;
+  std::vector<Frame> stack_;
+  std::string_view pending_key_;
+  ByteRange pending_key_range_;
+  bool depth_exceeded_ = false;
+};
+
+namespace {
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// What stands at `offset`, for messages: a printable character in quotes, else a byte code.
+std::string describe_found(std::string_view text, uint32_t offset) {
+  if (offset >= text.size()) return "the end of the input";
+  auto byte = static_cast<unsigned char>(text[offset]);
+  if (byte >= 0x20 && byte < 0x7F) return fmt::format("'{}'", static_cast<char>(byte));
+  return fmt::format("byte 0x{:02X}", byte);
+}
+
+std::string describe_error(rapidjson::ParseErrorCode code, std::string_view text, uint32_t offset) {
+  std::string_view what = rapidjson::GetParseError_En(code);
+  if (what.ends_with('.')) what.remove_suffix(1);
+  std::string message(what);
+  if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  if (code == rapidjson::kParseErrorDocumentEmpty) return "the file is empty: expected a JSON object";
+  return fmt::format("{}; found {}", message, describe_found(text, offset));
+}
+
+}  // namespace
+
+Result<Document, SyntaxError> parse(std::string_view text) {
+  // RapidJSON reads '\0' as the end of input, so the parse stops at the first NUL byte and a NUL
+  // that follows a complete value is reported here.
+  std::string_view parsed = text.substr(0, text.find('\0'));
+  std::size_t start = parsed.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+
+  Document doc;
+  TreeBuilder::Stream stream(parsed, start);
+  TreeBuilder builder(parsed, stream, doc);
+  rapidjson::Reader reader;
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
+                              rapidjson::kParseNumbersAsStringsFlag;
+  rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
+  if (builder.depth_exceeded()) {
+    return Unexpected(SyntaxError{builder.offset() - 1,
+                                  fmt::format("values nest more than {} levels deep", kMaxDepth)});
+  }
+  if (result.IsError()) {
+    auto offset = static_cast<uint32_t>(result.Offset());
+    return Unexpected(SyntaxError{offset, describe_error(result.Code(), text, offset)});
+  }
+  if (parsed.size() != text.size()) {
+    auto offset = static_cast<uint32_t>(parsed.size());
+    return Unexpected(SyntaxError{offset, "unexpected NUL byte after the JSON value"});
+  }
+  return doc;
+}
+
+}  // namespace iamlint::json

@@ -1,0 +1,18 @@
+// The native JSON format: an array of findings, one object each, sorted by path, line, column
+// and rule. Lines and columns are 1-based and count characters (code points); end_column is one
+// past the last character.
+//
+//   [{"path": "p.json", "line": 4, "column": 17, "end_line": 4, "end_column": 20,
+//     "rule_id": "IAM201", "rule_name": "wildcard-action", "level": "warning",
+//     "message": "...", "access_analyzer_code": null}]
+#pragma once
+
+#include <ostream>
+
+#include "report/lint_run.h"
+
+namespace iamlint::report {
+
+void write_json(const LintRun& run, std::ostream& out);
+
+}  // namespace iamlint::report

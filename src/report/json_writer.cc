@@ -1,0 +1,25 @@
+#include "report/json_writer.h"
+
+#include <string>
+
+#include "support/text.h"
+
+namespace iamlint::report {
+
+JsonWriter::JsonWriter() : writer_(buffer_) { writer_.SetIndent(' ', 2); }
+
+void JsonWriter::key(std::string_view name) {
+  writer_.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+}
+
+void JsonWriter::string(std::string_view value) {
+  std::string valid = to_valid_utf8(value);
+  writer_.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
+}
+
+void JsonWriter::flush_to(std::ostream& out) {
+  out.write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize()));
+  out << '\n';
+}
+
+}  // namespace iamlint::report

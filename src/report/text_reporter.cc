@@ -1,0 +1,138 @@
+#include "report/text_reporter.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "source/line_index.h"
+#include "support/text.h"
+
+namespace iamlint::report {
+namespace {
+
+using source::ColumnUnit;
+
+// Minified policies put everything on one line; show a window of it around the finding.
+constexpr uint32_t kMaxShownColumns = 120;
+constexpr uint32_t kColumnsBeforeFinding = 40;
+
+struct Palette {
+  std::string_view bold, error, warning, note, accent, reset;
+};
+
+Palette palette(const TextStyle& style) {
+  if (!style.color) return {};
+  return {"\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;36m", "\x1b[1;34m", "\x1b[0m"};
+}
+
+std::string_view level_color(const Palette& colors, engine::Level level) {
+  switch (level) {
+    case engine::Level::kError: return colors.error;
+    case engine::Level::kWarning: return colors.warning;
+    case engine::Level::kNote: return colors.note;
+  }
+  return colors.reset;
+}
+
+// Byte offsets of each code point of `line`, plus its end.
+std::vector<uint32_t> code_point_offsets(std::string_view line) {
+  std::vector<uint32_t> offsets;
+  for (uint32_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) offsets.push_back(i);
+  }
+  offsets.push_back(static_cast<uint32_t>(line.size()));
+  return offsets;
+}
+
+// The source line of the finding with a caret underline of its range (to the line's end when
+// the range continues on later lines).
+void write_snippet(const source::LineIndex& index, const engine::Finding& finding,
+                   const Palette& colors, std::ostream& out) {
+  source::Position start = index.position(finding.range.begin, ColumnUnit::kCodePoints);
+  source::Position end = index.position(finding.range.end, ColumnUnit::kCodePoints);
+  std::string_view line = index.line_text(start.line);
+  std::vector<uint32_t> offsets = code_point_offsets(line);
+  uint32_t columns = static_cast<uint32_t>(offsets.size() - 1);
+
+  uint32_t first = start.column - 1;  // 0-based code point index
+  uint32_t last = end.line == start.line ? end.column - 1 : columns;
+  first = std::min(first, columns);
+  last = std::clamp(last, first + 1, std::max(columns, first + 1));
+
+  uint32_t window_begin = 0;
+  uint32_t window_end = columns;
+  if (columns > kMaxShownColumns) {
+    window_begin = first > kColumnsBeforeFinding ? first - kColumnsBeforeFinding : 0;
+    window_end = std::min(columns, window_begin + kMaxShownColumns);
+  }
+  std::string_view shown = line.substr(offsets[window_begin], offsets[window_end] - offsets[window_begin]);
+  std::string_view lead = window_begin > 0 ? "..." : "";
+  std::string_view trail = window_end < columns ? "..." : "";
+
+  // Spaces under the text before the range, keeping tabs so the carets line up.
+  std::string pad(lead.size(), ' ');
+  for (uint32_t i = window_begin; i < first; ++i) pad += line[offsets[i]] == '\t' ? '\t' : ' ';
+  uint32_t carets = std::min(last, window_end + 1) - first;
+
+  std::string gutter(fmt::formatted_size("{}", start.line), ' ');
+  out << fmt::format("{} {}|{}\n", gutter, colors.accent, colors.reset);
+  out << fmt::format("{}{} |{} {}{}{}\n", colors.accent, start.line, colors.reset, lead,
+                     to_terminal_text(shown), trail);
+  out << fmt::format("{} {}|{} {}{}{}{}\n", gutter, colors.accent, colors.reset, pad,
+                     level_color(colors, finding.level), std::string(carets, '^'), colors.reset);
+}
+
+void write_finding(const engine::FileResult& file, const source::LineIndex& index,
+                   const engine::Finding& finding, const Palette& colors, std::ostream& out) {
+  source::Position start = index.position(finding.range.begin, ColumnUnit::kCodePoints);
+  out << fmt::format("{}{}:{}:{}:{} {}{}:{} {} [{} {}]\n", colors.bold, to_terminal_text(file.source.path),
+                     start.line, start.column, colors.reset, level_color(colors, finding.level),
+                     engine::level_name(finding.level), colors.reset, to_terminal_text(finding.message),
+                     finding.rule->id, finding.rule->name);
+  write_snippet(index, finding, colors, out);
+  for (const engine::RelatedLocation& related : finding.related) {
+    source::Position at = index.position(related.range.begin, ColumnUnit::kCodePoints);
+    out << fmt::format("  = note: {}:{}: {}\n", at.line, at.column, to_terminal_text(related.message));
+  }
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+void write_text(const LintRun& run, const TextStyle& style, std::ostream& out) {
+  Palette colors = palette(style);
+  for (const engine::FileResult& file : run.files) {
+    if (file.findings.empty()) continue;
+    source::LineIndex index(file.source.text);
+    for (const engine::Finding& finding : file.findings) {
+      write_finding(file, index, finding, colors, out);
+      out << '\n';
+    }
+  }
+}
+
+void write_summary(const LintRun& run, const TextStyle& style, std::ostream& out) {
+  Palette colors = palette(style);
+  Totals totals = count(run);
+  std::size_t problems = totals.errors + totals.warnings + totals.notes;
+  std::string checked = plural(run.files.size(), "file");
+  if (problems == 0) {
+    out << fmt::format("{}No problems{} in {} checked.\n", colors.bold, colors.reset, checked);
+    return;
+  }
+  std::vector<std::string> parts;
+  if (totals.errors) parts.push_back(plural(totals.errors, "error"));
+  if (totals.warnings) parts.push_back(plural(totals.warnings, "warning"));
+  if (totals.notes) parts.push_back(plural(totals.notes, "note"));
+  std::string breakdown;
+  for (const std::string& part : parts) breakdown += (breakdown.empty() ? "" : ", ") + part;
+  out << fmt::format("{}{}{} ({}) in {} ({} checked).\n", colors.bold, plural(problems, "problem"),
+                     colors.reset, breakdown, plural(totals.files_with_findings, "file"), checked);
+}
+
+}  // namespace iamlint::report

@@ -1,0 +1,27 @@
+// The human format, as compilers print it:
+//
+//   policies/admin.json:4:17: warning: Action "*" allows every action ... [IAM201 wildcard-action]
+//      |
+//    4 |       "Action": "*",
+//      |                 ^^^
+//
+// The first line of each finding is stable and machine-readable; columns count characters.
+#pragma once
+
+#include <ostream>
+
+#include "report/lint_run.h"
+
+namespace iamlint::report {
+
+struct TextStyle {
+  bool color = false;
+};
+
+void write_text(const LintRun& run, const TextStyle& style, std::ostream& out);
+
+// "3 problems (1 error, 2 warnings) in 2 files (5 files checked)." or
+// "No problems in 5 files checked."
+void write_summary(const LintRun& run, const TextStyle& style, std::ostream& out);
+
+}  // namespace iamlint::report

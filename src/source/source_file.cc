@@ -1,0 +1,54 @@
+#include "source/source_file.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include <fmt/core.h>
+
+namespace iamlint::source {
+namespace {
+
+struct FileCloser {
+  void operator()(std::FILE* file) const { std::fclose(file); }
+};
+
+// Reads at most kMaxFileBytes + 1 bytes, so that an oversized input is detected without holding it.
+Result<SourceFile> read_stream(std::FILE* stream, const std::string& path) {
+  SourceFile file{.path = path};
+  char buffer[1 << 16];
+  while (true) {
+    std::size_t n = std::fread(buffer, 1, sizeof buffer, stream);
+    file.size += n;
+    if (!file.too_large) {
+      file.text.append(buffer, n);
+      if (file.text.size() > kMaxFileBytes) {
+        file.too_large = true;
+        file.text.clear();
+        file.text.shrink_to_fit();
+      }
+    }
+    if (n < sizeof buffer) break;
+  }
+  if (std::ferror(stream)) {
+    return make_error(ErrorCode::kIo, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  }
+  return file;
+}
+
+}  // namespace
+
+Result<SourceFile> load_file(const std::string& path) {
+  std::unique_ptr<std::FILE, FileCloser> stream(std::fopen(path.c_str(), "rb"));
+  if (!stream) {
+    return make_error(ErrorCode::kIo, fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+  }
+  return read_stream(stream.get(), path);
+}
+
+Result<SourceFile> load_stdin(const std::string& display_path) {
+  return read_stream(stdin, display_path);
+}
+
+}  // namespace iamlint::source

@@ -1,0 +1,28 @@
+// A loaded input: the bytes of one file (or of standard input) and the path to show for it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "support/result.h"
+
+namespace iamlint::source {
+
+// Policies are a few kilobytes and CloudFormation templates rarely pass a megabyte; the cap keeps
+// memory bounded when a pull request adds something else under a .json name.
+inline constexpr std::size_t kMaxFileBytes = 16u << 20;
+
+struct SourceFile {
+  std::string path;      // as given on the command line (or the --stdin-filename)
+  std::string text;      // the bytes; empty when too_large
+  bool too_large = false;
+  std::size_t size = 0;  // bytes on disk, also when too_large
+};
+
+// Reads a whole file. Fails (kIo) when it cannot be opened or read.
+[[nodiscard]] Result<SourceFile> load_file(const std::string& path);
+
+// Reads standard input to its end; `display_path` names it in findings.
+[[nodiscard]] Result<SourceFile> load_stdin(const std::string& display_path);
+
+}  // namespace iamlint::source

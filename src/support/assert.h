@@ -1,0 +1,21 @@
+// Bugs are assertions: a broken invariant stops the program with its location, in every build type.
+#pragma once
+
+#include <cstdio>
+#include <cstdlib>
+
+#define IAMLINT_ASSERT(condition)                                                            \
+  do {                                                                                       \
+    if (!(condition)) {                                                                      \
+      std::fprintf(stderr, "iamlint: internal error: %s:%d: assertion failed: %s\n", __FILE__, \
+                   __LINE__, #condition);                                                    \
+      std::abort();                                                                          \
+    }                                                                                        \
+  } while (false)
+
+#define IAMLINT_UNREACHABLE(message)                                                              \
+  do {                                                                                            \
+    std::fprintf(stderr, "iamlint: internal error: %s:%d: unreachable: %s\n", __FILE__, __LINE__, \
+                 message);                                                                        \
+    std::abort();                                                                                 \
+  } while (false)

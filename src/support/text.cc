@@ -1,0 +1,75 @@
+#include "support/text.h"
+
+#include <fmt/core.h>
+
+namespace iamlint {
+namespace {
+
+// Length of the valid UTF-8 sequence at the start of `text`, or 0 when it is not valid
+// (overlong forms, surrogates and values past U+10FFFF included).
+std::size_t valid_sequence_length(std::string_view text) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char min_second = 0x80;
+  unsigned char max_second = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) min_second = 0xA0;
+    if (lead == 0xED) max_second = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) min_second = 0x90;
+    if (lead == 0xF4) max_second = 0x8F;
+  } else {
+    return 0;
+  }
+  if (text.size() < length || byte(1) < min_second || byte(1) > max_second) return 0;
+  for (std::size_t i = 2; i < length; ++i) {
+    if ((byte(i) & 0xC0) != 0x80) return 0;
+  }
+  return length;
+}
+
+template <class OnCodePoint>
+std::string rewrite(std::string_view text, OnCodePoint on_code_point) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    std::size_t length = valid_sequence_length(text);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+      text.remove_prefix(1);
+      continue;
+    }
+    on_code_point(text.substr(0, length), out);
+    text.remove_prefix(length);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string to_valid_utf8(std::string_view text) {
+  return rewrite(text, [](std::string_view sequence, std::string& out) { out += sequence; });
+}
+
+std::string to_terminal_text(std::string_view text) {
+  return rewrite(text, [](std::string_view sequence, std::string& out) {
+    auto first = static_cast<unsigned char>(sequence[0]);
+    bool c0 = sequence.size() == 1 && (first < 0x20 || first == 0x7F) && first != '\t';
+    bool c1 = sequence.size() == 2 && first == 0xC2 && static_cast<unsigned char>(sequence[1]) < 0xA0;
+    if (c0) {
+      out += fmt::format("\\u{:04X}", first);
+    } else if (c1) {
+      out += fmt::format("\\u{:04X}", static_cast<unsigned char>(sequence[1]));
+    } else {
+      out += sequence;
+    }
+  });
+}
+
+}  // namespace iamlint

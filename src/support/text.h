@@ -1,0 +1,18 @@
+// Making untrusted text safe to show: policies come from pull requests, and their bytes end up
+// in terminals and in JSON reports.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace iamlint {
+
+// Replaces every byte sequence that is not valid UTF-8 with U+FFFD, so JSON writers emit valid
+// JSON whatever the input held.
+[[nodiscard]] std::string to_valid_utf8(std::string_view text);
+
+// Also makes control characters (C0 except tab, DEL, C1) visible as \u00XX, so that text from a
+// policy cannot move the cursor, recolour or retitle a terminal.
+[[nodiscard]] std::string to_terminal_text(std::string_view text);
+
+}  // namespace iamlint

@@ -1,0 +1,102 @@
+#include "catalog/action_pattern.h"
+
+#include <memory>
+#include <mutex>
+#include <numeric>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+#include "catalog/action.h"
+#include "catalog/ascii.h"
+#include "catalog/glob.h"
+#include "catalog/service.h"
+
+namespace iamlint::catalog {
+namespace {
+
+using Matches = Result<std::vector<std::uint32_t>, PatternError>;
+
+struct Cache {
+  std::shared_mutex mutex;
+  std::unordered_map<std::string, std::unique_ptr<const Matches>> entries;
+};
+
+Cache& cache() {
+  static Cache instance;
+  return instance;
+}
+
+}  // namespace
+
+std::string_view describe(PatternError error) {
+  switch (error) {
+    case PatternError::kEmpty:
+      return "the action is empty";
+    case PatternError::kMissingColon:
+      return "an action needs the form service:ActionName";
+    case PatternError::kEmptyService:
+      return "the service prefix is empty";
+    case PatternError::kEmptyName:
+      return "the action name is empty";
+    case PatternError::kWildcardInService:
+      return "the service prefix may not contain wildcards";
+    case PatternError::kUnknownService:
+      return "the service prefix is not in the catalogue";
+  }
+  return "invalid action";
+}
+
+Result<ActionPattern, PatternError> parse_action_pattern(std::string_view text) {
+  if (text.empty()) return Unexpected{PatternError::kEmpty};
+  if (text == "*") return ActionPattern{true, {}, {}};
+  const size_t colon = text.find(':');
+  if (colon == std::string_view::npos) return Unexpected{PatternError::kMissingColon};
+  const std::string_view service = text.substr(0, colon);
+  const std::string_view name = text.substr(colon + 1);
+  if (service.empty()) return Unexpected{PatternError::kEmptyService};
+  if (has_wildcard(service)) return Unexpected{PatternError::kWildcardInService};
+  if (name.empty()) return Unexpected{PatternError::kEmptyName};
+  return ActionPattern{false, service, name};
+}
+
+Matches match_actions(std::string_view text) {
+  const auto pattern = parse_action_pattern(text);
+  if (!pattern) return Unexpected{pattern.error()};
+  std::vector<std::uint32_t> out;
+  if (pattern->all) {
+    out.resize(action_count());
+    std::iota(out.begin(), out.end(), 0u);
+    return out;
+  }
+  const auto service = find_service(pattern->service);
+  if (!service) return Unexpected{PatternError::kUnknownService};
+  if (!has_wildcard(pattern->name)) {
+    if (const auto action = service->find_action(pattern->name)) out.push_back(action->index());
+    return out;
+  }
+  for (Action action : service->actions()) {
+    if (glob_match_folded(pattern->name, action.name())) out.push_back(action.index());
+  }
+  return out;
+}
+
+Result<std::span<const std::uint32_t>, PatternError> expand_action_pattern(std::string_view text) {
+  auto view = [](const Matches& m) -> Result<std::span<const std::uint32_t>, PatternError> {
+    if (!m) return Unexpected{m.error()};
+    return std::span<const std::uint32_t>(m.value());
+  };
+  std::string key = to_folded(text);
+  Cache& c = cache();
+  {
+    std::shared_lock lock(c.mutex);
+    if (auto it = c.entries.find(key); it != c.entries.end()) return view(*it->second);
+  }
+  // Computed outside the lock; if another thread got there first, its entry wins.
+  auto computed = std::make_unique<const Matches>(match_actions(text));
+  std::unique_lock lock(c.mutex);
+  auto [it, inserted] = c.entries.try_emplace(std::move(key), std::move(computed));
+  return view(*it->second);
+}
+
+}  // namespace iamlint::catalog

@@ -1,0 +1,97 @@
+#include "catalog/action_set.h"
+
+#include <bit>
+
+namespace iamlint::catalog {
+namespace {
+
+constexpr std::uint32_t kWordBits = 64;
+
+std::size_t word_count() { return (action_count() + kWordBits - 1) / kWordBits; }
+
+}  // namespace
+
+ActionSet::Iterator::Iterator(const ActionSet* set, std::uint32_t position)
+    : set_(set), position_(position) {}
+
+ActionSet::Iterator& ActionSet::Iterator::operator++() {
+  position_ = set_->first_from(position_ + 1);
+  return *this;
+}
+
+ActionSet::ActionSet() : words_(word_count(), 0) {}
+
+ActionSet ActionSet::all() { return ActionSet().complement(); }
+
+ActionSet ActionSet::of(std::span<const std::uint32_t> indices) {
+  ActionSet set;
+  set.insert(indices);
+  return set;
+}
+
+void ActionSet::insert(Action action) {
+  words_[action.index() / kWordBits] |= std::uint64_t{1} << (action.index() % kWordBits);
+}
+
+void ActionSet::insert(std::span<const std::uint32_t> indices) {
+  for (std::uint32_t i : indices) insert(Action(i));
+}
+
+bool ActionSet::contains(Action action) const {
+  return (words_[action.index() / kWordBits] >> (action.index() % kWordBits)) & 1;
+}
+
+std::size_t ActionSet::count() const {
+  std::size_t n = 0;
+  for (std::uint64_t w : words_) n += static_cast<std::size_t>(std::popcount(w));
+  return n;
+}
+
+bool ActionSet::empty() const {
+  for (std::uint64_t w : words_) {
+    if (w != 0) return false;
+  }
+  return true;
+}
+
+ActionSet& ActionSet::operator|=(const ActionSet& other) {
+  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] |= other.words_[i];
+  return *this;
+}
+
+ActionSet& ActionSet::operator&=(const ActionSet& other) {
+  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= other.words_[i];
+  return *this;
+}
+
+ActionSet& ActionSet::operator-=(const ActionSet& other) {
+  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= ~other.words_[i];
+  return *this;
+}
+
+ActionSet ActionSet::complement() const {
+  ActionSet out;
+  for (std::size_t i = 0; i < words_.size(); ++i) out.words_[i] = ~words_[i];
+  // Bits past the last action must stay clear so that count() and iteration stay exact.
+  const std::uint32_t tail = action_count() % kWordBits;
+  if (tail != 0) out.words_.back() &= (std::uint64_t{1} << tail) - 1;
+  return out;
+}
+
+std::array<std::size_t, kAccessLevelCount> ActionSet::count_by_access_level() const {
+  std::array<std::size_t, kAccessLevelCount> counts{};
+  for (Action action : *this) ++counts[static_cast<std::size_t>(action.access_level())];
+  return counts;
+}
+
+std::uint32_t ActionSet::first_from(std::uint32_t position) const {
+  const std::uint32_t end = action_count();
+  while (position < end) {
+    const std::uint64_t word = words_[position / kWordBits] >> (position % kWordBits);
+    if (word != 0) return position + static_cast<std::uint32_t>(std::countr_zero(word));
+    position = (position / kWordBits + 1) * kWordBits;
+  }
+  return end;
+}
+
+}  // namespace iamlint::catalog

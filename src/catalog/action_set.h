@@ -1,0 +1,74 @@
+// A set of catalogue actions: one bit per action (about 2.8 KB), so union, difference and
+// NotAction inversion are word operations and iteration follows catalogue order.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "catalog/action.h"
+
+namespace iamlint::catalog {
+
+class ActionSet {
+ public:
+  class Iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Action;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = Action;
+
+    Iterator() = default;
+    Iterator(const ActionSet* set, std::uint32_t position);
+    Action operator*() const { return Action(position_); }
+    Iterator& operator++();
+    Iterator operator++(int) {
+      Iterator old = *this;
+      ++*this;
+      return old;
+    }
+    friend bool operator==(const Iterator& a, const Iterator& b) {
+      return a.position_ == b.position_;
+    }
+
+   private:
+    const ActionSet* set_ = nullptr;
+    std::uint32_t position_ = 0;
+  };
+
+  ActionSet();  // empty
+  [[nodiscard]] static ActionSet all();
+  // `indices` are catalogue positions, as action_pattern.h's cache returns them.
+  [[nodiscard]] static ActionSet of(std::span<const std::uint32_t> indices);
+
+  void insert(Action action);
+  void insert(std::span<const std::uint32_t> indices);
+  [[nodiscard]] bool contains(Action action) const;
+  [[nodiscard]] std::size_t count() const;
+  [[nodiscard]] bool empty() const;
+
+  ActionSet& operator|=(const ActionSet& other);
+  ActionSet& operator&=(const ActionSet& other);
+  ActionSet& operator-=(const ActionSet& other);
+  // Every catalogue action not in this set: what a NotAction list leaves.
+  [[nodiscard]] ActionSet complement() const;
+
+  // Counts indexed by AccessLevel.
+  [[nodiscard]] std::array<std::size_t, kAccessLevelCount> count_by_access_level() const;
+
+  [[nodiscard]] Iterator begin() const { return {this, first_from(0)}; }
+  [[nodiscard]] Iterator end() const { return {this, action_count()}; }
+
+  friend bool operator==(const ActionSet&, const ActionSet&) = default;
+
+ private:
+  [[nodiscard]] std::uint32_t first_from(std::uint32_t position) const;
+
+  std::vector<std::uint64_t> words_;
+};
+
+}  // namespace iamlint::catalog

@@ -1,0 +1,27 @@
+#include "catalog/ascii.h"
+
+#include <algorithm>
+
+namespace iamlint::catalog {
+
+int compare_folded(std::string_view a, std::string_view b) {
+  const size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    const char x = fold(a[i]);
+    const char y = fold(b[i]);
+    if (x != y) return static_cast<unsigned char>(x) < static_cast<unsigned char>(y) ? -1 : 1;
+  }
+  return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+bool equals_folded(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && compare_folded(a, b) == 0;
+}
+
+std::string to_folded(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = fold(c);
+  return out;
+}
+
+}  // namespace iamlint::catalog

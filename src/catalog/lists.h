@@ -1,0 +1,31 @@
+// The hand-kept lists in data/ (partitions, regions, unique-ID prefixes, KMS-key condition keys),
+// each with its source in the file header.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace iamlint::catalog {
+
+[[nodiscard]] bool is_partition(std::string_view name);    // "aws", "aws-cn", "aws-us-gov", ...
+[[nodiscard]] std::vector<std::string_view> partitions();  // sorted
+
+// The partition a Region belongs to, or nullopt for an unknown Region. Case-sensitive, as IAM
+// compares Region names in ARNs and aws:RequestedRegion values.
+[[nodiscard]] std::optional<std::string_view> partition_of_region(std::string_view region);
+[[nodiscard]] std::vector<std::string_view> regions_of(std::string_view partition);  // sorted
+
+// The IAM entity a unique ID names by its four-letter prefix ("AIDA..." -> "user",
+// "AROA..." -> "role"), or nullopt.
+[[nodiscard]] std::optional<std::string_view> unique_id_entity(std::string_view id);
+
+enum class KmsKeyForm {
+  kArn,      // the value must be a key ARN
+  kIdOrArn,  // a key ID, alias or ARN
+};
+
+// For condition keys whose value names a KMS key; case-insensitive.
+[[nodiscard]] std::optional<KmsKeyForm> kms_key_form(std::string_view condition_key);
+
+}  // namespace iamlint::catalog

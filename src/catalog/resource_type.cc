@@ -1,0 +1,58 @@
+#include "catalog/resource_type.h"
+
+#include "catalog/arn_match.h"
+#include "catalog/condition_key.h"
+#include "catalog/tables.h"
+
+namespace iamlint::catalog {
+namespace {
+
+const tables::ResourceTypeRow& row(ResourceType type) {
+  return tables::kResourceTypes[type.index()];
+}
+
+SegmentRule rule_of(std::string_view segment) {
+  if (segment.empty()) return SegmentRule::kForbidden;
+  if (segment == "*") return SegmentRule::kAny;
+  if (segment.substr(0, 2) == "${") return SegmentRule::kRequired;
+  return SegmentRule::kFixed;
+}
+
+}  // namespace
+
+std::string_view ArnFormat::text() const { return tables::str(tables::kArnFormats[index_]); }
+
+// Formats in the data always have six fields; a malformed one would read as "anything goes".
+SegmentRule ArnFormat::region() const {
+  const auto parts = split_arn(text());
+  return parts ? rule_of(parts->region) : SegmentRule::kAny;
+}
+
+SegmentRule ArnFormat::account() const {
+  const auto parts = split_arn(text());
+  return parts ? rule_of(parts->account) : SegmentRule::kAny;
+}
+
+bool ArnFormat::can_match(std::string_view arn) const { return arn_can_match(arn, text()); }
+
+Service ResourceType::service() const { return Service(row(*this).service); }
+std::string_view ResourceType::name() const { return tables::str(row(*this).name); }
+
+HandleRange<ArnFormat> ResourceType::arn_formats() const {
+  return {row(*this).arn_formats.first, row(*this).arn_formats.count,
+          [](std::uint32_t i) { return ArnFormat(i); }};
+}
+
+HandleRange<ConditionKey> ResourceType::condition_keys() const {
+  return {row(*this).keys.first, row(*this).keys.count,
+          [](std::uint32_t i) { return ConditionKey(tables::kKeyRefs[i]); }};
+}
+
+bool ResourceType::can_match(std::string_view arn) const {
+  for (ArnFormat format : arn_formats()) {
+    if (format.can_match(arn)) return true;
+  }
+  return false;
+}
+
+}  // namespace iamlint::catalog

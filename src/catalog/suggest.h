@@ -1,0 +1,32 @@
+// "Did you mean" for unknown services, actions and condition keys. Deterministic: candidates
+// are ranked by edit distance (case-insensitive, adjacent transpositions count once), then by
+// catalogue order; names that merely contain one another rank after close edits.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace iamlint::catalog {
+
+inline constexpr std::size_t kDefaultSuggestions = 3;
+
+[[nodiscard]] std::vector<std::string> suggest_services(std::string_view prefix,
+                                                        std::size_t limit = kDefaultSuggestions);
+
+// For `service:Name`. An API operation written instead of its permission (`s3:HeadObject`) yields
+// the permission (`s3:GetObject`); an unknown service yields the same name under close services.
+[[nodiscard]] std::vector<std::string> suggest_actions(std::string_view qualified_name,
+                                                       std::size_t limit = kDefaultSuggestions);
+
+// Also proposes the global key when a service prefix was put on one (`s3:SourceIp` ->
+// `aws:SourceIp`).
+[[nodiscard]] std::vector<std::string> suggest_condition_keys(
+    std::string_view key, std::size_t limit = kDefaultSuggestions);
+
+// The permissions that authorise an API operation commonly mistaken for an action, from
+// data/api_permission_names.tsv; empty if `operation` is not listed. Case-insensitive.
+[[nodiscard]] std::vector<std::string_view> permissions_for_operation(std::string_view operation);
+
+}  // namespace iamlint::catalog

@@ -1,0 +1,119 @@
+// The compiled catalogue: plain arrays that tools/gen_catalog.py writes from src/catalog/data/.
+//
+// Internal to src/catalog/; everything else uses the handles in service.h, action.h, ... Every
+// text is a (offset, size) slice of one string blob, so the generated file is a handful of big
+// aggregates that compile in seconds, and nothing runs at start-up.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace iamlint::catalog::tables {
+
+struct Str {
+  std::uint32_t offset;
+  std::uint32_t size;
+};
+
+// A slice [first, first + count) of another table.
+struct Span {
+  std::uint32_t first;
+  std::uint32_t count;
+};
+
+enum KeyFlag : std::uint8_t {
+  kKeyMultivalued = 1,  // ArrayOf* types, or `multi` in the global list
+  kKeyTemplated = 2,    // contains a `${X}` or `<X>` placeholder
+  kKeyGlobal = 4,       // from the hand-kept global list
+  kKeyDeprecated = 8,
+};
+
+struct ServiceRow {
+  Str prefix;  // lower case, as in the service reference
+  Str name;
+  Span actions;         // into kActions
+  Span resource_types;  // into kResourceTypes
+  Span keys;            // into kKeyRefs
+  bool rcp_supported;
+};
+
+struct ActionRow {
+  Str name;  // original case; rows are sorted by (service, lower-case name)
+  Str description;
+  std::uint16_t service;
+  std::uint8_t access_level;  // AccessLevel
+  Span resources;             // into kActionResources
+  Span keys;                  // into kKeyRefs
+  Span dependent_actions;     // into kStrRefs
+};
+
+struct ActionResourceRow {
+  std::uint32_t resource_type;  // into kResourceTypes
+  bool required;
+  Span keys;  // into kKeyRefs
+};
+
+struct ResourceTypeRow {
+  Str name;  // original case; rows are sorted by (service, lower-case name)
+  std::uint16_t service;
+  Span arn_formats;  // into kArnFormats
+  Span keys;         // into kKeyRefs
+};
+
+struct ConditionKeyRow {
+  Str name;            // original case; rows are sorted by lower-case name
+  std::uint8_t type;   // KeyType
+  std::uint8_t flags;  // KeyFlag bits
+  Str replacement;     // for a deprecated key
+};
+
+struct RegionRow {
+  Str name;  // rows are sorted by name
+  std::uint16_t partition;
+};
+
+struct PairRow {
+  Str key;  // rows are sorted by lower-case key
+  Str value;
+};
+
+struct Counts {
+  std::uint32_t services;
+  std::uint32_t actions;
+  std::uint32_t resource_types;
+  std::uint32_t service_condition_keys;  // rows of condition_keys.tsv
+  std::uint32_t condition_keys;          // distinct keys, global ones included
+};
+
+extern const char kStrings[];
+extern const char kVersion[];
+extern const char kUpdated[];
+extern const Counts kCounts;
+
+extern const ServiceRow kServices[];
+extern const ActionRow kActions[];
+extern const ActionResourceRow kActionResources[];
+extern const ResourceTypeRow kResourceTypes[];
+extern const Str kArnFormats[];
+extern const ConditionKeyRow kConditionKeys[];
+extern const std::uint32_t kKeyRefs[];
+extern const std::uint32_t kTemplatedKeys[];  // indices of templated keys, in table order
+extern const std::uint32_t kTemplatedKeyCount;
+extern const Str kStrRefs[];
+
+extern const Str kPartitions[];  // sorted
+extern const std::uint32_t kPartitionCount;
+extern const RegionRow kRegions[];
+extern const std::uint32_t kRegionCount;
+extern const PairRow kUniqueIdPrefixes[];  // prefix -> entity
+extern const std::uint32_t kUniqueIdPrefixCount;
+extern const PairRow kKmsKeyConditionKeys[];  // key -> form
+extern const std::uint32_t kKmsKeyConditionKeyCount;
+extern const PairRow kApiPermissionNames[];  // operation -> comma-separated permissions
+extern const std::uint32_t kApiPermissionNameCount;
+extern const Str kArnNameVariables[];  // sorted
+extern const std::uint32_t kArnNameVariableCount;
+
+[[nodiscard]] inline std::string_view str(Str s) { return {kStrings + s.offset, s.size}; }
+
+}  // namespace iamlint::catalog::tables

@@ -1,0 +1,43 @@
+#include "catalog/lists.h"
+
+#include <doctest/doctest.h>
+
+namespace iamlint::catalog {
+namespace {
+
+TEST_CASE("partitions and regions") {
+  for (const char* p : {"aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e",
+                        "aws-iso-f", "aws-eusc"}) {
+    CHECK(is_partition(p));
+  }
+  CHECK_FALSE(is_partition("aws-mars"));
+  CHECK(partitions().size() == 8);
+  CHECK(partition_of_region("us-east-1") == "aws");
+  CHECK(partition_of_region("cn-northwest-1") == "aws-cn");
+  CHECK(partition_of_region("us-gov-west-1") == "aws-us-gov");
+  CHECK(partition_of_region("eusc-de-east-1") == "aws-eusc");
+  CHECK_FALSE(partition_of_region("us-east-9"));
+  CHECK_FALSE(partition_of_region("US-EAST-1"));
+  CHECK(regions_of("aws-cn") == std::vector<std::string_view>{"cn-north-1", "cn-northwest-1"});
+}
+
+TEST_CASE("unique-ID prefixes") {
+  CHECK(unique_id_entity("AIDAJQABLZS4A3QDU576Q") == "user");
+  CHECK(unique_id_entity("AROADBQP57FF2AEXAMPLE") == "role");
+  CHECK(unique_id_entity("AGPA") == "group");
+  CHECK(unique_id_entity("ANPAJ2UCCR6DPCEXAMPLE") == "managed-policy");
+  CHECK(unique_id_entity("AIPA") == "instance-profile");
+  CHECK(unique_id_entity("AKIAIOSFODNN7EXAMPLE") == "access-key");
+  CHECK(unique_id_entity("ASIA") == "temporary-access-key");
+  CHECK_FALSE(unique_id_entity("aida1234"));
+  CHECK_FALSE(unique_id_entity("AID"));
+}
+
+TEST_CASE("condition keys that take KMS keys") {
+  CHECK(kms_key_form("s3:x-amz-server-side-encryption-aws-kms-key-id") == KmsKeyForm::kArn);
+  CHECK(kms_key_form("EC2:KmsKeyId") == KmsKeyForm::kIdOrArn);
+  CHECK_FALSE(kms_key_form("s3:prefix"));
+}
+
+}  // namespace
+}  // namespace iamlint::catalog

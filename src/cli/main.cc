@@ -26,7 +26,7 @@ constexpr std::string_view kDescription =
     "  iamlint explain ID            print a rule's documentation\n"
     "\n"
     "Exit status: 0 no finding at or above --fail-level, 1 findings, 2 usage error,\n"
-    "unreadable path or internal error. Invalid JSON is a finding (IAM001), not status 2.";
+    "unreadable path or internal error. Invalid JSON is a finding (IAM001), not status 2.\n";
 
 struct UsageError {
   std::string message;
@@ -82,7 +82,7 @@ cxxopts::Options make_parser() {
       ("select", "Enable only these rules (ids, names, id prefixes such as IAM2, or ALL); repeatable, comma-separated",
        cxxopts::value<std::vector<std::string>>(), "RULES")
       ("ignore", "Disable these rules (same forms as --select)", cxxopts::value<std::vector<std::string>>(), "RULES")
-      ("j,jobs", "Files linted in parallel (default: one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
+      ("j,jobs", "Files linted in parallel (default: one per core)", cxxopts::value<unsigned>(), "N")
       ("stdin-filename", "Name shown for standard input", cxxopts::value<std::string>()->default_value("<stdin>"), "NAME")
       ("no-color", "Never colour the text output (NO_COLOR does the same)")
       ("version", "Print the version and exit")
@@ -123,7 +123,7 @@ Options to_options(const cxxopts::ParseResult& parsed) {
       {{"error", Level::kError}, {"warning", Level::kWarning}, {"note", Level::kNote}, {"none", std::nullopt}});
   if (parsed.count("select")) options.select = split_list(parsed["select"].as<std::vector<std::string>>());
   if (parsed.count("ignore")) options.ignore = split_list(parsed["ignore"].as<std::vector<std::string>>());
-  options.jobs = parsed["jobs"].as<unsigned>();
+  if (parsed.count("jobs")) options.jobs = parsed["jobs"].as<unsigned>();
   options.stdin_filename = parsed["stdin-filename"].as<std::string>();
   options.color = use_color(parsed.count("no-color") > 0, options);
   return options;

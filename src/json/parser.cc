@@ -1,6 +1,7 @@
 #include "json/parser.h"
 
 #include <cctype>
+#include <optional>
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
@@ -8,11 +9,14 @@
 #include <fmt/core.h>
 
 #include "support/assert.h"
+#include "support/text.h"
 
 namespace iamlint::json {
 
 // Builds the tree from RapidJSON's SAX events. RapidJSON reports no positions, so each event reads
-// the stream offset, which at that moment is just past the token the event describes.
+// the stream offset: for scalars and keys it is just past the token; the iterative parser calls
+// StartObject/StartArray and EndObject/EndArray before it takes the bracket, so there it is at
+// the bracket.
 class TreeBuilder {
  public:
   using Ch = char;
@@ -39,7 +43,8 @@ class TreeBuilder {
   TreeBuilder(std::string_view text, const Stream& stream, Document& doc)
       : text_(text), stream_(stream), doc_(doc) {}
 
-  bool depth_exceeded() const { return depth_exceeded_; }
+  // Why the builder stopped the parse, when it did.
+  const std::optional<SyntaxError>& stopped() const { return stop_; }
   uint32_t offset() const { return static_cast<uint32_t>(stream_.Tell()); }
 
   bool Null() { return add_scalar(Kind::kNull, offset() - 4); }
@@ -65,15 +70,19 @@ class TreeBuilder {
 
   bool String(const Ch* decoded, rapidjson::SizeType length, bool) {
     ByteRange range = string_range();
+    std::optional<std::string_view> text = keep(range, decoded, length);
+    if (!text) return false;
     NodeId id = add(Kind::kString, range.begin);
     Node& node = doc_.nodes_[id];
     node.range = range;
-    node.text = keep(range, decoded, length);
+    node.text = *text;
     return true;
   }
   bool Key(const Ch* decoded, rapidjson::SizeType length, bool) {
     pending_key_range_ = string_range();
-    pending_key_ = keep(pending_key_range_, decoded, length);
+    std::optional<std::string_view> text = keep(pending_key_range_, decoded, length);
+    if (!text) return false;
+    pending_key_ = *text;
     return true;
   }
   bool StartObject() { return open(Kind::kObject); }
@@ -97,17 +106,23 @@ class TreeBuilder {
       --at;
       if (text_[at] != '"') continue;
       uint32_t backslashes = 0;
-      while (text_[at - 1 - backslashes] == '\\') ++backslashes;
+      while (backslashes < at && text_[at - 1 - backslashes] == '\\') ++backslashes;
       if (backslashes % 2 == 0) return {at, end};
     }
   }
 
   // Strings without escapes decode to their own bytes, so a view into the source is enough;
-  // every escape shortens the text, so equal length means no escape.
-  std::string_view keep(ByteRange range, const Ch* decoded, rapidjson::SizeType length) {
+  // every escape shortens the text, so equal length means no escape. RapidJSON decodes a lone
+  // low surrogate (\uDC00) to bytes that are not UTF-8; such a string stops the parse.
+  std::optional<std::string_view> keep(ByteRange range, const Ch* decoded, rapidjson::SizeType length) {
     std::string_view raw = text_.substr(range.begin + 1, range.size() - 2);
     if (raw.size() == length) return raw;
-    return doc_.decoded_.emplace_back(decoded, length);
+    std::string_view text(decoded, length);
+    if (!is_valid_utf8(text)) {
+      stop_ = SyntaxError{range.begin, "a \\u escape in this string is a lone UTF-16 surrogate, which is not a character"};
+      return std::nullopt;
+    }
+    return doc_.decoded_.emplace_back(text);
   }
 
   NodeId add(Kind kind, uint32_t begin) {
@@ -141,15 +156,15 @@ class TreeBuilder {
 
   bool open(Kind kind) {
     if (stack_.size() >= kMaxDepth) {
-      depth_exceeded_ = true;
+      stop_ = SyntaxError{offset(), fmt::format("values nest more than {} levels deep", kMaxDepth)};
       return false;
     }
-    stack_.push_back({add(kind, offset() - 1)});
+    stack_.push_back({add(kind, offset())});
     return true;
   }
 
   bool close() {
-    doc_.nodes_[stack_.back().container].range.end = offset();
+    doc_.nodes_[stack_.back().container].range.end = offset() + 1;
     stack_.pop_back();
     return true;
   }
@@ -160,7 +175,7 @@ class TreeBuilder {
   std::vector<Frame> stack_;
   std::string_view pending_key_;
   ByteRange pending_key_range_;
-  bool depth_exceeded_ = false;
+  std::optional<SyntaxError> stop_;
 };
 
 namespace {
@@ -181,6 +196,10 @@ std::string describe_error(rapidjson::ParseErrorCode code, std::string_view text
   std::string message(what);
   if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
   if (code == rapidjson::kParseErrorDocumentEmpty) return "the file is empty: expected a JSON object";
+  // RapidJSON converts every number to a double on the way, even when it hands over the text.
+  if (code == rapidjson::kParseErrorNumberTooBig) {
+    return "number too large: iamlint reads numbers up to about 1.8e308 (policies never need more)";
+  }
   return fmt::format("{}; found {}", message, describe_found(text, offset));
 }
 
@@ -199,10 +218,7 @@ Result<Document, SyntaxError> parse(std::string_view text) {
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
                               rapidjson::kParseNumbersAsStringsFlag;
   rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
-  if (builder.depth_exceeded()) {
-    return Unexpected(SyntaxError{builder.offset() - 1,
-                                  fmt::format("values nest more than {} levels deep", kMaxDepth)});
-  }
+  if (builder.stopped()) return Unexpected(*builder.stopped());
   if (result.IsError()) {
     auto offset = static_cast<uint32_t>(result.Offset());
     return Unexpected(SyntaxError{offset, describe_error(result.Code(), text, offset)});

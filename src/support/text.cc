@@ -53,6 +53,15 @@ std::string rewrite(std::string_view text, OnCodePoint on_code_point) {
 
 }  // namespace
 
+bool is_valid_utf8(std::string_view text) {
+  while (!text.empty()) {
+    std::size_t length = valid_sequence_length(text);
+    if (length == 0) return false;
+    text.remove_prefix(length);
+  }
+  return true;
+}
+
 std::string to_valid_utf8(std::string_view text) {
   return rewrite(text, [](std::string_view sequence, std::string& out) { out += sequence; });
 }

@@ -7,6 +7,8 @@
 
 namespace iamlint {
 
+[[nodiscard]] bool is_valid_utf8(std::string_view text);
+
 // Replaces every byte sequence that is not valid UTF-8 with U+FFFD, so JSON writers emit valid
 // JSON whatever the input held.
 [[nodiscard]] std::string to_valid_utf8(std::string_view text);

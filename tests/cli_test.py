@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Tests of the built iamlint binary as users run it: exit codes, inputs, formats, colour.
+
+Run by `meson test` from the source root, with IAMLINT naming the binary.
+"""
+import hashlib
+import json
+import os
+import pty
+import subprocess
+import sys
+import tempfile
+import unittest
+
+IAMLINT = os.environ.get("IAMLINT", "build/iamlint")
+CLI = "testdata/cli"
+
+
+def run(*args, stdin=None, env=None):
+    """Runs iamlint; returns (exit status, stdout, stderr) as text."""
+    full_env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    full_env.update(env or {})
+    done = subprocess.run([IAMLINT, *args], input=stdin, capture_output=True, text=True, env=full_env, timeout=60)
+    return done.returncode, done.stdout, done.stderr
+
+
+class ExitStatus(unittest.TestCase):
+    def test_clean_file_exits_0(self):
+        status, out, err = run(f"{CLI}/tree/clean.json")
+        self.assertEqual(status, 0, err)
+        self.assertEqual(out, "")
+        self.assertIn("No problems in 1 file checked.", err)
+
+    def test_warning_exits_1_by_default(self):
+        status, out, _ = run(f"{CLI}/tree/nested/service_wildcard.json")
+        self.assertEqual(status, 1)
+        self.assertIn("[IAM202 wildcard-service-action]", out)
+
+    def test_fail_level_error_ignores_warnings_but_prints_them(self):
+        status, out, _ = run("--fail-level", "error", f"{CLI}/tree/nested/service_wildcard.json")
+        self.assertEqual(status, 0)
+        self.assertIn("warning:", out)
+
+    def test_fail_level_none_never_fails(self):
+        status, _, _ = run("--fail-level", "none", f"{CLI}/invalid.json")
+        self.assertEqual(status, 0)
+
+    def test_invalid_json_is_a_finding_not_a_usage_error(self):
+        status, out, _ = run(f"{CLI}/invalid.json")
+        self.assertEqual(status, 1)
+        self.assertTrue(out.startswith(
+            f"{CLI}/invalid.json:4:24: error: invalid JSON: missing a comma or '}}' after an object member"), out)
+
+    def test_missing_path_exits_2_and_still_lints_the_rest(self):
+        status, out, err = run(f"{CLI}/does-not-exist.json", f"{CLI}/tree/nested/service_wildcard.json")
+        self.assertEqual(status, 2)
+        self.assertIn("iamlint: error: cannot read 'testdata/cli/does-not-exist.json': No such file or directory", err)
+        self.assertIn("IAM202", out)
+
+    def test_usage_errors_exit_2(self):
+        for args in (["--format", "yaml", "x.json"], ["--select", "IAM999", "x.json"], ["--bogus"], [],
+                     ["explain"], ["explain", "IAM999"], ["--policy-type", "bucket", "x.json"]):
+            with self.subTest(args=args):
+                status, _, err = run(*args)
+                self.assertEqual(status, 2)
+                self.assertIn("iamlint: error:", err)
+
+
+class Inputs(unittest.TestCase):
+    def test_directory_is_searched_for_json_skipping_hidden_directories(self):
+        status, out, err = run("--format", "json", f"{CLI}/tree")
+        self.assertEqual(status, 1)
+        paths = [finding["path"] for finding in json.loads(out)]
+        self.assertEqual(paths, [f"{CLI}/tree/nested/service_wildcard.json"])
+        _, _, err = run(f"{CLI}/tree")
+        self.assertIn("1 problem (1 warning) in 1 file (2 files checked).", err)
+
+    def test_stdin_with_display_name(self):
+        policy = open(f"{CLI}/tree/nested/service_wildcard.json").read()
+        status, out, _ = run("--stdin-filename", "policies/app.json", "-", stdin=policy)
+        self.assertEqual(status, 1)
+        self.assertTrue(out.startswith("policies/app.json:3:46: warning:"), out)
+
+    def test_inputs_are_never_changed(self):
+        paths = [f"{CLI}/invalid.json", f"{CLI}/tree/clean.json"]
+        before = [hashlib.sha256(open(p, "rb").read()).hexdigest() for p in paths]
+        run("--format", "sarif", *paths)
+        after = [hashlib.sha256(open(p, "rb").read()).hexdigest() for p in paths]
+        self.assertEqual(before, after)
+
+    def test_output_refuses_to_overwrite_an_input(self):
+        status, _, err = run("--output", f"{CLI}/invalid.json", f"{CLI}/invalid.json")
+        self.assertEqual(status, 2)
+        self.assertIn("is one of the inputs", err)
+
+    def test_output_file_receives_the_report(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            target = os.path.join(scratch, "out.sarif")
+            status, out, _ = run("--format", "sarif", "--output", target, f"{CLI}/invalid.json")
+            self.assertEqual(status, 1)
+            self.assertEqual(out, "")
+            self.assertEqual(json.load(open(target))["version"], "2.1.0")
+
+
+class Formats(unittest.TestCase):
+    def test_json_finding_fields(self):
+        _, out, _ = run("--format", "json", f"{CLI}/invalid.json")
+        self.assertEqual(json.loads(out), [{
+            "path": f"{CLI}/invalid.json", "line": 4, "column": 24, "end_line": 4, "end_column": 25,
+            "rule_id": "IAM001", "rule_name": "json-syntax-error", "level": "error",
+            "message": "invalid JSON: missing a comma or '}' after an object member; found '\"'",
+            "access_analyzer_code": "JSON_SYNTAX_ERROR"}])
+
+    def test_sarif_columns_are_utf16_and_text_columns_are_characters(self):
+        _, text, _ = run(f"{CLI}/non_ascii.json")
+        _, sarif, _ = run("--format", "sarif", f"{CLI}/non_ascii.json")
+        self.assertIn(f"{CLI}/non_ascii.json:1:83: warning:", text)
+        region = json.loads(sarif)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+        # The key emoji is one character but two UTF-16 code units.
+        self.assertEqual((region["startColumn"], region["endColumn"]), (84, 91))
+
+    def test_output_is_identical_whatever_the_thread_count(self):
+        outputs = {run("--format", "sarif", "--jobs", jobs, "testdata")[1] for jobs in ("1", "2", "7")}
+        self.assertEqual(len(outputs), 1)
+
+    def test_rules_and_explain(self):
+        status, out, _ = run("rules")
+        self.assertEqual(status, 0)
+        self.assertIn("IAM201  wildcard-action", out)
+        status, out, _ = run("explain", "wildcard-action")
+        self.assertEqual(status, 0)
+        self.assertTrue(out.startswith("IAM201 wildcard-action (warning)"))
+        self.assertIn("## How to fix", out)
+
+    def test_version_and_help(self):
+        status, out, _ = run("--version")
+        self.assertEqual(status, 0)
+        self.assertRegex(out, r"^iamlint \d+\.\d+\.\d+")
+        status, out, _ = run("--help")
+        self.assertEqual(status, 0)
+        for flag in ("--format", "--output", "--policy-type", "--fail-level", "--select", "--ignore",
+                     "--no-color", "--jobs", "--stdin-filename", "--version"):
+            self.assertIn(flag, out)
+
+
+class Colour(unittest.TestCase):
+    def run_on_terminal(self, *args, env=None):
+        """Runs iamlint with stdout and stderr on a pseudo-terminal; returns what it wrote."""
+        controller, terminal = pty.openpty()
+        full_env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+        full_env.update(env or {})
+        process = subprocess.Popen([IAMLINT, *args], stdout=terminal, stderr=terminal, env=full_env)
+        os.close(terminal)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait(timeout=60)
+        os.close(controller)
+        return b"".join(chunks)
+
+    def test_colour_on_a_terminal_only_without_no_color(self):
+        path = f"{CLI}/tree/nested/service_wildcard.json"
+        self.assertIn(b"\x1b[", self.run_on_terminal(path))
+        self.assertNotIn(b"\x1b[", self.run_on_terminal(path, env={"NO_COLOR": "1"}))
+        self.assertNotIn(b"\x1b[", self.run_on_terminal("--no-color", path))
+        self.assertNotIn("\x1b[", run(path)[1])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=1)

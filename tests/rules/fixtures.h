@@ -1,0 +1,36 @@
+// Shared helpers of the rule tests: where fixtures live and how one file is linted with one rule.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ast/policy.h"
+#include "engine/finding.h"
+#include "engine/rule.h"
+
+namespace iamlint::testing {
+
+// testdata/rules, relative to the source root the tests run in.
+inline const std::filesystem::path kRuleFixtures = "testdata/rules";
+
+// IAMLINT_UPDATE_GOLDEN=1 rewrites golden files instead of comparing with them.
+[[nodiscard]] bool updating_goldens();
+
+[[nodiscard]] std::string read_text(const std::filesystem::path& path);
+void write_text(const std::filesystem::path& path, std::string_view text);
+
+// The files of a directory with the given extension, sorted by name.
+[[nodiscard]] std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir, std::string_view extension);
+
+// A fixture named "bad_x.scp.json" is linted as an SCP; without such a middle extension the kind
+// is inferred as for any bare file.
+[[nodiscard]] std::optional<ast::PolicyKind> fixture_kind(const std::filesystem::path& fixture);
+
+// The findings of `rule` alone on `text`.
+[[nodiscard]] std::vector<engine::Finding> lint_with(const engine::Rule& rule, std::string text,
+                                                     std::optional<ast::PolicyKind> kind = std::nullopt);
+
+}  // namespace iamlint::testing

@@ -1,0 +1,105 @@
+// Holds every rule to the project's rule contract (STYLE.md, "One rule"): metadata in shape, a
+// documentation page with the fixed headings whose examples behave as they say, fixtures, and a
+// rules/README.md that matches the registry.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include <doctest/doctest.h>
+
+#include "app/app.h"
+#include "engine/registry.h"
+#include "engine/rule_docs.h"
+#include "rules/fixtures.h"
+
+namespace iamlint::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kHeadings[] = {"## What it does", "## Why is this bad?", "## Example",
+                                          "## How to fix", "## References"};
+
+// The text of the first ```json block in the section that starts with `heading`.
+std::string first_json_block(std::string_view doc, std::string_view heading) {
+  std::size_t section = doc.find(heading);
+  if (section == std::string_view::npos) return {};
+  std::size_t section_end = doc.find("\n## ", section + heading.size());
+  std::string_view body = doc.substr(section, section_end - section);
+  std::size_t open = body.find("```json\n");
+  if (open == std::string_view::npos) return {};
+  std::size_t start = open + 8;
+  std::size_t close = body.find("```", start);
+  return std::string(body.substr(start, close - start));
+}
+
+void check_metadata(const engine::RuleInfo& info) {
+  CHECK_MESSAGE(RE2::FullMatch(info.id, R"(IAM\d{3})"), "ids are IAM + three digits");
+  CHECK_MESSAGE(RE2::FullMatch(info.name, R"([a-z0-9]+(-[a-z0-9]+)*)"), "names are kebab-case");
+  CHECK_MESSAGE(!info.summary.empty(), "a summary is required");
+  CHECK_MESSAGE(!info.summary.ends_with('.'), "summaries have no final period");
+  bool security = std::find(info.tags.begin(), info.tags.end(), "security") != info.tags.end();
+  CHECK_MESSAGE(security == !info.security_severity.empty(), "security rules (and only they) carry a score");
+  if (!info.security_severity.empty()) {
+    CHECK_MESSAGE(RE2::FullMatch(info.security_severity, R"((10\.0|[0-9]\.[0-9]))"), "a score such as \"7.5\"");
+  }
+}
+
+void check_page(const engine::Rule& rule) {
+  const engine::RuleInfo& info = rule.info();
+  std::string_view doc = engine::rule_doc(info.name);
+  REQUIRE_MESSAGE(!doc.empty(), "no page rules/<family>/", info.name, ".md");
+  CHECK(doc.starts_with("# " + std::string(info.name) + "\n"));
+  std::size_t at = 0;
+  for (std::string_view heading : kHeadings) {
+    std::size_t found = doc.find(std::string("\n") + std::string(heading) + "\n", at);
+    CHECK_MESSAGE(found != std::string_view::npos, "missing or out-of-order heading: ", heading);
+    if (found != std::string_view::npos) at = found;
+  }
+  CHECK_MESSAGE(!engine::rule_description(info.name).empty(), "'What it does' needs a first paragraph");
+
+  std::string bad = first_json_block(doc, "## Example");
+  std::string good = first_json_block(doc, "## How to fix");
+  REQUIRE_MESSAGE(!bad.empty(), "'## Example' needs a ```json block");
+  REQUIRE_MESSAGE(!good.empty(), "'## How to fix' needs a ```json block");
+  CHECK_MESSAGE(!lint_with(rule, bad).empty(), "the page's example must fire the rule");
+  CHECK_MESSAGE(lint_with(rule, good).empty(), "the page's fix must not fire the rule");
+}
+
+void check_fixtures(const engine::RuleInfo& info) {
+  fs::path folder = kRuleFixtures / (std::string(info.id) + "-" + std::string(info.name));
+  REQUIRE_MESSAGE(fs::is_directory(folder), "missing fixture folder ", folder.generic_string());
+  auto fixtures = files_in(folder, ".json");
+  auto named = [&](std::string_view prefix) {
+    return std::count_if(fixtures.begin(), fixtures.end(),
+                         [&](const fs::path& path) { return path.filename().string().starts_with(prefix); });
+  };
+  CHECK_MESSAGE(named("bad_") >= 1, "at least one bad_ fixture");
+  CHECK_MESSAGE(named("ok_") >= 1, "at least one ok_ fixture");
+}
+
+TEST_CASE("every rule keeps the rule contract") {
+  REQUIRE(!engine::all_rules().empty());
+  for (const engine::Rule* rule : engine::all_rules()) {
+    INFO("rule: ", rule->info().id, " ", rule->info().name);
+    check_metadata(rule->info());
+    check_page(*rule);
+    check_fixtures(rule->info());
+  }
+}
+
+TEST_CASE("rules/README.md is current") {
+  app::Options options;
+  options.command = app::Command::kRules;
+  options.format = app::OutputFormat::kMarkdown;
+  std::ostringstream out;
+  std::ostringstream err;
+  REQUIRE(app::run(options, out, err) == app::kExitClean);
+  if (updating_goldens()) write_text("rules/README.md", out.str());
+  CHECK_MESSAGE(out.str() == read_text("rules/README.md"),
+                "regenerate it: build/iamlint rules --format markdown > rules/README.md");
+}
+
+}  // namespace
+}  // namespace iamlint::testing

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Validates iamlint's SARIF for everything in testdata/ in two ways:
+
+1. against the SARIF 2.1.0 JSON schema that the Multitool package ships, with Python's
+   jsonschema (the Multitool itself silently skips schema checks on some malformed logs, such as
+   an unknown `level`);
+2. with Microsoft's SARIF Multitool, using GitHub code scanning's ingestion rules as well as the
+   SARIF specification's. The Multitool always exits 0, so its own log is read instead.
+
+tools/setup installs both. Run by `meson test` from the source root, with IAMLINT naming the binary.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+IAMLINT = os.environ.get("IAMLINT", "build/iamlint")
+PACKAGE = ".cache/test-deps/node_modules/@microsoft/sarif-multitool-linux"
+MULTITOOL = f"{PACKAGE}/Sarif.Multitool"
+SCHEMA = f"{PACKAGE}/sarif-2.1.0.json"
+
+
+def schema_problems(report):
+    """Every place where the report breaks the SARIF schema, as readable lines."""
+    import jsonschema
+
+    schema = json.load(open(SCHEMA, encoding="utf-8"))
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator = validator_class(schema)
+    document = json.load(open(report, encoding="utf-8"))
+    return [f"schema: /{'/'.join(map(str, error.absolute_path))}: {error.message}"
+            for error in validator.iter_errors(document)]
+
+
+def main() -> int:
+    if not os.access(MULTITOOL, os.X_OK):
+        print(f"FAIL: {MULTITOOL} is missing; run tools/setup")
+        return 1
+    with tempfile.TemporaryDirectory() as scratch:
+        report = os.path.join(scratch, "iamlint.sarif")
+        verdict = os.path.join(scratch, "validation.sarif")
+        lint = subprocess.run([IAMLINT, "--format", "sarif", "--output", report, "testdata"],
+                              capture_output=True, text=True)
+        if lint.returncode not in (0, 1):
+            print(f"FAIL: iamlint exited {lint.returncode}: {lint.stderr}")
+            return 1
+        results = json.load(open(report))["runs"][0]["results"]
+        if not results:
+            print("FAIL: the report has no results, so the check would prove nothing")
+            return 1
+        subprocess.run([MULTITOOL, "validate", report, "--rule-kind", "Sarif;Ghas", "--level", "Error;Warning",
+                        "--output", verdict, "--log", "ForceOverwrite"], capture_output=True, text=True, check=True)
+        problems = schema_problems(report)
+        for problem in json.load(open(verdict))["runs"][0].get("results") or []:
+            message = problem["message"].get("text") or problem["message"].get("arguments")
+            problems.append(f"multitool: {problem.get('level', 'warning')} {problem.get('ruleId')}: {message}")
+        for problem in problems:
+            print(problem)
+        print(f"validated {len(results)} results: {len(problems)} problems")
+        return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -9,9 +9,11 @@
 
 namespace iamlint::testing {
 
-bool updating_goldens() {
-  const char* value = std::getenv("IAMLINT_UPDATE_GOLDEN");
-  return value != nullptr && std::string_view(value) == "1";
+bool updating_goldens(std::string_view rule_id) {
+  const char* update = std::getenv("IAMLINT_UPDATE_GOLDEN");
+  if (update == nullptr || std::string_view(update) != "1") return false;
+  const char* only = std::getenv("IAMLINT_GOLDEN_ONLY");
+  return only == nullptr || (!rule_id.empty() && rule_id.starts_with(only));
 }
 
 std::string read_text(const std::filesystem::path& path) {

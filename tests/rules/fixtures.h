@@ -16,8 +16,9 @@ namespace iamlint::testing {
 // testdata/rules, relative to the source root the tests run in.
 inline const std::filesystem::path kRuleFixtures = "testdata/rules";
 
-// IAMLINT_UPDATE_GOLDEN=1 rewrites golden files instead of comparing with them.
-[[nodiscard]] bool updating_goldens();
+// IAMLINT_UPDATE_GOLDEN=1 rewrites golden files instead of comparing with them: all of them, or,
+// with IAMLINT_GOLDEN_ONLY=IAM3 (an id prefix), only those of the matching rule folders.
+[[nodiscard]] bool updating_goldens(std::string_view rule_id = "");
 
 [[nodiscard]] std::string read_text(const std::filesystem::path& path);
 void write_text(const std::filesystem::path& path, std::string_view text);

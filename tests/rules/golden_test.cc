@@ -47,7 +47,7 @@ void check_rule_folder(const fs::path& folder) {
       CHECK_MESSAGE(name.starts_with("ok_"), "fixtures are named bad_* or ok_*");
       CHECK_MESSAGE(actual.empty(), "an ok_ fixture must produce no findings");
     }
-    if (updating_goldens()) {
+    if (updating_goldens(id)) {
       write_text(golden, actual);
     } else {
       REQUIRE_MESSAGE(fs::exists(golden), "missing golden file; run with IAMLINT_UPDATE_GOLDEN=1");

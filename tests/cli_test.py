@@ -132,14 +132,29 @@ class Formats(unittest.TestCase):
         self.assertTrue(out.startswith("IAM201 wildcard-action (warning)"))
         self.assertIn("## How to fix", out)
 
+    def test_expand_patterns_and_policy(self):
+        status, out, _ = run("expand", "s3:Put*")
+        self.assertEqual(status, 0)
+        self.assertRegex(out, r"^s3:Put\*: \d+ actions \(Write \d+, Permissions management \d+, Tagging \d+\)\n")
+        self.assertRegex(out, r"\n  s3:PutBucketPolicy +Permissions management\n")
+        status, out, _ = run("expand", "--format", "json", "--policy", "testdata/examples/admin.json")
+        self.assertEqual(status, 0)
+        groups = json.loads(out)["groups"]
+        self.assertEqual([g["label"] for g in groups],
+                         ["Statement 1 at line 4 (Sid AdminAll)", "Statement 2 at line 10 (Sid ReadReports)"])
+        self.assertIn({"action": "s3:GetObject", "access_level": "Read"}, groups[1]["actions"])
+        status, _, err = run("expand", "s3:GetObjekt")
+        self.assertEqual(status, 1)
+        self.assertIn("did you mean s3:GetObject", err)
+
     def test_version_and_help(self):
         status, out, _ = run("--version")
         self.assertEqual(status, 0)
-        self.assertRegex(out, r"^iamlint \d+\.\d+\.\d+")
+        self.assertRegex(out, r"^iamlint \d+\.\d+\.\d+ \(AWS catalogue \d+\.\d+\.\d+ of \d{4}-\d\d-\d\d\)\n$")
         status, out, _ = run("--help")
         self.assertEqual(status, 0)
         for flag in ("--format", "--output", "--policy-type", "--fail-level", "--select", "--ignore",
-                     "--no-color", "--jobs", "--stdin-filename", "--version"):
+                     "--no-color", "--jobs", "--stdin-filename", "--version", "--policy", "expand"):
             self.assertIn(flag, out)
 
 

@@ -1,5 +1,6 @@
 #include "app/app.h"
 
+#include "app/expand_command.h"
 #include "app/lint_command.h"
 #include "app/rules_command.h"
 #include "app/version.h"
@@ -13,6 +14,7 @@ int run(const Options& options, std::ostream& out, std::ostream& err) {
     case Command::kLint: return lint_command(options, out, err);
     case Command::kRules: return rules_command(options, out, err);
     case Command::kExplain: return explain_command(options, out, err);
+    case Command::kExpand: return expand_command(options, out, err);
   }
   return kExitError;
 }

@@ -10,7 +10,7 @@
 
 namespace iamlint::app {
 
-enum class Command { kLint, kRules, kExplain };
+enum class Command { kLint, kRules, kExplain, kExpand };
 
 enum class OutputFormat { kText, kSarif, kJson, kMarkdown };
 
@@ -27,6 +27,8 @@ struct Options {
   unsigned jobs = 0;                  // 0: one per core
   std::string stdin_filename = "<stdin>";
   std::string explain_rule;           // for Command::kExplain
+  std::vector<std::string> patterns;  // for Command::kExpand: action patterns
+  std::optional<std::string> expand_policy;  // for Command::kExpand: --policy FILE
 };
 
 // Exit codes, as documented in README.md.

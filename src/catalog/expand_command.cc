@@ -48,10 +48,10 @@ bool report_problem(const Expansion& e, std::ostream& err) {
   return false;
 }
 
-void write_text(const std::vector<Expansion>& expansions, std::ostream& out) {
-  for (const Expansion& e : expansions) {
-    if (!e.matches || e.matches->empty()) continue;
-    const ActionSet set = ActionSet::of(*e.matches);
+void write_text(std::span<const ActionGroup> groups, std::ostream& out) {
+  for (const ActionGroup& group : groups) {
+    if (group.error || group.actions.empty()) continue;
+    const ActionSet& set = group.actions;
     const auto levels = set.count_by_access_level();
     std::string summary;
     for (int i = 0; i < kAccessLevelCount; ++i) {
@@ -60,7 +60,7 @@ void write_text(const std::vector<Expansion>& expansions, std::ostream& out) {
           fmt::format("{}{} {}", summary.empty() ? "" : ", ",
                       to_string(static_cast<AccessLevel>(i)), levels[static_cast<size_t>(i)]);
     }
-    out << fmt::format("{}: {} action{} ({})\n", e.pattern, set.count(),
+    out << fmt::format("{}: {} action{} ({})\n", group.label, set.count(),
                        set.count() == 1 ? "" : "s", summary);
     size_t width = 0;
     for (Action a : set) width = std::max(width, a.service().prefix().size() + 1 + a.name().size());
@@ -69,7 +69,7 @@ void write_text(const std::vector<Expansion>& expansions, std::ostream& out) {
   }
 }
 
-void write_json(const std::vector<Expansion>& expansions, std::ostream& out) {
+void write_json(std::span<const ActionGroup> groups, std::ostream& out) {
   rapidjson::StringBuffer buffer;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
   w.SetIndent(' ', 2);
@@ -84,27 +84,25 @@ void write_json(const std::vector<Expansion>& expansions, std::ostream& out) {
   string("date");
   string(snapshot_date());
   w.EndObject();
-  string("patterns");
+  string("groups");
   w.StartArray();
-  for (const Expansion& e : expansions) {
+  for (const ActionGroup& group : groups) {
     w.StartObject();
-    string("pattern");
-    string(e.pattern);
-    if (!e.matches) {
+    string("label");
+    string(group.label);
+    if (group.error) {
       string("error");
-      string(describe(e.matches.error()));
+      string(*group.error);
     }
     string("actions");
     w.StartArray();
-    if (e.matches) {
-      for (Action a : ActionSet::of(*e.matches)) {
-        w.StartObject();
-        string("action");
-        string(a.qualified_name());
-        string("access_level");
-        string(to_string(a.access_level()));
-        w.EndObject();
-      }
+    for (Action a : group.actions) {
+      w.StartObject();
+      string("action");
+      string(a.qualified_name());
+      string("access_level");
+      string(to_string(a.access_level()));
+      w.EndObject();
     }
     w.EndArray();
     w.EndObject();
@@ -125,13 +123,27 @@ int run_expand(const ExpandOptions& options, std::ostream& out, std::ostream& er
   for (const std::string& pattern : options.patterns)
     expansions.push_back({pattern, expand_action_pattern(pattern)});
   bool ok = true;
-  for (const Expansion& e : expansions) ok = report_problem(e, err) && ok;
-  if (options.format == ExpandFormat::kJson) {
-    write_json(expansions, out);
-  } else {
-    write_text(expansions, out);
+  std::vector<ActionGroup> groups;
+  for (const Expansion& e : expansions) {
+    ok = report_problem(e, err) && ok;
+    ActionGroup group{.label = std::string(e.pattern)};
+    if (e.matches) {
+      group.actions = ActionSet::of(*e.matches);
+    } else {
+      group.error = std::string(describe(e.matches.error()));
+    }
+    groups.push_back(std::move(group));
   }
+  write_action_groups(groups, options.format, out);
   return ok ? 0 : 1;
+}
+
+void write_action_groups(std::span<const ActionGroup> groups, ExpandFormat format, std::ostream& out) {
+  if (format == ExpandFormat::kJson) {
+    write_json(groups, out);
+  } else {
+    write_text(groups, out);
+  }
 }
 
 }  // namespace iamlint::catalog

@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 
 #include "app/app.h"
+#include "catalog/catalog.h"
 
 namespace {
 
@@ -24,6 +25,8 @@ constexpr std::string_view kDescription =
     "  iamlint [options] PATH...     lint files, directories (*.json, recursively) or - (stdin)\n"
     "  iamlint rules [--format F]    list the rules (text, json or markdown)\n"
     "  iamlint explain ID            print a rule's documentation\n"
+    "  iamlint expand PATTERN...     list the actions an Action pattern grants (e.g. 's3:Put*')\n"
+    "  iamlint expand --policy FILE  list each statement's effective actions\n"
     "\n"
     "Exit status: 0 no finding at or above --fail-level, 1 findings, 2 usage error,\n"
     "unreadable path or internal error. Invalid JSON is a finding (IAM001), not status 2.\n";
@@ -84,6 +87,7 @@ cxxopts::Options make_parser() {
       ("ignore", "Disable these rules (same forms as --select)", cxxopts::value<std::vector<std::string>>(), "RULES")
       ("j,jobs", "Files linted in parallel (default: one per core)", cxxopts::value<unsigned>(), "N")
       ("stdin-filename", "Name shown for standard input", cxxopts::value<std::string>()->default_value("<stdin>"), "NAME")
+      ("policy", "With expand: the policy whose statements to expand", cxxopts::value<std::string>(), "FILE")
       ("no-color", "Never colour the text output (NO_COLOR does the same)")
       ("version", "Print the version and exit")
       ("h,help", "Print this help and exit")
@@ -103,8 +107,15 @@ Options to_options(const cxxopts::ParseResult& parsed) {
     options.command = Command::kExplain;
     if (args.size() != 2) throw UsageError{"usage: iamlint explain ID (e.g. iamlint explain IAM201)"};
     options.explain_rule = args[1];
+  } else if (!args.empty() && args[0] == "expand") {
+    options.command = Command::kExpand;
+    options.patterns.assign(args.begin() + 1, args.end());
+    if (parsed.count("policy")) options.expand_policy = parsed["policy"].as<std::string>();
   } else {
     options.paths = args;
+  }
+  if (parsed.count("policy") && options.command != Command::kExpand) {
+    throw UsageError{"--policy goes with 'iamlint expand'"};
   }
   options.format = parse_choice<OutputFormat>("format", parsed["format"].as<std::string>(),
                                               {{"text", OutputFormat::kText},
@@ -140,7 +151,8 @@ int main(int argc, char** argv) {
       return iamlint::app::kExitClean;
     }
     if (parsed.count("version")) {
-      std::cout << "iamlint " << iamlint::app::version() << '\n';
+      std::cout << fmt::format("iamlint {} (AWS catalogue {} of {})\n", iamlint::app::version(),
+                               iamlint::catalog::snapshot_version(), iamlint::catalog::snapshot_date());
       return iamlint::app::kExitClean;
     }
     Options options = to_options(parsed);

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Compiles the rule documentation pages into a C++ source file.
 
-Usage: embed_docs.py OUTPUT.cc DOC.md...
+Usage: embed_docs.py OUTPUT.cc CODES.tsv DOC.md...
 
 Each page is keyed by its rule name, which is its file name with '_' turned into '-'
 (rules/privilege/wildcard_action.md documents the rule named wildcard-action). The pages become
-string literals in a sorted table, so `iamlint explain` needs no file at run time.
+string literals in a sorted table, so `iamlint explain` needs no file at run time. CODES.tsv (the
+Access Analyzer issue codes with the reasons some are not covered) is embedded as it is, for the
+coverage table of `iamlint rules --format markdown`.
 """
 import pathlib
 import sys
@@ -24,8 +26,9 @@ def c_string(text: str) -> str:
 
 def main() -> int:
     output = pathlib.Path(sys.argv[1])
+    codes = pathlib.Path(sys.argv[2]).read_text(encoding="utf-8")
     pages = {}
-    for name in sys.argv[2:]:
+    for name in sys.argv[3:]:
         path = pathlib.Path(name)
         rule = path.stem.replace("_", "-")
         if rule in pages:
@@ -60,6 +63,11 @@ def main() -> int:
         "  auto it = std::lower_bound(std::begin(kPages), std::end(kPages), rule_name,",
         "                             [](const Page& page, std::string_view name) { return page.name < name; });",
         "  return it != std::end(kPages) && it->name == rule_name ? it->text : std::string_view();",
+        "}",
+        "",
+        "std::string_view access_analyzer_codes_tsv() {",
+        "  return",
+        c_string(codes) + ";",
         "}",
         "",
         "}  // namespace iamlint::engine",

@@ -46,6 +46,16 @@ void check_metadata(const engine::RuleInfo& info) {
   }
 }
 
+// Catches a misspelt code: each one a rule declares must be a real Access Analyzer code.
+void check_codes(const engine::RuleInfo& info) {
+  std::string_view tsv = engine::access_analyzer_codes_tsv();
+  for (std::string_view code : info.access_analyzer_codes) {
+    std::string line = "\n" + std::string(code) + "\t";
+    CHECK_MESSAGE(tsv.find(line) != std::string_view::npos, "unknown Access Analyzer code ", code,
+                  " (see rules/access_analyzer_codes.tsv)");
+  }
+}
+
 void check_page(const engine::Rule& rule) {
   const engine::RuleInfo& info = rule.info();
   std::string_view doc = engine::rule_doc(info.name);
@@ -88,6 +98,7 @@ TEST_CASE("every rule keeps the rule contract") {
   for (const engine::Rule* rule : engine::all_rules()) {
     INFO("rule: ", rule->info().id, " ", rule->info().name);
     check_metadata(rule->info());
+    check_codes(rule->info());
     check_page(*rule);
     check_fixtures(rule->info());
   }

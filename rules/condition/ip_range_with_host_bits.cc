@@ -1,0 +1,40 @@
+// IAM309: an IP condition CIDR with host bits set, which IAM ignores.
+#include "engine/rule.h"
+#include "condition/ip_range.h"
+#include "condition/operator_family.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"style", "condition"};
+constexpr std::string_view kCodes[] = {"IMPROVE_IP_RANGE"};
+
+class IpRangeWithHostBits final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM309",
+      .name = "ip-range-with-host-bits",
+      .level = engine::Level::kNote,
+      .summary = "An IP condition CIDR range has host bits set, which IAM ignores",
+      .tags = kTags,
+      .precision = engine::Precision::kVeryHigh,
+      .access_analyzer_codes = kCodes,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_condition(const ast::Statement&, const ast::Condition& condition,
+                       engine::RuleContext& ctx) const override {
+    if (operators::family_of(condition.op) != operators::Family::kIp) return;
+    for (const ast::ConditionValue& value : condition.values) {
+      std::optional<ip::Range> range = ip::parse(value.text);
+      if (!range || range->prefix == range->bits() || !ip::has_host_bits(*range)) continue;
+      ctx.report(value.range, "\"{}\" has host bits set, which are ignored; write \"{}\"", value.text,
+                 ip::to_string(ip::network(*range)));
+    }
+  }
+};
+
+IAMLINT_REGISTER_RULE(IpRangeWithHostBits);
+
+}  // namespace
+}  // namespace iamlint::rules

@@ -1,0 +1,71 @@
+// IAM321: a `${...}` policy variable that IAM cannot parse.
+#include "engine/rule.h"
+#include "condition/policy_variable.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"correctness", "policy-variable"};
+constexpr std::string_view kCodes[] = {"MISSING_BRACE_IN_VARIABLE", "MISSING_QUOTE_IN_VARIABLE",
+                                       "UNSUPPORTED_SPACE_IN_VARIABLE", "EMPTY_VARIABLE"};
+
+void check_text(std::string_view text, ByteRange range, engine::RuleContext& ctx) {
+  using policy_variable::Problem;
+  for (const policy_variable::Variable& var : policy_variable::find_variables(text)) {
+    ByteRange where = policy_variable::sub_range(range, text, var.begin, var.end);
+    std::string_view written = text.substr(var.begin, var.end - var.begin);
+    switch (var.problem) {
+      case Problem::kNone: break;
+      case Problem::kMissingBrace:
+        ctx.report(where, "Policy variable \"{}\" has no closing brace; write \"{}}}\"", written, written)
+            .code("MISSING_BRACE_IN_VARIABLE");
+        break;
+      case Problem::kMissingQuote:
+        ctx.report(where,
+                   "The default value in \"{}\" is not in single quotes; write \"${{{}, 'default'}}\"",
+                   written, var.name)
+            .code("MISSING_QUOTE_IN_VARIABLE");
+        break;
+      case Problem::kSpaceInName:
+        ctx.report(where, "Policy variable \"{}\" has a space in its name; remove it", written)
+            .code("UNSUPPORTED_SPACE_IN_VARIABLE");
+        break;
+      case Problem::kEmpty:
+        ctx.report(where, "\"{}\" names no key; write a key such as \"${{aws:username}}\"", written)
+            .code("EMPTY_VARIABLE");
+        break;
+    }
+  }
+}
+
+class MalformedPolicyVariable final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM321",
+      .name = "malformed-policy-variable",
+      .level = engine::Level::kError,
+      .summary = "A policy variable is malformed: no closing brace, unquoted default, space in the name, or empty",
+      .tags = kTags,
+      .precision = engine::Precision::kVeryHigh,
+      .access_analyzer_codes = kCodes,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    // Under an older Version `${` is literal text (IAM322 says so).
+    const auto& version = ctx.policy().version;
+    if (!version || version->value != "2012-10-17") return;
+    for (const auto* list : {&statement.resource, &statement.not_resource}) {
+      if (!*list) continue;
+      for (const ast::Resource& resource : (*list)->entries) check_text(resource.text.value, resource.text.range, ctx);
+    }
+    for (const ast::Condition& condition : statement.conditions) {
+      for (const ast::ConditionValue& value : condition.values) check_text(value.text, value.range, ctx);
+    }
+  }
+};
+
+IAMLINT_REGISTER_RULE(MalformedPolicyVariable);
+
+}  // namespace
+}  // namespace iamlint::rules

@@ -1,0 +1,74 @@
+// IAM305: an `aws:` condition key that does not exist, or the deprecated aws:ARN.
+#include <string>
+#include <vector>
+
+#include "catalog/ascii.h"
+#include "catalog/condition_key.h"
+#include "catalog/suggest.h"
+#include "engine/rule.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"correctness", "condition"};
+constexpr std::string_view kCodes[] = {"INVALID_GLOBAL_CONDITION_KEY", "DEPRECATED_GLOBAL_CONDITION_KEY"};
+
+// Tag keys written without their "/tag-key" part are MISSING_TAG_KEY_IN_CONDITION, not unknown keys.
+bool is_bare_tag_key(std::string_view key) {
+  for (std::string_view bare : {"aws:RequestTag", "aws:ResourceTag", "aws:PrincipalTag"}) {
+    if (catalog::equals_folded(key, bare) ||
+        (key.size() == bare.size() + 1 && key.back() == '/' &&
+         catalog::equals_folded(key.substr(0, bare.size()), bare))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+class UnknownGlobalConditionKey final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM305",
+      .name = "unknown-global-condition-key",
+      .level = engine::Level::kError,
+      .summary = "An aws: condition key does not exist or is deprecated",
+      .tags = kTags,
+      .precision = engine::Precision::kHigh,
+      .access_analyzer_codes = kCodes,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_condition(const ast::Statement&, const ast::Condition& condition,
+                       engine::RuleContext& ctx) const override {
+    std::string_view key = condition.key.value;
+    if (key.size() < 4 || !catalog::equals_folded(key.substr(0, 4), "aws:") || is_bare_tag_key(key)) return;
+    std::optional<catalog::ConditionKey> known = catalog::find_condition_key(key);
+    if (known && known->deprecated()) {
+      ctx.report(condition.key.range,
+                 "Global condition key \"{}\" is deprecated; use \"{}\" (or aws:SourceArn for the "
+                 "resource calling on your behalf)",
+                 key, known->replacement())
+          .code("DEPRECATED_GLOBAL_CONDITION_KEY")
+          .level(engine::Level::kWarning);
+      return;
+    }
+    if (known) return;
+    std::vector<std::string> guesses = catalog::suggest_condition_keys(key, 1);
+    if (!guesses.empty()) {
+      ctx.report(condition.key.range, "\"{}\" is not an AWS global condition key; did you mean \"{}\"?",
+                 key, guesses.front())
+          .code("INVALID_GLOBAL_CONDITION_KEY");
+    } else {
+      ctx.report(condition.key.range,
+                 "\"{}\" is not an AWS global condition key; use a key from the global condition "
+                 "context keys list",
+                 key)
+          .code("INVALID_GLOBAL_CONDITION_KEY");
+    }
+  }
+};
+
+IAMLINT_REGISTER_RULE(UnknownGlobalConditionKey);
+
+}  // namespace
+}  // namespace iamlint::rules

@@ -1,4 +1,8 @@
-// IAM203: an Allow statement on Resource "*" applies its actions to every resource.
+// IAM203: an Allow statement on Resource "*" for actions that could be limited to specific
+// resources. Actions that accept only "*" (most List and Describe calls) never trigger it.
+#include <algorithm>
+
+#include "analysis/actions.h"
 #include "engine/rule.h"
 
 namespace iamlint::rules {
@@ -14,10 +18,9 @@ class WildcardResource final : public engine::Rule {
       .id = "IAM203",
       .name = "wildcard-resource",
       .level = engine::Level::kWarning,
-      .summary = "An Allow statement applies to every resource",
+      .summary = "An Allow statement applies to every resource, though its actions can be limited to specific ones",
       .tags = kTags,
-      // Some actions accept only "*"; until the action catalogue tells them apart, this is medium.
-      .precision = engine::Precision::kMedium,
+      .precision = engine::Precision::kHigh,
       .security_severity = "5.0",
       .equivalents = kEquivalents,
   };
@@ -25,12 +28,16 @@ class WildcardResource final : public engine::Rule {
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     if (!statement.allows() || !statement.resource) return;
-    for (const ast::Resource& resource : statement.resource->entries) {
-      if (resource.text.value != "*") continue;
-      ctx.report(resource.text.range,
-                 "Resource \"*\" applies the allowed actions to every resource in every account "
-                 "the principal can reach");
-    }
+    const auto& resources = statement.resource->entries;
+    auto star = std::find_if(resources.begin(), resources.end(),
+                             [](const ast::Resource& resource) { return resource.text.value == "*"; });
+    if (star == resources.end()) return;
+    catalog::ActionSet scoped = analysis::resource_scoped(analysis::statement_actions(statement));
+    if (scoped.empty()) return;
+    ctx.report(star->text.range,
+               "Resource \"*\" covers actions that can be limited to specific resources: {}; name their "
+               "resources' ARNs instead",
+               analysis::describe_grant(scoped));
   }
 };
 

@@ -1,4 +1,5 @@
 // IAM202: an Allow statement with "service:*" grants every action of that service.
+#include "analysis/actions.h"
 #include "engine/rule.h"
 
 namespace iamlint::rules {
@@ -26,8 +27,12 @@ class WildcardServiceAction final : public engine::Rule {
     for (const ast::Action& action : statement.action->entries) {
       // "*:*" is every service, which wildcard-action reports.
       if (action.name != "*" || action.service.empty() || action.service == "*") continue;
-      ctx.report(action.text.range, "Action \"{}\" allows every action of the '{}' service",
-                 action.text.value, action.service);
+      catalog::ActionSet granted = analysis::actions_of(action);
+      if (granted.empty()) continue;  // an unknown service grants nothing
+      // A service whose every action only reads is a lesser risk: say so, but as a note.
+      ctx.report(action.text.range, "Action \"{}\" allows every action of the '{}' service: {}", action.text.value,
+                 action.service, analysis::describe_grant(granted))
+          .level(analysis::only_reads(granted) ? engine::Level::kNote : engine::Level::kWarning);
     }
   }
 };

@@ -2,8 +2,8 @@
 
 #include <fmt/core.h>
 
+#include "analysis/actions.h"
 #include "ast/lower.h"
-#include "catalog/action_pattern.h"
 #include "catalog/expand_command.h"
 #include "json/parser.h"
 #include "source/line_index.h"
@@ -11,18 +11,6 @@
 
 namespace iamlint::app {
 namespace {
-
-// The actions a statement's Action grants, or (for NotAction) every action it does not name.
-// Invalid patterns contribute nothing; lint reports them.
-catalog::ActionSet effective_actions(const ast::Statement& statement) {
-  catalog::ActionSet actions;
-  const auto& list = statement.action ? statement.action : statement.not_action;
-  if (!list) return actions;
-  for (const ast::Action& action : list->entries) {
-    if (auto matches = catalog::expand_action_pattern(action.text.value)) actions.insert(*matches);
-  }
-  return statement.action ? actions : actions.complement();
-}
 
 std::string statement_label(const ast::Statement& statement, const source::LineIndex& index) {
   source::Position at = index.position(statement.range.begin, source::ColumnUnit::kCodePoints);
@@ -52,7 +40,7 @@ int expand_policy(const Options& options, catalog::ExpandFormat format, std::ost
   source::LineIndex index(source->text);
   std::vector<catalog::ActionGroup> groups;
   for (const ast::Statement& statement : policy->statements) {
-    groups.push_back({.label = statement_label(statement, index), .actions = effective_actions(statement)});
+    groups.push_back({.label = statement_label(statement, index), .actions = analysis::statement_actions(statement)});
   }
   catalog::write_action_groups(groups, format, out);
   return kExitClean;

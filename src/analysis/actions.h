@@ -1,0 +1,35 @@
+// What the Action and NotAction entries of a statement grant, in catalogue terms: computed from
+// the cached per-pattern expansions, so each rule can ask without re-matching patterns.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "ast/policy.h"
+#include "catalog/action_set.h"
+
+namespace iamlint::analysis {
+
+// The actions one Action entry names; empty for a pattern that is invalid or matches nothing.
+[[nodiscard]] catalog::ActionSet actions_of(const ast::Action& action);
+
+// The actions a statement's Action grants or denies; for NotAction, every catalogue action that
+// no entry names. Empty when the statement has neither.
+[[nodiscard]] catalog::ActionSet statement_actions(const ast::Statement& statement);
+
+// True when `text` holds a wildcard that makes it a pattern rather than one action name.
+[[nodiscard]] bool is_pattern(std::string_view text);
+
+// The actions that can be limited to specific resources (their catalogue entry names at least
+// one resource type); the others accept only "Resource": "*".
+[[nodiscard]] catalog::ActionSet resource_scoped(const catalog::ActionSet& actions);
+
+// For messages: "40 actions, 12 of them Permissions management: s3:PutAccessPointPolicy,
+// s3:PutBucketAcl, s3:PutBucketPolicy and 9 more", naming the most sensitive access level present;
+// a single action reads "s3:GetObject (Read)".
+[[nodiscard]] std::string describe_grant(const catalog::ActionSet& actions);
+
+// True when every action in the set is List or Read.
+[[nodiscard]] bool only_reads(const catalog::ActionSet& actions);
+
+}  // namespace iamlint::analysis

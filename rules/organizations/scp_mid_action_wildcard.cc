@@ -1,0 +1,54 @@
+// IAM402: a wildcard before the end of an action name in an SCP. Organizations rejected it until
+// the September 2025 SCP language update, and Access Analyzer's reference still lists the error,
+// so this is a compatibility note, not an error.
+#include "engine/rule.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"compatibility", "scp"};
+constexpr std::string_view kCodes[] = {"SCP_SYNTAX_ERROR_ACTION_WILDCARD"};
+constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kScp};
+
+// Offset of the first `*` or `?` in the action name that is not its last character.
+std::string_view::size_type inner_wildcard(std::string_view name) {
+  std::string_view::size_type at = name.find_first_of("*?");
+  return at != std::string_view::npos && at + 1 < name.size() ? at : std::string_view::npos;
+}
+
+class ScpMidActionWildcard final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM402",
+      .name = "scp-mid-action-wildcard",
+      .level = engine::Level::kNote,
+      .summary = "An SCP action has a wildcard before the end of its name, which older SCP rules and Access "
+                 "Analyzer reject",
+      .tags = kTags,
+      .precision = engine::Precision::kVeryHigh,
+      .access_analyzer_codes = kCodes,
+      .policy_kinds = kKinds,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    for (const auto* list : {&statement.action, &statement.not_action}) {
+      if (!*list) continue;
+      for (const ast::Action& action : (*list)->entries) {
+        if (!action.has_service()) continue;
+        std::string_view::size_type at = inner_wildcard(action.name);
+        if (at == std::string_view::npos) continue;
+        ctx.report(action.text.range,
+                   "{} \"{}\" has a wildcard before the end of the action name; SCPs accept this since "
+                   "September 2025, but Access Analyzer still reports it as an error and older "
+                   "tooling rejects it: write \"{}:{}*\" or list the actions if you need that compatibility",
+                   (*list)->name.value, action.text.value, action.service, action.name.substr(0, at));
+      }
+    }
+  }
+};
+
+IAMLINT_REGISTER_RULE(ScpMidActionWildcard);
+
+}  // namespace
+}  // namespace iamlint::rules

@@ -64,8 +64,9 @@ class InvalidConditionValueType final : public engine::Rule {
       if (family != operators::Family::kUnknown && !accepts(family, element.kind)) {
         ctx.report(element.range, "{} value {} is a JSON {}; {} takes {}", condition.op.text.value,
                    written(ctx, element), json::kind_name(element.kind), condition.op.base,
-                   family == operators::Family::kBool || family == operators::Family::kNull
-                       ? "\"true\" or \"false\""
+                   family == operators::Family::kBool || family == operators::Family::kNull ? "\"true\" or \"false\""
+                   : family == operators::Family::kNumeric || family == operators::Family::kDate
+                       ? "a number or a string"
                        : "a string")
             .code("INVALID_CONDITION_DATA_TYPE");
       } else if (first != nullptr && first->kind != element.kind) {

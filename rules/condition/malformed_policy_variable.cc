@@ -17,7 +17,8 @@ void check_text(std::string_view text, ByteRange range, engine::RuleContext& ctx
     switch (var.problem) {
       case Problem::kNone: break;
       case Problem::kMissingBrace:
-        ctx.report(where, "Policy variable \"{}\" has no closing brace; write \"{}}}\"", written, written)
+        ctx.report(where, "Policy variable \"{}\" has no closing brace; close it with \"}}\" right after the key name",
+                   written)
             .code("MISSING_BRACE_IN_VARIABLE");
         break;
       case Problem::kMissingQuote:

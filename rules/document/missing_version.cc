@@ -1,0 +1,42 @@
+// IAM008: the policy has no Version. IAM then applies the legacy 2008-10-17
+// language, in which policy variables such as ${aws:username} are plain text.
+#include "engine/rule.h"
+#include "grammar.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"correctness", "best-practice"};
+constexpr std::string_view kCodes[] = {"MISSING_VERSION"};
+constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "NO_VERSION"}};
+
+class MissingVersion final : public engine::Rule {
+public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM008",
+      .name = "missing-version",
+      .level = engine::Level::kWarning,
+      .summary = "The policy has no Version element",
+      .tags = kTags,
+      .precision = engine::Precision::kVeryHigh,
+      .access_analyzer_codes = kCodes,
+      .equivalents = kEquivalents,
+  };
+  const engine::RuleInfo &info() const override { return kInfo; }
+
+  void check_policy(const ast::Policy &policy,
+                    engine::RuleContext &ctx) const override {
+    const json::Document &doc = ctx.json();
+    if (document::has_member(doc, policy.node, "Version"))
+      return;
+    ctx.report(document::opening_brace(doc.node(policy.node)),
+               "the policy has no Version, so the legacy language applies and "
+               "policy variables do not work; "
+               "add \"Version\": \"2012-10-17\"");
+  }
+};
+
+IAMLINT_REGISTER_RULE(MissingVersion);
+
+} // namespace
+} // namespace iamlint::rules

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string_view>
 
 #include "ast/policy.h"
@@ -25,6 +26,17 @@ template <std::size_t N>
 [[nodiscard]] bool contains(const std::array<std::string_view, N> &names,
                             std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// ASCII case-insensitive equality, to name the spelling meant when only the
+// case is wrong.
+[[nodiscard]] inline bool equal_ignoring_case(std::string_view a,
+                                              std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
 }
 
 // The opening brace of an object: where a finding about something missing from

@@ -1,8 +1,7 @@
 // IAM006: Effect is neither "Allow" nor "Deny". The value is case-sensitive, so
 // "allow" is rejected too; the message names the spelling meant.
-#include <cctype>
-
 #include "engine/rule.h"
+#include "grammar.h"
 
 namespace iamlint::rules {
 namespace {
@@ -11,13 +10,6 @@ constexpr std::string_view kTags[] = {"correctness"};
 constexpr std::string_view kCodes[] = {"INVALID_EFFECT"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"},
                                                {"cfn-lint", "E3510"}};
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  for (char &c : result)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return result;
-}
 
 class InvalidEffect final : public engine::Rule {
 public:
@@ -38,12 +30,15 @@ public:
     if (!statement.effect_text || statement.effect != ast::Effect::kInvalid)
       return;
     const ast::Text &effect = *statement.effect_text;
-    std::string folded = lower(effect.value);
-    if (folded == "allow" || folded == "deny") {
+    std::string_view meant =
+        document::equal_ignoring_case(effect.value, "Allow")  ? "Allow"
+        : document::equal_ignoring_case(effect.value, "Deny") ? "Deny"
+                                                              : "";
+    if (!meant.empty()) {
       ctx.report(effect.range,
                  "Effect \"{}\" is not valid; the value is case-sensitive: "
                  "write \"{}\"",
-                 effect.value, folded == "allow" ? "Allow" : "Deny");
+                 effect.value, meant);
     } else {
       ctx.report(effect.range,
                  "Effect \"{}\" is not valid; write \"Allow\" or \"Deny\"",

@@ -1,8 +1,6 @@
 // IAM004: a key that is not an element of the policy grammar, at the top level
 // or in a statement. Element names are case-sensitive, so "effect" is unknown
 // too; the message names the spelling meant when only the case differs.
-#include <cctype>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -17,14 +15,6 @@ constexpr std::string_view kCodes[] = {"INVALID_POLICY_ELEMENT"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"},
                                                {"cfn-lint", "E3510"}};
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 template <std::size_t N>
 void check_keys(const std::array<std::string_view, N> &known,
                 std::string_view where, json::NodeId object,
@@ -36,7 +26,7 @@ void check_keys(const std::array<std::string_view, N> &known,
       continue;
     auto meant =
         std::find_if(known.begin(), known.end(), [&](std::string_view name) {
-          return equal_ignoring_case(name, node.key);
+          return document::equal_ignoring_case(name, node.key);
         });
     if (meant != known.end()) {
       ctx.report(node.key_range,

@@ -1,0 +1,94 @@
+// IAM251: a statement names an action that none of its resources can apply to, so it grants (or
+// denies) nothing for that action. "At least one" semantics: one matching resource is enough.
+#include <algorithm>
+#include <string>
+
+#include <fmt/core.h>
+
+#include "analysis/actions.h"
+#include "catalog/action.h"
+#include "catalog/resource_type.h"
+#include "engine/rule.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"correctness", "least-privilege"};
+constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "RESOURCE_MISMATCH"}};
+
+bool can_apply(catalog::Action action, const std::vector<ast::Resource>& resources) {
+  for (catalog::ActionResource resource_type : action.resource_types()) {
+    for (const ast::Resource& resource : resources) {
+      if (resource_type.type().can_match(resource.text.value)) return true;
+    }
+  }
+  return false;
+}
+
+// "object: arn:${Partition}:s3:::${BucketName}/${ObjectName}; ..." for the message.
+std::string expected_resources(catalog::Action action) {
+  constexpr std::size_t kShown = 2;
+  std::string out;
+  std::size_t shown = 0;
+  for (catalog::ActionResource resource_type : action.resource_types()) {
+    if (shown == kShown) break;
+    auto formats = resource_type.type().arn_formats();
+    std::string_view format = formats.empty() ? std::string_view() : formats[0].text();
+    out += fmt::format("{}{}: {}", shown == 0 ? "" : "; ", resource_type.type().name(), format);
+    ++shown;
+  }
+  if (action.resource_types().size() > kShown) out += fmt::format("; and {} more", action.resource_types().size() - kShown);
+  return out;
+}
+
+class ResourceMismatch final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM251",
+      .name = "resource-mismatch",
+      .level = engine::Level::kWarning,
+      .summary = "A statement names an action that none of its resources can apply to",
+      .tags = kTags,
+      .precision = engine::Precision::kMedium,
+      .equivalents = kEquivalents,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    if (!statement.action || !statement.resource || statement.resource->entries.empty()) return;
+    const auto& resources = statement.resource->entries;
+    // "*" applies to everything; text that is not an ARN is another rule's business.
+    bool judgeable = std::all_of(resources.begin(), resources.end(), [](const ast::Resource& resource) {
+      return resource.arn.has_value();
+    });
+    if (!judgeable) return;
+    std::string_view outcome = statement.allows() ? "grants" : "denies";
+    for (const ast::Action& entry : statement.action->entries) {
+      // A wildcard is expected to cover actions of other resource types; judge named actions only.
+      if (analysis::is_pattern(entry.text.value)) continue;
+      std::optional<catalog::Action> action = catalog::find_action(entry.text.value);
+      if (!action || can_apply(*action, resources)) continue;
+      if (action->resource_types().empty()) {
+        // AWS's own managed policies often scope such actions anyway; the reference may lag the
+        // service, so this variant is a note.
+        ctx.report(entry.text.range,
+                   "{} accepts only \"Resource\": \"*\", so this statement {} nothing for it; move it to a "
+                   "statement with \"Resource\": \"*\"",
+                   action->qualified_name(), outcome)
+            .level(engine::Level::kNote)
+            .related(statement.resource->range, "the statement's resources");
+      } else {
+        ctx.report(entry.text.range,
+                   "none of this statement's resources is of a type {} acts on ({}), so the statement {} "
+                   "nothing for it",
+                   action->qualified_name(), expected_resources(*action), outcome)
+            .related(statement.resource->range, "the statement's resources");
+      }
+    }
+  }
+};
+
+IAMLINT_REGISTER_RULE(ResourceMismatch);
+
+}  // namespace
+}  // namespace iamlint::rules

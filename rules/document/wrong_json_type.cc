@@ -85,6 +85,12 @@ public:
     }
   }
 
+  void check_non_policy(const json::Document &doc,
+                        engine::RuleContext &ctx) const override {
+    report(ctx, doc.root(), "A policy document",
+           "an object with a \"Statement\" (and usually a \"Version\")");
+  }
+
   void check_statement(const ast::Statement &statement,
                        engine::RuleContext &ctx) const override {
     const json::Document &doc = ctx.json();

@@ -18,6 +18,14 @@ void report_unparsable(const json::SyntaxError& error, const LintConfig& config,
   }
 }
 
+void report_non_policy(const json::Document& doc, const LintConfig& config, FileResult& result) {
+  RuleContext ctx(result.source.text, &doc, nullptr, result.findings);
+  for (const Rule* rule : config.rules) {
+    ctx.set_rule(&rule->info());
+    rule->check_non_policy(doc, ctx);
+  }
+}
+
 void walk(const json::Document& doc, const ast::Policy& policy, const LintConfig& config,
           FileResult& result) {
   std::vector<const Rule*> rules;
@@ -53,6 +61,8 @@ FileResult lint(source::SourceFile source, const LintConfig& config) {
   } else if (auto policy = ast::lower_policy(*doc, doc->root(), config.policy_kind)) {
     result.kind = policy->kind;
     walk(*doc, *policy, config, result);
+  } else {
+    report_non_policy(*doc, config, result);
   }
   if (result.syntax_error) report_unparsable(*result.syntax_error, config, result);
   std::sort(result.findings.begin(), result.findings.end(), finding_order);

@@ -21,6 +21,9 @@ class Rule {
 
   // The file is not a readable JSON document; the rest of the hooks do not run for it.
   virtual void check_unparsable(const json::SyntaxError& /*error*/, RuleContext& /*ctx*/) const {}
+  // The file is valid JSON but its top level is not an object, so it holds no policy; the rest of
+  // the hooks do not run for it.
+  virtual void check_non_policy(const json::Document& /*doc*/, RuleContext& /*ctx*/) const {}
   virtual void check_policy(const ast::Policy& /*policy*/, RuleContext& /*ctx*/) const {}
   virtual void check_statement(const ast::Statement& /*statement*/, RuleContext& /*ctx*/) const {}
   virtual void check_condition(const ast::Statement& /*statement*/, const ast::Condition& /*condition*/,

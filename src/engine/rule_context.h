@@ -29,7 +29,8 @@ class ReportBuilder {
 
 class RuleContext {
  public:
-  // `doc` and `policy` are null when the file could not be parsed.
+  // `doc` and `policy` are null when the file could not be parsed; `policy` is null when its top
+  // level is not an object.
   RuleContext(std::string_view source_text, const json::Document* doc, const ast::Policy* policy,
               std::vector<Finding>& out)
       : source_text_(source_text), doc_(doc), policy_(policy), out_(out) {}

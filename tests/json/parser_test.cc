@@ -1,0 +1,361 @@
+#include "json/parser.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+namespace iamlint::json {
+namespace {
+
+using namespace std::string_view_literals;
+
+Document parse_ok(std::string_view text) {
+  auto doc = parse(text);
+  INFO("text: ", std::string(text));
+  REQUIRE_MESSAGE(doc.has_value(), (doc ? "" : doc.error().message));
+  return std::move(doc).value();
+}
+
+SyntaxError parse_error(std::string_view text) {
+  auto doc = parse(text);
+  INFO("text: ", std::string(text));
+  REQUIRE_FALSE(doc.has_value());
+  return doc.error();
+}
+
+// The source text a range covers, or a description of a range that lies outside it.
+std::string slice(std::string_view text, ByteRange range) {
+  if (range.begin > range.end || range.end > text.size()) {
+    return "<range " + std::to_string(range.begin) + ".." + std::to_string(range.end) + ">";
+  }
+  return std::string(text.substr(range.begin, range.size()));
+}
+
+std::vector<NodeId> children_of(const Document& doc, NodeId id) {
+  std::vector<NodeId> ids;
+  for (NodeId child : doc.children(id)) ids.push_back(child);
+  return ids;
+}
+
+// Runs `body` in a child process, so that a crash fails one check instead of the whole run.
+// The child exits with body()'s status; a signal (segfault, abort) is reported as -signal.
+template <class Body>
+int run_isolated(Body body) {
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    // doctest's crash handlers would report from the child too; let the signal end it plainly.
+    signal(SIGSEGV, SIG_DFL);
+    signal(SIGBUS, SIG_DFL);
+    signal(SIGABRT, SIG_DFL);
+    _exit(body());
+  }
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+std::string nested_arrays(uint32_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+
+TEST_CASE("json parser keeps the byte range of every scalar") {
+  constexpr std::string_view kText = R"({"s": "abc", "n": -1.5e3, "t": true, "f": false, "z": null})";
+  Document doc = parse_ok(kText);
+  struct Expected {
+    std::string_view key;
+    Kind kind;
+    std::string_view source;
+  };
+  const Expected kMembers[] = {
+      {"s", Kind::kString, R"("abc")"}, {"n", Kind::kNumber, "-1.5e3"}, {"t", Kind::kBool, "true"},
+      {"f", Kind::kBool, "false"},      {"z", Kind::kNull, "null"},
+  };
+  std::vector<NodeId> members = children_of(doc, doc.root());
+  REQUIRE(members.size() == std::size(kMembers));
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const Node& node = doc.node(members[i]);
+    CAPTURE(kMembers[i].key);
+    CHECK(node.key == kMembers[i].key);
+    CHECK(node.kind == kMembers[i].kind);
+    CHECK(slice(kText, node.range) == kMembers[i].source);
+    CHECK(slice(kText, node.key_range) == "\"" + std::string(kMembers[i].key) + "\"");
+    CHECK(node.parent == doc.root());
+  }
+  CHECK(doc.node(members[2]).boolean);
+  CHECK_FALSE(doc.node(members[3]).boolean);
+}
+
+// RapidJSON's iterative parser reports brackets before it takes them, unlike scalars.
+TEST_CASE("json parser gives containers the byte range of their brackets") {
+  constexpr std::string_view kText = R"({"a": [1, {"b": {}}], "c": []})";
+  Document doc = parse_ok(kText);
+  CHECK(slice(kText, doc.node(doc.root()).range) == kText);
+  NodeId a = doc.find_member(doc.root(), "a");
+  CHECK(slice(kText, doc.node(a).range) == R"([1, {"b": {}}])");
+  NodeId inner = children_of(doc, a)[1];
+  CHECK(slice(kText, doc.node(inner).range) == R"({"b": {}})");
+  CHECK(slice(kText, doc.node(doc.find_member(inner, "b")).range) == "{}");
+  CHECK(slice(kText, doc.node(doc.find_member(doc.root(), "c")).range) == "[]");
+}
+
+TEST_CASE("json parser links children in source order") {
+  Document doc = parse_ok(R"([10, [20, 21], {"k": 30}, 40])");
+  NodeId root = doc.root();
+  REQUIRE(root == 0);
+  CHECK(doc.node(root).is_array());
+  CHECK(doc.node(root).child_count == 4);
+  std::vector<NodeId> elements = children_of(doc, root);
+  REQUIRE(elements.size() == 4);
+  CHECK(doc.node(elements[0]).text == "10");
+  CHECK(doc.node(elements[1]).child_count == 2);
+  CHECK(doc.node(elements[2]).is_object());
+  CHECK(doc.node(elements[3]).text == "40");
+  CHECK(doc.node(elements[3]).next_sibling == kNoNode);
+  for (NodeId element : elements) CHECK(doc.node(element).parent == root);
+  // Array elements carry no key.
+  CHECK(doc.node(elements[0]).key.empty());
+  CHECK(doc.size() == 8);
+}
+
+TEST_CASE("json parser keeps duplicate keys in order") {
+  Document doc = parse_ok(R"({"Effect": "Allow", "Sid": "x", "Effect": "Deny", "Effect": 3})");
+  std::vector<std::string_view> keys;
+  std::vector<std::string_view> values;
+  for (NodeId member : doc.children(doc.root())) {
+    keys.push_back(doc.node(member).key);
+    values.push_back(doc.node(member).text);
+  }
+  CHECK(keys == std::vector<std::string_view>{"Effect", "Sid", "Effect", "Effect"});
+  CHECK(values == std::vector<std::string_view>{"Allow", "x", "Deny", "3"});
+  CHECK(doc.node(doc.root()).child_count == 4);
+
+  SUBCASE("find_member returns the first") {
+    NodeId first = doc.find_member(doc.root(), "Effect");
+    CHECK(doc.node(first).text == "Allow");
+    CHECK(doc.find_member(doc.root(), "effect") == kNoNode);
+    CHECK(doc.find_member(doc.root(), "Missing") == kNoNode);
+  }
+}
+
+TEST_CASE("json parser decodes escaped strings and keys") {
+  constexpr std::string_view kText =
+      R"({"\u0041\/b": "tab\there \"q\" back\\slash \u00e9 \ud83d\ude00", "plain": "as is"})";
+  Document doc = parse_ok(kText);
+  std::vector<NodeId> members = children_of(doc, doc.root());
+  REQUIRE(members.size() == 2);
+  const Node& escaped = doc.node(members[0]);
+  CHECK(escaped.key == "A/b");
+  CHECK(slice(kText, escaped.key_range) == R"("\u0041\/b")");
+  CHECK(escaped.text == "tab\there \"q\" back\\slash \xC3\xA9 \xF0\x9F\x98\x80");
+  CHECK(slice(kText, escaped.range) == R"("tab\there \"q\" back\\slash \u00e9 \ud83d\ude00")");
+
+  SUBCASE("strings without escapes are views into the source") {
+    const Node& plain = doc.node(members[1]);
+    CHECK(plain.text == "as is");
+    CHECK(plain.text.data() == kText.data() + plain.range.begin + 1);
+    CHECK(plain.key.data() == kText.data() + plain.key_range.begin + 1);
+  }
+  SUBCASE("decoded text survives moving the document") {
+    Document moved = std::move(doc);
+    CHECK(moved.node(members[0]).text.starts_with("tab\there"));
+  }
+}
+
+TEST_CASE("json parser finds the opening quote past escaped quotes and backslashes") {
+  // Each string ends in an escape that a backwards scan could mistake for the opening quote.
+  constexpr std::string_view kText = R"(["a\\", "\"", "x\\\"y", "\\\\"])";
+  Document doc = parse_ok(kText);
+  std::vector<std::string> sources;
+  std::vector<std::string_view> texts;
+  for (NodeId element : doc.children(doc.root())) {
+    sources.push_back(slice(kText, doc.node(element).range));
+    texts.push_back(doc.node(element).text);
+  }
+  CHECK(sources == std::vector<std::string>{R"("a\\")", R"("\"")", R"("x\\\"y")", R"("\\\\")"});
+  CHECK(texts == std::vector<std::string_view>{R"(a\)", R"(")", R"(x\"y)", R"(\\)"});
+}
+
+TEST_CASE("json parser keeps a string that contains an escaped NUL") {
+  Document doc = parse_ok(R"({"a": "x\u0000y"})");
+  CHECK(doc.node(doc.find_member(doc.root(), "a")).text == "x\0y"sv);
+}
+
+TEST_CASE("json parser keeps numbers exactly as written") {
+  constexpr std::string_view kNumbers[] = {
+      "0", "-0", "1.50", "1E+2", "-12e-3", "123456789012345678901234567890", "0.1000000000000000000001"};
+  for (std::string_view number : kNumbers) {
+    CAPTURE(number);
+    std::string text = "[" + std::string(number) + "]";
+    Document doc = parse_ok(text);
+    const Node& node = doc.node(*doc.children(doc.root()).begin());
+    CHECK(node.kind == Kind::kNumber);
+    CHECK(node.text == number);
+  }
+}
+
+// RapidJSON converts every number to a double on the way, so one past that range is rejected
+// with a message that says so rather than RapidJSON's own.
+TEST_CASE("json parser rejects numbers beyond the range of a double with a clear message") {
+  SyntaxError error = parse_error(R"({"NumericLessThan": 1e400})");
+  CHECK(error.offset == 20);
+  CHECK(error.message.starts_with("number too large: iamlint reads numbers up to about 1.8e308"));
+  CHECK(parse_ok("[1.7e308, -1.7e308]").size() == 3);
+}
+
+// A root string's opening quote is at offset 0, where a backwards scan for backslashes could
+// read before the buffer; a crash there would end the whole test run, hence the child process.
+TEST_CASE("json parser accepts a string as the whole document") {
+  int status = run_isolated([] {
+    auto doc = parse(R"("abc")");
+    if (!doc) return 1;
+    const Node& root = doc->node(doc->root());
+    return root.is_string() && root.text == "abc" && root.range == ByteRange{0, 5} ? 0 : 2;
+  });
+  CHECK_MESSAGE(status == 0, "status ", status, " (negative: killed by that signal)");
+}
+
+TEST_CASE("json parser accepts any scalar as the whole document") {
+  const std::string_view kScalars[] = {"  \"abc\"", "42", "true", "null", " -1 "};
+  for (std::string_view text : kScalars) {
+    Document doc = parse_ok(text);
+    CHECK(doc.size() == 1);
+    CHECK_FALSE(doc.node(doc.root()).is_container());
+  }
+}
+
+TEST_CASE("json parser skips a byte-order mark") {
+  constexpr std::string_view kText = "\xEF\xBB\xBF{\"a\": \"b\"}";
+  Document doc = parse_ok(kText);
+  NodeId a = doc.find_member(doc.root(), "a");
+  REQUIRE(a != kNoNode);
+  CHECK(slice(kText, doc.node(a).range) == "\"b\"");
+  CHECK(doc.node(a).range.begin == 9);
+
+  SUBCASE("a byte-order mark alone is an empty file") {
+    SyntaxError error = parse_error("\xEF\xBB\xBF");
+    CHECK(error.message == "the file is empty: expected a JSON object");
+  }
+  SUBCASE("a byte-order mark later on is not skipped") {
+    SyntaxError error = parse_error(" \xEF\xBB\xBF{}");
+    CHECK(error.offset == 1);
+  }
+}
+
+TEST_CASE("json parser reports syntax errors with the offset of the problem") {
+  struct Case {
+    std::string_view text;
+    uint32_t offset;
+    std::string_view message;
+  };
+  const Case kCases[] = {
+      {"", 0, "the file is empty: expected a JSON object"},
+      {" \n\t ", 4, "the file is empty: expected a JSON object"},
+      {R"({"a" 1})", 5, "missing a colon after a name of object member; found '1'"},
+      {R"({"a": })", 6, "invalid value; found '}'"},
+      {"[1,]", 3, "invalid value; found ']'"},
+      {R"({"a": 1,})", 8, "missing a name for object member; found '}'"},
+      {R"({"a": 1)", 7, "missing a comma or '}' after an object member; found the end of the input"},
+      {"{} x", 3, "the document root must not be followed by other values; found 'x'"},
+      {"{\"a\": \x01}", 6, "invalid value; found byte 0x01"},
+      {"{\"a\": \"x\x80\"}", 8, "invalid encoding in string; found byte 0x80"},
+      // Overlong form, UTF-8-encoded surrogate, and a lone high surrogate escape.
+      {"[\"\xC0\xAF\"]", 2, "invalid encoding in string; found byte 0xC0"},
+      {"[\"\xED\xA0\x80\"]", 2, "invalid encoding in string; found byte 0xED"},
+      {R"(["\uD800"])", 2, "the surrogate pair in string is invalid; found '\\'"},
+  };
+  for (const Case& c : kCases) {
+    CAPTURE(c.text);
+    SyntaxError error = parse_error(c.text);
+    CHECK(error.offset == c.offset);
+    CHECK(error.message == c.message);
+  }
+}
+
+// RapidJSON 1.1.0 decodes a lone low-surrogate escape to bytes that are not UTF-8; the parser
+// turns that into a syntax error, as RapidJSON does for a lone high surrogate.
+TEST_CASE("json parser rejects a lone low surrogate escape") {
+  struct Case {
+    std::string_view text;
+    uint32_t offset;  // the opening quote of the string (or key) that holds the escape
+  };
+  const Case kCases[] = {{R"(["\uDC00"])", 1}, {R"(["ok", "x\udfff"])", 7}, {R"({"\uDC00": 1})", 1}};
+  for (const Case& c : kCases) {
+    CAPTURE(c.text);
+    SyntaxError error = parse_error(c.text);
+    CHECK(error.offset == c.offset);
+    CHECK(error.message == "a \\u escape in this string is a lone UTF-16 surrogate, which is not a character");
+  }
+  SUBCASE("a valid pair is decoded") {
+    Document doc = parse_ok(R"(["\uD83D\uDE00"])");
+    CHECK(doc.node(*doc.children(doc.root()).begin()).text == "\xF0\x9F\x98\x80");
+  }
+}
+
+TEST_CASE("json parser handles NUL bytes") {
+  SUBCASE("inside the value it is a syntax error at the NUL") {
+    SyntaxError error = parse_error("{\"a\":\0}"sv);
+    CHECK(error.offset == 5);
+    CHECK(error.message == "invalid value; found byte 0x00");
+  }
+  SUBCASE("after a complete value it is reported, not ignored") {
+    const std::string_view kTexts[] = {"{}\0"sv, "{} \n\0{\"x\": 1}"sv};
+    for (std::string_view text : kTexts) {
+      SyntaxError error = parse_error(text);
+      CHECK(error.offset == text.find('\0'));
+      CHECK(error.message == "unexpected NUL byte after the JSON value");
+    }
+  }
+}
+
+TEST_CASE("json parser caps nesting depth") {
+  SUBCASE("kMaxDepth levels parse") {
+    Document doc = parse_ok(nested_arrays(kMaxDepth));
+    CHECK(doc.size() == kMaxDepth);
+  }
+  SUBCASE("one more level is an error") {
+    SyntaxError error = parse_error(nested_arrays(kMaxDepth + 1));
+    CHECK(error.message == "values nest more than 128 levels deep");
+  }
+  SUBCASE("very deep input fails without exhausting the stack") {
+    SyntaxError error = parse_error(std::string(1'000'000, '['));
+    CHECK(error.message == "values nest more than 128 levels deep");
+  }
+}
+
+TEST_CASE("json parser reports the bracket that exceeds the depth cap") {
+  std::string text = "  " + nested_arrays(kMaxDepth + 1);
+  SyntaxError error = parse_error(text);
+  CHECK(error.offset == 2 + kMaxDepth);
+  CHECK(text[error.offset] == '[');
+}
+
+TEST_CASE("json document builds RFC 6901 pointers") {
+  Document doc = parse_ok(R"({"Statement": [{"Action": ["a", "b"]}], "a/b": {"c~d": 1}})");
+  NodeId statement = doc.find_member(doc.root(), "Statement");
+  NodeId first = *doc.children(statement).begin();
+  NodeId action = doc.find_member(first, "Action");
+  NodeId b = children_of(doc, action)[1];
+  CHECK(doc.pointer(doc.root()).empty());
+  CHECK(doc.pointer(statement) == "/Statement");
+  CHECK(doc.pointer(first) == "/Statement/0");
+  CHECK(doc.pointer(b) == "/Statement/0/Action/1");
+  NodeId escaped = doc.find_member(doc.find_member(doc.root(), "a/b"), "c~d");
+  CHECK(doc.pointer(escaped) == "/a~1b/c~0d");
+}
+
+TEST_CASE("json kind names") {
+  CHECK(kind_name(Kind::kNull) == "null");
+  CHECK(kind_name(Kind::kBool) == "boolean");
+  CHECK(kind_name(Kind::kNumber) == "number");
+  CHECK(kind_name(Kind::kString) == "string");
+  CHECK(kind_name(Kind::kArray) == "array");
+  CHECK(kind_name(Kind::kObject) == "object");
+}
+
+}  // namespace
+}  // namespace iamlint::json

@@ -1,0 +1,663 @@
+#include <algorithm>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <doctest/doctest.h>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/pointer.h>
+
+#include "engine/linter.h"
+#include "engine/registry.h"
+#include "report/json_reporter.h"
+#include "report/lint_run.h"
+#include "report/sarif_reporter.h"
+#include "report/text_reporter.h"
+#include "support/text.h"
+
+namespace iamlint::report {
+namespace {
+
+using namespace std::string_view_literals;
+
+constexpr std::string_view kEmoji = "\xF0\x9F\x98\x80";  // two UTF-16 code units
+constexpr std::string_view kCjk = "\xE4\xB8\xAD";        // one UTF-16 code unit
+
+// Action "*" (IAM201) on line 5, column 15.
+constexpr std::string_view kAdmin = R"({
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Action": "*",
+    "Resource": "arn:aws:s3:::b/*"
+  }]
+}
+)";
+
+// One line; `action` is the whole JSON value of Action, which starts at column 45.
+std::string one_line_policy(std::string_view action) {
+  return R"({"Statement": {"Effect": "Allow", "Action": )" + std::string(action) + "}}";
+}
+
+struct Input {
+  std::string path;
+  std::string text;
+};
+
+// A LintRun as the lint command builds it: every file through engine::lint, sorted by path.
+// The run's rule span points into `rules`, whose buffer survives moving a Linted.
+struct Linted {
+  std::vector<const engine::Rule*> rules;
+  LintRun run;
+};
+
+// `select` as for --select; tests name their rules so that new rules do not change them.
+Linted lint(std::vector<Input> inputs, std::vector<std::string> select) {
+  Linted linted;
+  auto rules = engine::select_rules(select, {});
+  REQUIRE(rules.has_value());
+  linted.rules = std::move(*rules);
+  linted.run.rules = linted.rules;
+  for (Input& input : inputs) {
+    std::size_t size = input.text.size();
+    source::SourceFile file{.path = std::move(input.path), .text = std::move(input.text), .size = size};
+    linted.run.files.push_back(engine::lint(std::move(file), {.rules = linted.rules}));
+  }
+  std::sort(linted.run.files.begin(), linted.run.files.end(),
+            [](const engine::FileResult& a, const engine::FileResult& b) { return a.source.path < b.source.path; });
+  return linted;
+}
+
+Linted lint_one(std::string path, std::string_view text, std::vector<std::string> select) {
+  return lint({{std::move(path), std::string(text)}}, std::move(select));
+}
+
+std::string text_report(const LintRun& run, bool color = false) {
+  std::ostringstream out;
+  write_text(run, {.color = color}, out);
+  return out.str();
+}
+
+std::string summary(const LintRun& run) {
+  std::ostringstream out;
+  write_summary(run, {}, out);
+  return out.str();
+}
+
+std::string sarif_report(const LintRun& run) {
+  std::ostringstream out;
+  write_sarif(run, {.version = "9.9.9", .information_uri = "https://example.com/iamlint"}, out);
+  return out.str();
+}
+
+std::string json_report(const LintRun& run) {
+  std::ostringstream out;
+  write_json(run, out);
+  return out.str();
+}
+
+// Parses a report back, insisting on valid UTF-8 throughout.
+rapidjson::Document parse_report(const std::string& text) {
+  rapidjson::Document doc;
+  doc.Parse<rapidjson::kParseValidateEncodingFlag>(text.c_str(), text.size());
+  INFO("report: ", text);
+  REQUIRE_MESSAGE(!doc.HasParseError(), rapidjson::GetParseError_En(doc.GetParseError()), " at ", doc.GetErrorOffset());
+  return doc;
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find('\n', start)) != std::string_view::npos; start = end + 1) {
+    lines.emplace_back(text.substr(start, end - start));
+  }
+  if (start < text.size()) lines.emplace_back(text.substr(start));
+  return lines;
+}
+
+// Removes SGR sequences (ESC [ ... m), which is all the colour palette writes.
+std::string strip_colors(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      i = text.find('m', i);
+      REQUIRE(i != std::string_view::npos);
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+// Reads reports through JSON pointers, so that a missing member or a wrong type fails a check
+// instead of tripping RapidJSON's assertions (which would end the whole run).
+const rapidjson::Value* find(const rapidjson::Value& root, const std::string& pointer) {
+  return rapidjson::Pointer(pointer.c_str()).Get(root);
+}
+
+bool has(const rapidjson::Value& root, const std::string& pointer) { return find(root, pointer) != nullptr; }
+
+const rapidjson::Value& get(const rapidjson::Value& root, const std::string& pointer) {
+  const rapidjson::Value* value = find(root, pointer);
+  INFO("JSON pointer: ", pointer);
+  REQUIRE(value != nullptr);
+  return *value;
+}
+
+std::string_view get_string(const rapidjson::Value& root, const std::string& pointer) {
+  const rapidjson::Value& value = get(root, pointer);
+  INFO("JSON pointer: ", pointer);
+  REQUIRE(value.IsString());
+  return {value.GetString(), value.GetStringLength()};
+}
+
+uint64_t get_uint(const rapidjson::Value& root, const std::string& pointer) {
+  const rapidjson::Value& value = get(root, pointer);
+  INFO("JSON pointer: ", pointer);
+  REQUIRE(value.IsUint64());
+  return value.GetUint64();
+}
+
+bool get_bool(const rapidjson::Value& root, const std::string& pointer) {
+  const rapidjson::Value& value = get(root, pointer);
+  INFO("JSON pointer: ", pointer);
+  REQUIRE(value.IsBool());
+  return value.GetBool();
+}
+
+rapidjson::SizeType get_size(const rapidjson::Value& root, const std::string& pointer) {
+  const rapidjson::Value& value = get(root, pointer);
+  INFO("JSON pointer: ", pointer);
+  REQUIRE(value.IsArray());
+  return value.Size();
+}
+
+constexpr std::string_view kRegion = "/locations/0/physicalLocation/region";
+constexpr std::string_view kArtifact = "/locations/0/physicalLocation/artifactLocation";
+
+// "/runs/0/results/<i>" and the like.
+std::string at(std::string_view base, std::size_t index) { return std::string(base) + "/" + std::to_string(index); }
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+TEST_CASE("text reporter prints the finding, its source line and a caret underline") {
+  Linted linted = lint_one("policies/admin.json", kAdmin, {"IAM201"});
+  CHECK(text_report(linted.run) ==
+        "policies/admin.json:5:15: warning: Action \"*\" allows every action of every AWS service "
+        "[IAM201 wildcard-action]\n"
+        "  |\n"
+        "5 |     \"Action\": \"*\",\n"
+        "  |               ^^^\n"
+        "\n");
+}
+
+TEST_CASE("text reporter sizes the gutter to the line number") {
+  struct Case {
+    uint32_t line;
+    std::string_view gutter;
+  };
+  const Case kCases[] = {{1, " "}, {9, " "}, {10, "  "}, {100, "   "}};
+  for (const Case& c : kCases) {
+    CAPTURE(c.line);
+    std::string text = std::string(c.line - 1, '\n') + one_line_policy(R"("*")");
+    Linted linted = lint_one("p.json", text, {"IAM201"});
+    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0].starts_with("p.json:" + std::to_string(c.line) + ":45: warning: "));
+    CHECK(lines[1] == std::string(c.gutter) + " |");
+    CHECK(lines[2] == std::to_string(c.line) + " | " + one_line_policy(R"("*")"));
+    CHECK(lines[3] == std::string(c.gutter) + " | " + std::string(44, ' ') + "^^^");
+  }
+}
+
+TEST_CASE("text reporter counts columns in code points and keeps tabs in the padding") {
+  SUBCASE("non-ASCII before the finding") {
+    std::string line = R"({"Statement": {"Sid": ")" + std::string(kEmoji) + std::string(kCjk) +
+                       R"(", "Effect": "Allow", "Action": "*"}})";
+    Linted linted = lint_one("p.json", line, {"IAM201"});
+    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0].starts_with("p.json:1:58: "));
+    CHECK(lines[3] == "  | " + std::string(57, ' ') + "^^^");
+  }
+  SUBCASE("tabs before the finding") {
+    Linted linted = lint_one("p.json", "{\"Statement\":\t{\"Effect\": \"Allow\",\t\"Action\": \"*\"}}", {"IAM201"});
+    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0].starts_with("p.json:1:45: "));
+    CHECK(lines[3] ==
+          "  | " + std::string(13, ' ') + "\t" + std::string(19, ' ') + "\t" + std::string(10, ' ') + "^^^");
+  }
+}
+
+TEST_CASE("text reporter shows a window of a very long line") {
+  // A minified policy: the finding sits far past the first 120 columns, and the line goes on.
+  const std::string head =
+      R"({"Statement": {"Sid": ")" + std::string(300, 'x') + R"(", "Effect": "Allow", "Action": "*")";
+  const std::string line = head + R"(, "Resource": ")" + std::string(300, 'y') + R"("}})";
+  const std::size_t at = line.find(R"("*")");
+
+  SUBCASE("cut on both sides") {
+    Linted linted = lint_one("min.json", line, {"IAM201"});
+    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0].starts_with("min.json:1:" + std::to_string(at + 1) + ": "));
+    // 40 columns before the finding, 120 in all, "..." on each side that is cut.
+    CHECK(lines[2] == "1 | ..." + line.substr(at - 40, 120) + "...");
+    CHECK(lines[3] == "  | " + std::string(3 + 40, ' ') + "^^^");
+  }
+  SUBCASE("a finding near the end shows the end of the line") {
+    const std::string short_tail = head + "}}";
+    Linted linted = lint_one("min.json", short_tail, {"IAM201"});
+    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[2] == "1 | ..." + short_tail.substr(at - 40));
+    CHECK(lines[3] == "  | " + std::string(3 + 40, ' ') + "^^^");
+  }
+  SUBCASE("a finding near the start is not cut before") {
+    const std::string early =
+        R"({"Statement": {"Action": "*", "Effect": "Allow", "Sid": ")" + std::string(300, 'x') + R"("}})";
+    Linted linted = lint_one("min.json", early, {"IAM201"});
+    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[2] == "1 | " + early.substr(0, 120) + "...");
+    CHECK(lines[3] == "  | " + std::string(25, ' ') + "^^^");
+  }
+}
+
+TEST_CASE("text reporter never writes control characters from the input") {
+  // The action's service holds ESC and CSI (U+009B), so IAM202 repeats them in its message.
+  std::string policy = one_line_policy(R"("\u001b[2J\u009b31m:*")");
+  Linted linted = lint_one("evil\x1b]0;title\x07.json", policy, {"IAM202"});
+  std::string report = text_report(linted.run);
+  CHECK(report.find('\x1b') == std::string::npos);
+  CHECK(report.find('\x07') == std::string::npos);
+  CHECK(report.find("\xC2\x9B") == std::string::npos);
+  std::vector<std::string> lines = split_lines(report);
+  REQUIRE(lines.size() == 5);
+  CHECK(lines[0] ==
+        "evil\\u001B]0;title\\u0007.json:1:45: warning: Action \"\\u001B[2J\\u009B31m:*\" allows every "
+        "action of the '\\u001B[2J\\u009B31m' service [IAM202 wildcard-service-action]");
+  // The source line shows the escapes as written.
+  CHECK(lines[2] == "1 | " + policy);
+
+  SUBCASE("colour adds only SGR sequences") {
+    std::string colored = text_report(linted.run, true);
+    CHECK(colored != report);
+    CHECK(colored.find("\x1b[1;33mwarning:") != std::string::npos);
+    CHECK(strip_colors(colored) == report);
+  }
+}
+
+TEST_CASE("text reporter points at the byte where JSON reading stopped") {
+  struct Case {
+    std::string_view text;
+    std::vector<std::string> expected;
+  };
+  const Case kCases[] = {
+      {R"({"a": })",
+       {"p.json:1:7: error: invalid JSON: invalid value; found '}' [IAM001 json-syntax-error]", "  |", R"(1 | {"a": })",
+        "  |       ^"}},
+      // At the end of the input the caret stands just past the text.
+      {"{\n  \"a\": 1",
+       {"p.json:2:9: error: invalid JSON: missing a comma or '}' after an object member; found the end of "
+        "the input [IAM001 json-syntax-error]",
+        "  |", R"(2 |   "a": 1)", "  |         ^"}},
+      {"",
+       {"p.json:1:1: error: invalid JSON: the file is empty: expected a JSON object [IAM001 json-syntax-error]", "  |",
+        "1 | ", "  | ^"}},
+  };
+  for (const Case& c : kCases) {
+    CAPTURE(c.text);
+    Linted linted = lint_one("p.json", c.text, {"IAM001"});
+    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    lines.pop_back();  // the blank line after each finding
+    CHECK(lines == c.expected);
+  }
+}
+
+TEST_CASE("text reporter underlines to the end of the line and prints related notes") {
+  Linted linted = lint_one("p.json", kAdmin, {"IAM201"});
+  engine::FileResult& file = linted.run.files[0];
+  REQUIRE(file.findings.size() == 1);
+  engine::Finding& finding = file.findings[0];
+  // Widen the finding to run from "Action" to the end of the statement, on a later line.
+  std::size_t begin = file.source.text.find("\"Action\"");
+  std::size_t end = file.source.text.find('}');
+  finding.range = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end + 1)};
+  std::size_t effect = file.source.text.find("\"Effect\"");
+  finding.related.push_back({{static_cast<uint32_t>(effect), static_cast<uint32_t>(effect + 8)}, "the \x1b effect"});
+
+  std::vector<std::string> lines = split_lines(text_report(linted.run));
+  REQUIRE(lines.size() == 6);
+  CHECK(lines[3] == "  |     " + std::string(14, '^'));  // "Action": "*", is 14 columns
+  CHECK(lines[4] == "  = note: 4:5: the \\u001B effect");
+
+  SUBCASE("SARIF lists the related location") {
+    rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+    const rapidjson::Value& result = get(sarif, "/runs/0/results/0");
+    CHECK(get_uint(result, "/relatedLocations/0/id") == 1);
+    CHECK(get_string(result, "/relatedLocations/0/message/text") == "the \x1b effect");
+    CHECK(get_uint(result, "/relatedLocations/0/physicalLocation/region/startLine") == 4);
+    CHECK(get_uint(result, "/relatedLocations/0/physicalLocation/region/startColumn") == 5);
+    CHECK(get_uint(result, std::string(kRegion) + "/endLine") == 7);
+  }
+}
+
+TEST_CASE("text reporter summary counts problems by level and files") {
+  SUBCASE("no problems") {
+    Linted linted = lint({{"a.json", one_line_policy(R"("s3:GetObject")")}}, {"IAM001", "IAM201", "IAM202"});
+    CHECK(summary(linted.run) == "No problems in 1 file checked.\n");
+    CHECK(text_report(linted.run).empty());
+  }
+  SUBCASE("one warning") {
+    Linted linted = lint({{"a.json", std::string(kAdmin)}, {"b.json", "{}"}}, {"IAM201"});
+    CHECK(summary(linted.run) == "1 problem (1 warning) in 1 file (2 files checked).\n");
+  }
+  SUBCASE("errors and warnings in several files") {
+    Linted linted = lint({{"a.json", std::string(kAdmin)},
+                          {"b.json", "{"},
+                          {"c.json", "["},
+                          {"d.json", one_line_policy(R"(["*", "s3:*"])")}},
+                         {"IAM001", "IAM201", "IAM202"});
+    // a: IAM201; b, c: IAM001; d: IAM201 and IAM202.
+    CHECK(summary(linted.run) == "5 problems (2 errors, 3 warnings) in 4 files (4 files checked).\n");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SARIF
+
+TEST_CASE("sarif reporter describes the tool and every enabled rule, sorted by id") {
+  Linted linted = lint({{"b.json", std::string(kAdmin)}, {"a.json", "{"}}, {"IAM203", "IAM001", "IAM201"});
+  rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+  CHECK(get_string(sarif, "/version") == "2.1.0");
+  CHECK(get_string(sarif, "/$schema") == "https://json.schemastore.org/sarif-2.1.0.json");
+  CHECK(get_size(sarif, "/runs") == 1);
+  const rapidjson::Value& run = get(sarif, "/runs/0");
+  CHECK(get_string(run, "/tool/driver/name") == "iamlint");
+  CHECK(get_string(run, "/tool/driver/version") == "9.9.9");
+  CHECK(get_string(run, "/tool/driver/informationUri") == "https://example.com/iamlint");
+  CHECK(get_string(run, "/columnKind") == "utf16CodeUnits");
+  CHECK(has(run, "/originalUriBaseIds/%SRCROOT%/description/text"));
+
+  const rapidjson::Value& rules = get(run, "/tool/driver/rules");
+  REQUIRE(get_size(run, "/tool/driver/rules") == linted.rules.size());
+  REQUIRE(linted.rules.size() >= 2);
+  for (std::size_t i = 0; i < linted.rules.size(); ++i) {
+    std::string rule = at("", i);
+    CHECK(get_string(rules, rule + "/id") == linted.rules[i]->info().id);
+    CHECK(get_string(rules, rule + "/name") == linted.rules[i]->info().name);
+    CHECK_FALSE(get_string(rules, rule + "/help/text").empty());
+    if (i > 0) CHECK(get_string(rules, at("", i - 1) + "/id") < get_string(rules, rule + "/id"));
+  }
+
+  SUBCASE("each result's ruleIndex names its ruleId") {
+    REQUIRE(get_size(run, "/results") == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+      std::string result = at("/results", i);
+      CHECK(get_string(rules, at("", get_uint(run, result + "/ruleIndex")) + "/id") ==
+            get_string(run, result + "/ruleId"));
+    }
+    CHECK(get_string(run, "/results/0/ruleId") == "IAM001");  // a.json sorts first
+    CHECK(get_string(run, "/results/1/ruleId") == "IAM201");
+  }
+  SUBCASE("rule metadata") {
+    REQUIRE(get_string(rules, "/0/id") == "IAM001");
+    CHECK(get_string(rules, "/0/defaultConfiguration/level") == "error");
+    CHECK(get_string(rules, "/0/properties/problem.severity") == "error");
+    CHECK_FALSE(has(rules, "/0/properties/security-severity"));
+    CHECK(get_string(rules, "/0/properties/accessAnalyzerIssueCodes/0") == "JSON_SYNTAX_ERROR");
+    CHECK(get_string(rules, "/0/properties/equivalents/0") == "Parliament: MALFORMED_JSON");
+    CHECK(get_string(rules, "/0/shortDescription/text") == "The file is not valid JSON");
+    CHECK(get_string(rules, "/0/fullDescription/text").starts_with("Reports a file that is not valid JSON"));
+    CHECK(get_string(rules, "/0/help/markdown") == get_string(rules, "/0/help/text"));
+  }
+  SUBCASE("only the selected rules are described, and ruleIndex follows them") {
+    Linted selected = lint({{"b.json", std::string(kAdmin)}}, {"IAM201"});
+    rapidjson::Document only = parse_report(sarif_report(selected.run));
+    CHECK(get_size(only, "/runs/0/tool/driver/rules") == 1);
+    CHECK(get_string(only, "/runs/0/tool/driver/rules/0/id") == "IAM201");
+    CHECK(get_uint(only, "/runs/0/results/0/ruleIndex") == 0);
+  }
+}
+
+TEST_CASE("sarif reporter gives regions in UTF-16 code units") {
+  // Before "*": an emoji (two code units) and a CJK character (one).
+  std::string line = R"({"Statement": {"Sid": ")" + std::string(kEmoji) + std::string(kCjk) +
+                     R"(", "Effect": "Allow", "Action": "*"}})";
+  Linted linted = lint_one("p.json", "\n" + line, {"IAM201"});
+  rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+  const rapidjson::Value& region = get(sarif, "/runs/0/results/0" + std::string(kRegion));
+  CHECK(get_uint(region, "/startLine") == 2);
+  CHECK(get_uint(region, "/startColumn") == 59);
+  CHECK(get_uint(region, "/endLine") == 2);
+  CHECK(get_uint(region, "/endColumn") == 62);
+  CHECK(get_string(region, "/snippet/text") == R"("*")");
+
+  SUBCASE("the JSON format counts the same place in code points") {
+    rapidjson::Document json = parse_report(json_report(linted.run));
+    CHECK(get_uint(json, "/0/column") == 58);
+    CHECK(get_uint(json, "/0/end_column") == 61);
+  }
+}
+
+TEST_CASE("sarif artifact URIs are relative, percent-encoded, without ./") {
+  struct Case {
+    std::string_view path;
+    std::string_view uri;
+  };
+  const Case kCases[] = {
+      {"a.json", "a.json"},
+      {"./a.json", "a.json"},
+      {"././dir/a.json", "dir/a.json"},
+      {"dir/./a.json", "dir/./a.json"},
+      {"../up.json", "../up.json"},
+      {"dir/my policy.json", "dir/my%20policy.json"},
+      {"100%.json", "100%25.json"},
+      {"a#b?c.json", "a%23b%3Fc.json"},
+      {"~user/a_b-c.json", "~user/a_b-c.json"},
+      {"\xC3\xA9t\xC3\xA9.json", "%C3%A9t%C3%A9.json"},
+      {"C:\\x.json", "C%3A%5Cx.json"},
+      {"/abs/p q.json", "file:///abs/p%20q.json"},
+  };
+  for (const Case& c : kCases) {
+    CAPTURE(c.path);
+    CHECK(artifact_uri(c.path) == c.uri);
+  }
+
+  SUBCASE("relative URIs sit under %SRCROOT%, file URIs stand alone") {
+    Linted linted =
+        lint({{"./dir/my policy.json", std::string(kAdmin)}, {"/abs/p.json", std::string(kAdmin)}}, {"IAM201"});
+    rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+    REQUIRE(get_size(sarif, "/runs/0/results") == 2);
+    // "./" sorts before "/".
+    const rapidjson::Value& relative = get(sarif, "/runs/0/results/0" + std::string(kArtifact));
+    CHECK(get_string(relative, "/uri") == "dir/my%20policy.json");
+    CHECK(get_string(relative, "/uriBaseId") == "%SRCROOT%");
+    const rapidjson::Value& absolute = get(sarif, "/runs/0/results/1" + std::string(kArtifact));
+    CHECK(get_string(absolute, "/uri") == "file:///abs/p.json");
+    CHECK_FALSE(has(absolute, "/uriBaseId"));
+  }
+}
+
+TEST_CASE("sarif fingerprints depend on content, not on position") {
+  auto fingerprints = [](const std::string& text, std::string path = "p.json") {
+    Linted linted = lint_one(std::move(path), text, {"IAM201"});
+    rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < get_size(sarif, "/runs/0/results"); ++i) {
+      out.emplace_back(get_string(sarif, at("/runs/0/results", i) + "/partialFingerprints/iamlint~1contentHash~1v1"));
+    }
+    return out;
+  };
+  const std::string policy =
+      R"({"Statement": [{"Effect": "Allow", "Action": "*"}, {"Effect": "Allow", "Action": "*"}]})";
+  std::vector<std::string> original = fingerprints(policy);
+  REQUIRE(original.size() == 2);
+  for (const std::string& fingerprint : original) {
+    CAPTURE(fingerprint);
+    REQUIRE(fingerprint.size() == 18);
+    CHECK(fingerprint.find_first_not_of("0123456789abcdef") == 16);
+  }
+  // The same rule on the same text is told apart by its occurrence.
+  CHECK(original[0].substr(0, 16) == original[1].substr(0, 16));
+  CHECK(original[0].substr(16) == ":1");
+  CHECK(original[1].substr(16) == ":2");
+
+  CHECK(fingerprints(policy) == original);
+  CHECK(fingerprints("\n\n   " + policy) == original);
+  CHECK(fingerprints(policy, "other.json") != original);
+  CHECK(fingerprints(R"({"Statement": {"Effect": "Allow", "Action": "*:*"}})")[0] != original[0]);
+}
+
+TEST_CASE("sarif reporter marks unparsable files and failed runs") {
+  Linted linted = lint({{"bad.json", "{\n  \"a\": }"}, {"good.json", std::string(kAdmin)}}, {"IAM001", "IAM201"});
+  SUBCASE("IAM001 carries its Access Analyzer code; other results do not") {
+    rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+    const rapidjson::Value& results = get(sarif, "/runs/0/results");
+    REQUIRE(get_size(sarif, "/runs/0/results") == 2);
+    CHECK(get_string(results, "/0/ruleId") == "IAM001");
+    CHECK(get_string(results, "/0/level") == "error");
+    CHECK(get_string(results, "/0/message/text") == "invalid JSON: invalid value; found '}'");
+    CHECK(get_string(results, "/0/properties/accessAnalyzerIssueCode") == "JSON_SYNTAX_ERROR");
+    CHECK(get_string(results, "/1/ruleId") == "IAM201");
+    CHECK_FALSE(has(results, "/1/properties"));
+  }
+  SUBCASE("an unparsable file is a notification, but the run succeeded") {
+    rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+    const rapidjson::Value& invocation = get(sarif, "/runs/0/invocations/0");
+    CHECK(get_bool(invocation, "/executionSuccessful"));
+    CHECK(get_size(invocation, "/toolExecutionNotifications") == 1);
+    const rapidjson::Value& notification = get(invocation, "/toolExecutionNotifications/0");
+    CHECK(get_string(notification, "/level") == "warning");
+    CHECK(get_string(notification, "/message/text") == "bad.json was not analysed: invalid value; found '}'");
+    CHECK(get_string(notification, std::string(kArtifact) + "/uri") == "bad.json");
+    CHECK(get_uint(notification, std::string(kRegion) + "/startLine") == 2);
+    CHECK(get_uint(notification, std::string(kRegion) + "/startColumn") == 8);
+    CHECK(get_uint(notification, std::string(kRegion) + "/endColumn") == 9);
+  }
+  SUBCASE("an unreadable path fails the run") {
+    linted.run.errors.push_back({ErrorCode::kIo, "cannot open 'gone.json': No such file or directory"});
+    rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+    const rapidjson::Value& invocation = get(sarif, "/runs/0/invocations/0");
+    CHECK_FALSE(get_bool(invocation, "/executionSuccessful"));
+    CHECK(get_size(invocation, "/toolExecutionNotifications") == 2);
+    CHECK(get_string(invocation, "/toolExecutionNotifications/0/level") == "error");
+    CHECK(get_string(invocation, "/toolExecutionNotifications/0/message/text") ==
+          "cannot open 'gone.json': No such file or directory");
+  }
+  SUBCASE("a clean run has no notifications") {
+    Linted clean = lint({{"good.json", std::string(kAdmin)}}, {"IAM001", "IAM201"});
+    rapidjson::Document sarif = parse_report(sarif_report(clean.run));
+    CHECK(get_bool(sarif, "/runs/0/invocations/0/executionSuccessful"));
+    CHECK_FALSE(has(sarif, "/runs/0/invocations/0/toolExecutionNotifications"));
+  }
+}
+
+// The rule says its finding points at "the exact character where reading stopped", but it is
+// one byte wide, so a non-ASCII character there is cut: the SARIF region ends inside a surrogate
+// pair and the snippet is a lone lead byte, written as U+FFFD.
+TEST_CASE("sarif region of a syntax error covers the whole character") {
+  Linted linted = lint_one("p.json", R"({"a": )" + std::string(kEmoji) + "}", {"IAM001"});
+  rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+  const rapidjson::Value& region = get(sarif, "/runs/0/results/0" + std::string(kRegion));
+  CHECK(get_uint(region, "/startColumn") == 7);
+  CHECK(get_uint(region, "/endColumn") == 9);
+  CHECK(get_string(region, "/snippet/text") == kEmoji);
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON and every format together
+
+TEST_CASE("json reporter writes one object per finding") {
+  Linted linted =
+      lint({{"b.json", std::string(kAdmin)}, {"a.json", "{\n  \"a\": }"}, {"c.json", "{}"}}, {"IAM001", "IAM201"});
+  rapidjson::Document json = parse_report(json_report(linted.run));
+  struct Expected {
+    std::string_view path;
+    uint64_t line, column, end_line, end_column;
+    std::string_view rule_id, rule_name, level, message;
+    std::optional<std::string_view> access_analyzer_code;
+  };
+  const Expected kExpected[] = {
+      {"a.json", 2, 8, 2, 9, "IAM001", "json-syntax-error", "error", "invalid JSON: invalid value; found '}'",
+       "JSON_SYNTAX_ERROR"},
+      {"b.json", 5, 15, 5, 18, "IAM201", "wildcard-action", "warning",
+       "Action \"*\" allows every action of every AWS service", std::nullopt},
+  };
+  REQUIRE(get_size(json, "") == std::size(kExpected));
+  for (std::size_t i = 0; i < std::size(kExpected); ++i) {
+    const Expected& e = kExpected[i];
+    const rapidjson::Value& finding = get(json, at("", i));
+    CAPTURE(e.rule_id);
+    CHECK(finding.MemberCount() == 10);
+    CHECK(get_string(finding, "/path") == e.path);
+    CHECK(get_uint(finding, "/line") == e.line);
+    CHECK(get_uint(finding, "/column") == e.column);
+    CHECK(get_uint(finding, "/end_line") == e.end_line);
+    CHECK(get_uint(finding, "/end_column") == e.end_column);
+    CHECK(get_string(finding, "/rule_id") == e.rule_id);
+    CHECK(get_string(finding, "/rule_name") == e.rule_name);
+    CHECK(get_string(finding, "/level") == e.level);
+    CHECK(get_string(finding, "/message") == e.message);
+    if (e.access_analyzer_code) {
+      CHECK(get_string(finding, "/access_analyzer_code") == *e.access_analyzer_code);
+    } else {
+      CHECK(get(finding, "/access_analyzer_code").IsNull());
+    }
+  }
+
+  SUBCASE("no findings is an empty array") {
+    Linted clean = lint({{"c.json", "{}"}}, {"IAM001", "IAM201"});
+    CHECK(json_report(clean.run) == "[]\n");
+  }
+}
+
+TEST_CASE("reports are valid UTF-8 JSON whatever bytes the input held") {
+  // Invalid UTF-8 in a string (IAM001, with the bytes in the SARIF snippet) and in the path, and
+  // a message with control characters (IAM202).
+  Linted linted =
+      lint({{"bad\xFE\xC0.json", "{\"Sid\": \"\xFF\xC0\xAF\"}"}, {"esc.json", one_line_policy(R"("\u001b\u0000:*")")}},
+           {"IAM001", "IAM202"});
+  REQUIRE(linted.run.files[0].findings.size() == 1);
+  const std::string json_text = json_report(linted.run);
+  const std::string sarif_text = sarif_report(linted.run);
+  CHECK(is_valid_utf8(json_text));
+  CHECK(is_valid_utf8(sarif_text));
+
+  rapidjson::Document json = parse_report(json_text);
+  CHECK(get_string(json, "/0/path") == "bad\xEF\xBF\xBD\xEF\xBF\xBD.json");
+  CHECK(get_string(json, "/1/message").starts_with("Action \"\x1b\0:*\""sv));
+
+  rapidjson::Document sarif = parse_report(sarif_text);
+  CHECK(get_string(sarif, "/runs/0/results/0" + std::string(kArtifact) + "/uri") == "bad%FE%C0.json");
+  CHECK(get_string(sarif, "/runs/0/results/0" + std::string(kRegion) + "/snippet/text") == "\xEF\xBF\xBD");
+
+  SUBCASE("the text format shows replacement characters") {
+    std::string text = text_report(linted.run);
+    CHECK(is_valid_utf8(text));
+    CHECK(text.starts_with("bad\xEF\xBF\xBD\xEF\xBF\xBD.json:1:10: error: "));
+  }
+}
+
+TEST_CASE("reports are byte-identical for identical input") {
+  auto all_formats = [] {
+    Linted linted =
+        lint({{"b.json", std::string(kAdmin)}, {"a.json", "{"}, {"c.json", one_line_policy(R"(["*", "s3:*", "*"])")}},
+             {});  // every rule
+    return text_report(linted.run) + summary(linted.run) + sarif_report(linted.run) + json_report(linted.run);
+  };
+  std::string first = all_formats();
+  CHECK(first == all_formats());
+  // Nothing machine-specific: no absolute paths or timestamps.
+  CHECK(first.find(IAMLINT_SOURCE_ROOT) == std::string::npos);
+  CHECK(first.find("file://") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace iamlint::report

@@ -1,0 +1,50 @@
+// IAM506: a wildcard in the GitHub OIDC subject claim, which lets more repositories, branches
+// or environments assume the role than intended.
+#include "engine/rule.h"
+#include "trust_principals.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"trust", "federation", "oidc", "least-privilege"};
+constexpr std::string_view kCodes[] = {"SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED"};
+constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
+
+// "token.actions.githubusercontent.com:sub", also behind a GitHub Enterprise path.
+bool is_github_sub_key(std::string_view key) {
+  return trust::key_has_prefix(key, trust::kGithubHost) && key.size() > 4 &&
+         catalog::equals_folded(key.substr(key.size() - 4), ":sub");
+}
+
+class UnpinnedGithubSubject final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM506",
+      .name = "unpinned-github-subject",
+      .level = engine::Level::kWarning,
+      .summary = "The GitHub OIDC sub condition has a wildcard instead of a specific repository and branch",
+      .tags = kTags,
+      .precision = engine::Precision::kHigh,
+      .access_analyzer_codes = kCodes,
+      .policy_kinds = kKinds,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_condition(const ast::Statement& statement, const ast::Condition& condition,
+                       engine::RuleContext& ctx) const override {
+    if (!statement.allows() || !is_github_sub_key(condition.key.value)) return;
+    for (const ast::ConditionValue& value : condition.values) {
+      if (value.text.find_first_of("*?") == std::string_view::npos) continue;
+      ctx.report(value.range,
+                 "\"{}\" value \"{}\" has a wildcard, so more repositories, branches or environments can assume "
+                 "the role than intended; name the repository and branch "
+                 "(\"repo:<org>/<repo>:ref:refs/heads/<branch>\"), or use \"{}:ref\" for the branch",
+                 condition.key.value, value.text, trust::kGithubHost);
+    }
+  }
+};
+
+IAMLINT_REGISTER_RULE(UnpinnedGithubSubject);
+
+}  // namespace
+}  // namespace iamlint::rules

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "engine/rule.h"
+#include "support/text.h"
 
 namespace iamlint::rules {
 namespace {
@@ -26,8 +27,10 @@ class JsonSyntaxError final : public engine::Rule {
 
   void check_unparsable(const json::SyntaxError& error, engine::RuleContext& ctx) const override {
     // One character wide, or empty at the end of the input.
-    uint32_t end = std::min<uint32_t>(error.offset + 1, static_cast<uint32_t>(ctx.source_text().size()));
-    ctx.report({error.offset, end}, "invalid JSON: {}", error.message);
+    std::string_view text = ctx.source_text();
+    uint32_t offset = std::min<uint32_t>(error.offset, static_cast<uint32_t>(text.size()));
+    auto width = static_cast<uint32_t>(character_length(text.substr(offset)));
+    ctx.report({offset, offset + width}, "invalid JSON: {}", error.message);
   }
 };
 

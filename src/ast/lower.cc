@@ -117,39 +117,45 @@ Effect parse_effect(std::string_view text) {
   return Effect::kInvalid;
 }
 
-// Only the first of duplicated elements is lowered; the duplicate-key rule reports the others.
-template <class T, class Make>
-void lower_once(std::optional<T>& slot, Make&& make) {
-  if (!slot) slot = make();
-}
+// Only the first of duplicated elements is lowered, even when its value has the wrong type (then
+// nothing is); the duplicate-key rule reports the others. `seen` remembers the element names met.
+class FirstOnly {
+ public:
+  // True the first time `key` is met.
+  bool first(std::string_view key) {
+    if (std::find(seen_.begin(), seen_.end(), key) != seen_.end()) return false;
+    seen_.push_back(key);
+    return true;
+  }
+
+ private:
+  std::vector<std::string_view> seen_;
+};
 
 Statement lower_statement(const Document& doc, NodeId id, uint32_t index) {
   Statement statement{.index = index, .range = doc.node(id).range, .node = id};
-  bool seen_condition = false;
+  FirstOnly elements;
   for (NodeId member : doc.children(id)) {
     std::string_view key = doc.node(member).key;
+    if (!elements.first(key)) continue;
     if (key == "Sid") {
-      if (!statement.sid) statement.sid = string_member(doc, member);
+      statement.sid = string_member(doc, member);
     } else if (key == "Effect") {
-      if (!statement.effect_text) {
-        statement.effect_text = string_member(doc, member);
-        if (statement.effect_text) statement.effect = parse_effect(statement.effect_text->value);
-      }
+      statement.effect_text = string_member(doc, member);
+      if (statement.effect_text) statement.effect = parse_effect(statement.effect_text->value);
     } else if (key == "Principal") {
-      lower_once(statement.principal, [&] { return lower_principal(doc, member); });
+      statement.principal = lower_principal(doc, member);
     } else if (key == "NotPrincipal") {
-      lower_once(statement.not_principal, [&] { return lower_principal(doc, member); });
+      statement.not_principal = lower_principal(doc, member);
     } else if (key == "Action") {
-      lower_once(statement.action, [&] { return lower_list<Action>(doc, member, make_action); });
+      statement.action = lower_list<Action>(doc, member, make_action);
     } else if (key == "NotAction") {
-      lower_once(statement.not_action, [&] { return lower_list<Action>(doc, member, make_action); });
+      statement.not_action = lower_list<Action>(doc, member, make_action);
     } else if (key == "Resource") {
-      lower_once(statement.resource, [&] { return lower_list<Resource>(doc, member, make_resource); });
+      statement.resource = lower_list<Resource>(doc, member, make_resource);
     } else if (key == "NotResource") {
-      lower_once(statement.not_resource,
-                 [&] { return lower_list<Resource>(doc, member, make_resource); });
-    } else if (key == "Condition" && !seen_condition) {
-      seen_condition = true;
+      statement.not_resource = lower_list<Resource>(doc, member, make_resource);
+    } else if (key == "Condition") {
       statement.condition_node = member;
       lower_conditions(doc, member, statement.conditions);
     }
@@ -162,13 +168,15 @@ Statement lower_statement(const Document& doc, NodeId id, uint32_t index) {
 std::optional<Policy> lower_policy(const Document& doc, NodeId root, std::optional<PolicyKind> kind) {
   if (root == json::kNoNode || !doc.node(root).is_object()) return std::nullopt;
   Policy policy{.range = doc.node(root).range, .node = root};
+  FirstOnly elements;
   for (NodeId member : doc.children(root)) {
     std::string_view key = doc.node(member).key;
+    if (!elements.first(key)) continue;
     if (key == "Version") {
-      if (!policy.version) policy.version = string_member(doc, member);
+      policy.version = string_member(doc, member);
     } else if (key == "Id") {
-      if (!policy.id) policy.id = string_member(doc, member);
-    } else if (key == "Statement" && policy.statement_node == json::kNoNode) {
+      policy.id = string_member(doc, member);
+    } else if (key == "Statement") {
       policy.statement_node = member;
       const json::Node& statements = doc.node(member);
       if (statements.is_object()) {

@@ -1,5 +1,7 @@
 #include "support/text.h"
 
+#include <algorithm>
+
 #include <fmt/core.h>
 
 namespace iamlint {
@@ -52,6 +54,11 @@ std::string rewrite(std::string_view text, OnCodePoint on_code_point) {
 }
 
 }  // namespace
+
+std::size_t character_length(std::string_view text) {
+  if (text.empty()) return 0;
+  return std::max<std::size_t>(valid_sequence_length(text), 1);
+}
 
 bool is_valid_utf8(std::string_view text) {
   while (!text.empty()) {

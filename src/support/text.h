@@ -9,6 +9,10 @@ namespace iamlint {
 
 [[nodiscard]] bool is_valid_utf8(std::string_view text);
 
+// The byte length of the character that starts `text`: its UTF-8 sequence, or 1 for a byte that
+// does not start a valid one; 0 for empty text.
+[[nodiscard]] std::size_t character_length(std::string_view text);
+
 // Replaces every byte sequence that is not valid UTF-8 with U+FFFD, so JSON writers emit valid
 // JSON whatever the input held.
 [[nodiscard]] std::string to_valid_utf8(std::string_view text);

@@ -270,9 +270,9 @@ TEST_CASE("text reporter shows a window of a very long line") {
 }
 
 TEST_CASE("text reporter never writes control characters from the input") {
-  // The action's service holds ESC and CSI (U+009B), so IAM202 repeats them in its message.
-  std::string policy = one_line_policy(R"("\u001b[2J\u009b31m:*")");
-  Linted linted = lint_one("evil\x1b]0;title\x07.json", policy, {"IAM202"});
+  // The Effect holds ESC and CSI (U+009B), so IAM006 repeats them in its message.
+  std::string policy = R"({"Statement": {"Effect": "\u001b[2J\u009b31m", "Action": "*"}})";
+  Linted linted = lint_one("evil\x1b]0;title\x07.json", policy, {"IAM006"});
   std::string report = text_report(linted.run);
   CHECK(report.find('\x1b') == std::string::npos);
   CHECK(report.find('\x07') == std::string::npos);
@@ -280,15 +280,15 @@ TEST_CASE("text reporter never writes control characters from the input") {
   std::vector<std::string> lines = split_lines(report);
   REQUIRE(lines.size() == 5);
   CHECK(lines[0] ==
-        "evil\\u001B]0;title\\u0007.json:1:45: warning: Action \"\\u001B[2J\\u009B31m:*\" allows every "
-        "action of the '\\u001B[2J\\u009B31m' service [IAM202 wildcard-service-action]");
+        "evil\\u001B]0;title\\u0007.json:1:26: error: Effect \"\\u001B[2J\\u009B31m\" is not valid; write "
+        "\"Allow\" or \"Deny\" [IAM006 invalid-effect]");
   // The source line shows the escapes as written.
   CHECK(lines[2] == "1 | " + policy);
 
   SUBCASE("colour adds only SGR sequences") {
     std::string colored = text_report(linted.run, true);
     CHECK(colored != report);
-    CHECK(colored.find("\x1b[1;33mwarning:") != std::string::npos);
+    CHECK(colored.find("\x1b[1;31merror:") != std::string::npos);
     CHECK(strip_colors(colored) == report);
   }
 }
@@ -620,10 +620,11 @@ TEST_CASE("json reporter writes one object per finding") {
 
 TEST_CASE("reports are valid UTF-8 JSON whatever bytes the input held") {
   // Invalid UTF-8 in a string (IAM001, with the bytes in the SARIF snippet) and in the path, and
-  // a message with control characters (IAM202).
+  // a message with control characters (IAM006).
   Linted linted =
-      lint({{"bad\xFE\xC0.json", "{\"Sid\": \"\xFF\xC0\xAF\"}"}, {"esc.json", one_line_policy(R"("\u001b\u0000:*")")}},
-           {"IAM001", "IAM202"});
+      lint({{"bad\xFE\xC0.json", "{\"Sid\": \"\xFF\xC0\xAF\"}"},
+            {"esc.json", R"({"Statement": {"Effect": "\u001b\u0000", "Action": "*"}})"}},
+           {"IAM001", "IAM006"});
   REQUIRE(linted.run.files[0].findings.size() == 1);
   const std::string json_text = json_report(linted.run);
   const std::string sarif_text = sarif_report(linted.run);
@@ -632,7 +633,7 @@ TEST_CASE("reports are valid UTF-8 JSON whatever bytes the input held") {
 
   rapidjson::Document json = parse_report(json_text);
   CHECK(get_string(json, "/0/path") == "bad\xEF\xBF\xBD\xEF\xBF\xBD.json");
-  CHECK(get_string(json, "/1/message").starts_with("Action \"\x1b\0:*\""sv));
+  CHECK(get_string(json, "/1/message").starts_with("Effect \"\x1b\0\""sv));
 
   rapidjson::Document sarif = parse_report(sarif_text);
   CHECK(get_string(sarif, "/runs/0/results/0" + std::string(kArtifact) + "/uri") == "bad%FE%C0.json");

@@ -8,7 +8,9 @@ namespace {
 
 constexpr std::string_view kTags[] = {"confused-deputy", "principal"};
 constexpr std::string_view kCodes[] = {"RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
+// Not role trust policies: every service role trusts its service without a source key, and
+// AWS asks for one there only for some services; flagging them all would bury real findings.
+constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource};
 
 class ServicePrincipalWithoutSourceKey final : public engine::Rule {
  public:

@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include <doctest/doctest.h>
@@ -59,7 +60,10 @@ void check_codes(const engine::RuleInfo& info) {
 void check_page(const engine::Rule& rule) {
   const engine::RuleInfo& info = rule.info();
   std::string_view doc = engine::rule_doc(info.name);
-  REQUIRE_MESSAGE(!doc.empty(), "no page rules/<family>/", info.name, ".md");
+  if (doc.empty()) {
+    FAIL_CHECK("no page rules/<family>/", info.name, ".md");
+    return;
+  }
   CHECK(doc.starts_with("# " + std::string(info.name) + "\n"));
   std::size_t at = 0;
   for (std::string_view heading : kHeadings) {
@@ -71,8 +75,10 @@ void check_page(const engine::Rule& rule) {
 
   std::string bad = first_json_block(doc, "## Example");
   std::string good = first_json_block(doc, "## How to fix");
-  REQUIRE_MESSAGE(!bad.empty(), "'## Example' needs a ```json block");
-  REQUIRE_MESSAGE(!good.empty(), "'## How to fix' needs a ```json block");
+  if (bad.empty() || good.empty()) {
+    FAIL_CHECK("'## Example' and '## How to fix' each need a ```json block");
+    return;
+  }
   // A rule for some policy types only (SCPs, say) is shown with the first of them; the others'
   // examples are linted as bare files, their type inferred.
   std::optional<ast::PolicyKind> kind;
@@ -83,7 +89,10 @@ void check_page(const engine::Rule& rule) {
 
 void check_fixtures(const engine::RuleInfo& info) {
   fs::path folder = kRuleFixtures / (std::string(info.id) + "-" + std::string(info.name));
-  REQUIRE_MESSAGE(fs::is_directory(folder), "missing fixture folder ", folder.generic_string());
+  if (!fs::is_directory(folder)) {
+    FAIL_CHECK("missing fixture folder ", folder.generic_string());
+    return;
+  }
   auto fixtures = files_in(folder, ".json");
   auto named = [&](std::string_view prefix) {
     return std::count_if(fixtures.begin(), fixtures.end(),
@@ -91,6 +100,23 @@ void check_fixtures(const engine::RuleInfo& info) {
   };
   CHECK_MESSAGE(named("bad_") >= 1, "at least one bad_ fixture");
   CHECK_MESSAGE(named("ok_") >= 1, "at least one ok_ fixture");
+}
+
+// Each Access Analyzer code a rule declares must be shown firing by one of its bad_ fixtures.
+void check_codes_fire(const engine::Rule& rule) {
+  const engine::RuleInfo& info = rule.info();
+  fs::path folder = kRuleFixtures / (std::string(info.id) + "-" + std::string(info.name));
+  if (!fs::is_directory(folder)) return;  // check_fixtures reports it
+  std::set<std::string_view> fired;
+  for (const fs::path& fixture : files_in(folder, ".json")) {
+    if (!fixture.filename().string().starts_with("bad_")) continue;
+    for (const engine::Finding& finding : lint_with(rule, read_text(fixture), fixture_kind(fixture))) {
+      fired.insert(finding.access_analyzer_code);
+    }
+  }
+  for (std::string_view code : info.access_analyzer_codes) {
+    CHECK_MESSAGE(fired.contains(code), "no bad_ fixture shows Access Analyzer code ", code);
+  }
 }
 
 TEST_CASE("every rule keeps the rule contract") {
@@ -101,6 +127,7 @@ TEST_CASE("every rule keeps the rule contract") {
     check_codes(rule->info());
     check_page(*rule);
     check_fixtures(rule->info());
+    check_codes_fire(*rule);
   }
 }
 

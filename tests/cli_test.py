@@ -59,7 +59,9 @@ class ExitStatus(unittest.TestCase):
 
     def test_usage_errors_exit_2(self):
         for args in (["--format", "yaml", "x.json"], ["--select", "IAM999", "x.json"], ["--bogus"], [],
-                     ["explain"], ["explain", "IAM999"], ["--policy-type", "bucket", "x.json"]):
+                     ["explain"], ["explain", "IAM999"], ["--policy-type", "bucket", "x.json"],
+                     ["--resource-type", "AWS::S3::Object", "x.json"],
+                     ["--policy-type", "identity", "--resource-type", "AWS::S3::Bucket", "x.json"]):
             with self.subTest(args=args):
                 status, _, err = run(*args)
                 self.assertEqual(status, 2)
@@ -132,6 +134,14 @@ class Formats(unittest.TestCase):
         outputs = {run("--format", "sarif", "--jobs", jobs, "testdata")[1] for jobs in ("1", "2", "7")}
         self.assertEqual(len(outputs), 1)
 
+    def test_resource_type_enables_the_attached_resource_checks(self):
+        fixture = "testdata/rules/IAM253-outside-attached-resource/bad_kms_in_bucket_policy.AWS-S3-Bucket.json"
+        status, out, _ = run("--select", "IAM253", fixture)
+        self.assertEqual((status, out), (0, ""))
+        status, out, _ = run("--select", "IAM253", "--resource-type", "AWS::S3::Bucket", fixture)
+        self.assertEqual(status, 1)
+        self.assertIn('Action "kms:Decrypt" does not act on AWS::S3::Bucket', out)
+
     def test_rules_and_explain(self):
         status, out, _ = run("rules")
         self.assertEqual(status, 0)
@@ -163,7 +173,8 @@ class Formats(unittest.TestCase):
         status, out, _ = run("--help")
         self.assertEqual(status, 0)
         for flag in ("--format", "--output", "--policy-type", "--fail-level", "--select", "--ignore",
-                     "--no-color", "--jobs", "--stdin-filename", "--version", "--policy", "expand"):
+                     "--no-color", "--jobs", "--stdin-filename", "--version", "--policy", "expand",
+                     "--resource-type"):
             self.assertIn(flag, out)
 
 

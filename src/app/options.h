@@ -20,6 +20,7 @@ struct Options {
   OutputFormat format = OutputFormat::kText;
   std::optional<std::string> output;  // --output FILE; standard output when unset
   std::optional<ast::PolicyKind> policy_kind;  // nullopt: infer per file
+  std::optional<ast::AttachedResource> attached_to;  // --resource-type; implies a resource or trust policy
   std::optional<engine::Level> fail_level = engine::Level::kWarning;  // nullopt: never fail
   std::vector<std::string> select;
   std::vector<std::string> ignore;

@@ -1,5 +1,7 @@
 #include "ast/policy.h"
 
+#include <utility>
+
 namespace iamlint::ast {
 
 std::string_view policy_kind_name(PolicyKind kind) {
@@ -11,6 +13,42 @@ std::string_view policy_kind_name(PolicyKind kind) {
     case PolicyKind::kRcp: return "rcp";
   }
   return "identity";
+}
+
+namespace {
+
+constexpr std::pair<AttachedResource, std::string_view> kAttachedResources[] = {
+    {AttachedResource::kS3Bucket, "AWS::S3::Bucket"},
+    {AttachedResource::kS3AccessPoint, "AWS::S3::AccessPoint"},
+    {AttachedResource::kS3MultiRegionAccessPoint, "AWS::S3::MultiRegionAccessPoint"},
+    {AttachedResource::kS3ObjectLambdaAccessPoint, "AWS::S3ObjectLambda::AccessPoint"},
+    {AttachedResource::kIamAssumeRolePolicyDocument, "AWS::IAM::AssumeRolePolicyDocument"},
+    {AttachedResource::kDynamoDbTable, "AWS::DynamoDB::Table"},
+};
+
+}  // namespace
+
+std::string_view attached_resource_name(AttachedResource resource) {
+  for (const auto& [value, name] : kAttachedResources) {
+    if (value == resource) return name;
+  }
+  return "";
+}
+
+std::optional<AttachedResource> parse_attached_resource(std::string_view name) {
+  for (const auto& [value, known] : kAttachedResources) {
+    if (known == name) return value;
+  }
+  return std::nullopt;
+}
+
+std::string attached_resource_names() {
+  std::string names;
+  for (const auto& [value, name] : kAttachedResources) {
+    if (!names.empty()) names += ", ";
+    names += name;
+  }
+  return names;
 }
 
 std::optional<Arn> split_arn(std::string_view text) {

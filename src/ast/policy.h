@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,23 @@ enum class PolicyKind : uint8_t { kIdentity, kResource, kTrust, kScp, kRcp };
 
 // "identity", "resource", "trust", "scp" or "rcp": the --policy-type spelling.
 [[nodiscard]] std::string_view policy_kind_name(PolicyKind kind);
+
+// The resource a resource policy is attached to, as Access Analyzer's validatePolicyResourceType
+// names the ones it can check against (--resource-type).
+enum class AttachedResource : uint8_t {
+  kS3Bucket,
+  kS3AccessPoint,
+  kS3MultiRegionAccessPoint,
+  kS3ObjectLambdaAccessPoint,
+  kIamAssumeRolePolicyDocument,
+  kDynamoDbTable,
+};
+
+// "AWS::S3::Bucket" and so on.
+[[nodiscard]] std::string_view attached_resource_name(AttachedResource resource);
+[[nodiscard]] std::optional<AttachedResource> parse_attached_resource(std::string_view name);
+// Every name, for messages and --help.
+[[nodiscard]] std::string attached_resource_names();
 
 // A JSON string scalar.
 struct Text {
@@ -131,6 +149,7 @@ struct Statement {
 
 struct Policy {
   PolicyKind kind = PolicyKind::kIdentity;
+  std::optional<AttachedResource> attached_to;  // from --resource-type
   ByteRange range;
   json::NodeId node = json::kNoNode;
   std::optional<Text> version;

@@ -80,6 +80,12 @@ cxxopts::Options make_parser() {
        "auto, identity, resource, trust, scp or rcp. auto: Principal present -> resource, or trust "
        "when every Action is sts:* and no Resource is given; otherwise identity",
        cxxopts::value<std::string>()->default_value("auto"), "TYPE")
+      ("resource-type",
+       "The resource a resource policy is attached to, for the checks Access Analyzer runs with it: "
+       "AWS::S3::Bucket, AWS::S3::AccessPoint, AWS::S3::MultiRegionAccessPoint, "
+       "AWS::S3ObjectLambda::AccessPoint, AWS::IAM::AssumeRolePolicyDocument (a role trust policy) or "
+       "AWS::DynamoDB::Table",
+       cxxopts::value<std::string>(), "TYPE")
       ("fail-level", "Exit 1 on findings at or above: error, warning, note or none",
        cxxopts::value<std::string>()->default_value("warning"), "LEVEL")
       ("select", "Enable only these rules (ids, names, id prefixes such as IAM2, or ALL); repeatable, comma-separated",
@@ -94,6 +100,27 @@ cxxopts::Options make_parser() {
       ("args", "", cxxopts::value<std::vector<std::string>>());
   parser.parse_positional({"args"});
   return parser;
+}
+
+// --resource-type names a resource policy's resource (or, for AWS::IAM::AssumeRolePolicyDocument,
+// a role trust policy), so it must agree with --policy-type when both are given.
+iamlint::ast::AttachedResource attached_resource(const cxxopts::ParseResult& parsed,
+                                                 std::optional<iamlint::ast::PolicyKind> kind) {
+  using iamlint::ast::AttachedResource;
+  using iamlint::ast::PolicyKind;
+  std::string name = parsed["resource-type"].as<std::string>();
+  std::optional<AttachedResource> resource = iamlint::ast::parse_attached_resource(name);
+  if (!resource) {
+    throw UsageError{fmt::format("--resource-type must be one of {}; got '{}'",
+                                 iamlint::ast::attached_resource_names(), name)};
+  }
+  PolicyKind implied = *resource == AttachedResource::kIamAssumeRolePolicyDocument ? PolicyKind::kTrust
+                                                                                     : PolicyKind::kResource;
+  if (kind && *kind != implied) {
+    throw UsageError{fmt::format("--resource-type {} goes with --policy-type {}, not {}", name,
+                                 iamlint::ast::policy_kind_name(implied), iamlint::ast::policy_kind_name(*kind))};
+  }
+  return *resource;
 }
 
 Options to_options(const cxxopts::ParseResult& parsed) {
@@ -128,6 +155,12 @@ Options to_options(const cxxopts::ParseResult& parsed) {
       "policy-type", parsed["policy-type"].as<std::string>(),
       {{"auto", std::nullopt}, {"identity", Kind::kIdentity}, {"resource", Kind::kResource},
        {"trust", Kind::kTrust}, {"scp", Kind::kScp}, {"rcp", Kind::kRcp}});
+  if (parsed.count("resource-type")) options.attached_to = attached_resource(parsed, options.policy_kind);
+  if (options.attached_to) {
+    options.policy_kind = *options.attached_to == iamlint::ast::AttachedResource::kIamAssumeRolePolicyDocument
+                              ? Kind::kTrust
+                              : Kind::kResource;
+  }
   using Level = iamlint::engine::Level;
   options.fail_level = parse_choice<std::optional<Level>>(
       "fail-level", parsed["fail-level"].as<std::string>(),

@@ -60,6 +60,7 @@ FileResult lint(source::SourceFile source, const LintConfig& config) {
     result.syntax_error = doc.error();
   } else if (auto policy = ast::lower_policy(*doc, doc->root(), config.policy_kind)) {
     result.kind = policy->kind;
+    policy->attached_to = config.attached_to;
     walk(*doc, *policy, config, result);
   } else {
     report_non_policy(*doc, config, result);

@@ -14,6 +14,7 @@ namespace iamlint::engine {
 
 struct LintConfig {
   std::optional<ast::PolicyKind> policy_kind;  // nullopt: infer it per file
+  std::optional<ast::AttachedResource> attached_to;  // --resource-type
   std::span<const Rule* const> rules;          // enabled rules, sorted by id
 };
 

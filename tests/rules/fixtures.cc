@@ -36,20 +36,36 @@ std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir, st
   return files;
 }
 
-std::optional<ast::PolicyKind> fixture_kind(const std::filesystem::path& fixture) {
-  std::string middle = fixture.stem().extension().string();
+LintSetup setup_from(std::string_view word) {
   for (ast::PolicyKind kind : {ast::PolicyKind::kIdentity, ast::PolicyKind::kResource, ast::PolicyKind::kTrust,
                                ast::PolicyKind::kScp, ast::PolicyKind::kRcp}) {
-    if (middle == "." + std::string(ast::policy_kind_name(kind))) return kind;
+    if (word == ast::policy_kind_name(kind)) return {.kind = kind};
   }
-  return std::nullopt;
+  if (auto attached = ast::parse_attached_resource(word)) {
+    // As --resource-type does: a role trust document is a trust policy, the rest resource policies.
+    bool trust = *attached == ast::AttachedResource::kIamAssumeRolePolicyDocument;
+    return {.kind = trust ? ast::PolicyKind::kTrust : ast::PolicyKind::kResource, .attached_to = attached};
+  }
+  return {};
 }
 
-std::vector<engine::Finding> lint_with(const engine::Rule& rule, std::string text,
-                                       std::optional<ast::PolicyKind> kind) {
+LintSetup fixture_setup(const std::filesystem::path& fixture) {
+  std::string middle = fixture.stem().extension().string();
+  if (middle.empty()) return {};
+  std::string word = middle.substr(1);
+  // "AWS-S3-Bucket" stands for "AWS::S3::Bucket", which not every file system can name.
+  if (word.starts_with("AWS-")) {
+    std::string spelled;
+    for (char c : word) spelled += c == '-' ? std::string("::") : std::string(1, c);
+    word = spelled;
+  }
+  return setup_from(word);
+}
+
+std::vector<engine::Finding> lint_with(const engine::Rule& rule, std::string text, LintSetup setup) {
   const engine::Rule* rules[] = {&rule};
   engine::FileResult result = engine::lint({.path = "example.json", .text = std::move(text)},
-                                           {.policy_kind = kind, .rules = rules});
+                                           {.policy_kind = setup.kind, .attached_to = setup.attached_to, .rules = rules});
   return std::move(result.findings);
 }
 

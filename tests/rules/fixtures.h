@@ -26,12 +26,23 @@ void write_text(const std::filesystem::path& path, std::string_view text);
 // The files of a directory with the given extension, sorted by name.
 [[nodiscard]] std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir, std::string_view extension);
 
-// A fixture named "bad_x.scp.json" is linted as an SCP; without such a middle extension the kind
-// is inferred as for any bare file.
-[[nodiscard]] std::optional<ast::PolicyKind> fixture_kind(const std::filesystem::path& fixture);
+// How a fixture is linted: what --policy-type and --resource-type would say (nullopt: not given).
+struct LintSetup {
+  std::optional<ast::PolicyKind> kind;
+  std::optional<ast::AttachedResource> attached_to;
+};
+
+// A fixture named "bad_x.scp.json" is linted as an SCP, "bad_x.AWS-S3-Bucket.json" as a policy
+// attached to an S3 bucket (--resource-type AWS::S3::Bucket, '::' written '-'); without such a
+// middle extension the kind is inferred as for any bare file.
+[[nodiscard]] LintSetup fixture_setup(const std::filesystem::path& fixture);
+
+// The same from words such as "scp" or "AWS::S3::Bucket" (the info string of a ```json block in a
+// rule's page: ```json AWS::S3::Bucket).
+[[nodiscard]] LintSetup setup_from(std::string_view word);
 
 // The findings of `rule` alone on `text`.
 [[nodiscard]] std::vector<engine::Finding> lint_with(const engine::Rule& rule, std::string text,
-                                                     std::optional<ast::PolicyKind> kind = std::nullopt);
+                                                     LintSetup setup = {});
 
 }  // namespace iamlint::testing

@@ -22,17 +22,27 @@ namespace fs = std::filesystem;
 constexpr std::string_view kHeadings[] = {"## What it does", "## Why is this bad?", "## Example",
                                           "## How to fix", "## References"};
 
-// The text of the first ```json block in the section that starts with `heading`.
-std::string first_json_block(std::string_view doc, std::string_view heading) {
+// The first ```json block in the section that starts with `heading`: its text, and how to lint
+// it. A word after "json" in the opening fence ("```json scp", "```json AWS::S3::Bucket") names
+// the policy type or attached resource, as --policy-type or --resource-type would.
+struct Example {
+  std::string text;
+  LintSetup setup;
+};
+
+Example first_json_block(std::string_view doc, std::string_view heading) {
   std::size_t section = doc.find(heading);
   if (section == std::string_view::npos) return {};
   std::size_t section_end = doc.find("\n## ", section + heading.size());
   std::string_view body = doc.substr(section, section_end - section);
-  std::size_t open = body.find("```json\n");
+  constexpr std::string_view kFence = "```json";
+  std::size_t open = body.find(kFence);
   if (open == std::string_view::npos) return {};
-  std::size_t start = open + 8;
-  std::size_t close = body.find("```", start);
-  return std::string(body.substr(start, close - start));
+  std::size_t line_end = body.find('\n', open);
+  std::string_view info = body.substr(open + kFence.size(), line_end - open - kFence.size());
+  while (info.starts_with(' ')) info.remove_prefix(1);
+  std::size_t close = body.find("```", line_end);
+  return {std::string(body.substr(line_end + 1, close - line_end - 1)), setup_from(info)};
 }
 
 void check_metadata(const engine::RuleInfo& info) {
@@ -73,18 +83,19 @@ void check_page(const engine::Rule& rule) {
   }
   CHECK_MESSAGE(!engine::rule_description(info.name).empty(), "'What it does' needs a first paragraph");
 
-  std::string bad = first_json_block(doc, "## Example");
-  std::string good = first_json_block(doc, "## How to fix");
-  if (bad.empty() || good.empty()) {
+  Example bad = first_json_block(doc, "## Example");
+  Example good = first_json_block(doc, "## How to fix");
+  if (bad.text.empty() || good.text.empty()) {
     FAIL_CHECK("'## Example' and '## How to fix' each need a ```json block");
     return;
   }
-  // A rule for some policy types only (SCPs, say) is shown with the first of them; the others'
-  // examples are linted as bare files, their type inferred.
-  std::optional<ast::PolicyKind> kind;
-  if (!info.policy_kinds.empty()) kind = info.policy_kinds.front();
-  CHECK_MESSAGE(!lint_with(rule, bad, kind).empty(), "the page's example must fire the rule");
-  CHECK_MESSAGE(lint_with(rule, good, kind).empty(), "the page's fix must not fire the rule");
+  // Without a word on the fence, a rule for some policy types only (SCPs, say) is shown with the
+  // first of them; the others' examples are linted as bare files, their type inferred.
+  for (Example* example : {&bad, &good}) {
+    if (!example->setup.kind && !info.policy_kinds.empty()) example->setup.kind = info.policy_kinds.front();
+  }
+  CHECK_MESSAGE(!lint_with(rule, bad.text, bad.setup).empty(), "the page's example must fire the rule");
+  CHECK_MESSAGE(lint_with(rule, good.text, good.setup).empty(), "the page's fix must not fire the rule");
 }
 
 void check_fixtures(const engine::RuleInfo& info) {
@@ -110,7 +121,7 @@ void check_codes_fire(const engine::Rule& rule) {
   std::set<std::string_view> fired;
   for (const fs::path& fixture : files_in(folder, ".json")) {
     if (!fixture.filename().string().starts_with("bad_")) continue;
-    for (const engine::Finding& finding : lint_with(rule, read_text(fixture), fixture_kind(fixture))) {
+    for (const engine::Finding& finding : lint_with(rule, read_text(fixture), fixture_setup(fixture))) {
       fired.insert(finding.access_analyzer_code);
     }
   }

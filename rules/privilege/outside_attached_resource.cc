@@ -1,0 +1,71 @@
+// IAM253: with --resource-type, an action or a resource ARN that a policy attached to that
+// resource cannot govern (a KMS action in a bucket policy, a table ARN in a bucket policy).
+#include "analysis/actions.h"
+#include "attached_resource.h"
+#include "catalog/service.h"
+#include "engine/rule.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"correctness"};
+constexpr std::string_view kCodes[] = {"UNSUPPORTED_ACTION_IN_POLICY", "UNSUPPORTED_RESOURCE_ARN_IN_POLICY"};
+constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
+
+bool arn_is_governed(std::string_view arn, ast::AttachedResource resource) {
+  for (const CatalogResourceType& entry : governed_resource_types(resource)) {
+    std::optional<catalog::Service> service = catalog::find_service(entry.service);
+    if (!service) continue;
+    std::optional<catalog::ResourceType> type = service->find_resource_type(entry.name);
+    if (type && type->can_match(arn)) return true;
+  }
+  return false;
+}
+
+class OutsideAttachedResource final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM253",
+      .name = "outside-attached-resource",
+      .level = engine::Level::kError,
+      .summary = "An action or resource ARN does not apply to the resource the policy is attached to (--resource-type)",
+      .tags = kTags,
+      .precision = engine::Precision::kHigh,
+      .access_analyzer_codes = kCodes,
+      .policy_kinds = kKinds,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    const auto& attached = ctx.policy().attached_to;
+    if (!attached) return;
+    std::string_view resource_name = ast::attached_resource_name(*attached);
+    if (statement.action) {
+      for (const ast::Action& entry : statement.action->entries) {
+        catalog::ActionSet actions = analysis::actions_of(entry);
+        if (actions.empty()) continue;  // unknown actions are another rule's business
+        bool any = false;
+        for (catalog::Action action : actions) any = any || applies_to(action, *attached);
+        if (any) continue;
+        ctx.report(entry.text.range,
+                   "Action \"{}\" does not act on {}, so a policy attached to one cannot name it; grant it "
+                   "in the policy of a resource it acts on",
+                   entry.text.value, resource_name)
+            .code("UNSUPPORTED_ACTION_IN_POLICY");
+      }
+    }
+    if (statement.resource && *attached != ast::AttachedResource::kIamAssumeRolePolicyDocument) {
+      for (const ast::Resource& resource : statement.resource->entries) {
+        if (resource.text.value == "*" || !resource.arn || arn_is_governed(resource.text.value, *attached)) continue;
+        ctx.report(resource.text.range, "Resource \"{}\" is not one that a policy attached to {} governs",
+                   resource.text.value, resource_name)
+            .code("UNSUPPORTED_RESOURCE_ARN_IN_POLICY");
+      }
+    }
+  }
+};
+
+IAMLINT_REGISTER_RULE(OutsideAttachedResource);
+
+}  // namespace
+}  // namespace iamlint::rules

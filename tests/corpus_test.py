@@ -28,6 +28,16 @@ def main() -> int:
     by_rule = collections.Counter((f["rule_id"], f["rule_name"], f["level"]) for f in findings)
     for (rule_id, name, level), count in sorted(by_rule.items()):
         print(f"{rule_id} {name} ({level}): {count}")
+    # Actions the catalogue snapshot lacks (newer than it, or retired since): one line per action.
+    gaps = {}
+    for f in findings:
+        if f["rule_name"] == "action-not-in-catalogue":
+            action = f["message"].split('"')[1]
+            gaps.setdefault(action.lower(), (action, os.path.splitext(os.path.basename(f["path"]))[0]))
+    if gaps:
+        print(f"catalogue gaps ({len(gaps)}):")
+        for action, policy in sorted(gaps.values(), key=lambda gap: gap[0].lower()):
+            print(f"  {action} in {policy}")
     errors = [f for f in findings if f["level"] == "error"]
     for f in errors:
         print(f"ERROR {f['path']}:{f['line']}:{f['column']}: {f['message']} [{f['rule_id']}]")

@@ -137,6 +137,28 @@ std::vector<std::string> suggest_condition_keys(std::string_view key, std::size_
   return best(std::move(ranked), limit);
 }
 
+std::vector<std::string> suggest_from(std::string_view wanted,
+                                      const std::vector<std::string_view>& candidates,
+                                      std::size_t limit) {
+  const std::size_t bound = max_distance(wanted.size());
+  std::vector<Ranked> ranked;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::size_t d = distance(wanted, candidates[i], bound);
+    if (d <= bound) ranked.push_back({d, static_cast<std::uint32_t>(i), std::string(candidates[i])});
+  }
+  return best(std::move(ranked), limit);
+}
+
+bool is_close_spelling(std::string_view wanted, std::string_view candidate) {
+  const std::size_t bound = max_distance(wanted.size());
+  return distance(wanted, candidate, bound) <= bound;
+}
+
+bool is_likely_typo(std::string_view wanted, std::string_view candidate) {
+  const std::size_t bound = wanted.size() <= 4 ? 1 : 2;
+  return distance(wanted, candidate, bound) <= bound;
+}
+
 std::vector<std::string_view> permissions_for_operation(std::string_view operation) {
   const tables::PairRow* begin = tables::kApiPermissionNames;
   const tables::PairRow* end = begin + tables::kApiPermissionNameCount;

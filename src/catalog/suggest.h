@@ -25,6 +25,24 @@ inline constexpr std::size_t kDefaultSuggestions = 3;
 [[nodiscard]] std::vector<std::string> suggest_condition_keys(
     std::string_view key, std::size_t limit = kDefaultSuggestions);
 
+// The names of `candidates` closest to `wanted` (a Region, a partition, ...), ranked like the
+// others; only names within is_close_spelling's distance, not names that merely contain each other.
+[[nodiscard]] std::vector<std::string> suggest_from(std::string_view wanted,
+                                                    const std::vector<std::string_view>& candidates,
+                                                    std::size_t limit = kDefaultSuggestions);
+
+// Whether `candidate` is within the edit distance that the suggest_* functions count as a typo of
+// `wanted` (1 to 3 edits by length, case-insensitive), as opposed to merely containing it or being
+// contained in it.
+[[nodiscard]] bool is_close_spelling(std::string_view wanted, std::string_view candidate);
+
+// Whether `candidate` is so close to `wanted` that `wanted` is most likely a typo of it: one edit
+// for names of up to four characters, two for longer ones (case-insensitive; a swap of adjacent
+// characters is one edit). Stricter than the suggest_* ranking, which also proposes names three
+// edits away: AWS names new actions after existing ones (GetPaymentPreferences next to
+// ListPaymentPreferences), and rules use this to tell a typo from a name a catalogue snapshot lacks.
+[[nodiscard]] bool is_likely_typo(std::string_view wanted, std::string_view candidate);
+
 // The permissions that authorise an API operation commonly mistaken for an action, from
 // data/api_permission_names.tsv; empty if `operation` is not listed. Case-insensitive.
 [[nodiscard]] std::vector<std::string_view> permissions_for_operation(std::string_view operation);

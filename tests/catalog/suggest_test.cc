@@ -32,6 +32,17 @@ TEST_CASE("actions: typos, plurals, API names, wrong service") {
   CHECK(suggest_actions("iam:PasRole").front() == "iam:PassRole");
 }
 
+TEST_CASE("typo distance and suggestions from a list") {
+  CHECK(is_likely_typo("PasRole", "PassRole"));
+  CHECK(is_likely_typo("s4", "s3"));
+  CHECK_FALSE(is_likely_typo("GetPaymentPreferences", "ListPaymentPreferences"));
+  CHECK(is_close_spelling("GetPaymentPreferences", "ListPaymentPreferences"));
+  CHECK_FALSE(is_close_spelling("s3", "ec2"));
+  const std::vector<std::string_view> regions{"us-east-1", "us-east-2", "eu-west-1"};
+  CHECK(suggest_from("us-eats-1", regions, 1) == Names{"us-east-1"});
+  CHECK(suggest_from("moon-base-1", regions).empty());
+}
+
 TEST_CASE("condition keys") {
   CHECK(suggest_condition_keys("aws:SourceIP").empty() == false);
   CHECK(suggest_condition_keys("aws:SoruceIp").front() == "aws:SourceIp");

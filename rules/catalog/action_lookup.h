@@ -1,0 +1,112 @@
+// What the catalogue says about one Action or NotAction entry, shared by the catalog family's
+// unknown-service, unknown-action and catalogue-gap rules so that they agree on which entry is
+// whose.
+//
+// The catalogue is a snapshot, and AWS keeps adding (and retiring) actions, so "not in the
+// catalogue" alone does not make an entry wrong. An entry counts as a mistake only on evidence of
+// one: a close spelling of a name the catalogue knows, an API operation written for its
+// permission, or a string that cannot be an action at all (an ARN). Anything else is a catalogue
+// gap, which its own rule reports as a warning.
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ast/policy.h"
+#include "catalog/action.h"
+#include "catalog/action_pattern.h"
+#include "catalog/service.h"
+#include "catalog/suggest.h"
+#include "join.h"
+
+namespace iamlint::rules::catalog_lookup {
+
+enum class Problem : uint8_t {
+  kNone,            // a known action or pattern, "*", or a syntax error other rules own
+  kUnknownService,  // the service prefix is not in the catalogue
+  kNoMatch,  // the service is known, but no action of it has this name (or matches this pattern)
+};
+
+struct Diagnosis {
+  Problem problem = Problem::kNone;
+  // A mistake rather than a catalogue gap: see the header comment.
+  bool mistake = false;
+  bool api_name = false;  // an API operation (s3:HeadObject), suggestions are its permissions
+  bool arn = false;       // an ARN written in Action
+  bool pattern = false;   // the name holds * or ?
+  std::vector<std::string> suggestions;  // "service:Name" or, for a pattern's service, "service"
+};
+
+inline bool has_wildcard(std::string_view text) {
+  return text.find_first_of("*?") != std::string_view::npos;
+}
+
+inline std::string_view name_of(std::string_view qualified) {
+  return qualified.substr(qualified.find(':') + 1);
+}
+
+// Close services under which the same name (or pattern) exists: the evidence that an unknown
+// prefix is a typo. A close service without the action may be a new service, so it is no evidence.
+inline void diagnose_service(const ast::Action& action, Diagnosis& out) {
+  if (action.text.value.starts_with("arn:")) {
+    out.mistake = out.arn = true;
+    return;
+  }
+  for (const std::string& other : catalog::suggest_services(action.service)) {
+    if (!catalog::is_likely_typo(action.service, other)) continue;
+    std::string candidate = other + ":" + std::string(action.name);
+    auto matches = catalog::expand_action_pattern(candidate);
+    if (!matches || matches->empty()) continue;
+    if (out.pattern) {
+      out.suggestions.push_back(std::move(candidate));
+    } else {
+      // The catalogue's spelling of the name, not the one written.
+      out.suggestions.push_back(catalog::Action(matches->front()).qualified_name());
+    }
+  }
+  out.mistake = !out.suggestions.empty();
+}
+
+inline void diagnose_name(const ast::Action& action, Diagnosis& out) {
+  for (std::string_view permission : catalog::permissions_for_operation(action.text.value)) {
+    out.suggestions.emplace_back(permission);
+  }
+  if (!out.suggestions.empty()) {
+    out.mistake = out.api_name = true;
+    return;
+  }
+  for (std::string& suggestion : catalog::suggest_actions(action.text.value)) {
+    if (catalog::is_likely_typo(action.name, name_of(suggestion)))
+      out.suggestions.push_back(std::move(suggestion));
+  }
+  out.mistake = !out.suggestions.empty();
+}
+
+inline Diagnosis diagnose(const ast::Action& action) {
+  Diagnosis out;
+  auto matches = catalog::expand_action_pattern(action.text.value);
+  if (matches && !matches->empty()) return out;
+  out.pattern = has_wildcard(action.name);
+  if (!matches) {
+    if (matches.error() != catalog::PatternError::kUnknownService) return out;
+    out.problem = Problem::kUnknownService;
+    diagnose_service(action, out);
+    return out;
+  }
+  out.problem = Problem::kNoMatch;
+  diagnose_name(action, out);
+  return out;
+}
+
+// Calls visit(entry) for every entry of the statement's Action and NotAction.
+template <class Visit>
+void for_each_action(const ast::Statement& statement, Visit&& visit) {
+  for (const auto* list : {&statement.action, &statement.not_action}) {
+    if (!*list) continue;
+    for (const ast::Action& action : (*list)->entries) visit(action);
+  }
+}
+
+}  // namespace iamlint::rules::catalog_lookup

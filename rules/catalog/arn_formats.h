@@ -1,0 +1,245 @@
+// Resource ARNs against the catalogue's ARN formats, shared by the catalog family's ARN rules.
+//
+// "At least one" semantics throughout: an ARN is fine when it can name a resource of at least one
+// resource type whose format names the same service (the ARN's own service, and so also every
+// type of the statement's actions that lives there), never "all". The checks stay out of what the
+// arn family reports (a missing arn: prefix, missing fields, a bad account, a service in capitals
+// or with a wildcard) and of what they cannot know: "*", unknown services, and segments holding
+// policy variables (treated as "*").
+#pragma once
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "../condition/policy_variable.h"
+#include "ast/policy.h"
+#include "catalog/action.h"
+#include "catalog/action_set.h"
+#include "catalog/ascii.h"
+#include "catalog/resource_type.h"
+#include "catalog/service.h"
+#include "catalog/suggest.h"
+#include "join.h"
+
+namespace iamlint::rules::catalog_arn {
+
+struct Candidate {
+  catalog::ResourceType type;
+  catalog::ArnFormat format;
+};
+
+inline bool has_wildcard(std::string_view text) {
+  return text.find_first_of("*?") != std::string_view::npos;
+}
+inline bool has_variable(std::string_view text) {
+  return text.find("${") != std::string_view::npos;
+}
+
+// Every ARN format of the catalogue, by the service its format names. Built once. Formats whose
+// service field is a placeholder are left out: the one there is (AWS Backup's recovery point of
+// any `${Vendor}`) would fit nearly any ARN, and the vendor's own formats cover those ARNs anyway.
+inline std::span<const Candidate> formats_for(std::string_view service) {
+  static const auto* const kByService = [] {
+    auto* by_service = new std::map<std::string, std::vector<Candidate>, std::less<>>();
+    for (catalog::Service s : catalog::services()) {
+      for (catalog::ResourceType type : s.resource_types()) {
+        for (catalog::ArnFormat format : type.arn_formats()) {
+          std::optional<ast::Arn> parts = ast::split_arn(format.text());
+          if (!parts) continue;
+          if (!has_variable(parts->service))
+            (*by_service)[std::string(parts->service)].push_back({type, format});
+        }
+      }
+    }
+    return by_service;
+  }();
+  auto it = kByService->find(service);
+  if (it == kByService->end()) return {};
+  return it->second;
+}
+
+inline bool is_digits(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+inline bool has_upper(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// An ARN the arn family accepts, with a service the catalogue knows: the only ones checked here.
+struct CheckedArn {
+  ast::Arn parts;
+  std::span<const Candidate> formats;
+};
+
+// The parts of a Resource entry that the arn family accepts as an ARN (a service prefix in lower
+// case without wildcards, an account that is empty, "aws", 12 digits or a pattern) and that has no
+// policy variable before its resource part.
+inline std::optional<ast::Arn> well_formed(const ast::Resource& resource) {
+  if (!resource.arn) return std::nullopt;
+  const ast::Arn& arn = *resource.arn;
+  // A variable before the resource part (where IAM does not allow one) splits at its own colon.
+  if (has_variable(resource.text.value.substr(
+          0, static_cast<std::size_t>(arn.resource.data() - resource.text.value.data())))) {
+    return std::nullopt;
+  }
+  if (has_upper(arn.service) || has_wildcard(arn.service) || has_variable(arn.service))
+    return std::nullopt;
+  const std::string_view account = arn.account;
+  bool account_ok = account.empty() || account == "aws" ||
+                    (account.size() == 12 && is_digits(account)) || has_wildcard(account) ||
+                    has_variable(account);
+  if (!account_ok) return std::nullopt;
+  return arn;
+}
+
+inline std::optional<CheckedArn> checkable(const ast::Resource& resource) {
+  std::optional<ast::Arn> arn = well_formed(resource);
+  if (!arn) return std::nullopt;
+  std::span<const Candidate> formats = formats_for(arn->service);
+  if (formats.empty()) return std::nullopt;
+  return CheckedArn{*arn, formats};
+}
+
+// A region or account as matched here: a segment with a variable could be anything.
+inline std::string_view matchable(std::string_view segment) {
+  return has_variable(segment) ? "*" : segment;
+}
+
+// The text before the first wildcard or variable.
+inline std::string_view literal_prefix(std::string_view text) {
+  return text.substr(0, text.find_first_of("*?$"));
+}
+
+// Cheap, exact rejections before the full match: a fixed region or account the format forbids or
+// requires, or resource parts whose leading literals differ ("instance/" against "volume/").
+inline bool may_match(std::string_view region, std::string_view account, std::string_view resource,
+                      const catalog::ArnFormat& format, const ast::Arn& format_parts) {
+  auto fits = [](std::string_view segment, catalog::SegmentRule rule) {
+    if (rule == catalog::SegmentRule::kForbidden)
+      return segment.empty() || segment.find('*') != std::string_view::npos;
+    if (rule == catalog::SegmentRule::kRequired) return !segment.empty();
+    return true;
+  };
+  if (!fits(region, format.region()) || !fits(account, format.account())) return false;
+  std::string_view a = literal_prefix(resource);
+  std::string_view b = literal_prefix(format_parts.resource);
+  std::size_t n = std::min(a.size(), b.size());
+  return catalog::equals_folded(a.substr(0, n), b.substr(0, n));
+}
+
+// Whether some candidate format can match `arn:*:<service>:<region>:<account>:<resource>`.
+inline bool any_format_matches(const CheckedArn& arn, std::string_view region,
+                               std::string_view account, std::string_view resource) {
+  std::string text;
+  for (const Candidate& candidate : arn.formats) {
+    std::optional<ast::Arn> format_parts = ast::split_arn(candidate.format.text());
+    if (!format_parts || !may_match(region, account, resource, candidate.format, *format_parts))
+      continue;
+    if (text.empty())
+      text = fmt::format("arn:*:{}:{}:{}:{}", arn.parts.service, region, account, resource);
+    if (candidate.format.can_match(text)) return true;
+  }
+  return false;
+}
+
+enum class Mismatch : uint8_t {
+  kNone,
+  kResource,          // the resource part fits no format of the service
+  kRegionNotAllowed,  // it fits only formats without a region
+  kMissingRegion,     // it fits only formats that require a region
+  kAccountNotAllowed,
+  kMissingAccount,
+  kCombination,  // region, account and resource each fit some format, but no one format
+};
+
+inline Mismatch mismatch(const CheckedArn& arn) {
+  const std::string_view region = matchable(arn.parts.region);
+  const std::string_view account = matchable(arn.parts.account);
+  const std::string_view resource = arn.parts.resource;
+  if (any_format_matches(arn, region, account, resource)) return Mismatch::kNone;
+  if (!any_format_matches(arn, "*", "*", resource)) return Mismatch::kResource;
+  if (!any_format_matches(arn, region, "*", resource)) {
+    return region.empty() ? Mismatch::kMissingRegion : Mismatch::kRegionNotAllowed;
+  }
+  if (!any_format_matches(arn, "*", account, resource)) {
+    return account.empty() ? Mismatch::kMissingAccount : Mismatch::kAccountNotAllowed;
+  }
+  return Mismatch::kCombination;
+}
+
+// The formats naming the ARN's service among the resource types of `actions` (when the statement
+// names few enough to look through), or else the service's own: what to write instead.
+inline std::vector<std::string_view> expected_formats(const CheckedArn& arn,
+                                                      const catalog::ActionSet& actions) {
+  constexpr std::size_t kLookThrough = 200;
+  std::vector<std::string_view> out;
+  auto add = [&](std::string_view text) {
+    if (std::find(out.begin(), out.end(), text) == out.end()) out.push_back(text);
+  };
+  if (actions.count() <= kLookThrough) {
+    for (catalog::Action action : actions) {
+      for (catalog::ActionResource resource : action.resource_types()) {
+        for (catalog::ArnFormat format : resource.type().arn_formats()) {
+          std::optional<ast::Arn> parts = ast::split_arn(format.text());
+          if (parts && parts->service == arn.parts.service) add(format.text());
+        }
+      }
+    }
+  }
+  if (out.empty()) {
+    for (const Candidate& candidate : arn.formats) add(candidate.format.text());
+  }
+  return out;
+}
+
+// The leading word of a resource part, up to its first '/' or ':' ("role" in "role/admin"), or
+// empty when there is none or it holds a wildcard or variable.
+inline std::string_view resource_word(std::string_view resource) {
+  std::size_t end = resource.find_first_of("/:");
+  if (end == std::string_view::npos || end == 0) return {};
+  std::string_view word = resource.substr(0, end);
+  return word.find_first_of("*?$") == std::string_view::npos ? word : std::string_view();
+}
+
+// The service's resource word that the ARN's one is a likely typo of ("rol" -> "role"), or empty.
+inline std::string guess_resource_word(const CheckedArn& arn) {
+  std::string_view word = resource_word(arn.parts.resource);
+  if (word.empty()) return {};
+  std::vector<std::string_view> known;
+  for (const Candidate& candidate : arn.formats) {
+    std::optional<ast::Arn> parts = ast::split_arn(candidate.format.text());
+    std::string_view other = parts ? resource_word(parts->resource) : std::string_view();
+    if (!other.empty() && std::find(known.begin(), known.end(), other) == known.end())
+      known.push_back(other);
+  }
+  for (std::string& guess : catalog::suggest_from(word, known, 1)) {
+    if (catalog::is_likely_typo(word, guess)) return guess;
+  }
+  return {};
+}
+
+// The source range of a segment (a view into `text.value`) of an ARN written at `text.range`.
+inline ByteRange segment_range(const ast::Text& text, std::string_view segment) {
+  auto begin = static_cast<std::size_t>(segment.data() - text.value.data());
+  return policy_variable::sub_range(text.range, text.value, begin, begin + segment.size());
+}
+
+// Calls visit(resource) for every Resource and NotResource entry.
+template <class Visit>
+void for_each_resource(const ast::Statement& statement, Visit&& visit) {
+  for (const auto* list : {&statement.resource, &statement.not_resource}) {
+    if (!*list) continue;
+    for (const ast::Resource& resource : (*list)->entries) visit(resource);
+  }
+}
+
+}  // namespace iamlint::rules::catalog_arn

@@ -1,0 +1,91 @@
+// IAM154: a Resource ARN with a region or account where every format of its service that fits its
+// resource part has none (S3 buckets, IAM roles), or without one where every such format needs one.
+//
+// A missing account is a warning, not an error: AWS-owned resources (SSM documents and public
+// parameters, Resource Explorer service views) have ARNs without an account that the catalogue's
+// formats, all written for the caller's own resources, do not show.
+#include "arn_formats.h"
+#include "engine/rule.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"correctness", "arn", "catalog"};
+constexpr std::string_view kCodes[] = {"ARN_REGION_NOT_ALLOWED", "ARN_ACCOUNT_NOT_ALLOWED",
+                                       "MISSING_ARN_REGION", "MISSING_ARN_ACCOUNT"};
+constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "RESOURCE_MISMATCH"},
+                                               {"iam-validator", "invalid_resource"}};
+
+class ArnRegionAccountMismatch final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM154",
+      .name = "arn-region-account-mismatch",
+      .level = engine::Level::kError,
+      .summary =
+          "A resource ARN has a region or account its service's ARNs do not have, or lacks one "
+          "they need",
+      .tags = kTags,
+      .precision = engine::Precision::kHigh,
+      .access_analyzer_codes = kCodes,
+      .equivalents = kEquivalents,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    catalog_arn::for_each_resource(statement, [&](const ast::Resource& resource) {
+      std::optional<catalog_arn::CheckedArn> arn = catalog_arn::checkable(resource);
+      if (!arn) return;
+      const ast::Text& text = resource.text;
+      const ast::Arn& parts = arn->parts;
+      switch (catalog_arn::mismatch(*arn)) {
+        case catalog_arn::Mismatch::kRegionNotAllowed:
+          ctx.report(catalog_arn::segment_range(text, parts.region),
+                     "'{}' ARNs of this kind have no region, but \"{}\" names \"{}\"; leave the "
+                     "region empty "
+                     "(arn:{}:{}::{}:{})",
+                     parts.service, text.value, parts.region, parts.partition, parts.service,
+                     parts.account, parts.resource)
+              .code("ARN_REGION_NOT_ALLOWED");
+          break;
+        case catalog_arn::Mismatch::kAccountNotAllowed:
+          ctx.report(catalog_arn::segment_range(text, parts.account),
+                     "'{}' ARNs of this kind have no account ID, but \"{}\" names \"{}\"; leave "
+                     "the account "
+                     "empty (arn:{}:{}:{}::{})",
+                     parts.service, text.value, parts.account, parts.partition, parts.service,
+                     parts.region, parts.resource)
+              .code("ARN_ACCOUNT_NOT_ALLOWED");
+          break;
+        case catalog_arn::Mismatch::kMissingRegion:
+          ctx.report(text.range,
+                     "'{}' ARNs of this kind need a region, but \"{}\" has none; name one, or "
+                     "\"*\" for every "
+                     "region (arn:{}:{}:*:{}:{})",
+                     parts.service, text.value, parts.partition, parts.service, parts.account,
+                     parts.resource)
+              .code("MISSING_ARN_REGION");
+          break;
+        case catalog_arn::Mismatch::kMissingAccount:
+          ctx.report(text.range,
+                     "'{}' ARNs of this kind need an account ID, but \"{}\" has none; unless it "
+                     "names an "
+                     "AWS-owned resource (an SSM document or public parameter), name the 12-digit "
+                     "account, or "
+                     "\"*\" for every account (arn:{}:{}:{}:*:{})",
+                     parts.service, text.value, parts.partition, parts.service, parts.region,
+                     parts.resource)
+              .code("MISSING_ARN_ACCOUNT")
+              .level(engine::Level::kWarning);
+          break;
+        default:
+          break;
+      }
+    });
+  }
+};
+
+IAMLINT_REGISTER_RULE(ArnRegionAccountMismatch);
+
+}  // namespace
+}  // namespace iamlint::rules

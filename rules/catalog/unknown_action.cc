@@ -1,0 +1,57 @@
+// IAM151: an Action or NotAction entry of a known service that names no action of it, when the
+// catalogue knows what was meant: a close spelling ("iam:PasRole") or the permission behind an API
+// operation ("s3:HeadObject" is authorised by s3:GetObject). Without such evidence the name may be
+// newer than the catalogue, and action-not-in-catalogue reports it instead.
+#include "action_lookup.h"
+#include "engine/rule.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"correctness", "catalog"};
+constexpr std::string_view kCodes[] = {"INVALID_ACTION"};
+constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_ACTION"},
+                                               {"iam-validator", "invalid_action"}};
+
+class UnknownAction final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM151",
+      .name = "unknown-action",
+      .level = engine::Level::kError,
+      .summary =
+          "An action is a misspelling of a known action, or an API operation name instead of its "
+          "permission",
+      .tags = kTags,
+      .precision = engine::Precision::kHigh,
+      .access_analyzer_codes = kCodes,
+      .equivalents = kEquivalents,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    catalog_lookup::for_each_action(statement, [&](const ast::Action& action) {
+      catalog_lookup::Diagnosis d = catalog_lookup::diagnose(action);
+      if (d.problem != catalog_lookup::Problem::kNoMatch || !d.mistake) return;
+      std::string suggestions = catalog_join::join_or(d.suggestions);
+      if (d.api_name) {
+        ctx.report(action.text.range,
+                   "\"{}\" is an API operation, not an IAM action; the permission that authorises "
+                   "it is {}",
+                   action.text.value, suggestions);
+      } else if (d.pattern) {
+        ctx.report(action.text.range,
+                   "the pattern \"{}\" matches no action of the '{}' service; did you mean {}?",
+                   action.text.value, action.service, suggestions);
+      } else {
+        ctx.report(action.text.range, "the '{}' service has no action \"{}\"; did you mean {}?",
+                   action.service, action.name, suggestions);
+      }
+    });
+  }
+};
+
+IAMLINT_REGISTER_RULE(UnknownAction);
+
+}  // namespace
+}  // namespace iamlint::rules

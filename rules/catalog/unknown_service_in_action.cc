@@ -1,0 +1,54 @@
+// IAM150: an Action or NotAction entry whose service prefix is a misspelling of a known one
+// ("s4:GetObject"), or that is not an action at all (an ARN). Unknown prefixes without such
+// evidence may be services newer than the catalogue: action-not-in-catalogue reports those.
+#include "action_lookup.h"
+#include "engine/rule.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"correctness", "catalog"};
+constexpr std::string_view kCodes[] = {"INVALID_SERVICE_IN_ACTION", "INVALID_SERVICE"};
+constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_PREFIX"},
+                                               {"iam-validator", "invalid_action"}};
+
+class UnknownServiceInAction final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM150",
+      .name = "unknown-service-in-action",
+      .level = engine::Level::kError,
+      .summary =
+          "An action's service prefix is a misspelling of a known service, or the action is an ARN",
+      .tags = kTags,
+      .precision = engine::Precision::kHigh,
+      .access_analyzer_codes = kCodes,
+      .equivalents = kEquivalents,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    catalog_lookup::for_each_action(statement, [&](const ast::Action& action) {
+      catalog_lookup::Diagnosis d = catalog_lookup::diagnose(action);
+      if (d.problem != catalog_lookup::Problem::kUnknownService || !d.mistake) return;
+      if (d.arn) {
+        ctx.report(action.text.range,
+                   "\"{}\" is an ARN, not an action; write actions as service:Action (e.g. "
+                   "s3:GetObject) and "
+                   "put the ARN in Resource",
+                   action.text.value)
+            .code("INVALID_SERVICE");
+        return;
+      }
+      ctx.report(action.text.range,
+                 "the service prefix \"{}\" in \"{}\" does not exist; did you mean {}?",
+                 action.service, action.text.value, catalog_join::join_or(d.suggestions))
+          .code("INVALID_SERVICE_IN_ACTION");
+    });
+  }
+};
+
+IAMLINT_REGISTER_RULE(UnknownServiceInAction);
+
+}  // namespace
+}  // namespace iamlint::rules

@@ -15,13 +15,16 @@ template <class Visit>
 void for_each_arn_value(const ast::Statement& statement, Visit&& visit) {
   for (const auto* list : {&statement.resource, &statement.not_resource}) {
     if (!*list) continue;
-    for (const ast::Resource& resource : (*list)->entries) visit(resource.text, ArnSource::kResource);
+    for (const ast::Resource& resource : (*list)->entries)
+      visit(resource.text, ArnSource::kResource);
   }
   for (const auto* principal : {&statement.principal, &statement.not_principal}) {
     if (!*principal) continue;
     for (const ast::PrincipalEntry& entry : (*principal)->entries) {
-      bool arn_typed = entry.type == ast::PrincipalType::kAws || entry.type == ast::PrincipalType::kFederated;
-      if (arn_typed && entry.text.value.starts_with("arn:")) visit(entry.text, ArnSource::kPrincipal);
+      bool arn_typed =
+          entry.type == ast::PrincipalType::kAws || entry.type == ast::PrincipalType::kFederated;
+      if (arn_typed && entry.text.value.starts_with("arn:"))
+        visit(entry.text, ArnSource::kPrincipal);
     }
   }
 }

@@ -9,8 +9,8 @@ namespace iamlint::rules {
 namespace {
 
 constexpr std::string_view kTags[] = {"correctness", "arn"};
-constexpr std::string_view kCodes[] = {"INVALID_ARN_PREFIX", "MISSING_ARN_FIELD", "INVALID_ARN_ACCOUNT",
-                                       "INVALID_ARN_SERVICE_CASE"};
+constexpr std::string_view kCodes[] = {"INVALID_ARN_PREFIX", "MISSING_ARN_FIELD",
+                                       "INVALID_ARN_ACCOUNT", "INVALID_ARN_SERVICE_CASE"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "INVALID_ARN"}};
 
 bool is_digits(std::string_view text) {
@@ -22,7 +22,8 @@ bool is_digits(std::string_view text) {
 bool is_valid_account(std::string_view account) {
   if (account.empty() || account == "aws") return true;
   if (account.size() == 12 && is_digits(account)) return true;
-  return account.find_first_of("*?") != std::string_view::npos || account.find("${") != std::string_view::npos;
+  return account.find_first_of("*?") != std::string_view::npos ||
+         account.find("${") != std::string_view::npos;
 }
 
 bool has_upper(std::string_view text) {
@@ -43,7 +44,8 @@ class MalformedArn final : public engine::Rule {
       .id = "IAM101",
       .name = "malformed-arn",
       .level = engine::Level::kError,
-      .summary = "An ARN lacks the arn: prefix or a field, or has an invalid account ID or service prefix",
+      .summary =
+          "An ARN lacks the arn: prefix or a field, or has an invalid account ID or service prefix",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -63,7 +65,8 @@ class MalformedArn final : public engine::Rule {
     if (source == arn::ArnSource::kResource && value == "*") return;
     if (!value.starts_with("arn:")) {
       ctx.report(text.range,
-                 "Resource \"{}\" is not an ARN; write it as arn:partition:service:region:account:resource, "
+                 "Resource \"{}\" is not an ARN; write it as "
+                 "arn:partition:service:region:account:resource, "
                  "or \"*\" for every resource",
                  value)
           .code("INVALID_ARN_PREFIX");
@@ -71,22 +74,26 @@ class MalformedArn final : public engine::Rule {
     }
     std::optional<ast::Arn> parts = ast::split_arn(value);
     if (!parts) {
-      std::size_t fields = static_cast<std::size_t>(std::count(value.begin(), value.end(), ':')) + 1;
+      std::size_t fields =
+          static_cast<std::size_t>(std::count(value.begin(), value.end(), ':')) + 1;
       ctx.report(text.range,
-                 "ARN \"{}\" has {} of the 6 colon-separated fields arn:partition:service:region:account:resource; "
+                 "ARN \"{}\" has {} of the 6 colon-separated fields "
+                 "arn:partition:service:region:account:resource; "
                  "keep the empty fields' colons (e.g. arn:aws:s3:::bucket)",
                  value, fields)
           .code("MISSING_ARN_FIELD");
       return;
     }
     if (has_upper(parts->service) && parts->service.find("${") == std::string_view::npos) {
-      ctx.report(text.range, "ARN \"{}\" has the service prefix \"{}\"; service prefixes are lowercase: \"{}\"",
+      ctx.report(text.range,
+                 "ARN \"{}\" has the service prefix \"{}\"; service prefixes are lowercase: \"{}\"",
                  value, parts->service, lowered(parts->service))
           .code("INVALID_ARN_SERVICE_CASE");
     }
     if (!is_valid_account(parts->account)) {
       ctx.report(text.range,
-                 "ARN \"{}\" has the account \"{}\"; an account is a 12-digit ID without hyphens (or empty, or "
+                 "ARN \"{}\" has the account \"{}\"; an account is a 12-digit ID without hyphens "
+                 "(or empty, or "
                  "\"*\")",
                  value, parts->account)
           .code("INVALID_ARN_ACCOUNT");

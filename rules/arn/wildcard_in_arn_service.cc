@@ -25,10 +25,11 @@ class WildcardInArnService final : public engine::Rule {
     arn::for_each_arn_value(statement, [&](const ast::Text& text, arn::ArnSource) {
       std::optional<ast::Arn> parts = ast::split_arn(text.value);
       if (!parts || parts->service.find_first_of("*?") == std::string_view::npos) return;
-      ctx.report(text.range,
-                 "ARN \"{}\" has a wildcard in its service field \"{}\"; name the service (one ARN per "
-                 "service), or use \"*\" for the whole resource",
-                 text.value, parts->service);
+      ctx.report(
+          text.range,
+          "ARN \"{}\" has a wildcard in its service field \"{}\"; name the service (one ARN per "
+          "service), or use \"*\" for the whole resource",
+          text.value, parts->service);
     });
   }
 };

@@ -11,18 +11,16 @@ namespace {
 
 constexpr std::string_view kTags[] = {"correctness"};
 constexpr std::string_view kCodes[] = {"UNSUPPORTED_ELEMENT_COMBINATION"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"},
-                                               {"cfn-lint", "E3510"}};
+constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}, {"cfn-lint", "E3510"}};
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 3>
-    kExclusive = {{
-        {"Action", "NotAction"},
-        {"Principal", "NotPrincipal"},
-        {"Resource", "NotResource"},
-    }};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kExclusive = {{
+    {"Action", "NotAction"},
+    {"Principal", "NotPrincipal"},
+    {"Resource", "NotResource"},
+}};
 
 class ConflictingElements final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM009",
       .name = "conflicting-elements",
@@ -33,20 +31,17 @@ public:
       .access_analyzer_codes = kCodes,
       .equivalents = kEquivalents,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_statement(const ast::Statement &statement,
-                       engine::RuleContext &ctx) const override {
-    const json::Document &doc = ctx.json();
-    for (const auto &[positive, negative] : kExclusive) {
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    const json::Document& doc = ctx.json();
+    for (const auto& [positive, negative] : kExclusive) {
       json::NodeId first = doc.find_member(statement.node, positive);
       json::NodeId second = doc.find_member(statement.node, negative);
-      if (first == json::kNoNode || second == json::kNoNode)
-        continue;
-      if (second < first)
-        std::swap(first, second); // node ids follow source order
-      const json::Node &later = doc.node(second);
-      const json::Node &earlier = doc.node(first);
+      if (first == json::kNoNode || second == json::kNoNode) continue;
+      if (second < first) std::swap(first, second);  // node ids follow source order
+      const json::Node& later = doc.node(second);
+      const json::Node& earlier = doc.node(first);
       ctx.report(later.key_range,
                  "{} and {} cannot be combined in one statement; keep one of "
                  "them (or split the "
@@ -59,5 +54,5 @@ public:
 
 IAMLINT_REGISTER_RULE(ConflictingElements);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

@@ -14,7 +14,7 @@ using json::NodeId;
 constexpr std::string_view kTags[] = {"correctness"};
 
 class DuplicateJsonKey final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM003",
       .name = "duplicate-json-key",
@@ -23,29 +23,25 @@ public:
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_policy(const ast::Policy &policy,
-                    engine::RuleContext &ctx) const override {
-    const json::Document &doc = ctx.json();
+  void check_policy(const ast::Policy& policy, engine::RuleContext& ctx) const override {
+    const json::Document& doc = ctx.json();
     // Iterative, as the tree may be as deep as the parser allows.
     std::vector<NodeId> pending = {policy.node};
     std::unordered_map<std::string_view, NodeId> first_by_key;
     while (!pending.empty()) {
       NodeId id = pending.back();
       pending.pop_back();
-      const json::Node &node = doc.node(id);
-      if (!node.is_container())
-        continue;
+      const json::Node& node = doc.node(id);
+      if (!node.is_container()) continue;
       first_by_key.clear();
       for (NodeId child : doc.children(id)) {
         pending.push_back(child);
-        if (!node.is_object())
-          continue;
-        const json::Node &member = doc.node(child);
+        if (!node.is_object()) continue;
+        const json::Node& member = doc.node(child);
         auto [first, inserted] = first_by_key.emplace(member.key, child);
-        if (inserted)
-          continue;
+        if (inserted) continue;
         ctx.report(member.key_range,
                    "key \"{}\" appears twice in this object; IAM rejects the "
                    "policy, so merge "
@@ -59,5 +55,5 @@ public:
 
 IAMLINT_REGISTER_RULE(DuplicateJsonKey);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

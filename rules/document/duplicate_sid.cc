@@ -12,12 +12,11 @@ namespace iamlint::rules {
 namespace {
 
 constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"UNIQUE_SIDS_REQUIRED",
-                                       "UNIQUE_SIDS_RECOMMENDED"};
+constexpr std::string_view kCodes[] = {"UNIQUE_SIDS_REQUIRED", "UNIQUE_SIDS_RECOMMENDED"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "DUPLICATE_SID"}};
 
 class DuplicateSid final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM011",
       .name = "duplicate-sid",
@@ -28,20 +27,17 @@ public:
       .access_analyzer_codes = kCodes,
       .equivalents = kEquivalents,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_policy(const ast::Policy &policy,
-                    engine::RuleContext &ctx) const override {
+  void check_policy(const ast::Policy& policy, engine::RuleContext& ctx) const override {
     bool required = document::is_iam_kind(policy.kind);
-    std::unordered_map<std::string_view, const ast::Text *> first_by_sid;
-    for (const ast::Statement &statement : policy.statements) {
+    std::unordered_map<std::string_view, const ast::Text*> first_by_sid;
+    for (const ast::Statement& statement : policy.statements) {
       // An empty Sid is no identifier at all; empty-sid reports it.
-      if (!statement.sid || statement.sid->value.empty())
-        continue;
-      const ast::Text &sid = *statement.sid;
+      if (!statement.sid || statement.sid->value.empty()) continue;
+      const ast::Text& sid = *statement.sid;
       auto [first, inserted] = first_by_sid.emplace(sid.value, &sid);
-      if (inserted)
-        continue;
+      if (inserted) continue;
       if (required) {
         ctx.report(sid.range,
                    "Sid \"{}\" is already used by another statement; IAM "
@@ -66,5 +62,5 @@ public:
 
 IAMLINT_REGISTER_RULE(DuplicateSid);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

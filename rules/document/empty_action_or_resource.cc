@@ -7,26 +7,25 @@ namespace iamlint::rules {
 namespace {
 
 constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"EMPTY_ARRAY_ACTION",
-                                       "EMPTY_ARRAY_RESOURCE"};
+constexpr std::string_view kCodes[] = {"EMPTY_ARRAY_ACTION", "EMPTY_ARRAY_RESOURCE"};
 
 class EmptyActionOrResource final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM013",
       .name = "empty-action-or-resource",
       .level = engine::Level::kNote,
-      .summary = "Action or Resource is an empty array, so the statement has "
-                 "no effect",
+      .summary =
+          "Action or Resource is an empty array, so the statement has "
+          "no effect",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_statement(const ast::Statement &statement,
-                       engine::RuleContext &ctx) const override {
-    const json::Document &doc = ctx.json();
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    const json::Document& doc = ctx.json();
     if (statement.action && is_empty_array(doc, statement.action->node)) {
       ctx.report(statement.action->range,
                  "Action is an empty array, so the statement applies to no "
@@ -43,13 +42,13 @@ public:
     }
   }
 
-private:
-  static bool is_empty_array(const json::Document &doc, json::NodeId id) {
+ private:
+  static bool is_empty_array(const json::Document& doc, json::NodeId id) {
     return doc.node(id).is_array() && doc.node(id).child_count == 0;
   }
 };
 
 IAMLINT_REGISTER_RULE(EmptyActionOrResource);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

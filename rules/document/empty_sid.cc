@@ -8,7 +8,7 @@ constexpr std::string_view kTags[] = {"style"};
 constexpr std::string_view kCodes[] = {"EMPTY_SID_VALUE"};
 
 class EmptySid final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM012",
       .name = "empty-sid",
@@ -18,19 +18,16 @@ public:
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_statement(const ast::Statement &statement,
-                       engine::RuleContext &ctx) const override {
-    if (!statement.sid || !statement.sid->value.empty())
-      return;
-    ctx.report(
-        statement.sid->range,
-        "Sid is empty; remove it, or name the statement after what it grants");
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    if (!statement.sid || !statement.sid->value.empty()) return;
+    ctx.report(statement.sid->range,
+               "Sid is empty; remove it, or name the statement after what it grants");
   }
 };
 
 IAMLINT_REGISTER_RULE(EmptySid);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

@@ -11,34 +11,34 @@ constexpr std::string_view kTags[] = {"correctness"};
 constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
 
 class IdInIdentityPolicy final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM018",
       .name = "id-in-identity-policy",
       .level = engine::Level::kWarning,
-      .summary = "An identity policy has an Id element, which only "
-                 "resource-based policies support",
+      .summary =
+          "An identity policy has an Id element, which only "
+          "resource-based policies support",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .policy_kinds = kKinds,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_policy(const ast::Policy &policy,
-                    engine::RuleContext &ctx) const override {
-    const json::Document &doc = ctx.json();
+  void check_policy(const ast::Policy& policy, engine::RuleContext& ctx) const override {
+    const json::Document& doc = ctx.json();
     for (json::NodeId member : doc.children(policy.node)) {
-      const json::Node &node = doc.node(member);
-      if (node.key != "Id")
-        continue;
-      ctx.report(node.key_range, "Id is supported in resource-based policies "
-                                 "only; remove it from this identity "
-                                 "policy (a Sid can label a statement)");
+      const json::Node& node = doc.node(member);
+      if (node.key != "Id") continue;
+      ctx.report(node.key_range,
+                 "Id is supported in resource-based policies "
+                 "only; remove it from this identity "
+                 "policy (a Sid can label a statement)");
     }
   }
 };
 
 IAMLINT_REGISTER_RULE(IdInIdentityPolicy);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

@@ -8,11 +8,10 @@ namespace {
 
 constexpr std::string_view kTags[] = {"correctness"};
 constexpr std::string_view kCodes[] = {"INVALID_EFFECT"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"},
-                                               {"cfn-lint", "E3510"}};
+constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}, {"cfn-lint", "E3510"}};
 
 class InvalidEffect final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM006",
       .name = "invalid-effect",
@@ -23,25 +22,21 @@ public:
       .access_analyzer_codes = kCodes,
       .equivalents = kEquivalents,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_statement(const ast::Statement &statement,
-                       engine::RuleContext &ctx) const override {
-    if (!statement.effect_text || statement.effect != ast::Effect::kInvalid)
-      return;
-    const ast::Text &effect = *statement.effect_text;
-    std::string_view meant =
-        document::equal_ignoring_case(effect.value, "Allow")  ? "Allow"
-        : document::equal_ignoring_case(effect.value, "Deny") ? "Deny"
-                                                              : "";
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    if (!statement.effect_text || statement.effect != ast::Effect::kInvalid) return;
+    const ast::Text& effect = *statement.effect_text;
+    std::string_view meant = document::equal_ignoring_case(effect.value, "Allow")  ? "Allow"
+                             : document::equal_ignoring_case(effect.value, "Deny") ? "Deny"
+                                                                                   : "";
     if (!meant.empty()) {
       ctx.report(effect.range,
                  "Effect \"{}\" is not valid; the value is case-sensitive: "
                  "write \"{}\"",
                  effect.value, meant);
     } else {
-      ctx.report(effect.range,
-                 "Effect \"{}\" is not valid; write \"Allow\" or \"Deny\"",
+      ctx.report(effect.range, "Effect \"{}\" is not valid; write \"Allow\" or \"Deny\"",
                  effect.value);
     }
   }
@@ -49,5 +44,5 @@ public:
 
 IAMLINT_REGISTER_RULE(InvalidEffect);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

@@ -16,8 +16,7 @@ constexpr std::string_view kTags[] = {"correctness"};
 constexpr std::string_view kCodes[] = {"UNSUPPORTED_SID"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "INVALID_SID"},
                                                {"cfn-lint", "E3510"}};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity,
-                                      ast::PolicyKind::kTrust};
+constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity, ast::PolicyKind::kTrust};
 
 // The whole UTF-8 sequence that starts at `at`, so that the message never
 // splits a character.
@@ -28,12 +27,11 @@ std::string_view character_at(std::string_view text, std::size_t at) {
 }
 
 bool is_alphanumeric(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-         (c >= '0' && c <= '9');
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
 class InvalidSid final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM010",
       .name = "invalid-sid",
@@ -45,32 +43,25 @@ public:
       .equivalents = kEquivalents,
       .policy_kinds = kKinds,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_statement(const ast::Statement &statement,
-                       engine::RuleContext &ctx) const override {
-    if (!statement.sid)
-      return;
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    if (!statement.sid) return;
     std::string_view sid = statement.sid->value;
     auto bad = std::find_if_not(sid.begin(), sid.end(), is_alphanumeric);
-    if (bad == sid.end())
-      return;
+    if (bad == sid.end()) return;
     std::string fixed;
-    std::copy_if(sid.begin(), sid.end(), std::back_inserter(fixed),
-                 is_alphanumeric);
-    std::string suggestion = fixed.empty()
-                                 ? std::string("letters and digits only")
-                                 : "\"" + fixed + "\"";
+    std::copy_if(sid.begin(), sid.end(), std::back_inserter(fixed), is_alphanumeric);
+    std::string suggestion =
+        fixed.empty() ? std::string("letters and digits only") : "\"" + fixed + "\"";
     ctx.report(statement.sid->range,
                "Sid \"{}\" contains \"{}\", which is not allowed; use only "
                "A-Z, a-z and 0-9: {}",
-               sid,
-               character_at(sid, static_cast<std::size_t>(bad - sid.begin())),
-               suggestion);
+               sid, character_at(sid, static_cast<std::size_t>(bad - sid.begin())), suggestion);
   }
 };
 
 IAMLINT_REGISTER_RULE(InvalidSid);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

@@ -7,52 +7,46 @@ namespace {
 
 constexpr std::string_view kTags[] = {"correctness"};
 constexpr std::string_view kCodes[] = {"INVALID_VERSION"};
-constexpr engine::Equivalent kEquivalents[] = {
-    {"Parliament", "INVALID_VERSION"}, {"cfn-lint", "W2511"}};
+constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "INVALID_VERSION"},
+                                               {"cfn-lint", "W2511"}};
 
 constexpr std::string_view kCurrent = "2012-10-17";
 constexpr std::string_view kLegacy = "2008-10-17";
 
 class InvalidVersion final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM007",
       .name = "invalid-version",
       .level = engine::Level::kError,
-      .summary = "Version is not a policy language version that the policy "
-                 "type accepts",
+      .summary =
+          "Version is not a policy language version that the policy "
+          "type accepts",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
       .equivalents = kEquivalents,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_policy(const ast::Policy &policy,
-                    engine::RuleContext &ctx) const override {
-    if (!policy.version)
-      return;
-    const ast::Text &version = *policy.version;
-    if (version.value == kCurrent)
-      return;
-    bool organizations = policy.kind == ast::PolicyKind::kScp ||
-                         policy.kind == ast::PolicyKind::kRcp;
+  void check_policy(const ast::Policy& policy, engine::RuleContext& ctx) const override {
+    if (!policy.version) return;
+    const ast::Text& version = *policy.version;
+    if (version.value == kCurrent) return;
+    bool organizations =
+        policy.kind == ast::PolicyKind::kScp || policy.kind == ast::PolicyKind::kRcp;
     if (version.value == kLegacy) {
-      if (!organizations)
-        return;
-      ctx.report(version.range,
-                 "an {} accepts only Version \"{}\"; write \"{}\"",
-                 policy.kind == ast::PolicyKind::kScp ? "SCP" : "RCP", kCurrent,
-                 kCurrent);
+      if (!organizations) return;
+      ctx.report(version.range, "an {} accepts only Version \"{}\"; write \"{}\"",
+                 policy.kind == ast::PolicyKind::kScp ? "SCP" : "RCP", kCurrent, kCurrent);
       return;
     }
-    ctx.report(version.range,
-               "Version \"{}\" is not a policy language version; write \"{}\"",
+    ctx.report(version.range, "Version \"{}\" is not a policy language version; write \"{}\"",
                version.value, kCurrent);
   }
 };
 
 IAMLINT_REGISTER_RULE(InvalidVersion);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

@@ -11,74 +11,69 @@ namespace {
 using ast::PolicyKind;
 
 constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"MISSING_STATEMENT", "MISSING_EFFECT",
-                                       "MISSING_ACTION", "MISSING_RESOURCE",
-                                       "MISSING_PRINCIPAL"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"},
-                                               {"cfn-lint", "E3510"}};
+constexpr std::string_view kCodes[] = {"MISSING_STATEMENT", "MISSING_EFFECT", "MISSING_ACTION",
+                                       "MISSING_RESOURCE", "MISSING_PRINCIPAL"};
+constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}, {"cfn-lint", "E3510"}};
 
 class MissingRequiredElement final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM005",
       .name = "missing-required-element",
       .level = engine::Level::kError,
-      .summary = "A policy or statement lacks an element that its policy type "
-                 "requires",
+      .summary =
+          "A policy or statement lacks an element that its policy type "
+          "requires",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
       .equivalents = kEquivalents,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_policy(const ast::Policy &policy,
-                    engine::RuleContext &ctx) const override {
-    const json::Document &doc = ctx.json();
+  void check_policy(const ast::Policy& policy, engine::RuleContext& ctx) const override {
+    const json::Document& doc = ctx.json();
     json::NodeId statement = doc.find_member(policy.node, "Statement");
     if (statement == json::kNoNode) {
       ctx.report(document::opening_brace(doc.node(policy.node)),
                  "the policy has no Statement; add \"Statement\": "
                  "[{{\"Effect\": ..., \"Action\": ..., ...}}]")
           .code("MISSING_STATEMENT");
-    } else if (doc.node(statement).is_array() &&
-               doc.node(statement).child_count == 0) {
+    } else if (doc.node(statement).is_array() && doc.node(statement).child_count == 0) {
       ctx.report(doc.node(statement).range,
                  "Statement is empty; a policy needs at least one statement")
           .code("MISSING_STATEMENT");
     }
   }
 
-  void check_statement(const ast::Statement &statement,
-                       engine::RuleContext &ctx) const override {
-    const json::Document &doc = ctx.json();
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    const json::Document& doc = ctx.json();
     ByteRange at = document::opening_brace(doc.node(statement.node));
-    auto has = [&](std::string_view key) {
-      return document::has_member(doc, statement.node, key);
-    };
+    auto has = [&](std::string_view key) { return document::has_member(doc, statement.node, key); };
     if (!has("Effect")) {
-      ctx.report(at, "the statement has no Effect; add \"Effect\": \"Allow\" "
-                     "or \"Effect\": \"Deny\"")
+      ctx.report(at,
+                 "the statement has no Effect; add \"Effect\": \"Allow\" "
+                 "or \"Effect\": \"Deny\"")
           .code("MISSING_EFFECT");
     }
     if (!has("Action") && !has("NotAction")) {
-      ctx.report(at, "the statement has no Action or NotAction; add the "
-                     "actions it applies to")
+      ctx.report(at,
+                 "the statement has no Action or NotAction; add the "
+                 "actions it applies to")
           .code("MISSING_ACTION");
     }
     PolicyKind kind = ctx.kind();
     if (kind != PolicyKind::kTrust && !has("Resource") && !has("NotResource")) {
-      ctx.report(at, "the statement has no Resource or NotResource; add the "
-                     "resources it applies to (\"*\" for all)")
+      ctx.report(at,
+                 "the statement has no Resource or NotResource; add the "
+                 "resources it applies to (\"*\" for all)")
           .code("MISSING_RESOURCE");
     }
-    bool needs_principal = kind == PolicyKind::kResource ||
-                           kind == PolicyKind::kTrust ||
-                           kind == PolicyKind::kRcp;
+    bool needs_principal =
+        kind == PolicyKind::kResource || kind == PolicyKind::kTrust || kind == PolicyKind::kRcp;
     if (needs_principal && !has("Principal") && !has("NotPrincipal")) {
-      std::string_view fix = kind == PolicyKind::kRcp
-                                 ? "add \"Principal\": \"*\""
-                                 : "add the principals it applies to";
+      std::string_view fix = kind == PolicyKind::kRcp ? "add \"Principal\": \"*\""
+                                                      : "add the principals it applies to";
       ctx.report(at, "the statement of this {} policy has no Principal; {}",
                  ast::policy_kind_name(kind), fix)
           .code("MISSING_PRINCIPAL");
@@ -88,5 +83,5 @@ public:
 
 IAMLINT_REGISTER_RULE(MissingRequiredElement);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

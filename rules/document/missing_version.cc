@@ -11,7 +11,7 @@ constexpr std::string_view kCodes[] = {"MISSING_VERSION"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "NO_VERSION"}};
 
 class MissingVersion final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM008",
       .name = "missing-version",
@@ -22,13 +22,11 @@ public:
       .access_analyzer_codes = kCodes,
       .equivalents = kEquivalents,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_policy(const ast::Policy &policy,
-                    engine::RuleContext &ctx) const override {
-    const json::Document &doc = ctx.json();
-    if (document::has_member(doc, policy.node, "Version"))
-      return;
+  void check_policy(const ast::Policy& policy, engine::RuleContext& ctx) const override {
+    const json::Document& doc = ctx.json();
+    if (document::has_member(doc, policy.node, "Version")) return;
     ctx.report(document::opening_brace(doc.node(policy.node)),
                "the policy has no Version, so the legacy language applies and "
                "policy variables do not work; "
@@ -38,5 +36,5 @@ public:
 
 IAMLINT_REGISTER_RULE(MissingVersion);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

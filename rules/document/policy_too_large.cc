@@ -17,13 +17,12 @@ using ast::PolicyKind;
 
 constexpr std::string_view kTags[] = {"correctness"};
 constexpr std::string_view kCodes[] = {
-    "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA",
-    "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
+    "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA", "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
     "POLICY_SIZE_EXCEEDS_SCP_QUOTA", "POLICY_SIZE_EXCEEDS_RCP_QUOTA"};
 // Trust first: the documentation example is linted as the first kind, and its
 // quota is the smallest.
-constexpr PolicyKind kKinds[] = {PolicyKind::kTrust, PolicyKind::kIdentity,
-                                 PolicyKind::kScp, PolicyKind::kRcp};
+constexpr PolicyKind kKinds[] = {PolicyKind::kTrust, PolicyKind::kIdentity, PolicyKind::kScp,
+                                 PolicyKind::kRcp};
 
 struct Quota {
   std::string_view code;
@@ -35,19 +34,17 @@ struct Quota {
 
 Quota quota_for(PolicyKind kind) {
   switch (kind) {
-  case PolicyKind::kTrust:
-    return {"POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
-            "a role trust policy (unless the quota was raised)", 2048, false,
-            engine::Level::kWarning};
-  case PolicyKind::kScp:
-    return {"POLICY_SIZE_EXCEEDS_SCP_QUOTA", "an SCP", 5120, true,
-            engine::Level::kError};
-  case PolicyKind::kRcp:
-    return {"POLICY_SIZE_EXCEEDS_RCP_QUOTA", "an RCP", 5120, true,
-            engine::Level::kError};
-  default:
-    return {"POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA", "a managed policy",
-            6144, false, engine::Level::kWarning};
+    case PolicyKind::kTrust:
+      return {"POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
+              "a role trust policy (unless the quota was raised)", 2048, false,
+              engine::Level::kWarning};
+    case PolicyKind::kScp:
+      return {"POLICY_SIZE_EXCEEDS_SCP_QUOTA", "an SCP", 5120, true, engine::Level::kError};
+    case PolicyKind::kRcp:
+      return {"POLICY_SIZE_EXCEEDS_RCP_QUOTA", "an RCP", 5120, true, engine::Level::kError};
+    default:
+      return {"POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA", "a managed policy", 6144, false,
+              engine::Level::kWarning};
   }
 }
 
@@ -62,17 +59,15 @@ std::size_t count_characters(std::string_view text, bool count_whitespace) {
   std::size_t count = 0;
   for (char c : text) {
     auto byte = static_cast<unsigned char>(c);
-    if ((byte & 0xC0) == 0x80)
-      continue;
-    if (!count_whitespace && is_whitespace(byte))
-      continue;
+    if ((byte & 0xC0) == 0x80) continue;
+    if (!count_whitespace && is_whitespace(byte)) continue;
     ++count;
   }
   return count;
 }
 
 class PolicyTooLarge final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM016",
       .name = "policy-too-large",
@@ -83,27 +78,22 @@ public:
       .access_analyzer_codes = kCodes,
       .policy_kinds = kKinds,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_policy(const ast::Policy &policy,
-                    engine::RuleContext &ctx) const override {
+  void check_policy(const ast::Policy& policy, engine::RuleContext& ctx) const override {
     Quota quota = quota_for(policy.kind);
-    std::string_view text =
-        ctx.source_text().substr(policy.range.begin, policy.range.size());
+    std::string_view text = ctx.source_text().substr(policy.range.begin, policy.range.size());
     std::size_t length = count_characters(text, quota.counts_whitespace);
-    if (length <= quota.limit)
-      return;
-    std::string_view counted = quota.counts_whitespace
-                                   ? "characters"
-                                   : "characters without whitespace";
-    std::string_view fix =
-        quota.counts_whitespace
-            ? "remove whitespace, merge statements or split the policy"
-            : "merge statements, use wildcards with care, or split it into "
-              "several policies";
+    if (length <= quota.limit) return;
+    std::string_view counted =
+        quota.counts_whitespace ? "characters" : "characters without whitespace";
+    std::string_view fix = quota.counts_whitespace
+                               ? "remove whitespace, merge statements or split the policy"
+                               : "merge statements, use wildcards with care, or split it into "
+                                 "several policies";
     ctx.report(document::opening_brace(ctx.json().node(policy.node)),
-               "the policy has {} {}, more than the {} allowed for {}; {}",
-               length, counted, quota.limit, quota.what, fix)
+               "the policy has {} {}, more than the {} allowed for {}; {}", length, counted,
+               quota.limit, quota.what, fix)
         .code(quota.code)
         .level(quota.level);
   }
@@ -111,5 +101,5 @@ public:
 
 IAMLINT_REGISTER_RULE(PolicyTooLarge);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

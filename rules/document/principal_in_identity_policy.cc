@@ -12,7 +12,7 @@ constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
 constexpr engine::Equivalent kEquivalents[] = {{"cfn-lint", "E3510"}};
 
 class PrincipalInIdentityPolicy final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM017",
       .name = "principal-in-identity-policy",
@@ -24,15 +24,13 @@ public:
       .equivalents = kEquivalents,
       .policy_kinds = kKinds,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_statement(const ast::Statement &statement,
-                       engine::RuleContext &ctx) const override {
-    const json::Document &doc = ctx.json();
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    const json::Document& doc = ctx.json();
     for (json::NodeId member : doc.children(statement.node)) {
-      const json::Node &node = doc.node(member);
-      if (node.key != "Principal" && node.key != "NotPrincipal")
-        continue;
+      const json::Node& node = doc.node(member);
+      if (node.key != "Principal" && node.key != "NotPrincipal") continue;
       ctx.report(node.key_range,
                  "an identity policy cannot name a {}: it applies to the user, "
                  "group or role it is attached "
@@ -45,5 +43,5 @@ public:
 
 IAMLINT_REGISTER_RULE(PrincipalInIdentityPolicy);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

@@ -22,10 +22,8 @@ bool covers(std::string_view wide, std::string_view narrow) {
   // equality, and the literal text before the first wildcard must start
   // `narrow`.
   std::size_t literal = wide.find_first_of("*?");
-  if (literal == std::string_view::npos)
-    return wide == narrow;
-  if (narrow.substr(0, literal) != wide.substr(0, literal))
-    return false;
+  if (literal == std::string_view::npos) return wide == narrow;
+  if (narrow.substr(0, literal) != wide.substr(0, literal)) return false;
   const std::size_t columns = narrow.size() + 1;
   std::vector<char> previous(columns, 0);
   std::vector<char> current(columns, 0);
@@ -49,46 +47,40 @@ bool covers(std::string_view wide, std::string_view narrow) {
 }
 
 class RedundantResource final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM015",
       .name = "redundant-resource",
       .level = engine::Level::kNote,
-      .summary = "A resource entry is already covered by another entry of the "
-                 "same list",
+      .summary =
+          "A resource entry is already covered by another entry of the "
+          "same list",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_statement(const ast::Statement &statement,
-                       engine::RuleContext &ctx) const override {
-    if (statement.resource)
-      check_list(*statement.resource, ctx);
-    if (statement.not_resource)
-      check_list(*statement.not_resource, ctx);
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    if (statement.resource) check_list(*statement.resource, ctx);
+    if (statement.not_resource) check_list(*statement.not_resource, ctx);
   }
 
-private:
-  static void check_list(const ast::EntryList<ast::Resource> &list,
-                         engine::RuleContext &ctx) {
-    const auto &entries = list.entries;
+ private:
+  static void check_list(const ast::EntryList<ast::Resource>& list, engine::RuleContext& ctx) {
+    const auto& entries = list.entries;
     for (std::size_t i = 0; i < entries.size(); ++i) {
-      const ast::Text &narrow = entries[i].text;
+      const ast::Text& narrow = entries[i].text;
       for (std::size_t j = 0; j < entries.size(); ++j) {
-        if (i == j)
-          continue;
-        const ast::Text &wide = entries[j].text;
-        if (!covers(wide.value, narrow.value))
-          continue;
+        if (i == j) continue;
+        const ast::Text& wide = entries[j].text;
+        if (!covers(wide.value, narrow.value)) continue;
         // Of two equal entries (or two that cover each other), the later one is
         // the redundant one.
-        if (j > i && covers(narrow.value, wide.value))
-          continue;
+        if (j > i && covers(narrow.value, wide.value)) continue;
         if (wide.value == narrow.value) {
-          ctx.report(narrow.range, "{} lists \"{}\" twice; remove this one",
-                     list.name.value, narrow.value)
+          ctx.report(narrow.range, "{} lists \"{}\" twice; remove this one", list.name.value,
+                     narrow.value)
               .related(wide.range, "already listed here");
         } else {
           ctx.report(narrow.range,
@@ -105,5 +97,5 @@ private:
 
 IAMLINT_REGISTER_RULE(RedundantResource);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

@@ -24,67 +24,60 @@ constexpr std::string_view kCodes[] = {"REDUNDANT_STATEMENT"};
 // prefixes keep it unambiguous. Recursive, but policy elements nest only a few
 // levels (operator, key, values); deeper nesting is an error that
 // wrong-json-type reports, and the parser bounds the depth.
-std::string canonical(const json::Document &doc, NodeId id) {
-  const json::Node &node = doc.node(id);
+std::string canonical(const json::Document& doc, NodeId id) {
+  const json::Node& node = doc.node(id);
   switch (node.kind) {
-  case json::Kind::kNull:
-    return "n";
-  case json::Kind::kBool:
-    return node.boolean ? "s4:true" : "s5:false";
-  case json::Kind::kNumber:
-  case json::Kind::kString:
-    return fmt::format("s{}:{}", node.text.size(), node.text);
-  case json::Kind::kArray: {
-    std::vector<std::string> entries;
-    for (NodeId entry : doc.children(id))
-      entries.push_back(canonical(doc, entry));
-    std::sort(entries.begin(), entries.end());
-    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
-    if (entries.size() == 1)
-      return entries.front();
-    std::string out = "[";
-    for (const std::string &entry : entries)
-      out += fmt::format("{}:{}", entry.size(), entry);
-    return out + "]";
-  }
-  case json::Kind::kObject: {
-    std::vector<std::string> members;
-    for (NodeId member : doc.children(id)) {
-      const json::Node &child = doc.node(member);
-      std::string value = canonical(doc, member);
-      members.push_back(fmt::format("{}:{}={}:{}", child.key.size(), child.key,
-                                    value.size(), value));
+    case json::Kind::kNull:
+      return "n";
+    case json::Kind::kBool:
+      return node.boolean ? "s4:true" : "s5:false";
+    case json::Kind::kNumber:
+    case json::Kind::kString:
+      return fmt::format("s{}:{}", node.text.size(), node.text);
+    case json::Kind::kArray: {
+      std::vector<std::string> entries;
+      for (NodeId entry : doc.children(id)) entries.push_back(canonical(doc, entry));
+      std::sort(entries.begin(), entries.end());
+      entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+      if (entries.size() == 1) return entries.front();
+      std::string out = "[";
+      for (const std::string& entry : entries) out += fmt::format("{}:{}", entry.size(), entry);
+      return out + "]";
     }
-    std::sort(members.begin(), members.end());
-    std::string out = "{";
-    for (const std::string &member : members)
-      out += member + ";";
-    return out + "}";
-  }
+    case json::Kind::kObject: {
+      std::vector<std::string> members;
+      for (NodeId member : doc.children(id)) {
+        const json::Node& child = doc.node(member);
+        std::string value = canonical(doc, member);
+        members.push_back(
+            fmt::format("{}:{}={}:{}", child.key.size(), child.key, value.size(), value));
+      }
+      std::sort(members.begin(), members.end());
+      std::string out = "{";
+      for (const std::string& member : members) out += member + ";";
+      return out + "}";
+    }
   }
   return {};
 }
 
 // The statement without its Sid.
-std::string canonical_statement(const json::Document &doc, NodeId statement) {
+std::string canonical_statement(const json::Document& doc, NodeId statement) {
   std::vector<std::string> members;
   for (NodeId member : doc.children(statement)) {
-    const json::Node &child = doc.node(member);
-    if (child.key == "Sid")
-      continue;
+    const json::Node& child = doc.node(member);
+    if (child.key == "Sid") continue;
     std::string value = canonical(doc, member);
-    members.push_back(fmt::format("{}:{}={}:{}", child.key.size(), child.key,
-                                  value.size(), value));
+    members.push_back(fmt::format("{}:{}={}:{}", child.key.size(), child.key, value.size(), value));
   }
   std::sort(members.begin(), members.end());
   std::string out;
-  for (const std::string &member : members)
-    out += member + ";";
+  for (const std::string& member : members) out += member + ";";
   return out;
 }
 
 class RedundantStatement final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM014",
       .name = "redundant-statement",
@@ -94,28 +87,25 @@ public:
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_policy(const ast::Policy &policy,
-                    engine::RuleContext &ctx) const override {
-    const json::Document &doc = ctx.json();
-    std::unordered_map<std::string, const ast::Statement *> first_by_text;
-    for (const ast::Statement &statement : policy.statements) {
-      auto [first, inserted] = first_by_text.emplace(
-          canonical_statement(doc, statement.node), &statement);
-      if (inserted)
-        continue;
+  void check_policy(const ast::Policy& policy, engine::RuleContext& ctx) const override {
+    const json::Document& doc = ctx.json();
+    std::unordered_map<std::string, const ast::Statement*> first_by_text;
+    for (const ast::Statement& statement : policy.statements) {
+      auto [first, inserted] =
+          first_by_text.emplace(canonical_statement(doc, statement.node), &statement);
+      if (inserted) continue;
       ctx.report(document::opening_brace(doc.node(statement.node)),
                  "Statement[{}] repeats Statement[{}] (at most the Sid or the "
                  "order of entries differs); remove it",
                  statement.index, first->second->index)
-          .related(document::opening_brace(doc.node(first->second->node)),
-                   "the same statement");
+          .related(document::opening_brace(doc.node(first->second->node)), "the same statement");
     }
   }
 };
 
 IAMLINT_REGISTER_RULE(RedundantStatement);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

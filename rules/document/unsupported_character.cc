@@ -16,8 +16,7 @@ namespace {
 using json::NodeId;
 
 constexpr std::string_view kTags[] = {"correctness"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity,
-                                      ast::PolicyKind::kTrust};
+constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity, ast::PolicyKind::kTrust};
 
 bool is_allowed(uint32_t code_point) {
   return code_point == '\t' || code_point == '\n' || code_point == '\r' ||
@@ -31,88 +30,72 @@ struct Decoded {
 
 // The text is valid UTF-8: the parser rejects anything else.
 Decoded decode(std::string_view text, std::size_t at) {
-  auto byte = [&](std::size_t i) {
-    return static_cast<unsigned char>(text[at + i]);
-  };
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[at + i]); };
   unsigned char lead = byte(0);
-  if (lead < 0x80)
-    return {lead, 1};
-  if (lead < 0xE0)
-    return {static_cast<uint32_t>(lead & 0x1F) << 6 | (byte(1) & 0x3F), 2};
+  if (lead < 0x80) return {lead, 1};
+  if (lead < 0xE0) return {static_cast<uint32_t>(lead & 0x1F) << 6 | (byte(1) & 0x3F), 2};
   if (lead < 0xF0)
-    return {static_cast<uint32_t>(lead & 0x0F) << 12 | (byte(1) & 0x3F) << 6 |
-                (byte(2) & 0x3F),
-            3};
+    return {static_cast<uint32_t>(lead & 0x0F) << 12 | (byte(1) & 0x3F) << 6 | (byte(2) & 0x3F), 3};
   return {static_cast<uint32_t>(lead & 0x07) << 18 | (byte(1) & 0x3F) << 12 |
               (byte(2) & 0x3F) << 6 | (byte(3) & 0x3F),
           4};
 }
 
 // The first character of `text` that IAM does not allow, or nullopt.
-std::optional<Decoded> first_disallowed(std::string_view text,
-                                        std::size_t &at) {
+std::optional<Decoded> first_disallowed(std::string_view text, std::size_t& at) {
   for (at = 0; at < text.size();) {
     Decoded decoded = decode(text, at);
-    if (!is_allowed(decoded.code_point))
-      return decoded;
+    if (!is_allowed(decoded.code_point)) return decoded;
     at += decoded.length;
   }
   return std::nullopt;
 }
 
 class UnsupportedCharacter final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM019",
       .name = "unsupported-character",
       .level = engine::Level::kError,
-      .summary = "The policy contains a character that IAM does not accept "
-                 "(only tab, LF, CR and U+0020 to U+00FF)",
+      .summary =
+          "The policy contains a character that IAM does not accept "
+          "(only tab, LF, CR and U+0020 to U+00FF)",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .policy_kinds = kKinds,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_policy(const ast::Policy &policy,
-                    engine::RuleContext &ctx) const override {
-    const json::Document &doc = ctx.json();
+  void check_policy(const ast::Policy& policy, engine::RuleContext& ctx) const override {
+    const json::Document& doc = ctx.json();
     std::vector<NodeId> pending = {policy.node};
     while (!pending.empty()) {
       NodeId id = pending.back();
       pending.pop_back();
-      const json::Node &node = doc.node(id);
-      for (NodeId child : doc.children(id))
-        pending.push_back(child);
-      const json::Node *parent =
-          node.parent == json::kNoNode ? nullptr : &doc.node(node.parent);
-      if (parent && parent->is_object())
-        check_text(ctx, node.key, node.key_range);
-      if (node.is_string())
-        check_text(ctx, node.text, node.range);
+      const json::Node& node = doc.node(id);
+      for (NodeId child : doc.children(id)) pending.push_back(child);
+      const json::Node* parent = node.parent == json::kNoNode ? nullptr : &doc.node(node.parent);
+      if (parent && parent->is_object()) check_text(ctx, node.key, node.key_range);
+      if (node.is_string()) check_text(ctx, node.text, node.range);
     }
   }
 
-private:
+ private:
   // `decoded` is the string's value; `range` its source, quotes included.
-  static void check_text(engine::RuleContext &ctx, std::string_view decoded,
-                         ByteRange range) {
+  static void check_text(engine::RuleContext& ctx, std::string_view decoded, ByteRange range) {
     std::size_t at = 0;
     std::optional<Decoded> bad = first_disallowed(decoded, at);
-    if (!bad)
-      return;
+    if (!bad) return;
     // Point at the character itself when it is written literally, else at the
     // whole string.
-    std::string_view source =
-        ctx.source_text().substr(range.begin, range.size());
+    std::string_view source = ctx.source_text().substr(range.begin, range.size());
     std::string_view character = decoded.substr(at, bad->length);
-    std::size_t in_source = bad->code_point >= 0x80 ? source.find(character)
-                                                    : std::string_view::npos;
+    std::size_t in_source =
+        bad->code_point >= 0x80 ? source.find(character) : std::string_view::npos;
     ByteRange where = range;
     if (in_source != std::string_view::npos) {
       where = {range.begin + static_cast<uint32_t>(in_source),
-               range.begin +
-                   static_cast<uint32_t>(in_source + character.size())};
+               range.begin + static_cast<uint32_t>(in_source + character.size())};
     }
     ctx.report(where,
                "character U+{:04X} is not allowed in an IAM policy, which may "
@@ -125,5 +108,5 @@ private:
 
 IAMLINT_REGISTER_RULE(UnsupportedCharacter);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

@@ -14,41 +14,34 @@ using json::NodeId;
 
 constexpr std::string_view kTags[] = {"correctness"};
 constexpr std::string_view kCodes[] = {"DATA_TYPE_MISMATCH"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"},
-                                               {"cfn-lint", "E3510"}};
+constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}, {"cfn-lint", "E3510"}};
 
 // The first node under `id` (itself included) that breaks "a string, or an
 // array of strings".
-std::optional<NodeId> not_string_list(const json::Document &doc, NodeId id) {
-  const json::Node &node = doc.node(id);
-  if (node.is_string())
-    return std::nullopt;
-  if (!node.is_array())
-    return id;
+std::optional<NodeId> not_string_list(const json::Document& doc, NodeId id) {
+  const json::Node& node = doc.node(id);
+  if (node.is_string()) return std::nullopt;
+  if (!node.is_array()) return id;
   for (NodeId entry : doc.children(id)) {
-    if (!doc.node(entry).is_string())
-      return entry;
+    if (!doc.node(entry).is_string()) return entry;
   }
   return std::nullopt;
 }
 
 // Condition values are scalars (strings, numbers, booleans), alone or in an
 // array.
-std::optional<NodeId> not_scalar_list(const json::Document &doc, NodeId id) {
-  const json::Node &node = doc.node(id);
-  if (node.is_object())
-    return id;
-  if (!node.is_array())
-    return std::nullopt;
+std::optional<NodeId> not_scalar_list(const json::Document& doc, NodeId id) {
+  const json::Node& node = doc.node(id);
+  if (node.is_object()) return id;
+  if (!node.is_array()) return std::nullopt;
   for (NodeId entry : doc.children(id)) {
-    if (doc.node(entry).is_container())
-      return entry;
+    if (doc.node(entry).is_container()) return entry;
   }
   return std::nullopt;
 }
 
 class WrongJsonType final : public engine::Rule {
-public:
+ public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM002",
       .name = "wrong-json-type",
@@ -59,13 +52,12 @@ public:
       .access_analyzer_codes = kCodes,
       .equivalents = kEquivalents,
   };
-  const engine::RuleInfo &info() const override { return kInfo; }
+  const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_policy(const ast::Policy &policy,
-                    engine::RuleContext &ctx) const override {
-    const json::Document &doc = ctx.json();
+  void check_policy(const ast::Policy& policy, engine::RuleContext& ctx) const override {
+    const json::Document& doc = ctx.json();
     for (NodeId member : doc.children(policy.node)) {
-      const json::Node &node = doc.node(member);
+      const json::Node& node = doc.node(member);
       if (node.key == "Version" || node.key == "Id") {
         expect_string(ctx, member);
       } else if (node.key == "Statement") {
@@ -73,11 +65,9 @@ public:
           report(ctx, member, node.key, "an object or an array of objects");
           continue;
         }
-        if (!node.is_array())
-          continue;
+        if (!node.is_array()) continue;
         for (NodeId entry : doc.children(member)) {
-          if (doc.node(entry).is_object())
-            continue;
+          if (doc.node(entry).is_object()) continue;
           report(ctx, entry, "a statement", "an object");
           break;
         }
@@ -85,24 +75,21 @@ public:
     }
   }
 
-  void check_non_policy(const json::Document &doc,
-                        engine::RuleContext &ctx) const override {
+  void check_non_policy(const json::Document& doc, engine::RuleContext& ctx) const override {
     report(ctx, doc.root(), "A policy document",
            "an object with a \"Statement\" (and usually a \"Version\")");
   }
 
-  void check_statement(const ast::Statement &statement,
-                       engine::RuleContext &ctx) const override {
-    const json::Document &doc = ctx.json();
+  void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    const json::Document& doc = ctx.json();
     for (NodeId member : doc.children(statement.node)) {
-      const json::Node &node = doc.node(member);
+      const json::Node& node = doc.node(member);
       std::string_view key = node.key;
       if (key == "Sid" || key == "Effect") {
         expect_string(ctx, member);
       } else if (key == "Action" || key == "NotAction" || key == "Resource" ||
                  key == "NotResource") {
-        if (auto wrong = not_string_list(doc, member))
-          report_in_list(ctx, member, *wrong);
+        if (auto wrong = not_string_list(doc, member)) report_in_list(ctx, member, *wrong);
       } else if (key == "Principal" || key == "NotPrincipal") {
         check_principal(ctx, member);
       } else if (key == "Condition") {
@@ -111,31 +98,27 @@ public:
     }
   }
 
-private:
-  static void report(engine::RuleContext &ctx, NodeId wrong,
-                     std::string_view what, std::string_view expected) {
-    const json::Node &node = ctx.json().node(wrong);
-    ctx.report(node.range, "{} must be {}, not {}", what, expected,
-               json::kind_name(node.kind));
+ private:
+  static void report(engine::RuleContext& ctx, NodeId wrong, std::string_view what,
+                     std::string_view expected) {
+    const json::Node& node = ctx.json().node(wrong);
+    ctx.report(node.range, "{} must be {}, not {}", what, expected, json::kind_name(node.kind));
   }
 
-  static void expect_string(engine::RuleContext &ctx, NodeId member) {
-    const json::Node &node = ctx.json().node(member);
-    if (node.is_string())
-      return;
+  static void expect_string(engine::RuleContext& ctx, NodeId member) {
+    const json::Node& node = ctx.json().node(member);
+    if (node.is_string()) return;
     std::string_view fix = node.is_container() ? "" : "; write it in quotes";
-    ctx.report(node.range, "{} must be a string, not {}{}", node.key,
-               json::kind_name(node.kind), fix);
+    ctx.report(node.range, "{} must be a string, not {}{}", node.key, json::kind_name(node.kind),
+               fix);
   }
 
   // `wrong` is the element itself or one of its entries.
-  static void report_in_list(engine::RuleContext &ctx, NodeId element,
-                             NodeId wrong) {
+  static void report_in_list(engine::RuleContext& ctx, NodeId element, NodeId wrong) {
     std::string_view key = ctx.json().node(element).key;
-    const json::Node &node = ctx.json().node(wrong);
+    const json::Node& node = ctx.json().node(wrong);
     if (wrong == element) {
-      ctx.report(node.range,
-                 "{} must be a string or an array of strings, not {}", key,
+      ctx.report(node.range, "{} must be a string or an array of strings, not {}", key,
                  json::kind_name(node.kind));
     } else {
       ctx.report(node.range, "every entry of {} must be a string, not {}", key,
@@ -143,9 +126,9 @@ private:
     }
   }
 
-  static void check_principal(engine::RuleContext &ctx, NodeId member) {
-    const json::Document &doc = ctx.json();
-    const json::Node &node = doc.node(member);
+  static void check_principal(engine::RuleContext& ctx, NodeId member) {
+    const json::Document& doc = ctx.json();
+    const json::Node& node = doc.node(member);
     if (!node.is_string() && !node.is_object()) {
       ctx.report(node.range,
                  "{} must be \"*\" or an object such as {{\"AWS\": \"<account "
@@ -153,23 +136,21 @@ private:
                  node.key, json::kind_name(node.kind));
       return;
     }
-    if (!node.is_object())
-      return;
+    if (!node.is_object()) return;
     for (NodeId type : doc.children(member)) {
-      if (auto wrong = not_string_list(doc, type))
-        report_in_list(ctx, type, *wrong);
+      if (auto wrong = not_string_list(doc, type)) report_in_list(ctx, type, *wrong);
     }
   }
 
-  static void check_condition_block(engine::RuleContext &ctx, NodeId member) {
-    const json::Document &doc = ctx.json();
-    const json::Node &node = doc.node(member);
+  static void check_condition_block(engine::RuleContext& ctx, NodeId member) {
+    const json::Document& doc = ctx.json();
+    const json::Node& node = doc.node(member);
     if (!node.is_object()) {
       report(ctx, member, "Condition", "an object of operators");
       return;
     }
     for (NodeId op : doc.children(member)) {
-      const json::Node &op_node = doc.node(op);
+      const json::Node& op_node = doc.node(op);
       if (!op_node.is_object()) {
         ctx.report(op_node.range,
                    "the value of condition operator {} must be an object of "
@@ -179,9 +160,8 @@ private:
       }
       for (NodeId key : doc.children(op)) {
         auto wrong = not_scalar_list(doc, key);
-        if (!wrong)
-          continue;
-        const json::Node &value = doc.node(*wrong);
+        if (!wrong) continue;
+        const json::Node& value = doc.node(*wrong);
         ctx.report(value.range,
                    "the values of condition key {} must be strings, numbers or "
                    "booleans (alone or in an "
@@ -194,5 +174,5 @@ private:
 
 IAMLINT_REGISTER_RULE(WrongJsonType);
 
-} // namespace
-} // namespace iamlint::rules
+}  // namespace
+}  // namespace iamlint::rules

@@ -25,9 +25,10 @@ class NotActionInRcp final : public engine::Rule {
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     statement_member::for_each(ctx.json(), statement, "NotAction", [&](const json::Node& member) {
-      ctx.report(member.key_range,
-                 "NotAction is not supported in a resource control policy; list the actions to deny in "
-                 "Action instead (\"Action\": \"*\" denies every action of the services RCPs support)");
+      ctx.report(
+          member.key_range,
+          "NotAction is not supported in a resource control policy; list the actions to deny in "
+          "Action instead (\"Action\": \"*\" denies every action of the services RCPs support)");
     });
   }
 };

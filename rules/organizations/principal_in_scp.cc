@@ -15,7 +15,8 @@ class PrincipalInScp final : public engine::Rule {
       .id = "IAM401",
       .name = "principal-in-scp",
       .level = engine::Level::kError,
-      .summary = "A service control policy names a Principal or NotPrincipal, which SCPs do not support",
+      .summary =
+          "A service control policy names a Principal or NotPrincipal, which SCPs do not support",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -26,11 +27,12 @@ class PrincipalInScp final : public engine::Rule {
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     for (std::string_view name : {"Principal", "NotPrincipal"}) {
       statement_member::for_each(ctx.json(), statement, name, [&](const json::Node& member) {
-        ctx.report(member.key_range,
-                   "\"{}\" is not supported in a service control policy, which applies to every principal "
-                   "of the accounts it is attached to; remove it and test the principal in a Condition "
-                   "instead, e.g. \"ArnNotLike\": {{\"aws:PrincipalArn\": \"arn:aws:iam::*:role/Admin\"}}",
-                   name);
+        ctx.report(
+            member.key_range,
+            "\"{}\" is not supported in a service control policy, which applies to every principal "
+            "of the accounts it is attached to; remove it and test the principal in a Condition "
+            "instead, e.g. \"ArnNotLike\": {{\"aws:PrincipalArn\": \"arn:aws:iam::*:role/Admin\"}}",
+            name);
       });
     }
   }

@@ -27,25 +27,28 @@ constexpr std::string_view kCodes[] = {kPrincipalCode, kServiceCode, kNullCode};
 constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kRcp};
 
 // Folded (lower-case), as condition keys are case-insensitive.
-constexpr std::array<std::string_view, 4> kPrincipalKeys = {"aws:principalorgid", "aws:principalorgpaths",
-                                                            "aws:principalaccount", "aws:principalarn"};
+constexpr std::array<std::string_view, 4> kPrincipalKeys = {
+    "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn"};
 constexpr std::string_view kPrincipalTagPrefix = "aws:principaltag/";
-constexpr std::array<std::string_view, 4> kSourceKeys = {"aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid",
-                                                         "aws:sourceorgpaths"};
+constexpr std::array<std::string_view, 4> kSourceKeys = {"aws:sourceaccount", "aws:sourcearn",
+                                                         "aws:sourceorgid", "aws:sourceorgpaths"};
 
 bool contains(std::span<const std::string_view> keys, std::string_view key) {
   return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
 
 // `"<base>": {"<one of keys>": "<value>"}`, every value equal to `value`.
-bool has_test(const ast::Statement& statement, std::string_view base, std::span<const std::string_view> keys,
-              std::string_view value) {
-  return std::any_of(statement.conditions.begin(), statement.conditions.end(), [&](const ast::Condition& c) {
-    if (c.op.base != base || c.op.qualifier != ast::SetQualifier::kNone || c.values.empty()) return false;
-    if (!contains(keys, catalog::to_folded(c.key.value))) return false;
-    return std::all_of(c.values.begin(), c.values.end(),
-                       [&](const ast::ConditionValue& v) { return catalog::equals_folded(v.text, value); });
-  });
+bool has_test(const ast::Statement& statement, std::string_view base,
+              std::span<const std::string_view> keys, std::string_view value) {
+  return std::any_of(
+      statement.conditions.begin(), statement.conditions.end(), [&](const ast::Condition& c) {
+        if (c.op.base != base || c.op.qualifier != ast::SetQualifier::kNone || c.values.empty())
+          return false;
+        if (!contains(keys, catalog::to_folded(c.key.value))) return false;
+        return std::all_of(c.values.begin(), c.values.end(), [&](const ast::ConditionValue& v) {
+          return catalog::equals_folded(v.text, value);
+        });
+      });
 }
 
 constexpr std::string_view kIsAwsService[] = {"aws:principalisawsservice"};
@@ -57,8 +60,10 @@ class RcpConditionWithoutServiceGuard final : public engine::Rule {
       .id = "IAM407",
       .name = "rcp-condition-without-service-guard",
       .level = engine::Level::kWarning,
-      .summary = "An RCP Deny tests a principal or source key without the aws:PrincipalIsAWSService or Null "
-                 "guard that keeps it from blocking AWS services",
+      .summary =
+          "An RCP Deny tests a principal or source key without the aws:PrincipalIsAWSService or "
+          "Null "
+          "guard that keeps it from blocking AWS services",
       .tags = kTags,
       .precision = engine::Precision::kMedium,
       .access_analyzer_codes = kCodes,
@@ -74,25 +79,30 @@ class RcpConditionWithoutServiceGuard final : public engine::Rule {
     for (const ast::Condition& condition : statement.conditions) {
       if (condition.op.base == "Null") continue;  // a presence test is a guard, not a restriction
       std::string key = catalog::to_folded(condition.key.value);
-      if ((contains(kPrincipalKeys, key) || key.starts_with(kPrincipalTagPrefix)) && !excludes_services) {
-        ctx.report(condition.key.range,
-                   "\"{}\" is absent when an AWS service principal calls, so this deny also blocks AWS "
-                   "services; add \"BoolIfExists\": {{\"aws:PrincipalIsAWSService\": \"false\"}}",
-                   condition.key.value)
+      if ((contains(kPrincipalKeys, key) || key.starts_with(kPrincipalTagPrefix)) &&
+          !excludes_services) {
+        ctx.report(
+               condition.key.range,
+               "\"{}\" is absent when an AWS service principal calls, so this deny also blocks AWS "
+               "services; add \"BoolIfExists\": {{\"aws:PrincipalIsAWSService\": \"false\"}}",
+               condition.key.value)
             .code(kPrincipalCode);
       }
       if (!contains(kSourceKeys, key)) continue;
       if (!only_services) {
         ctx.report(condition.key.range,
-                   "\"{}\" describes the resource an AWS service acts for, so this deny also blocks your own "
-                   "principals, which do not send it; add \"BoolIfExists\": {{\"aws:PrincipalIsAWSService\": "
+                   "\"{}\" describes the resource an AWS service acts for, so this deny also "
+                   "blocks your own "
+                   "principals, which do not send it; add \"BoolIfExists\": "
+                   "{{\"aws:PrincipalIsAWSService\": "
                    "\"true\"}}",
                    condition.key.value)
             .code(kServiceCode);
       }
       if (!source_present) {
         ctx.report(condition.key.range,
-                   "some service integrations do not send \"{}\", so this deny blocks them; add \"Null\": "
+                   "some service integrations do not send \"{}\", so this deny blocks them; add "
+                   "\"Null\": "
                    "{{\"aws:SourceAccount\": \"false\"}} (or the same test on aws:SourceArn)",
                    condition.key.value)
             .code(kNullCode);

@@ -11,7 +11,8 @@ constexpr std::string_view kCodes[] = {"RCP_SYNTAX_ERROR_PRINCIPAL"};
 constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kRcp};
 
 constexpr std::string_view kNarrowHint =
-    "narrow who is affected with a Condition instead, e.g. on aws:PrincipalOrgID or aws:PrincipalArn";
+    "narrow who is affected with a Condition instead, e.g. on aws:PrincipalOrgID or "
+    "aws:PrincipalArn";
 
 class RcpPrincipalNotEveryone final : public engine::Rule {
  public:
@@ -19,8 +20,10 @@ class RcpPrincipalNotEveryone final : public engine::Rule {
       .id = "IAM403",
       .name = "rcp-principal-not-everyone",
       .level = engine::Level::kError,
-      .summary = "A resource control policy statement has a Principal other than \"*\", a NotPrincipal, or no "
-                 "Principal",
+      .summary =
+          "A resource control policy statement has a Principal other than \"*\", a NotPrincipal, "
+          "or no "
+          "Principal",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -39,12 +42,14 @@ class RcpPrincipalNotEveryone final : public engine::Rule {
     statement_member::for_each(doc, statement, "NotPrincipal", [&](const json::Node& member) {
       has_principal = true;
       ctx.report(member.key_range,
-                 "NotPrincipal is not supported in a resource control policy; write \"Principal\": \"*\" and {}",
+                 "NotPrincipal is not supported in a resource control policy; write \"Principal\": "
+                 "\"*\" and {}",
                  kNarrowHint);
     });
     if (has_principal) return;
     ByteRange opening{statement.range.begin, statement.range.begin + 1};
-    ctx.report(opening, "this RCP statement has no Principal; add \"Principal\": \"*\", which RCPs require");
+    ctx.report(opening,
+               "this RCP statement has no Principal; add \"Principal\": \"*\", which RCPs require");
   }
 };
 

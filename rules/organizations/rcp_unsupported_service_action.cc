@@ -34,7 +34,8 @@ class RcpUnsupportedServiceAction final : public engine::Rule {
       std::optional<catalog::Service> service = catalog::find_service(action.service);
       if (service && service->rcp_supported()) continue;
       ctx.report(action.text.range,
-                 "Action \"{}\" belongs to service \"{}\", which resource control policies do not support; "
+                 "Action \"{}\" belongs to service \"{}\", which resource control policies do not "
+                 "support; "
                  "remove it (a service control policy can restrict it instead)",
                  action.text.value, action.service);
     }

@@ -22,8 +22,10 @@ class ScpMidActionWildcard final : public engine::Rule {
       .id = "IAM402",
       .name = "scp-mid-action-wildcard",
       .level = engine::Level::kNote,
-      .summary = "An SCP action has a wildcard before the end of its name, which older SCP rules and Access "
-                 "Analyzer reject",
+      .summary =
+          "An SCP action has a wildcard before the end of its name, which older SCP rules and "
+          "Access "
+          "Analyzer reject",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -38,11 +40,13 @@ class ScpMidActionWildcard final : public engine::Rule {
         if (!action.has_service()) continue;
         std::string_view::size_type at = inner_wildcard(action.name);
         if (at == std::string_view::npos) continue;
-        ctx.report(action.text.range,
-                   "{} \"{}\" has a wildcard before the end of the action name; SCPs accept this since "
-                   "September 2025, but Access Analyzer still reports it as an error and older "
-                   "tooling rejects it: write \"{}:{}*\" or list the actions if you need that compatibility",
-                   (*list)->name.value, action.text.value, action.service, action.name.substr(0, at));
+        ctx.report(
+            action.text.range,
+            "{} \"{}\" has a wildcard before the end of the action name; SCPs accept this since "
+            "September 2025, but Access Analyzer still reports it as an error and older "
+            "tooling rejects it: write \"{}:{}*\" or list the actions if you need that "
+            "compatibility",
+            (*list)->name.value, action.text.value, action.service, action.name.substr(0, at));
       }
     }
   }

@@ -13,7 +13,8 @@ namespace iamlint::rules::statement_member {
 
 // Calls `visit(node)` for each member of the statement named exactly `name`, duplicates included.
 template <class Visit>
-void for_each(const json::Document& doc, const ast::Statement& statement, std::string_view name, Visit visit) {
+void for_each(const json::Document& doc, const ast::Statement& statement, std::string_view name,
+              Visit visit) {
   if (statement.node == json::kNoNode) return;
   for (json::NodeId member : doc.children(statement.node)) {
     if (doc.node(member).key == name) visit(doc.node(member));

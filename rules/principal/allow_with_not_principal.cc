@@ -17,7 +17,9 @@ class AllowWithNotPrincipal final : public engine::Rule {
       .id = "IAM055",
       .name = "allow-with-not-principal",
       .level = engine::Level::kWarning,
-      .summary = "An Allow statement uses NotPrincipal, granting to everyone not listed, anonymous callers included",
+      .summary =
+          "An Allow statement uses NotPrincipal, granting to everyone not listed, anonymous "
+          "callers included",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .security_severity = "7.5",
@@ -31,7 +33,8 @@ class AllowWithNotPrincipal final : public engine::Rule {
     if (!statement.allows() || !statement.not_principal) return;
     const json::Node& node = ctx.json().node(statement.not_principal->node);
     ctx.report(node.key_range,
-               "\"Effect\": \"Allow\" with \"NotPrincipal\" grants access to every principal not listed, anonymous "
+               "\"Effect\": \"Allow\" with \"NotPrincipal\" grants access to every principal not "
+               "listed, anonymous "
                "callers included; use \"Principal\" with the principals to allow");
   }
 };

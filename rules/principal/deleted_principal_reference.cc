@@ -26,7 +26,9 @@ class DeletedPrincipalReference final : public engine::Rule {
       .id = "IAM054",
       .name = "deleted-principal-reference",
       .level = engine::Level::kWarning,
-      .summary = "A Principal holds the unique ID of a user or role instead of its ARN, a sign that it was deleted",
+      .summary =
+          "A Principal holds the unique ID of a user or role instead of its ARN, a sign that it "
+          "was deleted",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
@@ -35,19 +37,22 @@ class DeletedPrincipalReference final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
-    principal::for_each_principal_element(statement, [&](const ast::Principal& p, std::string_view element) {
-      for (const ast::PrincipalEntry& entry : p.entries) {
-        if (entry.type != ast::PrincipalType::kAws || !looks_like_unique_id(entry.text.value)) continue;
-        std::optional<std::string_view> entity = catalog::unique_id_entity(entry.text.value);
-        if (entity != "user" && entity != "role") continue;
-        ctx.report(entry.text.range,
-                   "{} \"{}\" is the unique ID of a {}: IAM shows one when the {} it named was deleted, and a new "
-                   "{} of the same name is not trusted; replace it with the {} ARN "
-                   "(arn:aws:iam::<account>:{}/<name>) or remove it",
-                   element, entry.text.value, *entity, *entity, *entity, *entity, *entity)
-            .code(*entity == "role" ? "INVALID_ROLE_REFERENCE" : "INVALID_USER_REFERENCE");
-      }
-    });
+    principal::for_each_principal_element(
+        statement, [&](const ast::Principal& p, std::string_view element) {
+          for (const ast::PrincipalEntry& entry : p.entries) {
+            if (entry.type != ast::PrincipalType::kAws || !looks_like_unique_id(entry.text.value))
+              continue;
+            std::optional<std::string_view> entity = catalog::unique_id_entity(entry.text.value);
+            if (entity != "user" && entity != "role") continue;
+            ctx.report(entry.text.range,
+                       "{} \"{}\" is the unique ID of a {}: IAM shows one when the {} it named was "
+                       "deleted, and a new "
+                       "{} of the same name is not trusted; replace it with the {} ARN "
+                       "(arn:aws:iam::<account>:{}/<name>) or remove it",
+                       element, entry.text.value, *entity, *entity, *entity, *entity, *entity)
+                .code(*entity == "role" ? "INVALID_ROLE_REFERENCE" : "INVALID_USER_REFERENCE");
+          }
+        });
   }
 };
 

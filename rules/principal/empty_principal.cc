@@ -26,22 +26,30 @@ class EmptyPrincipal final : public engine::Rule {
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     const json::Document& doc = ctx.json();
-    principal::for_each_principal_element(statement, [&](const ast::Principal& p, std::string_view element) {
+    principal::for_each_principal_element(statement, [&](const ast::Principal& p,
+                                                         std::string_view element) {
       const json::Node& node = doc.node(p.node);
       if (node.is_object() && node.child_count == 0) {
-        ctx.report(node.range, "{} is an empty object, so the statement applies to no one; name the principals "
-                   "or remove the statement", element)
+        ctx.report(node.range,
+                   "{} is an empty object, so the statement applies to no one; name the principals "
+                   "or remove the statement",
+                   element)
             .code("EMPTY_OBJECT_PRINCIPAL");
       } else if (node.is_array() && node.child_count == 0) {
-        ctx.report(node.range, "{} is an empty array, so the statement applies to no one; name the principals "
-                   "or remove the statement", element)
+        ctx.report(node.range,
+                   "{} is an empty array, so the statement applies to no one; name the principals "
+                   "or remove the statement",
+                   element)
             .code("EMPTY_ARRAY_PRINCIPAL");
       } else if (node.is_object()) {
         for (json::NodeId member : doc.children(p.node)) {
           const json::Node& m = doc.node(member);
           if (!m.is_array() || m.child_count != 0) continue;
-          ctx.report(m.range, "{} \"{}\" is an empty array and names no one; list the principals or remove the "
-                     "key", element, m.key)
+          ctx.report(
+                 m.range,
+                 "{} \"{}\" is an empty array and names no one; list the principals or remove the "
+                 "key",
+                 element, m.key)
               .code("EMPTY_ARRAY_PRINCIPAL");
         }
       }

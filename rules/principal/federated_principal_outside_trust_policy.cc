@@ -16,7 +16,8 @@ class FederatedPrincipalOutsideTrustPolicy final : public engine::Rule {
       .id = "IAM053",
       .name = "federated-principal-outside-trust-policy",
       .level = engine::Level::kError,
-      .summary = "A resource policy names a Federated principal, which only role trust policies support",
+      .summary =
+          "A resource policy names a Federated principal, which only role trust policies support",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -26,17 +27,19 @@ class FederatedPrincipalOutsideTrustPolicy final : public engine::Rule {
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     const json::Document& doc = ctx.json();
-    principal::for_each_principal_element(statement, [&](const ast::Principal& p, std::string_view element) {
-      if (!doc.node(p.node).is_object()) return;
-      for (json::NodeId member : doc.children(p.node)) {
-        const json::Node& m = doc.node(member);
-        if (m.key != "Federated") continue;
-        ctx.report(m.key_range,
-                   "{} \"Federated\" is supported only in role trust policies; trust the identity provider in a "
-                   "role's trust policy and name that role here under \"AWS\"",
-                   element);
-      }
-    });
+    principal::for_each_principal_element(
+        statement, [&](const ast::Principal& p, std::string_view element) {
+          if (!doc.node(p.node).is_object()) return;
+          for (json::NodeId member : doc.children(p.node)) {
+            const json::Node& m = doc.node(member);
+            if (m.key != "Federated") continue;
+            ctx.report(m.key_range,
+                       "{} \"Federated\" is supported only in role trust policies; trust the "
+                       "identity provider in a "
+                       "role's trust policy and name that role here under \"AWS\"",
+                       element);
+          }
+        });
   }
 };
 

@@ -15,7 +15,8 @@ constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKin
 // Regional names such as logs.us-east-1.amazonaws.com), amazonaws.com.cn in China, and the few
 // under amazon.com (alexa-appkit.amazon.com) or aws.internal.
 bool is_service_principal(std::string_view value) {
-  static const RE2 kPattern(R"([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.(amazonaws\.com|amazonaws\.com\.cn|amazon\.com|aws\.internal))");
+  static const RE2 kPattern(
+      R"([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.(amazonaws\.com|amazonaws\.com\.cn|amazon\.com|aws\.internal))");
   return RE2::FullMatch(value, kPattern);
 }
 
@@ -34,20 +35,23 @@ class MalformedServicePrincipal final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
-    principal::for_each_principal_element(statement, [&](const ast::Principal& p, std::string_view element) {
-      for (const ast::PrincipalEntry& entry : p.entries) {
-        std::string_view value = entry.text.value;
-        // Wildcards are malformed-principal's finding.
-        if (entry.type != ast::PrincipalType::kService || value.find_first_of("*?") != std::string_view::npos) {
-          continue;
-        }
-        if (is_service_principal(value)) continue;
-        ctx.report(entry.text.range,
-                   "{} service \"{}\" is not a service principal; write the service's name in lowercase, usually "
-                   "<service>.amazonaws.com (e.g. \"lambda.amazonaws.com\")",
-                   element, value);
-      }
-    });
+    principal::for_each_principal_element(
+        statement, [&](const ast::Principal& p, std::string_view element) {
+          for (const ast::PrincipalEntry& entry : p.entries) {
+            std::string_view value = entry.text.value;
+            // Wildcards are malformed-principal's finding.
+            if (entry.type != ast::PrincipalType::kService ||
+                value.find_first_of("*?") != std::string_view::npos) {
+              continue;
+            }
+            if (is_service_principal(value)) continue;
+            ctx.report(entry.text.range,
+                       "{} service \"{}\" is not a service principal; write the service's name in "
+                       "lowercase, usually "
+                       "<service>.amazonaws.com (e.g. \"lambda.amazonaws.com\")",
+                       element, value);
+          }
+        });
   }
 };
 

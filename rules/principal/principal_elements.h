@@ -9,8 +9,8 @@
 
 namespace iamlint::rules::principal {
 
-inline constexpr std::array<std::string_view, 4> kPrincipalKeys = {"AWS", "CanonicalUser", "Federated",
-                                                                   "Service"};
+inline constexpr std::array<std::string_view, 4> kPrincipalKeys = {"AWS", "CanonicalUser",
+                                                                   "Federated", "Service"};
 
 // Calls visit(principal, element_name) for Principal and NotPrincipal when present.
 template <class Visit>

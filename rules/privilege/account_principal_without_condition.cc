@@ -17,9 +17,9 @@ constexpr engine::Equivalent kEquivalents[] = {
 // Keys that limit which principals of the trusted account the grant reaches (or, for
 // sts:ExternalId, which caller of a third party). Compared case-insensitively, as IAM does.
 constexpr std::array<std::string_view, 10> kNarrowingKeys = {
-    "aws:principalarn", "aws:principalorgid", "aws:principalorgpaths", "aws:userid", "aws:username",
-    "aws:principaltype", "aws:sourceidentity", "sts:externalid", "sts:sourceidentity",
-    "aws:principalservicename"};
+    "aws:principalarn",   "aws:principalorgid",      "aws:principalorgpaths", "aws:userid",
+    "aws:username",       "aws:principaltype",       "aws:sourceidentity",    "sts:externalid",
+    "sts:sourceidentity", "aws:principalservicename"};
 constexpr std::string_view kPrincipalTagPrefix = "aws:principaltag/";
 
 std::string lower(std::string_view text) {
@@ -29,7 +29,8 @@ std::string lower(std::string_view text) {
 }
 
 bool is_account_id(std::string_view text) {
-  return text.size() == 12 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return text.size() == 12 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // "111122223333" or "arn:<partition>:iam::111122223333:root".
@@ -54,7 +55,9 @@ class AccountPrincipalWithoutCondition final : public engine::Rule {
       .id = "IAM204",
       .name = "account-principal-without-condition",
       .level = engine::Level::kWarning,
-      .summary = "A resource or trust policy grants to every principal of an account without a narrowing condition",
+      .summary =
+          "A resource or trust policy grants to every principal of an account without a narrowing "
+          "condition",
       .tags = kTags,
       .precision = engine::Precision::kMedium,
       .security_severity = "6.0",
@@ -65,13 +68,16 @@ class AccountPrincipalWithoutCondition final : public engine::Rule {
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     if (!statement.allows() || !statement.principal) return;
-    if (std::any_of(statement.conditions.begin(), statement.conditions.end(), narrows_principal)) return;
+    if (std::any_of(statement.conditions.begin(), statement.conditions.end(), narrows_principal))
+      return;
     for (const ast::PrincipalEntry& entry : statement.principal->entries) {
-      if (entry.type != ast::PrincipalType::kAws || !is_account_principal(entry.text.value)) continue;
-      ctx.report(entry.text.range,
-                 "Principal \"{}\" trusts every principal of the account that its own IAM policies "
-                 "allow; add a condition such as aws:PrincipalArn (or sts:ExternalId for a third party)",
-                 entry.text.value);
+      if (entry.type != ast::PrincipalType::kAws || !is_account_principal(entry.text.value))
+        continue;
+      ctx.report(
+          entry.text.range,
+          "Principal \"{}\" trusts every principal of the account that its own IAM policies "
+          "allow; add a condition such as aws:PrincipalArn (or sts:ExternalId for a third party)",
+          entry.text.value);
     }
   }
 };

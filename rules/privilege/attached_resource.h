@@ -19,27 +19,36 @@ struct CatalogResourceType {
 };
 
 // The resource types a policy on `resource` governs; empty for a role trust policy.
-inline std::span<const CatalogResourceType> governed_resource_types(ast::AttachedResource resource) {
+inline std::span<const CatalogResourceType> governed_resource_types(
+    ast::AttachedResource resource) {
   static constexpr CatalogResourceType kBucket[] = {{"s3", "bucket"}, {"s3", "object"}};
-  static constexpr CatalogResourceType kAccessPoint[] = {{"s3", "accesspoint"}, {"s3", "accesspointobject"}};
+  static constexpr CatalogResourceType kAccessPoint[] = {{"s3", "accesspoint"},
+                                                         {"s3", "accesspointobject"}};
   static constexpr CatalogResourceType kMultiRegion[] = {{"s3", "multiregionaccesspoint"}};
-  static constexpr CatalogResourceType kObjectLambda[] = {{"s3-object-lambda", "objectlambdaaccesspoint"}};
+  static constexpr CatalogResourceType kObjectLambda[] = {
+      {"s3-object-lambda", "objectlambdaaccesspoint"}};
   static constexpr CatalogResourceType kTable[] = {{"dynamodb", "table"}, {"dynamodb", "index"}};
   switch (resource) {
-    case ast::AttachedResource::kS3Bucket: return kBucket;
-    case ast::AttachedResource::kS3AccessPoint: return kAccessPoint;
-    case ast::AttachedResource::kS3MultiRegionAccessPoint: return kMultiRegion;
-    case ast::AttachedResource::kS3ObjectLambdaAccessPoint: return kObjectLambda;
-    case ast::AttachedResource::kDynamoDbTable: return kTable;
-    case ast::AttachedResource::kIamAssumeRolePolicyDocument: return {};
+    case ast::AttachedResource::kS3Bucket:
+      return kBucket;
+    case ast::AttachedResource::kS3AccessPoint:
+      return kAccessPoint;
+    case ast::AttachedResource::kS3MultiRegionAccessPoint:
+      return kMultiRegion;
+    case ast::AttachedResource::kS3ObjectLambdaAccessPoint:
+      return kObjectLambda;
+    case ast::AttachedResource::kDynamoDbTable:
+      return kTable;
+    case ast::AttachedResource::kIamAssumeRolePolicyDocument:
+      return {};
   }
   return {};
 }
 
 // The actions a role trust policy may allow.
 inline constexpr std::array<std::string_view, 6> kRoleTrustActions = {
-    "sts:AssumeRole",     "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity",
-    "sts:TagSession",     "sts:SetSourceIdentity",  "sts:SetContext"};
+    "sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity",
+    "sts:TagSession", "sts:SetSourceIdentity",  "sts:SetContext"};
 
 inline bool is_governed(catalog::ResourceType type, ast::AttachedResource resource) {
   auto governed = governed_resource_types(resource);

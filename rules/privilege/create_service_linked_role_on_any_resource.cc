@@ -21,7 +21,8 @@ constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
 // matches the roles of two unrelated services is not scoped to a service.
 constexpr iam_action_grant::Target kCreateSlr{
     .action = "iam:CreateServiceLinkedRole",
-    .probes = {"role/aws-service-role/a.amazonaws.com/A", "role/aws-service-role/zq9.amazonaws.com/Zq9"},
+    .probes = {"role/aws-service-role/a.amazonaws.com/A",
+               "role/aws-service-role/zq9.amazonaws.com/Zq9"},
     .bounding_key = "iam:AWSServiceName",
     .not_resource_codes = {kCodes[0], kCodes[1], kCodes[2]},
     .wildcard_resource_codes = {kCodes[3], kCodes[4], kCodes[5]},
@@ -33,7 +34,8 @@ class CreateServiceLinkedRoleOnAnyResource final : public engine::Rule {
       .id = "IAM206",
       .name = "create-service-linked-role-on-any-resource",
       .level = engine::Level::kWarning,
-      .summary = "An Allow statement lets the principal create the service-linked role of any AWS service",
+      .summary =
+          "An Allow statement lets the principal create the service-linked role of any AWS service",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
@@ -42,13 +44,15 @@ class CreateServiceLinkedRoleOnAnyResource final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
-    std::optional<iam_action_grant::Grant> grant = iam_action_grant::find_grant(statement, kCreateSlr);
+    std::optional<iam_action_grant::Grant> grant =
+        iam_action_grant::find_grant(statement, kCreateSlr);
     if (!grant) return;
-    iam_action_grant::report(*grant, kCreateSlr,
-                             "lets the principal create the service-linked role of any AWS service; name the "
-                             "role ARNs under role/aws-service-role/<service>/ in Resource, or add an "
-                             "iam:AWSServiceName condition",
-                             ctx);
+    iam_action_grant::report(
+        *grant, kCreateSlr,
+        "lets the principal create the service-linked role of any AWS service; name the "
+        "role ARNs under role/aws-service-role/<service>/ in Resource, or add an "
+        "iam:AWSServiceName condition",
+        ctx);
   }
 };
 

@@ -33,7 +33,7 @@ struct Target {
   // Role ARNs (from "role/" on) that a resource pattern must all match to count as "any role":
   // two unrelated names, so that a pattern naming a path or a service stays silent.
   std::array<std::string_view, 2> probes;
-  std::string_view bounding_key;  // "iam:PassedToService"
+  std::string_view bounding_key;                       // "iam:PassedToService"
   std::array<std::string_view, 3> not_resource_codes;  // by ActionForm
   std::array<std::string_view, 3> wildcard_resource_codes;
 };
@@ -64,13 +64,14 @@ inline bool matches_action(const ast::Action& entry, std::string_view action) {
 // A string condition that limits the key to named values (a lone "*" limits nothing; a negated
 // operator only excludes some, and Null tests presence).
 inline bool bounds_grant(const ast::Statement& statement, std::string_view key) {
-  return std::any_of(statement.conditions.begin(), statement.conditions.end(), [&](const ast::Condition& c) {
-    std::string_view base = c.op.base;
-    if (!base.starts_with("String") || base.starts_with("StringNot")) return false;
-    if (!catalog::equals_folded(c.key.value, key) || c.values.empty()) return false;
-    return std::none_of(c.values.begin(), c.values.end(),
-                        [](const ast::ConditionValue& v) { return v.text == "*"; });
-  });
+  return std::any_of(
+      statement.conditions.begin(), statement.conditions.end(), [&](const ast::Condition& c) {
+        std::string_view base = c.op.base;
+        if (!base.starts_with("String") || base.starts_with("StringNot")) return false;
+        if (!catalog::equals_folded(c.key.value, key) || c.values.empty()) return false;
+        return std::none_of(c.values.begin(), c.values.end(),
+                            [](const ast::ConditionValue& v) { return v.text == "*"; });
+      });
 }
 
 struct ActionMatch {
@@ -79,10 +80,12 @@ struct ActionMatch {
   ByteRange range;
 };
 
-inline std::optional<ActionMatch> find_action(const ast::Statement& statement, std::string_view action) {
+inline std::optional<ActionMatch> find_action(const ast::Statement& statement,
+                                              std::string_view action) {
   if (statement.not_action) {
     const auto& entries = statement.not_action->entries;
-    if (std::any_of(entries.begin(), entries.end(), [&](const ast::Action& a) { return matches_action(a, action); }))
+    if (std::any_of(entries.begin(), entries.end(),
+                    [&](const ast::Action& a) { return matches_action(a, action); }))
       return std::nullopt;
     return ActionMatch{ActionForm::kNotAction, "NotAction", statement.not_action->name.range};
   }
@@ -123,8 +126,8 @@ inline std::optional<Grant> find_grant(const ast::Statement& statement, const Ta
 }
 
 inline std::string_view code_for(const Grant& grant, const Target& target) {
-  const auto& codes =
-      grant.resource == ResourceForm::kNotResource ? target.not_resource_codes : target.wildcard_resource_codes;
+  const auto& codes = grant.resource == ResourceForm::kNotResource ? target.not_resource_codes
+                                                                   : target.wildcard_resource_codes;
   return codes[static_cast<std::size_t>(grant.action)];
 }
 
@@ -132,11 +135,15 @@ inline std::string_view code_for(const Grant& grant, const Target& target) {
 inline std::string describe(const Grant& grant, const Target& target) {
   std::string action;
   switch (grant.action) {
-    case ActionForm::kNamed: action = fmt::format("Action \"{}\"", grant.action_text); break;
+    case ActionForm::kNamed:
+      action = fmt::format("Action \"{}\"", grant.action_text);
+      break;
     case ActionForm::kWildcard:
       action = fmt::format("Action \"{}\" (which includes {})", grant.action_text, target.action);
       break;
-    case ActionForm::kNotAction: action = fmt::format("a NotAction that does not exclude {}", target.action); break;
+    case ActionForm::kNotAction:
+      action = fmt::format("a NotAction that does not exclude {}", target.action);
+      break;
   }
   if (grant.resource == ResourceForm::kNotResource) return action + " with NotResource";
   return fmt::format("{} with Resource \"{}\"", action, grant.resource_text);
@@ -144,7 +151,8 @@ inline std::string describe(const Grant& grant, const Target& target) {
 
 // Reports the grant at its resource part (what to narrow), with the action part as related:
 // "<how the action is granted> <consequence and fix>".
-inline void report(const Grant& grant, const Target& target, std::string_view consequence, engine::RuleContext& ctx) {
+inline void report(const Grant& grant, const Target& target, std::string_view consequence,
+                   engine::RuleContext& ctx) {
   ctx.report(grant.resource_range, "{} {}", describe(grant, target), consequence)
       .code(code_for(grant, target))
       .related(grant.action_range, fmt::format("{} is granted here", target.action));

@@ -20,7 +20,8 @@ struct IrrelevantKey {
 
 // Access Analyzer documents only the S3 case; each entry here is one AWS states.
 constexpr IrrelevantKey kIrrelevantKeys[] = {
-    {ast::AttachedResource::kS3Bucket, "s3:ResourceAccount", "the bucket is always in the policy's own account"},
+    {ast::AttachedResource::kS3Bucket, "s3:ResourceAccount",
+     "the bucket is always in the policy's own account"},
     {ast::AttachedResource::kS3AccessPoint, "s3:ResourceAccount",
      "the access point is always in the policy's own account"},
     {ast::AttachedResource::kS3MultiRegionAccessPoint, "s3:ResourceAccount",
@@ -33,7 +34,9 @@ class IrrelevantConditionKey final : public engine::Rule {
       .id = "IAM254",
       .name = "irrelevant-condition-key",
       .level = engine::Level::kNote,
-      .summary = "A condition key tells nothing in a policy attached to this resource type (--resource-type)",
+      .summary =
+          "A condition key tells nothing in a policy attached to this resource type "
+          "(--resource-type)",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
@@ -46,8 +49,10 @@ class IrrelevantConditionKey final : public engine::Rule {
     const auto& attached = ctx.policy().attached_to;
     if (!attached) return;
     for (const IrrelevantKey& entry : kIrrelevantKeys) {
-      if (entry.resource != *attached || !catalog::equals_folded(condition.key.value, entry.key)) continue;
-      ctx.report(condition.key.range, "{} tells nothing in a policy attached to {}: {}; remove the condition",
+      if (entry.resource != *attached || !catalog::equals_folded(condition.key.value, entry.key))
+        continue;
+      ctx.report(condition.key.range,
+                 "{} tells nothing in a policy attached to {}: {}; remove the condition",
                  condition.key.value, ast::attached_resource_name(*attached), entry.why);
     }
   }

@@ -53,13 +53,15 @@ class MixedPartitions final : public engine::Rule {
       }
     }
     if (uses.empty()) return;
-    std::sort(uses.begin(), uses.end(),
-              [](const PartitionUse& a, const PartitionUse& b) { return a.range.begin < b.range.begin; });
+    std::sort(uses.begin(), uses.end(), [](const PartitionUse& a, const PartitionUse& b) {
+      return a.range.begin < b.range.begin;
+    });
     const PartitionUse& first = uses.front();
     for (const PartitionUse& use : uses) {
       if (use.partition == first.partition) continue;
       ctx.report(use.range,
-                 "this ARN is in partition \"{}\" but the policy's first ARN is in \"{}\"; a policy applies in "
+                 "this ARN is in partition \"{}\" but the policy's first ARN is in \"{}\"; a "
+                 "policy applies in "
                  "one partition, where the other's ARNs never match",
                  use.partition, first.partition)
           .related(first.range, fmt::format("the first ARN, in partition \"{}\"", first.partition));

@@ -9,7 +9,8 @@ namespace iamlint::rules {
 namespace {
 
 constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"UNSUPPORTED_ACTION_IN_POLICY", "UNSUPPORTED_RESOURCE_ARN_IN_POLICY"};
+constexpr std::string_view kCodes[] = {"UNSUPPORTED_ACTION_IN_POLICY",
+                                       "UNSUPPORTED_RESOURCE_ARN_IN_POLICY"};
 constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
 
 bool arn_is_governed(std::string_view arn, ast::AttachedResource resource) {
@@ -28,7 +29,9 @@ class OutsideAttachedResource final : public engine::Rule {
       .id = "IAM253",
       .name = "outside-attached-resource",
       .level = engine::Level::kError,
-      .summary = "An action or resource ARN does not apply to the resource the policy is attached to (--resource-type)",
+      .summary =
+          "An action or resource ARN does not apply to the resource the policy is attached to "
+          "(--resource-type)",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
@@ -48,7 +51,8 @@ class OutsideAttachedResource final : public engine::Rule {
         for (catalog::Action action : actions) any = any || applies_to(action, *attached);
         if (any) continue;
         ctx.report(entry.text.range,
-                   "Action \"{}\" does not act on {}, so a policy attached to one cannot name it; grant it "
+                   "Action \"{}\" does not act on {}, so a policy attached to one cannot name it; "
+                   "grant it "
                    "in the policy of a resource it acts on",
                    entry.text.value, resource_name)
             .code("UNSUPPORTED_ACTION_IN_POLICY");
@@ -56,8 +60,11 @@ class OutsideAttachedResource final : public engine::Rule {
     }
     if (statement.resource && *attached != ast::AttachedResource::kIamAssumeRolePolicyDocument) {
       for (const ast::Resource& resource : statement.resource->entries) {
-        if (resource.text.value == "*" || !resource.arn || arn_is_governed(resource.text.value, *attached)) continue;
-        ctx.report(resource.text.range, "Resource \"{}\" is not one that a policy attached to {} governs",
+        if (resource.text.value == "*" || !resource.arn ||
+            arn_is_governed(resource.text.value, *attached))
+          continue;
+        ctx.report(resource.text.range,
+                   "Resource \"{}\" is not one that a policy attached to {} governs",
                    resource.text.value, resource_name)
             .code("UNSUPPORTED_RESOURCE_ARN_IN_POLICY");
       }

@@ -17,9 +17,11 @@ constexpr std::string_view kCodes[] = {
     "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE",
     "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
 };
-constexpr engine::Equivalent kEquivalents[] = {
-    {"cfn-nag", "F38"}, {"cfn-nag", "F39"}, {"cfn-nag", "F40"},
-    {"KICS", "e39bee8c-fe54-4a3f-824d-e5e2d1cca40a"}, {"Trivy", "AWS-0342"}};
+constexpr engine::Equivalent kEquivalents[] = {{"cfn-nag", "F38"},
+                                               {"cfn-nag", "F39"},
+                                               {"cfn-nag", "F40"},
+                                               {"KICS", "e39bee8c-fe54-4a3f-824d-e5e2d1cca40a"},
+                                               {"Trivy", "AWS-0342"}};
 constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
 
 // A role without a path and one with a path: `role/*` matches both, `role/service-role/*` or
@@ -49,12 +51,14 @@ class PassRoleToAnyRole final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
-    std::optional<iam_action_grant::Grant> grant = iam_action_grant::find_grant(statement, kPassRole);
+    std::optional<iam_action_grant::Grant> grant =
+        iam_action_grant::find_grant(statement, kPassRole);
     if (!grant) return;
-    iam_action_grant::report(*grant, kPassRole,
-                             "lets the principal pass any role, and so its permissions, to an AWS service; "
-                             "list the role ARNs it needs in Resource, or add an iam:PassedToService condition",
-                             ctx);
+    iam_action_grant::report(
+        *grant, kPassRole,
+        "lets the principal pass any role, and so its permissions, to an AWS service; "
+        "list the role ARNs it needs in Resource, or add an iam:PassedToService condition",
+        ctx);
   }
 };
 

@@ -37,7 +37,8 @@ std::string expected_resources(catalog::Action action) {
     out += fmt::format("{}{}: {}", shown == 0 ? "" : "; ", resource_type.type().name(), format);
     ++shown;
   }
-  if (action.resource_types().size() > kShown) out += fmt::format("; and {} more", action.resource_types().size() - kShown);
+  if (action.resource_types().size() > kShown)
+    out += fmt::format("; and {} more", action.resource_types().size() - kShown);
   return out;
 }
 
@@ -58,9 +59,9 @@ class ResourceMismatch final : public engine::Rule {
     if (!statement.action || !statement.resource || statement.resource->entries.empty()) return;
     const auto& resources = statement.resource->entries;
     // "*" applies to everything; text that is not an ARN is another rule's business.
-    bool judgeable = std::all_of(resources.begin(), resources.end(), [](const ast::Resource& resource) {
-      return resource.arn.has_value();
-    });
+    bool judgeable =
+        std::all_of(resources.begin(), resources.end(),
+                    [](const ast::Resource& resource) { return resource.arn.has_value(); });
     if (!judgeable) return;
     std::string_view outcome = statement.allows() ? "grants" : "denies";
     for (const ast::Action& entry : statement.action->entries) {
@@ -72,14 +73,16 @@ class ResourceMismatch final : public engine::Rule {
         // AWS's own managed policies often scope such actions anyway; the reference may lag the
         // service, so this variant is a note.
         ctx.report(entry.text.range,
-                   "{} accepts only \"Resource\": \"*\", so this statement {} nothing for it; move it to a "
+                   "{} accepts only \"Resource\": \"*\", so this statement {} nothing for it; move "
+                   "it to a "
                    "statement with \"Resource\": \"*\"",
                    action->qualified_name(), outcome)
             .level(engine::Level::kNote)
             .related(statement.resource->range, "the statement's resources");
       } else {
         ctx.report(entry.text.range,
-                   "none of this statement's resources is of a type {} acts on ({}), so the statement {} "
+                   "none of this statement's resources is of a type {} acts on ({}), so the "
+                   "statement {} "
                    "nothing for it",
                    action->qualified_name(), expected_resources(*action), outcome)
             .related(statement.resource->range, "the statement's resources");

@@ -15,7 +15,9 @@ class WildcardActionPattern final : public engine::Rule {
       .id = "IAM250",
       .name = "wildcard-action-pattern",
       .level = engine::Level::kWarning,
-      .summary = "An Allow statement's action wildcard grants actions that change resources or permissions",
+      .summary =
+          "An Allow statement's action wildcard grants actions that change resources or "
+          "permissions",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .security_severity = "4.0",
@@ -30,7 +32,8 @@ class WildcardActionPattern final : public engine::Rule {
       if (action.name == "*" || !analysis::is_pattern(action.name)) continue;
       catalog::ActionSet granted = analysis::actions_of(action);
       if (granted.empty()) continue;  // the catalogue rules report patterns that match nothing
-      ctx.report(action.text.range, "Action \"{}\" allows {}", action.text.value, analysis::describe_grant(granted))
+      ctx.report(action.text.range, "Action \"{}\" allows {}", action.text.value,
+                 analysis::describe_grant(granted))
           .level(analysis::only_reads(granted) ? engine::Level::kNote : engine::Level::kWarning);
     }
   }

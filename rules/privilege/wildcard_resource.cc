@@ -18,7 +18,9 @@ class WildcardResource final : public engine::Rule {
       .id = "IAM203",
       .name = "wildcard-resource",
       .level = engine::Level::kWarning,
-      .summary = "An Allow statement applies to every resource, though its actions can be limited to specific ones",
+      .summary =
+          "An Allow statement applies to every resource, though its actions can be limited to "
+          "specific ones",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .security_severity = "5.0",
@@ -29,15 +31,17 @@ class WildcardResource final : public engine::Rule {
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     if (!statement.allows() || !statement.resource) return;
     const auto& resources = statement.resource->entries;
-    auto star = std::find_if(resources.begin(), resources.end(),
-                             [](const ast::Resource& resource) { return resource.text.value == "*"; });
+    auto star = std::find_if(resources.begin(), resources.end(), [](const ast::Resource& resource) {
+      return resource.text.value == "*";
+    });
     if (star == resources.end()) return;
     catalog::ActionSet scoped = analysis::resource_scoped(analysis::statement_actions(statement));
     if (scoped.empty()) return;
-    ctx.report(star->text.range,
-               "Resource \"*\" covers actions that can be limited to specific resources: {}; name their "
-               "resources' ARNs instead",
-               analysis::describe_grant(scoped));
+    ctx.report(
+        star->text.range,
+        "Resource \"*\" covers actions that can be limited to specific resources: {}; name their "
+        "resources' ARNs instead",
+        analysis::describe_grant(scoped));
   }
 };
 

@@ -30,8 +30,8 @@ class WildcardServiceAction final : public engine::Rule {
       catalog::ActionSet granted = analysis::actions_of(action);
       if (granted.empty()) continue;  // an unknown service grants nothing
       // A service whose every action only reads is a lesser risk: say so, but as a note.
-      ctx.report(action.text.range, "Action \"{}\" allows every action of the '{}' service: {}", action.text.value,
-                 action.service, analysis::describe_grant(granted))
+      ctx.report(action.text.range, "Action \"{}\" allows every action of the '{}' service: {}",
+                 action.text.value, action.service, analysis::describe_grant(granted))
           .level(analysis::only_reads(granted) ? engine::Level::kNote : engine::Level::kWarning);
     }
   }

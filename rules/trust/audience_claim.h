@@ -12,7 +12,8 @@ namespace iamlint::rules::trust {
 // (it has a dot; AWS service prefixes have none) and the claim "aud".
 [[nodiscard]] inline bool is_audience_key(std::string_view key) {
   constexpr std::string_view kClaim = ":aud";
-  if (key.size() <= kClaim.size() || !catalog::equals_folded(key.substr(key.size() - kClaim.size()), kClaim)) {
+  if (key.size() <= kClaim.size() ||
+      !catalog::equals_folded(key.substr(key.size() - kClaim.size()), kClaim)) {
     return false;
   }
   return key.substr(0, key.size() - kClaim.size()).find('.') != std::string_view::npos;

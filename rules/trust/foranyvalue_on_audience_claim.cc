@@ -27,11 +27,13 @@ class ForanyvalueOnAudienceClaim final : public engine::Rule {
 
   void check_condition(const ast::Statement& /*statement*/, const ast::Condition& condition,
                        engine::RuleContext& ctx) const override {
-    if (condition.op.qualifier != ast::SetQualifier::kForAnyValue || !trust::is_audience_key(condition.key.value)) {
+    if (condition.op.qualifier != ast::SetQualifier::kForAnyValue ||
+        !trust::is_audience_key(condition.key.value)) {
       return;
     }
     ctx.report(condition.op.text.range,
-               "\"{}\" is a single-valued audience claim, and \"{}\" can be overly permissive on it; write \"{}\" "
+               "\"{}\" is a single-valued audience claim, and \"{}\" can be overly permissive on "
+               "it; write \"{}\" "
                "without the ForAnyValue: qualifier",
                condition.key.value, condition.op.text.value, condition.op.text.value.substr(12));
   }

@@ -12,7 +12,8 @@ namespace {
 constexpr std::string_view kTags[] = {"correctness", "trust"};
 constexpr std::string_view kCodes[] = {"MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY"};
 constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
-constexpr std::array<std::string_view, 3> kRequired = {"sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession"};
+constexpr std::array<std::string_view, 3> kRequired = {"sts:AssumeRole", "sts:SetSourceIdentity",
+                                                       "sts:TagSession"};
 
 class IncompleteRolesAnywhereActions final : public engine::Rule {
  public:
@@ -20,7 +21,9 @@ class IncompleteRolesAnywhereActions final : public engine::Rule {
       .id = "IAM504",
       .name = "incomplete-roles-anywhere-actions",
       .level = engine::Level::kError,
-      .summary = "IAM Roles Anywhere is trusted without sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession",
+      .summary =
+          "IAM Roles Anywhere is trusted without sts:AssumeRole, sts:SetSourceIdentity and "
+          "sts:TagSession",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -40,7 +43,8 @@ class IncompleteRolesAnywhereActions final : public engine::Rule {
       }
       if (missing.empty()) return;
       ctx.report(entry.text.range,
-                 "IAM Roles Anywhere needs sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession to create a "
+                 "IAM Roles Anywhere needs sts:AssumeRole, sts:SetSourceIdentity and "
+                 "sts:TagSession to create a "
                  "session; add {} to the statement's Action",
                  missing);
     });

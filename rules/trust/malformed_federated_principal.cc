@@ -14,7 +14,8 @@ constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_FEDERATION_SOURCE"}};
 
 bool is_domain_name(std::string_view value) {
-  static const RE2 kDomain(R"([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+)");
+  static const RE2 kDomain(
+      R"([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+)");
   return RE2::FullMatch(value, kDomain);
 }
 
@@ -38,18 +39,20 @@ class MalformedFederatedPrincipal final : public engine::Rule {
     for (const ast::PrincipalEntry& entry : statement.principal->entries) {
       std::string_view value = entry.text.value;
       // Wildcards are malformed-principal's finding.
-      if (entry.type != ast::PrincipalType::kFederated || value.find_first_of("*?") != std::string_view::npos) {
+      if (entry.type != ast::PrincipalType::kFederated ||
+          value.find_first_of("*?") != std::string_view::npos) {
         continue;
       }
       bool provider_arn = trust::federated_provider(value).kind != trust::FederatedKind::kOther &&
                           value.starts_with("arn:");
       if (provider_arn || (!value.starts_with("arn:") && is_domain_name(value))) continue;
-      ctx.report(entry.text.range,
-                 "Federated principal \"{}\" is not an identity provider; write a SAML provider ARN "
-                 "(arn:aws:iam::<account>:saml-provider/<name>), an OIDC provider ARN "
-                 "(arn:aws:iam::<account>:oidc-provider/<host>) or a web identity domain such as "
-                 "\"cognito-identity.amazonaws.com\"",
-                 value);
+      ctx.report(
+          entry.text.range,
+          "Federated principal \"{}\" is not an identity provider; write a SAML provider ARN "
+          "(arn:aws:iam::<account>:saml-provider/<name>), an OIDC provider ARN "
+          "(arn:aws:iam::<account>:oidc-provider/<host>) or a web identity domain such as "
+          "\"cognito-identity.amazonaws.com\"",
+          value);
     }
   }
 };

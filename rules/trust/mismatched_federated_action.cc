@@ -16,7 +16,8 @@ class MismatchedFederatedAction final : public engine::Rule {
       .id = "IAM502",
       .name = "mismatched-federated-action",
       .level = engine::Level::kError,
-      .summary = "A SAML or OIDC provider is trusted without the matching sts:AssumeRoleWith* action",
+      .summary =
+          "A SAML or OIDC provider is trusted without the matching sts:AssumeRoleWith* action",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
@@ -34,7 +35,8 @@ class MismatchedFederatedAction final : public engine::Rule {
       if (kind == trust::FederatedKind::kOidc) needed = "sts:AssumeRoleWithWebIdentity";
       if (needed.empty() || trust::action_covers(statement, needed)) continue;
       ctx.report(entry.text.range,
-                 "Federated principal \"{}\" signs in with {}, which the statement's Action does not allow; add "
+                 "Federated principal \"{}\" signs in with {}, which the statement's Action does "
+                 "not allow; add "
                  "\"{}\"",
                  entry.text.value, needed, needed);
     }

@@ -18,7 +18,8 @@ struct UnsupportedPair {
 };
 
 // From the Access Analyzer check reference's example; AWS publishes no full list.
-constexpr std::array<UnsupportedPair, 1> kUnsupported = {{{"cloudfront.amazonaws.com", "aws:PrincipalOrgID"}}};
+constexpr std::array<UnsupportedPair, 1> kUnsupported = {
+    {{"cloudfront.amazonaws.com", "aws:PrincipalOrgID"}}};
 
 class PrincipalKeyForServicePrincipal final : public engine::Rule {
  public:
@@ -26,7 +27,9 @@ class PrincipalKeyForServicePrincipal final : public engine::Rule {
       .id = "IAM512",
       .name = "principal-key-for-service-principal",
       .level = engine::Level::kError,
-      .summary = "A statement for a service principal tests a condition key that the service's requests do not carry",
+      .summary =
+          "A statement for a service principal tests a condition key that the service's requests "
+          "do not carry",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
@@ -41,7 +44,8 @@ class PrincipalKeyForServicePrincipal final : public engine::Rule {
         for (const ast::Condition& condition : statement.conditions) {
           if (!catalog::equals_folded(condition.key.value, pair.key)) continue;
           ctx.report(condition.key.range,
-                     "\"{}\" is not present in requests from the service principal \"{}\", so the condition never "
+                     "\"{}\" is not present in requests from the service principal \"{}\", so the "
+                     "condition never "
                      "matches it; use aws:SourceArn or aws:SourceAccount to restrict the service",
                      condition.key.value, entry.text.value)
               .related(entry.text.range, "the service principal");

@@ -58,9 +58,11 @@ class RedundantRoleSessionPrincipal final : public engine::Rule {
       std::optional<RoleName> session_role = session_role_of(session.text.value);
       if (!session_role) continue;
       for (const ast::PrincipalEntry& role : entries) {
-        if (role.type != ast::PrincipalType::kAws || role_of(role.text.value) != session_role) continue;
+        if (role.type != ast::PrincipalType::kAws || role_of(role.text.value) != session_role)
+          continue;
         ctx.report(session.text.range,
-                   "Session \"{}\" is already covered by its role \"{}\", which trusts every session of the role; "
+                   "Session \"{}\" is already covered by its role \"{}\", which trusts every "
+                   "session of the role; "
                    "remove one of them",
                    session.text.value, role.text.value)
             .related(role.text.range, "the role");

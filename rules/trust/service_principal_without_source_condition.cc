@@ -19,8 +19,10 @@ class ServicePrincipalWithoutSourceCondition final : public engine::Rule {
       .id = "IAM510",
       .name = "service-principal-without-source-condition",
       .level = engine::Level::kWarning,
-      .summary = "A service principal is allowed without aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or "
-                 "aws:SourceOrgPaths",
+      .summary =
+          "A service principal is allowed without aws:SourceArn, aws:SourceAccount, "
+          "aws:SourceOrgID or "
+          "aws:SourceOrgPaths",
       .tags = kTags,
       .precision = engine::Precision::kMedium,
       .security_severity = "5.5",
@@ -34,11 +36,13 @@ class ServicePrincipalWithoutSourceCondition final : public engine::Rule {
     // With other conditions the finding is service-principal-without-source-key's suggestion.
     if (!statement.conditions.empty()) return;
     trust::for_each_allowed_service(statement, [&](const ast::PrincipalEntry& entry) {
-      ctx.report(entry.text.range,
-                 "Service principal \"{}\" is allowed for any account or resource that uses the service (confused "
-                 "deputy); add a condition on aws:SourceArn or aws:SourceAccount (or aws:SourceOrgID, "
-                 "aws:SourceOrgPaths)",
-                 entry.text.value);
+      ctx.report(
+          entry.text.range,
+          "Service principal \"{}\" is allowed for any account or resource that uses the service "
+          "(confused "
+          "deputy); add a condition on aws:SourceArn or aws:SourceAccount (or aws:SourceOrgID, "
+          "aws:SourceOrgPaths)",
+          entry.text.value);
     });
   }
 };

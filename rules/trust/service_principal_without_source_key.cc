@@ -18,8 +18,10 @@ class ServicePrincipalWithoutSourceKey final : public engine::Rule {
       .id = "IAM511",
       .name = "service-principal-without-source-key",
       .level = engine::Level::kNote,
-      .summary = "A service principal is restricted by conditions other than aws:SourceArn, aws:SourceAccount, "
-                 "aws:SourceOrgID or aws:SourceOrgPaths",
+      .summary =
+          "A service principal is restricted by conditions other than aws:SourceArn, "
+          "aws:SourceAccount, "
+          "aws:SourceOrgID or aws:SourceOrgPaths",
       .tags = kTags,
       .precision = engine::Precision::kMedium,
       .access_analyzer_codes = kCodes,
@@ -31,11 +33,13 @@ class ServicePrincipalWithoutSourceKey final : public engine::Rule {
     // Without any condition the finding is service-principal-without-source-condition's warning.
     if (statement.conditions.empty() || trust::has_source_key(statement)) return;
     trust::for_each_allowed_service(statement, [&](const ast::PrincipalEntry& entry) {
-      ctx.report(entry.text.range,
-                 "Service principal \"{}\" is restricted only by keys such as \"{}\"; restrict it with "
-                 "aws:SourceArn or aws:SourceAccount (or aws:SourceOrgID, aws:SourceOrgPaths), which the service "
-                 "sets for the resource it acts for",
-                 entry.text.value, statement.conditions.front().key.value);
+      ctx.report(
+          entry.text.range,
+          "Service principal \"{}\" is restricted only by keys such as \"{}\"; restrict it with "
+          "aws:SourceArn or aws:SourceAccount (or aws:SourceOrgID, aws:SourceOrgPaths), which the "
+          "service "
+          "sets for the resource it acts for",
+          entry.text.value, statement.conditions.front().key.value);
     });
   }
 };

@@ -16,7 +16,8 @@ class SetOperatorOnAudienceClaim final : public engine::Rule {
       .id = "IAM508",
       .name = "set-operator-on-audience-claim",
       .level = engine::Level::kNote,
-      .summary = "ForAllValues is used on an OIDC audience (aud) claim, which is usually single-valued",
+      .summary =
+          "ForAllValues is used on an OIDC audience (aud) claim, which is usually single-valued",
       .tags = kTags,
       .precision = engine::Precision::kMedium,
       .access_analyzer_codes = kCodes,
@@ -26,11 +27,13 @@ class SetOperatorOnAudienceClaim final : public engine::Rule {
 
   void check_condition(const ast::Statement& /*statement*/, const ast::Condition& condition,
                        engine::RuleContext& ctx) const override {
-    if (condition.op.qualifier != ast::SetQualifier::kForAllValues || !trust::is_audience_key(condition.key.value)) {
+    if (condition.op.qualifier != ast::SetQualifier::kForAllValues ||
+        !trust::is_audience_key(condition.key.value)) {
       return;
     }
     ctx.report(condition.op.text.range,
-               "\"{}\" uses ForAllValues on the audience claim \"{}\"; keep it only if your provider sends aud as "
+               "\"{}\" uses ForAllValues on the audience claim \"{}\"; keep it only if your "
+               "provider sends aud as "
                "an array, otherwise write \"{}\"",
                condition.op.text.value, condition.key.value, condition.op.text.value.substr(13));
   }

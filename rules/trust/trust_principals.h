@@ -16,7 +16,8 @@ inline constexpr std::string_view kGithubHost = "token.actions.githubusercontent
 
 // The web identity providers IAM knows by domain name; the others are OIDC provider ARNs.
 inline constexpr std::array<std::string_view, 4> kWebIdentityDomains = {
-    "cognito-identity.amazonaws.com", "www.amazon.com", "graph.facebook.com", "accounts.google.com"};
+    "cognito-identity.amazonaws.com", "www.amazon.com", "graph.facebook.com",
+    "accounts.google.com"};
 
 enum class FederatedKind : uint8_t { kSaml, kOidc, kOther };
 
@@ -33,7 +34,8 @@ struct FederatedProvider {
     if (arn->service != "iam") return {};
     if (arn->resource.starts_with("saml-provider/")) return {.kind = FederatedKind::kSaml};
     constexpr std::string_view kOidc = "oidc-provider/";
-    if (arn->resource.starts_with(kOidc)) return {.kind = FederatedKind::kOidc, .host = arn->resource.substr(kOidc.size())};
+    if (arn->resource.starts_with(kOidc))
+      return {.kind = FederatedKind::kOidc, .host = arn->resource.substr(kOidc.size())};
     return {};
   }
   for (std::string_view domain : kWebIdentityDomains) {
@@ -46,31 +48,36 @@ struct FederatedProvider {
 [[nodiscard]] inline bool action_covers(const ast::Statement& statement, std::string_view action) {
   if (!statement.action) return false;
   const auto& entries = statement.action->entries;
-  return std::any_of(entries.begin(), entries.end(),
-                     [&](const ast::Action& a) { return catalog::glob_match_folded(a.text.value, action); });
+  return std::any_of(entries.begin(), entries.end(), [&](const ast::Action& a) {
+    return catalog::glob_match_folded(a.text.value, action);
+  });
 }
 
 [[nodiscard]] inline bool key_has_prefix(std::string_view key, std::string_view prefix) {
-  return key.size() >= prefix.size() && catalog::equals_folded(key.substr(0, prefix.size()), prefix);
+  return key.size() >= prefix.size() &&
+         catalog::equals_folded(key.substr(0, prefix.size()), prefix);
 }
 
 // The provider's claim key "<host>:<claim>" compared case-insensitively, as IAM compares keys.
-[[nodiscard]] inline bool is_claim_key(std::string_view key, std::string_view host, std::string_view claim) {
-  return key.size() == host.size() + 1 + claim.size() && key_has_prefix(key, host) && key[host.size()] == ':' &&
-         catalog::equals_folded(key.substr(host.size() + 1), claim);
+[[nodiscard]] inline bool is_claim_key(std::string_view key, std::string_view host,
+                                       std::string_view claim) {
+  return key.size() == host.size() + 1 + claim.size() && key_has_prefix(key, host) &&
+         key[host.size()] == ':' && catalog::equals_folded(key.substr(host.size() + 1), claim);
 }
 
 // The keys that tie a service principal's access to the resource or account it acts for
 // (confused-deputy protection).
-inline constexpr std::array<std::string_view, 4> kSourceKeys = {"aws:SourceArn", "aws:SourceAccount",
-                                                                "aws:SourceOrgID", "aws:SourceOrgPaths"};
+inline constexpr std::array<std::string_view, 4> kSourceKeys = {
+    "aws:SourceArn", "aws:SourceAccount", "aws:SourceOrgID", "aws:SourceOrgPaths"};
 
 [[nodiscard]] inline bool has_source_key(const ast::Statement& statement) {
-  return std::any_of(statement.conditions.begin(), statement.conditions.end(), [](const ast::Condition& c) {
-    return c.op.base != "Null" && std::any_of(kSourceKeys.begin(), kSourceKeys.end(), [&](std::string_view key) {
-             return catalog::equals_folded(c.key.value, key);
-           });
-  });
+  return std::any_of(
+      statement.conditions.begin(), statement.conditions.end(), [](const ast::Condition& c) {
+        return c.op.base != "Null" &&
+               std::any_of(kSourceKeys.begin(), kSourceKeys.end(), [&](std::string_view key) {
+                 return catalog::equals_folded(c.key.value, key);
+               });
+      });
 }
 
 // The Service principal entries of an Allow statement's Principal, skipping "*".

@@ -9,12 +9,14 @@ namespace iamlint::rules {
 namespace {
 
 constexpr std::string_view kTags[] = {"security", "trust", "federation", "oidc"};
-constexpr std::string_view kCodes[] = {"MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL", "MISSING_GITHUB_REPO_CONDITION_KEY"};
+constexpr std::string_view kCodes[] = {"MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL",
+                                       "MISSING_GITHUB_REPO_CONDITION_KEY"};
 constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
 
 bool tests_key(const ast::Statement& statement, auto&& matches) {
-  return std::any_of(statement.conditions.begin(), statement.conditions.end(),
-                     [&](const ast::Condition& c) { return c.op.base != "Null" && matches(c.key.value); });
+  return std::any_of(
+      statement.conditions.begin(), statement.conditions.end(),
+      [&](const ast::Condition& c) { return c.op.base != "Null" && matches(c.key.value); });
 }
 
 class UnconstrainedOidcPrincipal final : public engine::Rule {
@@ -23,7 +25,9 @@ class UnconstrainedOidcPrincipal final : public engine::Rule {
       .id = "IAM505",
       .name = "unconstrained-oidc-principal",
       .level = engine::Level::kWarning,
-      .summary = "An OIDC provider is trusted without a condition on its claims (for GitHub, on the repository)",
+      .summary =
+          "An OIDC provider is trusted without a condition on its claims (for GitHub, on the "
+          "repository)",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .security_severity = "8.0",
@@ -40,22 +44,28 @@ class UnconstrainedOidcPrincipal final : public engine::Rule {
       if (provider.kind != trust::FederatedKind::kOidc) continue;
       std::string_view host = provider.host;
       if (trust::key_has_prefix(host, trust::kGithubHost)) {
-        if (tests_key(statement, [&](std::string_view key) { return trust::is_claim_key(key, host, "sub"); })) continue;
+        if (tests_key(statement,
+                      [&](std::string_view key) { return trust::is_claim_key(key, host, "sub"); }))
+          continue;
         ctx.report(entry.text.range,
-                   "The GitHub OIDC provider is trusted without a \"{}:sub\" condition, so a workflow of any "
-                   "GitHub repository can assume the role; add StringEquals (or StringLike) on \"{}:sub\" with "
+                   "The GitHub OIDC provider is trusted without a \"{}:sub\" condition, so a "
+                   "workflow of any "
+                   "GitHub repository can assume the role; add StringEquals (or StringLike) on "
+                   "\"{}:sub\" with "
                    "\"repo:<org>/<repo>:ref:refs/heads/<branch>\"",
                    host, host)
             .code("MISSING_GITHUB_REPO_CONDITION_KEY");
         continue;
       }
       if (tests_key(statement, [&](std::string_view key) {
-            return trust::key_has_prefix(key, host) && key.size() > host.size() && key[host.size()] == ':';
+            return trust::key_has_prefix(key, host) && key.size() > host.size() &&
+                   key[host.size()] == ':';
           })) {
         continue;
       }
       ctx.report(entry.text.range,
-                 "OIDC provider \"{}\" is trusted without a condition on its claims, so any identity it issues "
+                 "OIDC provider \"{}\" is trusted without a condition on its claims, so any "
+                 "identity it issues "
                  "tokens for can assume the role; add conditions on \"{}:aud\" and \"{}:sub\"",
                  entry.text.value, host, host)
           .code("MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL");

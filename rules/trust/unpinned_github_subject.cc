@@ -22,7 +22,9 @@ class UnpinnedGithubSubject final : public engine::Rule {
       .id = "IAM506",
       .name = "unpinned-github-subject",
       .level = engine::Level::kWarning,
-      .summary = "The GitHub OIDC sub condition has a wildcard instead of a specific repository and branch",
+      .summary =
+          "The GitHub OIDC sub condition has a wildcard instead of a specific repository and "
+          "branch",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
@@ -35,11 +37,13 @@ class UnpinnedGithubSubject final : public engine::Rule {
     if (!statement.allows() || !is_github_sub_key(condition.key.value)) return;
     for (const ast::ConditionValue& value : condition.values) {
       if (value.text.find_first_of("*?") == std::string_view::npos) continue;
-      ctx.report(value.range,
-                 "\"{}\" value \"{}\" has a wildcard, so more repositories, branches or environments can assume "
-                 "the role than intended; name the repository and branch "
-                 "(\"repo:<org>/<repo>:ref:refs/heads/<branch>\"), or use \"{}:ref\" for the branch",
-                 condition.key.value, value.text, trust::kGithubHost);
+      ctx.report(
+          value.range,
+          "\"{}\" value \"{}\" has a wildcard, so more repositories, branches or environments can "
+          "assume "
+          "the role than intended; name the repository and branch "
+          "(\"repo:<org>/<repo>:ref:refs/heads/<branch>\"), or use \"{}:ref\" for the branch",
+          condition.key.value, value.text, trust::kGithubHost);
     }
   }
 };

@@ -17,7 +17,8 @@ class UnsupportedTrustPolicySyntax final : public engine::Rule {
       .id = "IAM501",
       .name = "unsupported-trust-policy-syntax",
       .level = engine::Level::kError,
-      .summary = "A role trust policy has NotPrincipal, Resource, NotResource or \"Principal\": \"*\"",
+      .summary =
+          "A role trust policy has NotPrincipal, Resource, NotResource or \"Principal\": \"*\"",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -28,20 +29,23 @@ class UnsupportedTrustPolicySyntax final : public engine::Rule {
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     if (statement.not_principal) {
       ctx.report(ctx.json().node(statement.not_principal->node).key_range,
-                 "A role trust policy cannot use \"NotPrincipal\"; name the principals that may assume the role "
+                 "A role trust policy cannot use \"NotPrincipal\"; name the principals that may "
+                 "assume the role "
                  "in \"Principal\"")
           .code("ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL");
     }
     for (const auto* list : {&statement.resource, &statement.not_resource}) {
       if (!*list) continue;
       ctx.report((*list)->name.range,
-                 "A role trust policy cannot have \"{}\": the role itself is the resource; remove the element",
+                 "A role trust policy cannot have \"{}\": the role itself is the resource; remove "
+                 "the element",
                  (*list)->name.value)
           .code("ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE");
     }
     if (statement.principal && statement.principal->is_wildcard) {
       ctx.report(statement.principal->range,
-                 "\"Principal\": \"*\" is not supported in a role trust policy; name the accounts, roles, services "
+                 "\"Principal\": \"*\" is not supported in a role trust policy; name the accounts, "
+                 "roles, services "
                  "or identity providers that may assume the role")
           .code("ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL");
     }

@@ -14,8 +14,8 @@ using catalog::AccessLevel;
 
 // Most sensitive first: the order in which messages name access levels.
 constexpr std::array<AccessLevel, catalog::kAccessLevelCount> kBySensitivity = {
-    AccessLevel::kPermissionsManagement, AccessLevel::kWrite, AccessLevel::kTagging, AccessLevel::kRead,
-    AccessLevel::kList};
+    AccessLevel::kPermissionsManagement, AccessLevel::kWrite, AccessLevel::kTagging,
+    AccessLevel::kRead, AccessLevel::kList};
 
 }  // namespace
 
@@ -33,7 +33,9 @@ catalog::ActionSet statement_actions(const ast::Statement& statement) {
   return statement.action ? actions : actions.complement();
 }
 
-bool is_pattern(std::string_view text) { return text.find_first_of("*?") != std::string_view::npos; }
+bool is_pattern(std::string_view text) {
+  return text.find_first_of("*?") != std::string_view::npos;
+}
 
 catalog::ActionSet resource_scoped(const catalog::ActionSet& actions) {
   catalog::ActionSet scoped;

@@ -7,14 +7,20 @@
 
 namespace iamlint::app {
 
-std::string_view version() { return kVersion; }
+std::string_view version() {
+  return kVersion;
+}
 
 int run(const Options& options, std::ostream& out, std::ostream& err) {
   switch (options.command) {
-    case Command::kLint: return lint_command(options, out, err);
-    case Command::kRules: return rules_command(options, out, err);
-    case Command::kExplain: return explain_command(options, out, err);
-    case Command::kExpand: return expand_command(options, out, err);
+    case Command::kLint:
+      return lint_command(options, out, err);
+    case Command::kRules:
+      return rules_command(options, out, err);
+    case Command::kExplain:
+      return explain_command(options, out, err);
+    case Command::kExpand:
+      return expand_command(options, out, err);
   }
   return kExitError;
 }

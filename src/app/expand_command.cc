@@ -20,7 +20,8 @@ std::string statement_label(const ast::Statement& statement, const source::LineI
   return label;
 }
 
-int expand_policy(const Options& options, catalog::ExpandFormat format, std::ostream& out, std::ostream& err) {
+int expand_policy(const Options& options, catalog::ExpandFormat format, std::ostream& out,
+                  std::ostream& err) {
   auto source = source::load_file(*options.expand_policy);
   if (!source) {
     err << "iamlint: error: " << source.error().message << '\n';
@@ -28,19 +29,24 @@ int expand_policy(const Options& options, catalog::ExpandFormat format, std::ost
   }
   auto doc = json::parse(source->text);
   if (!doc) {
-    source::Position at = source::LineIndex(source->text).position(doc.error().offset, source::ColumnUnit::kCodePoints);
-    err << fmt::format("{}:{}:{}: error: invalid JSON: {}\n", source->path, at.line, at.column, doc.error().message);
+    source::Position at = source::LineIndex(source->text)
+                              .position(doc.error().offset, source::ColumnUnit::kCodePoints);
+    err << fmt::format("{}:{}:{}: error: invalid JSON: {}\n", source->path, at.line, at.column,
+                       doc.error().message);
     return kExitFindings;
   }
   auto policy = ast::lower_policy(*doc, doc->root(), options.policy_kind);
   if (!policy) {
-    err << fmt::format("iamlint: error: '{}' is not a policy document (its top level is not an object)\n", source->path);
+    err << fmt::format(
+        "iamlint: error: '{}' is not a policy document (its top level is not an object)\n",
+        source->path);
     return kExitFindings;
   }
   source::LineIndex index(source->text);
   std::vector<catalog::ActionGroup> groups;
   for (const ast::Statement& statement : policy->statements) {
-    groups.push_back({.label = statement_label(statement, index), .actions = analysis::statement_actions(statement)});
+    groups.push_back({.label = statement_label(statement, index),
+                      .actions = analysis::statement_actions(statement)});
   }
   catalog::write_action_groups(groups, format, out);
   return kExitClean;
@@ -53,10 +59,12 @@ int expand_command(const Options& options, std::ostream& out, std::ostream& err)
     err << "iamlint: error: 'iamlint expand' prints text or json\n";
     return kExitError;
   }
-  auto format = options.format == OutputFormat::kJson ? catalog::ExpandFormat::kJson : catalog::ExpandFormat::kText;
+  auto format = options.format == OutputFormat::kJson ? catalog::ExpandFormat::kJson
+                                                      : catalog::ExpandFormat::kText;
   if (options.expand_policy) {
     if (!options.patterns.empty()) {
-      err << "iamlint: error: give either --policy FILE or action patterns to 'iamlint expand', not both\n";
+      err << "iamlint: error: give either --policy FILE or action patterns to 'iamlint expand', "
+             "not both\n";
       return kExitError;
     }
     return expand_policy(options, format, out, err);

@@ -33,12 +33,15 @@ void walk_directory(const fs::path& root, Inputs& inputs) {
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::none, ec);
   if (ec) {
-    inputs.errors.push_back({ErrorCode::kIo, fmt::format("cannot list '{}': {}", root.generic_string(), ec.message())});
+    inputs.errors.push_back(
+        {ErrorCode::kIo, fmt::format("cannot list '{}': {}", root.generic_string(), ec.message())});
     return;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
-      inputs.errors.push_back({ErrorCode::kIo, fmt::format("cannot list '{}': {}", it->path().generic_string(), ec.message())});
+      inputs.errors.push_back(
+          {ErrorCode::kIo,
+           fmt::format("cannot list '{}': {}", it->path().generic_string(), ec.message())});
       return;
     }
     const fs::directory_entry& entry = *it;

@@ -22,14 +22,16 @@ constexpr std::string_view kInformationUri = "https://github.com/iamlint/iamlint
 
 // Lints every input on `jobs` threads. Each result lands at its input's index, so the output
 // never depends on scheduling.
-std::vector<engine::FileResult> lint_all(const std::vector<std::string>& files, const Options& options,
-                                         const engine::LintConfig& config, std::vector<Error>& errors) {
+std::vector<engine::FileResult> lint_all(const std::vector<std::string>& files,
+                                         const Options& options, const engine::LintConfig& config,
+                                         std::vector<Error>& errors) {
   std::vector<std::optional<engine::FileResult>> results(files.size());
   std::vector<std::optional<Error>> failures(files.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
-      auto source = files[i] == "-" ? source::load_stdin(options.stdin_filename) : source::load_file(files[i]);
+      auto source = files[i] == "-" ? source::load_stdin(options.stdin_filename)
+                                    : source::load_file(files[i]);
       if (source) {
         results[i] = engine::lint(std::move(*source), config);
       } else {
@@ -50,9 +52,10 @@ std::vector<engine::FileResult> lint_all(const std::vector<std::string>& files, 
     if (failures[i]) errors.push_back(std::move(*failures[i]));
   }
   // Standard input is listed under its display name, so sort again by what is shown.
-  std::stable_sort(linted.begin(), linted.end(), [](const engine::FileResult& a, const engine::FileResult& b) {
-    return a.source.path < b.source.path;
-  });
+  std::stable_sort(linted.begin(), linted.end(),
+                   [](const engine::FileResult& a, const engine::FileResult& b) {
+                     return a.source.path < b.source.path;
+                   });
   return linted;
 }
 
@@ -77,10 +80,16 @@ bool names_an_input(const std::string& output, const std::vector<std::string>& f
 
 void write_report(const report::LintRun& run, const Options& options, std::ostream& out) {
   switch (options.format) {
-    case OutputFormat::kSarif: report::write_sarif(run, {version(), kInformationUri}, out); break;
-    case OutputFormat::kJson: report::write_json(run, out); break;
+    case OutputFormat::kSarif:
+      report::write_sarif(run, {version(), kInformationUri}, out);
+      break;
+    case OutputFormat::kJson:
+      report::write_json(run, out);
+      break;
     case OutputFormat::kText:
-    case OutputFormat::kMarkdown: report::write_text(run, {.color = options.color}, out); break;
+    case OutputFormat::kMarkdown:
+      report::write_text(run, {.color = options.color}, out);
+      break;
   }
 }
 
@@ -88,7 +97,8 @@ void write_report(const report::LintRun& run, const Options& options, std::ostre
 
 int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   if (options.format == OutputFormat::kMarkdown) {
-    err << "iamlint: error: --format markdown is for 'iamlint rules'; lint output is text, sarif or json\n";
+    err << "iamlint: error: --format markdown is for 'iamlint rules'; lint output is text, sarif "
+           "or json\n";
     return kExitError;
   }
   if (options.paths.empty()) {
@@ -102,13 +112,17 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   }
   Inputs inputs = collect_inputs(options.paths);
   if (options.output && names_an_input(*options.output, inputs.files)) {
-    err << fmt::format("iamlint: error: --output '{}' is one of the inputs; it would be overwritten\n",
-                       *options.output);
+    err << fmt::format(
+        "iamlint: error: --output '{}' is one of the inputs; it would be overwritten\n",
+        *options.output);
     return kExitError;
   }
 
   report::LintRun run{.rules = *rules, .errors = std::move(inputs.errors)};
-  run.files = lint_all(inputs.files, options, {.policy_kind = options.policy_kind, .attached_to = options.attached_to, .rules = *rules}, run.errors);
+  run.files = lint_all(
+      inputs.files, options,
+      {.policy_kind = options.policy_kind, .attached_to = options.attached_to, .rules = *rules},
+      run.errors);
 
   if (options.output) {
     std::ofstream file(*options.output, std::ios::binary | std::ios::trunc);
@@ -121,7 +135,8 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
     write_report(run, options, out);
   }
   for (const Error& error : run.errors) err << "iamlint: error: " << error.message << '\n';
-  if (options.format == OutputFormat::kText) report::write_summary(run, {.color = options.color}, err);
+  if (options.format == OutputFormat::kText)
+    report::write_summary(run, {.color = options.color}, err);
 
   if (!run.errors.empty()) return kExitError;
   return fails(run, options.fail_level) ? kExitFindings : kExitClean;

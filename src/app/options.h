@@ -16,19 +16,20 @@ enum class OutputFormat { kText, kSarif, kJson, kMarkdown };
 
 struct Options {
   Command command = Command::kLint;
-  std::vector<std::string> paths;     // files, directories, or "-" for standard input
+  std::vector<std::string> paths;  // files, directories, or "-" for standard input
   OutputFormat format = OutputFormat::kText;
-  std::optional<std::string> output;  // --output FILE; standard output when unset
+  std::optional<std::string> output;           // --output FILE; standard output when unset
   std::optional<ast::PolicyKind> policy_kind;  // nullopt: infer per file
-  std::optional<ast::AttachedResource> attached_to;  // --resource-type; implies a resource or trust policy
+  std::optional<ast::AttachedResource>
+      attached_to;  // --resource-type; implies a resource or trust policy
   std::optional<engine::Level> fail_level = engine::Level::kWarning;  // nullopt: never fail
   std::vector<std::string> select;
   std::vector<std::string> ignore;
-  bool color = false;                 // already resolved against NO_COLOR and the terminal
-  unsigned jobs = 0;                  // 0: one per core
+  bool color = false;  // already resolved against NO_COLOR and the terminal
+  unsigned jobs = 0;   // 0: one per core
   std::string stdin_filename = "<stdin>";
-  std::string explain_rule;           // for Command::kExplain
-  std::vector<std::string> patterns;  // for Command::kExpand: action patterns
+  std::string explain_rule;                  // for Command::kExplain
+  std::vector<std::string> patterns;         // for Command::kExpand: action patterns
   std::optional<std::string> expand_policy;  // for Command::kExpand: --policy FILE
 };
 

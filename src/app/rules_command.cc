@@ -117,7 +117,8 @@ void write_coverage_markdown(std::ostream& out) {
     for (const engine::Rule* rule : engine::all_rules()) {
       const auto& codes = rule->info().access_analyzer_codes;
       if (std::find(codes.begin(), codes.end(), rows[i].code) == codes.end()) continue;
-      covering[i] += fmt::format("{}{} `{}`", covering[i].empty() ? "" : ", ", rule->info().id, rule->info().name);
+      covering[i] += fmt::format("{}{} `{}`", covering[i].empty() ? "" : ", ", rule->info().id,
+                                 rule->info().name);
     }
     if (!covering[i].empty()) ++covered;
   }
@@ -132,7 +133,8 @@ void write_coverage_markdown(std::ostream& out) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     std::string status = covering[i];
     if (status.empty()) {
-      status = rows[i].reason.empty() ? "not covered yet" : fmt::format("not covered: {}", rows[i].reason);
+      status = rows[i].reason.empty() ? "not covered yet"
+                                      : fmt::format("not covered: {}", rows[i].reason);
     }
     out << fmt::format("| `{}` | {} | {} |\n", rows[i].code, rows[i].type, status);
   }
@@ -156,7 +158,8 @@ void write_rules_markdown(std::ostream& out) {
 void write_rules_text(std::ostream& out) {
   for (const engine::Rule* rule : engine::all_rules()) {
     const engine::RuleInfo& info = rule->info();
-    out << fmt::format("{}  {:<40} {:<8} {}\n", info.id, info.name, engine::level_name(info.level), info.summary);
+    out << fmt::format("{}  {:<40} {:<8} {}\n", info.id, info.name, engine::level_name(info.level),
+                       info.summary);
   }
 }
 
@@ -164,10 +167,17 @@ void write_rules_text(std::ostream& out) {
 
 int rules_command(const Options& options, std::ostream& out, std::ostream& err) {
   switch (options.format) {
-    case OutputFormat::kText: write_rules_text(out); return kExitClean;
-    case OutputFormat::kJson: write_rules_json(out); return kExitClean;
-    case OutputFormat::kMarkdown: write_rules_markdown(out); return kExitClean;
-    case OutputFormat::kSarif: break;
+    case OutputFormat::kText:
+      write_rules_text(out);
+      return kExitClean;
+    case OutputFormat::kJson:
+      write_rules_json(out);
+      return kExitClean;
+    case OutputFormat::kMarkdown:
+      write_rules_markdown(out);
+      return kExitClean;
+    case OutputFormat::kSarif:
+      break;
   }
   err << "iamlint: error: 'iamlint rules' prints text, json or markdown\n";
   return kExitError;
@@ -176,8 +186,9 @@ int rules_command(const Options& options, std::ostream& out, std::ostream& err) 
 int explain_command(const Options& options, std::ostream& out, std::ostream& err) {
   const engine::Rule* rule = engine::find_rule(options.explain_rule);
   if (rule == nullptr) {
-    err << fmt::format("iamlint: error: unknown rule '{}' (see 'iamlint rules' for ids and names)\n",
-                       options.explain_rule);
+    err << fmt::format(
+        "iamlint: error: unknown rule '{}' (see 'iamlint rules' for ids and names)\n",
+        options.explain_rule);
     return kExitError;
   }
   const engine::RuleInfo& info = rule->info();
@@ -185,11 +196,13 @@ int explain_command(const Options& options, std::ostream& out, std::ostream& err
   out << fmt::format("Summary:         {}\n", info.summary);
   out << fmt::format("Policy types:    {}\n", kinds_text(info));
   out << fmt::format("Precision:       {}\n", engine::precision_name(info.precision));
-  if (!info.security_severity.empty()) out << fmt::format("Security score:  {}\n", info.security_severity);
+  if (!info.security_severity.empty())
+    out << fmt::format("Security score:  {}\n", info.security_severity);
   if (!info.access_analyzer_codes.empty()) {
     out << fmt::format("Access Analyzer: {}\n", join(info.access_analyzer_codes, ", "));
   }
-  if (!info.equivalents.empty()) out << fmt::format("Other tools:     {}\n", equivalents_text(info));
+  if (!info.equivalents.empty())
+    out << fmt::format("Other tools:     {}\n", equivalents_text(info));
   out << '\n' << engine::rule_doc(info.name);
   return kExitClean;
 }

@@ -37,7 +37,8 @@ Action make_action(const Document& doc, NodeId id) {
   Text text = text_of(doc, id);
   std::size_t colon = text.value.find(':');
   if (colon == std::string_view::npos) return {.text = text, .name = text.value};
-  return {.text = text, .service = text.value.substr(0, colon), .name = text.value.substr(colon + 1)};
+  return {
+      .text = text, .service = text.value.substr(0, colon), .name = text.value.substr(colon + 1)};
 }
 
 Resource make_resource(const Document& doc, NodeId id) {
@@ -93,7 +94,8 @@ void lower_conditions(const Document& doc, NodeId id, std::vector<Condition>& ou
   for (NodeId op_node : doc.children(id)) {
     const json::Node& op = doc.node(op_node);
     if (!op.is_object()) continue;
-    ConditionOperator split = split_operator({.value = op.key, .range = op.key_range, .node = op_node});
+    ConditionOperator split =
+        split_operator({.value = op.key, .range = op.key_range, .node = op_node});
     for (NodeId key_node : doc.children(op_node)) {
       const json::Node& key = doc.node(key_node);
       Condition condition{.op = split,
@@ -101,7 +103,8 @@ void lower_conditions(const Document& doc, NodeId id, std::vector<Condition>& ou
                           .values_range = key.range};
       if (key.is_array()) {
         for (NodeId value : doc.children(key_node)) {
-          if (!doc.node(value).is_container()) condition.values.push_back(condition_value(doc, value));
+          if (!doc.node(value).is_container())
+            condition.values.push_back(condition_value(doc, value));
         }
       } else if (!key.is_container()) {
         condition.values.push_back(condition_value(doc, key_node));
@@ -165,7 +168,8 @@ Statement lower_statement(const Document& doc, NodeId id, uint32_t index) {
 
 }  // namespace
 
-std::optional<Policy> lower_policy(const Document& doc, NodeId root, std::optional<PolicyKind> kind) {
+std::optional<Policy> lower_policy(const Document& doc, NodeId root,
+                                   std::optional<PolicyKind> kind) {
   if (root == json::kNoNode || !doc.node(root).is_object()) return std::nullopt;
   Policy policy{.range = doc.node(root).range, .node = root};
   FirstOnly elements;
@@ -184,7 +188,8 @@ std::optional<Policy> lower_policy(const Document& doc, NodeId root, std::option
       } else if (statements.is_array()) {
         uint32_t index = 0;
         for (NodeId element : doc.children(member)) {
-          if (doc.node(element).is_object()) policy.statements.push_back(lower_statement(doc, element, index));
+          if (doc.node(element).is_object())
+            policy.statements.push_back(lower_statement(doc, element, index));
           ++index;
         }
       }

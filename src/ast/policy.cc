@@ -6,11 +6,16 @@ namespace iamlint::ast {
 
 std::string_view policy_kind_name(PolicyKind kind) {
   switch (kind) {
-    case PolicyKind::kIdentity: return "identity";
-    case PolicyKind::kResource: return "resource";
-    case PolicyKind::kTrust: return "trust";
-    case PolicyKind::kScp: return "scp";
-    case PolicyKind::kRcp: return "rcp";
+    case PolicyKind::kIdentity:
+      return "identity";
+    case PolicyKind::kResource:
+      return "resource";
+    case PolicyKind::kTrust:
+      return "trust";
+    case PolicyKind::kScp:
+      return "scp";
+    case PolicyKind::kRcp:
+      return "rcp";
   }
   return "identity";
 }
@@ -61,7 +66,10 @@ std::optional<Arn> split_arn(std::string_view text) {
     field = rest.substr(0, colon);
     rest.remove_prefix(colon + 1);
   }
-  return Arn{.partition = fields[1], .service = fields[2], .region = fields[3], .account = fields[4],
+  return Arn{.partition = fields[1],
+             .service = fields[2],
+             .region = fields[3],
+             .account = fields[4],
              .resource = rest};
 }
 

@@ -119,7 +119,7 @@ struct Condition {
 // A list-valued element (Action, Resource and their Not forms) as written.
 template <class Entry>
 struct EntryList {
-  Text name;  // the element's key, e.g. "NotAction"
+  Text name;        // the element's key, e.g. "NotAction"
   ByteRange range;  // the value, string or array
   json::NodeId node = json::kNoNode;
   std::vector<Entry> entries;

@@ -7,7 +7,9 @@
 namespace iamlint::catalog {
 namespace {
 
-const tables::ActionRow& row(Action action) { return tables::kActions[action.index()]; }
+const tables::ActionRow& row(Action action) {
+  return tables::kActions[action.index()];
+}
 
 HandleRange<ConditionKey> key_range(tables::Span span) {
   return {span.first, span.count,
@@ -35,14 +37,22 @@ std::string_view to_string(AccessLevel level) {
 ResourceType ActionResource::type() const {
   return ResourceType(tables::kActionResources[index_].resource_type);
 }
-bool ActionResource::required() const { return tables::kActionResources[index_].required; }
+bool ActionResource::required() const {
+  return tables::kActionResources[index_].required;
+}
 HandleRange<ConditionKey> ActionResource::condition_keys() const {
   return key_range(tables::kActionResources[index_].keys);
 }
 
-Service Action::service() const { return Service(row(*this).service); }
-std::string_view Action::name() const { return tables::str(row(*this).name); }
-std::string_view Action::description() const { return tables::str(row(*this).description); }
+Service Action::service() const {
+  return Service(row(*this).service);
+}
+std::string_view Action::name() const {
+  return tables::str(row(*this).name);
+}
+std::string_view Action::description() const {
+  return tables::str(row(*this).description);
+}
 AccessLevel Action::access_level() const {
   return static_cast<AccessLevel>(row(*this).access_level);
 }
@@ -59,7 +69,9 @@ HandleRange<ActionResource> Action::resource_types() const {
           [](std::uint32_t i) { return ActionResource(i); }};
 }
 
-HandleRange<ConditionKey> Action::condition_keys() const { return key_range(row(*this).keys); }
+HandleRange<ConditionKey> Action::condition_keys() const {
+  return key_range(row(*this).keys);
+}
 
 HandleRange<std::string_view> Action::dependent_actions() const {
   return {row(*this).dependent_actions.first, row(*this).dependent_actions.count,
@@ -74,6 +86,8 @@ std::optional<Action> find_action(std::string_view qualified_name) {
   return service->find_action(qualified_name.substr(colon + 1));
 }
 
-std::uint32_t action_count() { return tables::kCounts.actions; }
+std::uint32_t action_count() {
+  return tables::kCounts.actions;
+}
 
 }  // namespace iamlint::catalog

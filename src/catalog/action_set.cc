@@ -7,7 +7,9 @@ namespace {
 
 constexpr std::uint32_t kWordBits = 64;
 
-std::size_t word_count() { return (action_count() + kWordBits - 1) / kWordBits; }
+std::size_t word_count() {
+  return (action_count() + kWordBits - 1) / kWordBits;
+}
 
 }  // namespace
 
@@ -21,7 +23,9 @@ ActionSet::Iterator& ActionSet::Iterator::operator++() {
 
 ActionSet::ActionSet() : words_(word_count(), 0) {}
 
-ActionSet ActionSet::all() { return ActionSet().complement(); }
+ActionSet ActionSet::all() {
+  return ActionSet().complement();
+}
 
 ActionSet ActionSet::of(std::span<const std::uint32_t> indices) {
   ActionSet set;

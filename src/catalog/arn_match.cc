@@ -17,7 +17,9 @@ struct Token {
   bool narrow = false;
 };
 
-bool allows(const Token& wildcard, char c) { return !wildcard.narrow || (c != '/' && c != ':'); }
+bool allows(const Token& wildcard, char c) {
+  return !wildcard.narrow || (c != '/' && c != ':');
+}
 
 bool compatible(const Token& a, const Token& b) {
   if (a.kind == Token::kLiteral && b.kind == Token::kLiteral) return fold(a.c) == fold(b.c);

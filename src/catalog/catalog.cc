@@ -4,9 +4,13 @@
 
 namespace iamlint::catalog {
 
-std::string_view snapshot_version() { return tables::kVersion; }
+std::string_view snapshot_version() {
+  return tables::kVersion;
+}
 
-std::string_view snapshot_date() { return std::string_view(tables::kUpdated).substr(0, 10); }
+std::string_view snapshot_date() {
+  return std::string_view(tables::kUpdated).substr(0, 10);
+}
 
 Counts counts() {
   const tables::Counts& c = tables::kCounts;

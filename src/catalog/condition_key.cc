@@ -8,7 +8,9 @@
 namespace iamlint::catalog {
 namespace {
 
-const tables::ConditionKeyRow& row(ConditionKey key) { return tables::kConditionKeys[key.index()]; }
+const tables::ConditionKeyRow& row(ConditionKey key) {
+  return tables::kConditionKeys[key.index()];
+}
 
 // The placeholder starting at `text[i]`, or 0 if none starts there.
 size_t placeholder_length(std::string_view text, size_t i) {
@@ -55,13 +57,27 @@ std::string_view to_string(KeyType type) {
   return "String";
 }
 
-std::string_view ConditionKey::name() const { return tables::str(row(*this).name); }
-KeyType ConditionKey::type() const { return static_cast<KeyType>(row(*this).type); }
-bool ConditionKey::multivalued() const { return (row(*this).flags & tables::kKeyMultivalued) != 0; }
-bool ConditionKey::templated() const { return (row(*this).flags & tables::kKeyTemplated) != 0; }
-bool ConditionKey::global() const { return (row(*this).flags & tables::kKeyGlobal) != 0; }
-bool ConditionKey::deprecated() const { return (row(*this).flags & tables::kKeyDeprecated) != 0; }
-std::string_view ConditionKey::replacement() const { return tables::str(row(*this).replacement); }
+std::string_view ConditionKey::name() const {
+  return tables::str(row(*this).name);
+}
+KeyType ConditionKey::type() const {
+  return static_cast<KeyType>(row(*this).type);
+}
+bool ConditionKey::multivalued() const {
+  return (row(*this).flags & tables::kKeyMultivalued) != 0;
+}
+bool ConditionKey::templated() const {
+  return (row(*this).flags & tables::kKeyTemplated) != 0;
+}
+bool ConditionKey::global() const {
+  return (row(*this).flags & tables::kKeyGlobal) != 0;
+}
+bool ConditionKey::deprecated() const {
+  return (row(*this).flags & tables::kKeyDeprecated) != 0;
+}
+std::string_view ConditionKey::replacement() const {
+  return tables::str(row(*this).replacement);
+}
 
 std::string ConditionKey::type_name() const {
   return (multivalued() ? std::string("ArrayOf") : std::string()) + std::string(to_string(type()));
@@ -111,7 +127,11 @@ std::optional<ConditionKey> find_condition_key(std::string_view key) {
   return best;
 }
 
-std::uint32_t condition_key_count() { return tables::kCounts.condition_keys; }
-ConditionKey condition_key_at(std::uint32_t index) { return ConditionKey(index); }
+std::uint32_t condition_key_count() {
+  return tables::kCounts.condition_keys;
+}
+ConditionKey condition_key_at(std::uint32_t index) {
+  return ConditionKey(index);
+}
 
 }  // namespace iamlint::catalog

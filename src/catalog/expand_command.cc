@@ -138,7 +138,8 @@ int run_expand(const ExpandOptions& options, std::ostream& out, std::ostream& er
   return ok ? 0 : 1;
 }
 
-void write_action_groups(std::span<const ActionGroup> groups, ExpandFormat format, std::ostream& out) {
+void write_action_groups(std::span<const ActionGroup> groups, ExpandFormat format,
+                         std::ostream& out) {
   if (format == ExpandFormat::kJson) {
     write_json(groups, out);
   } else {

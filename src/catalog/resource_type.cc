@@ -20,7 +20,9 @@ SegmentRule rule_of(std::string_view segment) {
 
 }  // namespace
 
-std::string_view ArnFormat::text() const { return tables::str(tables::kArnFormats[index_]); }
+std::string_view ArnFormat::text() const {
+  return tables::str(tables::kArnFormats[index_]);
+}
 
 // Formats in the data always have six fields; a malformed one would read as "anything goes".
 SegmentRule ArnFormat::region() const {
@@ -33,10 +35,16 @@ SegmentRule ArnFormat::account() const {
   return parts ? rule_of(parts->account) : SegmentRule::kAny;
 }
 
-bool ArnFormat::can_match(std::string_view arn) const { return arn_can_match(arn, text()); }
+bool ArnFormat::can_match(std::string_view arn) const {
+  return arn_can_match(arn, text());
+}
 
-Service ResourceType::service() const { return Service(row(*this).service); }
-std::string_view ResourceType::name() const { return tables::str(row(*this).name); }
+Service ResourceType::service() const {
+  return Service(row(*this).service);
+}
+std::string_view ResourceType::name() const {
+  return tables::str(row(*this).name);
+}
 
 HandleRange<ArnFormat> ResourceType::arn_formats() const {
   return {row(*this).arn_formats.first, row(*this).arn_formats.count,

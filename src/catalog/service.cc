@@ -11,7 +11,9 @@
 namespace iamlint::catalog {
 namespace {
 
-const tables::ServiceRow& row(Service service) { return tables::kServices[service.index()]; }
+const tables::ServiceRow& row(Service service) {
+  return tables::kServices[service.index()];
+}
 
 // Binary search of rows [first, first + count) sorted by folded name.
 template <class Row>
@@ -28,9 +30,15 @@ std::optional<std::uint32_t> find_folded(const Row* rows, tables::Span span,
 
 }  // namespace
 
-std::string_view Service::prefix() const { return tables::str(row(*this).prefix); }
-std::string_view Service::name() const { return tables::str(row(*this).name); }
-bool Service::rcp_supported() const { return row(*this).rcp_supported; }
+std::string_view Service::prefix() const {
+  return tables::str(row(*this).prefix);
+}
+std::string_view Service::name() const {
+  return tables::str(row(*this).name);
+}
+bool Service::rcp_supported() const {
+  return row(*this).rcp_supported;
+}
 
 HandleRange<Action> Service::actions() const {
   return {row(*this).actions.first, row(*this).actions.count,

@@ -14,7 +14,9 @@ namespace iamlint::catalog {
 namespace {
 
 // How many edits still count as a typo for a word of this length.
-std::size_t max_distance(std::size_t length) { return length <= 4 ? 1 : (length <= 8 ? 2 : 3); }
+std::size_t max_distance(std::size_t length) {
+  return length <= 4 ? 1 : (length <= 8 ? 2 : 3);
+}
 
 // Optimal string alignment distance on folded characters; gives up (returns bound + 1) as soon as
 // a whole row exceeds `bound`, which keeps scanning 22,000 action names cheap.
@@ -144,7 +146,8 @@ std::vector<std::string> suggest_from(std::string_view wanted,
   std::vector<Ranked> ranked;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const std::size_t d = distance(wanted, candidates[i], bound);
-    if (d <= bound) ranked.push_back({d, static_cast<std::uint32_t>(i), std::string(candidates[i])});
+    if (d <= bound)
+      ranked.push_back({d, static_cast<std::uint32_t>(i), std::string(candidates[i])});
   }
   return best(std::move(ranked), limit);
 }

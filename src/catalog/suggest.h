@@ -40,7 +40,8 @@ inline constexpr std::size_t kDefaultSuggestions = 3;
 // for names of up to four characters, two for longer ones (case-insensitive; a swap of adjacent
 // characters is one edit). Stricter than the suggest_* ranking, which also proposes names three
 // edits away: AWS names new actions after existing ones (GetPaymentPreferences next to
-// ListPaymentPreferences), and rules use this to tell a typo from a name a catalogue snapshot lacks.
+// ListPaymentPreferences), and rules use this to tell a typo from a name a catalogue snapshot
+// lacks.
 [[nodiscard]] bool is_likely_typo(std::string_view wanted, std::string_view candidate);
 
 // The permissions that authorise an API operation commonly mistaken for an action, from

@@ -114,6 +114,8 @@ extern const std::uint32_t kApiPermissionNameCount;
 extern const Str kArnNameVariables[];  // sorted
 extern const std::uint32_t kArnNameVariableCount;
 
-[[nodiscard]] inline std::string_view str(Str s) { return {kStrings + s.offset, s.size}; }
+[[nodiscard]] inline std::string_view str(Str s) {
+  return {kStrings + s.offset, s.size};
+}
 
 }  // namespace iamlint::catalog::tables

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include <cxxopts.hpp>
 #include <fmt/core.h>
+#include <cxxopts.hpp>
 
 #include "app/app.h"
 #include "catalog/catalog.h"
@@ -72,32 +72,37 @@ cxxopts::Options make_parser() {
   cxxopts::Options parser("iamlint", std::string(kDescription));
   parser.custom_help("[options]");
   parser.positional_help("PATH...");
-  parser.add_options()
-      ("f,format", "Output format: text, sarif or json (rules: text, json or markdown)",
-       cxxopts::value<std::string>()->default_value("text"), "FORMAT")
-      ("o,output", "Write the report to FILE instead of standard output", cxxopts::value<std::string>(), "FILE")
-      ("t,policy-type",
-       "auto, identity, resource, trust, scp or rcp. auto: Principal present -> resource, or trust "
-       "when every Action is sts:* and no Resource is given; otherwise identity",
-       cxxopts::value<std::string>()->default_value("auto"), "TYPE")
-      ("resource-type",
-       "The resource a resource policy is attached to, for the checks Access Analyzer runs with it: "
-       "AWS::S3::Bucket, AWS::S3::AccessPoint, AWS::S3::MultiRegionAccessPoint, "
-       "AWS::S3ObjectLambda::AccessPoint, AWS::IAM::AssumeRolePolicyDocument (a role trust policy) or "
-       "AWS::DynamoDB::Table",
-       cxxopts::value<std::string>(), "TYPE")
-      ("fail-level", "Exit 1 on findings at or above: error, warning, note or none",
-       cxxopts::value<std::string>()->default_value("warning"), "LEVEL")
-      ("select", "Enable only these rules (ids, names, id prefixes such as IAM2, or ALL); repeatable, comma-separated",
-       cxxopts::value<std::vector<std::string>>(), "RULES")
-      ("ignore", "Disable these rules (same forms as --select)", cxxopts::value<std::vector<std::string>>(), "RULES")
-      ("j,jobs", "Files linted in parallel (default: one per core)", cxxopts::value<unsigned>(), "N")
-      ("stdin-filename", "Name shown for standard input", cxxopts::value<std::string>()->default_value("<stdin>"), "NAME")
-      ("policy", "With expand: the policy whose statements to expand", cxxopts::value<std::string>(), "FILE")
-      ("no-color", "Never colour the text output (NO_COLOR does the same)")
-      ("version", "Print the version and exit")
-      ("h,help", "Print this help and exit")
-      ("args", "", cxxopts::value<std::vector<std::string>>());
+  parser.add_options()("f,format",
+                       "Output format: text, sarif or json (rules: text, json or markdown)",
+                       cxxopts::value<std::string>()->default_value("text"),
+                       "FORMAT")("o,output", "Write the report to FILE instead of standard output",
+                                 cxxopts::value<std::string>(), "FILE")(
+      "t,policy-type",
+      "auto, identity, resource, trust, scp or rcp. auto: Principal present -> resource, or trust "
+      "when every Action is sts:* and no Resource is given; otherwise identity",
+      cxxopts::value<std::string>()->default_value("auto"), "TYPE")(
+      "resource-type",
+      "The resource a resource policy is attached to, for the checks Access Analyzer runs with it: "
+      "AWS::S3::Bucket, AWS::S3::AccessPoint, AWS::S3::MultiRegionAccessPoint, "
+      "AWS::S3ObjectLambda::AccessPoint, AWS::IAM::AssumeRolePolicyDocument (a role trust policy) "
+      "or "
+      "AWS::DynamoDB::Table",
+      cxxopts::value<std::string>(),
+      "TYPE")("fail-level", "Exit 1 on findings at or above: error, warning, note or none",
+              cxxopts::value<std::string>()->default_value("warning"),
+              "LEVEL")("select",
+                       "Enable only these rules (ids, names, id prefixes such as IAM2, or ALL); "
+                       "repeatable, comma-separated",
+                       cxxopts::value<std::vector<std::string>>(),
+                       "RULES")("ignore", "Disable these rules (same forms as --select)",
+                                cxxopts::value<std::vector<std::string>>(), "RULES")(
+      "j,jobs", "Files linted in parallel (default: one per core)", cxxopts::value<unsigned>(),
+      "N")("stdin-filename", "Name shown for standard input",
+           cxxopts::value<std::string>()->default_value("<stdin>"), "NAME")(
+      "policy", "With expand: the policy whose statements to expand", cxxopts::value<std::string>(),
+      "FILE")("no-color", "Never colour the text output (NO_COLOR does the same)")(
+      "version", "Print the version and exit")("h,help", "Print this help and exit")(
+      "args", "", cxxopts::value<std::vector<std::string>>());
   parser.parse_positional({"args"});
   return parser;
 }
@@ -114,11 +119,13 @@ iamlint::ast::AttachedResource attached_resource(const cxxopts::ParseResult& par
     throw UsageError{fmt::format("--resource-type must be one of {}; got '{}'",
                                  iamlint::ast::attached_resource_names(), name)};
   }
-  PolicyKind implied = *resource == AttachedResource::kIamAssumeRolePolicyDocument ? PolicyKind::kTrust
-                                                                                     : PolicyKind::kResource;
+  PolicyKind implied = *resource == AttachedResource::kIamAssumeRolePolicyDocument
+                           ? PolicyKind::kTrust
+                           : PolicyKind::kResource;
   if (kind && *kind != implied) {
     throw UsageError{fmt::format("--resource-type {} goes with --policy-type {}, not {}", name,
-                                 iamlint::ast::policy_kind_name(implied), iamlint::ast::policy_kind_name(*kind))};
+                                 iamlint::ast::policy_kind_name(implied),
+                                 iamlint::ast::policy_kind_name(*kind))};
   }
   return *resource;
 }
@@ -132,7 +139,8 @@ Options to_options(const cxxopts::ParseResult& parsed) {
     if (args.size() > 1) throw UsageError{"'iamlint rules' takes no PATH"};
   } else if (!args.empty() && args[0] == "explain") {
     options.command = Command::kExplain;
-    if (args.size() != 2) throw UsageError{"usage: iamlint explain ID (e.g. iamlint explain IAM201)"};
+    if (args.size() != 2)
+      throw UsageError{"usage: iamlint explain ID (e.g. iamlint explain IAM201)"};
     options.explain_rule = args[1];
   } else if (!args.empty() && args[0] == "expand") {
     options.command = Command::kExpand;
@@ -151,22 +159,33 @@ Options to_options(const cxxopts::ParseResult& parsed) {
                                                {"markdown", OutputFormat::kMarkdown}});
   if (parsed.count("output")) options.output = parsed["output"].as<std::string>();
   using Kind = iamlint::ast::PolicyKind;
-  options.policy_kind = parse_choice<std::optional<Kind>>(
-      "policy-type", parsed["policy-type"].as<std::string>(),
-      {{"auto", std::nullopt}, {"identity", Kind::kIdentity}, {"resource", Kind::kResource},
-       {"trust", Kind::kTrust}, {"scp", Kind::kScp}, {"rcp", Kind::kRcp}});
-  if (parsed.count("resource-type")) options.attached_to = attached_resource(parsed, options.policy_kind);
+  options.policy_kind =
+      parse_choice<std::optional<Kind>>("policy-type", parsed["policy-type"].as<std::string>(),
+                                        {{"auto", std::nullopt},
+                                         {"identity", Kind::kIdentity},
+                                         {"resource", Kind::kResource},
+                                         {"trust", Kind::kTrust},
+                                         {"scp", Kind::kScp},
+                                         {"rcp", Kind::kRcp}});
+  if (parsed.count("resource-type"))
+    options.attached_to = attached_resource(parsed, options.policy_kind);
   if (options.attached_to) {
-    options.policy_kind = *options.attached_to == iamlint::ast::AttachedResource::kIamAssumeRolePolicyDocument
-                              ? Kind::kTrust
-                              : Kind::kResource;
+    options.policy_kind =
+        *options.attached_to == iamlint::ast::AttachedResource::kIamAssumeRolePolicyDocument
+            ? Kind::kTrust
+            : Kind::kResource;
   }
   using Level = iamlint::engine::Level;
-  options.fail_level = parse_choice<std::optional<Level>>(
-      "fail-level", parsed["fail-level"].as<std::string>(),
-      {{"error", Level::kError}, {"warning", Level::kWarning}, {"note", Level::kNote}, {"none", std::nullopt}});
-  if (parsed.count("select")) options.select = split_list(parsed["select"].as<std::vector<std::string>>());
-  if (parsed.count("ignore")) options.ignore = split_list(parsed["ignore"].as<std::vector<std::string>>());
+  options.fail_level =
+      parse_choice<std::optional<Level>>("fail-level", parsed["fail-level"].as<std::string>(),
+                                         {{"error", Level::kError},
+                                          {"warning", Level::kWarning},
+                                          {"note", Level::kNote},
+                                          {"none", std::nullopt}});
+  if (parsed.count("select"))
+    options.select = split_list(parsed["select"].as<std::vector<std::string>>());
+  if (parsed.count("ignore"))
+    options.ignore = split_list(parsed["ignore"].as<std::vector<std::string>>());
   if (parsed.count("jobs")) options.jobs = parsed["jobs"].as<unsigned>();
   options.stdin_filename = parsed["stdin-filename"].as<std::string>();
   options.color = use_color(parsed.count("no-color") > 0, options);
@@ -185,7 +204,8 @@ int main(int argc, char** argv) {
     }
     if (parsed.count("version")) {
       std::cout << fmt::format("iamlint {} (AWS catalogue {} of {})\n", iamlint::app::version(),
-                               iamlint::catalog::snapshot_version(), iamlint::catalog::snapshot_date());
+                               iamlint::catalog::snapshot_version(),
+                               iamlint::catalog::snapshot_date());
       return iamlint::app::kExitClean;
     }
     Options options = to_options(parsed);

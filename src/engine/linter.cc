@@ -10,7 +10,8 @@
 namespace iamlint::engine {
 namespace {
 
-void report_unparsable(const json::SyntaxError& error, const LintConfig& config, FileResult& result) {
+void report_unparsable(const json::SyntaxError& error, const LintConfig& config,
+                       FileResult& result) {
   RuleContext ctx(result.source.text, nullptr, nullptr, result.findings);
   for (const Rule* rule : config.rules) {
     ctx.set_rule(&rule->info());

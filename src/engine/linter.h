@@ -13,16 +13,16 @@
 namespace iamlint::engine {
 
 struct LintConfig {
-  std::optional<ast::PolicyKind> policy_kind;  // nullopt: infer it per file
+  std::optional<ast::PolicyKind> policy_kind;        // nullopt: infer it per file
   std::optional<ast::AttachedResource> attached_to;  // --resource-type
-  std::span<const Rule* const> rules;          // enabled rules, sorted by id
+  std::span<const Rule* const> rules;                // enabled rules, sorted by id
 };
 
 struct FileResult {
   source::SourceFile source;
-  std::optional<ast::PolicyKind> kind;    // nullopt when the file is not a policy document
+  std::optional<ast::PolicyKind> kind;            // nullopt when the file is not a policy document
   std::optional<json::SyntaxError> syntax_error;  // set when the file could not be parsed
-  std::vector<Finding> findings;          // sorted by finding_order
+  std::vector<Finding> findings;                  // sorted by finding_order
 };
 
 [[nodiscard]] FileResult lint(source::SourceFile source, const LintConfig& config);

@@ -28,7 +28,8 @@ std::vector<const Rule*> sorted_view() {
 bool iequals_prefix(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() &&
          std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) {
-           return std::toupper(static_cast<unsigned char>(a)) == std::toupper(static_cast<unsigned char>(b));
+           return std::toupper(static_cast<unsigned char>(a)) ==
+                  std::toupper(static_cast<unsigned char>(b));
          });
 }
 
@@ -44,8 +45,9 @@ Result<std::vector<const Rule*>> resolve(std::string_view entry) {
     }
   }
   if (matched.empty()) {
-    return make_error(ErrorCode::kUsage,
-                      fmt::format("unknown rule '{}' (see 'iamlint rules' for ids and names)", entry));
+    return make_error(
+        ErrorCode::kUsage,
+        fmt::format("unknown rule '{}' (see 'iamlint rules' for ids and names)", entry));
   }
   return matched;
 }
@@ -70,7 +72,8 @@ std::span<const Rule* const> all_rules() {
 const Rule* find_rule(std::string_view id_or_name) {
   for (const Rule* rule : all_rules()) {
     const RuleInfo& info = rule->info();
-    if (info.name == id_or_name || (info.id.size() == id_or_name.size() && iequals_prefix(info.id, id_or_name))) {
+    if (info.name == id_or_name ||
+        (info.id.size() == id_or_name.size() && iequals_prefix(info.id, id_or_name))) {
       return rule;
     }
   }

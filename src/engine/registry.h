@@ -21,6 +21,6 @@ namespace iamlint::engine {
 // such as "IAM2" (a whole family) or "ALL". An empty `select` means every rule. Unknown entries
 // are a usage error.
 [[nodiscard]] Result<std::vector<const Rule*>> select_rules(std::span<const std::string> select,
-                                                           std::span<const std::string> ignore);
+                                                            std::span<const std::string> ignore);
 
 }  // namespace iamlint::engine

@@ -26,8 +26,8 @@ class Rule {
   virtual void check_non_policy(const json::Document& /*doc*/, RuleContext& /*ctx*/) const {}
   virtual void check_policy(const ast::Policy& /*policy*/, RuleContext& /*ctx*/) const {}
   virtual void check_statement(const ast::Statement& /*statement*/, RuleContext& /*ctx*/) const {}
-  virtual void check_condition(const ast::Statement& /*statement*/, const ast::Condition& /*condition*/,
-                               RuleContext& /*ctx*/) const {}
+  virtual void check_condition(const ast::Statement& /*statement*/,
+                               const ast::Condition& /*condition*/, RuleContext& /*ctx*/) const {}
 };
 
 // Adds a rule to the registry; returns true so that it can initialise a namespace-scope constant.
@@ -35,5 +35,6 @@ bool register_rule(std::unique_ptr<Rule> rule);
 
 }  // namespace iamlint::engine
 
-#define IAMLINT_REGISTER_RULE(Type) \
-  [[maybe_unused]] const bool kRegistered##Type = ::iamlint::engine::register_rule(std::make_unique<Type>())
+#define IAMLINT_REGISTER_RULE(Type)               \
+  [[maybe_unused]] const bool kRegistered##Type = \
+      ::iamlint::engine::register_rule(std::make_unique<Type>())

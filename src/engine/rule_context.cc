@@ -31,7 +31,8 @@ ReportBuilder RuleContext::add(ByteRange range, std::string message) {
   finding.range = range;
   finding.message = std::move(message);
   // A rule with exactly one Access Analyzer code reports it without saying so.
-  if (rule_->access_analyzer_codes.size() == 1) finding.access_analyzer_code = rule_->access_analyzer_codes[0];
+  if (rule_->access_analyzer_codes.size() == 1)
+    finding.access_analyzer_code = rule_->access_analyzer_codes[0];
   return ReportBuilder(finding);
 }
 

@@ -26,8 +26,8 @@ struct Equivalent {
 };
 
 struct RuleInfo {
-  std::string_view id;       // "IAM" + three digits, never reused
-  std::string_view name;     // kebab-case, names the smell: "wildcard-service-action"
+  std::string_view id;    // "IAM" + three digits, never reused
+  std::string_view name;  // kebab-case, names the smell: "wildcard-service-action"
   Level level = Level::kWarning;
   std::string_view summary;  // one sentence, no final period
   std::span<const std::string_view> tags;

@@ -8,12 +8,18 @@ namespace iamlint::json {
 
 std::string_view kind_name(Kind kind) {
   switch (kind) {
-    case Kind::kNull: return "null";
-    case Kind::kBool: return "boolean";
-    case Kind::kNumber: return "number";
-    case Kind::kString: return "string";
-    case Kind::kArray: return "array";
-    case Kind::kObject: return "object";
+    case Kind::kNull:
+      return "null";
+    case Kind::kBool:
+      return "boolean";
+    case Kind::kNumber:
+      return "number";
+    case Kind::kString:
+      return "string";
+    case Kind::kArray:
+      return "array";
+    case Kind::kObject:
+      return "object";
   }
   return "value";
 }
@@ -32,14 +38,18 @@ std::string Document::pointer(NodeId id) const {
     if (parent.is_object()) {
       std::string token;
       for (char c : nodes_[at].key) {
-        if (c == '~') token += "~0";
-        else if (c == '/') token += "~1";
-        else token += c;
+        if (c == '~')
+          token += "~0";
+        else if (c == '/')
+          token += "~1";
+        else
+          token += c;
       }
       tokens.push_back(std::move(token));
     } else {
       uint32_t index = 0;
-      for (NodeId sibling = parent.first_child; sibling != at; sibling = nodes_[sibling].next_sibling) {
+      for (NodeId sibling = parent.first_child; sibling != at;
+           sibling = nodes_[sibling].next_sibling) {
         ++index;
       }
       tokens.push_back(fmt::format("{}", index));

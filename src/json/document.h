@@ -26,11 +26,11 @@ enum class Kind : uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
 
 struct Node {
   Kind kind = Kind::kNull;
-  bool boolean = false;        // the value of a kBool
-  ByteRange range;             // the whole value, quotes and brackets included
-  std::string_view text;       // decoded string, or a number exactly as written
-  std::string_view key;        // decoded member name, when the parent is an object
-  ByteRange key_range;         // the member name with its quotes
+  bool boolean = false;   // the value of a kBool
+  ByteRange range;        // the whole value, quotes and brackets included
+  std::string_view text;  // decoded string, or a number exactly as written
+  std::string_view key;   // decoded member name, when the parent is an object
+  ByteRange key_range;    // the member name with its quotes
   NodeId parent = kNoNode;
   NodeId first_child = kNoNode;
   NodeId next_sibling = kNoNode;

@@ -114,12 +114,15 @@ class TreeBuilder {
   // Strings without escapes decode to their own bytes, so a view into the source is enough;
   // every escape shortens the text, so equal length means no escape. RapidJSON decodes a lone
   // low surrogate (\uDC00) to bytes that are not UTF-8; such a string stops the parse.
-  std::optional<std::string_view> keep(ByteRange range, const Ch* decoded, rapidjson::SizeType length) {
+  std::optional<std::string_view> keep(ByteRange range, const Ch* decoded,
+                                       rapidjson::SizeType length) {
     std::string_view raw = text_.substr(range.begin + 1, range.size() - 2);
     if (raw.size() == length) return raw;
     std::string_view text(decoded, length);
     if (!is_valid_utf8(text)) {
-      stop_ = SyntaxError{range.begin, "a \\u escape in this string is a lone UTF-16 surrogate, which is not a character"};
+      stop_ = SyntaxError{
+          range.begin,
+          "a \\u escape in this string is a lone UTF-16 surrogate, which is not a character"};
       return std::nullopt;
     }
     return doc_.decoded_.emplace_back(text);
@@ -194,8 +197,10 @@ std::string describe_error(rapidjson::ParseErrorCode code, std::string_view text
   std::string_view what = rapidjson::GetParseError_En(code);
   if (what.ends_with('.')) what.remove_suffix(1);
   std::string message(what);
-  if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-  if (code == rapidjson::kParseErrorDocumentEmpty) return "the file is empty: expected a JSON object";
+  if (!message.empty())
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  if (code == rapidjson::kParseErrorDocumentEmpty)
+    return "the file is empty: expected a JSON object";
   // RapidJSON converts every number to a double on the way, even when it hands over the text.
   if (code == rapidjson::kParseErrorNumberTooBig) {
     return "number too large: iamlint reads numbers up to about 1.8e308 (policies never need more)";
@@ -215,7 +220,8 @@ Result<Document, SyntaxError> parse(std::string_view text) {
   TreeBuilder::Stream stream(parsed, start);
   TreeBuilder builder(parsed, stream, doc);
   rapidjson::Reader reader;
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseValidateEncodingFlag |
                               rapidjson::kParseNumbersAsStringsFlag;
   rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
   if (builder.stopped()) return Unexpected(*builder.stopped());

@@ -17,8 +17,8 @@ namespace iamlint::json {
 inline constexpr uint32_t kMaxDepth = 128;
 
 struct SyntaxError {
-  uint32_t offset = 0;   // where the problem is, as a byte offset into the text
-  std::string message;   // e.g. "expected ',' or '}' after an object member, found ']'"
+  uint32_t offset = 0;  // where the problem is, as a byte offset into the text
+  std::string message;  // e.g. "expected ',' or '}' after an object member, found ']'"
 };
 
 [[nodiscard]] Result<Document, SyntaxError> parse(std::string_view text);

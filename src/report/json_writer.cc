@@ -6,7 +6,9 @@
 
 namespace iamlint::report {
 
-JsonWriter::JsonWriter() : writer_(buffer_) { writer_.SetIndent(' ', 2); }
+JsonWriter::JsonWriter() : writer_(buffer_) {
+  writer_.SetIndent(' ', 2);
+}
 
 void JsonWriter::key(std::string_view name) {
   writer_.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));

@@ -8,9 +8,15 @@ Totals count(const LintRun& run) {
     if (!file.findings.empty()) ++totals.files_with_findings;
     for (const engine::Finding& finding : file.findings) {
       switch (finding.level) {
-        case engine::Level::kError: ++totals.errors; break;
-        case engine::Level::kWarning: ++totals.warnings; break;
-        case engine::Level::kNote: ++totals.notes; break;
+        case engine::Level::kError:
+          ++totals.errors;
+          break;
+        case engine::Level::kWarning:
+          ++totals.warnings;
+          break;
+        case engine::Level::kNote:
+          ++totals.notes;
+          break;
       }
     }
   }

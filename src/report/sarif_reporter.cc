@@ -49,7 +49,8 @@ uint64_t fnv1a(std::string_view text, uint64_t hash = 14695981039346656037ull) {
   return hash;
 }
 
-void write_region(JsonWriter& w, const source::LineIndex& index, std::string_view text, ByteRange range) {
+void write_region(JsonWriter& w, const source::LineIndex& index, std::string_view text,
+                  ByteRange range) {
   source::Position start = index.position(range.begin, ColumnUnit::kUtf16CodeUnits);
   source::Position end = index.position(range.end, ColumnUnit::kUtf16CodeUnits);
   // An empty range (the end of the input) still needs a visible column for viewers.
@@ -69,8 +70,8 @@ void write_region(JsonWriter& w, const source::LineIndex& index, std::string_vie
   w.end_object();
 }
 
-void write_physical_location(JsonWriter& w, const engine::FileResult& file, const source::LineIndex& index,
-                             ByteRange range) {
+void write_physical_location(JsonWriter& w, const engine::FileResult& file,
+                             const source::LineIndex& index, ByteRange range) {
   w.key("physicalLocation");
   w.begin_object();
   w.key("artifactLocation");
@@ -122,7 +123,8 @@ void write_rule(JsonWriter& w, const engine::RuleInfo& info) {
   if (!info.security_severity.empty()) {
     w.field("security-severity", info.security_severity);
   } else {
-    w.field("problem.severity", info.level == engine::Level::kNote ? "recommendation" : engine::level_name(info.level));
+    w.field("problem.severity",
+            info.level == engine::Level::kNote ? "recommendation" : engine::level_name(info.level));
   }
   if (!info.access_analyzer_codes.empty()) {
     w.key("accessAnalyzerIssueCodes");
@@ -158,7 +160,8 @@ void write_results(JsonWriter& w, const LintRun& run) {
     // Identical findings in one file (same rule, same text) are told apart by their order.
     std::map<std::tuple<std::string_view, std::string_view>, unsigned> occurrences;
     for (const engine::Finding& finding : file.findings) {
-      std::string_view covered = std::string_view(file.source.text).substr(finding.range.begin, finding.range.size());
+      std::string_view covered =
+          std::string_view(file.source.text).substr(finding.range.begin, finding.range.size());
       w.begin_object();
       w.field("ruleId", finding.rule->id);
       w.field("ruleIndex", indices.at(finding.rule->id));
@@ -222,10 +225,12 @@ void write_invocation(JsonWriter& w, const LintRun& run) {
     for (const engine::FileResult& file : run.files) {
       if (!file.syntax_error) continue;
       source::LineIndex index(file.source.text);
-      uint32_t offset = std::min<uint32_t>(file.syntax_error->offset, static_cast<uint32_t>(file.source.text.size()));
+      uint32_t offset = std::min<uint32_t>(file.syntax_error->offset,
+                                           static_cast<uint32_t>(file.source.text.size()));
       w.begin_object();
       w.field("level", "warning");
-      write_message(w, fmt::format("{} was not analysed: {}", file.source.path, file.syntax_error->message));
+      write_message(
+          w, fmt::format("{} was not analysed: {}", file.source.path, file.syntax_error->message));
       w.key("locations");
       w.begin_array();
       w.begin_object();
@@ -278,7 +283,9 @@ void write_sarif(const LintRun& run, const ToolInfo& tool, std::ostream& out) {
   w.begin_object();
   w.key("description");
   w.begin_object();
-  w.field("text", "The directory iamlint ran in; its absolute path is left out so that output is reproducible.");
+  w.field("text",
+          "The directory iamlint ran in; its absolute path is left out so that output is "
+          "reproducible.");
   w.end_object();
   w.end_object();
   w.end_object();

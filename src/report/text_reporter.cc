@@ -29,9 +29,12 @@ Palette palette(const TextStyle& style) {
 
 std::string_view level_color(const Palette& colors, engine::Level level) {
   switch (level) {
-    case engine::Level::kError: return colors.error;
-    case engine::Level::kWarning: return colors.warning;
-    case engine::Level::kNote: return colors.note;
+    case engine::Level::kError:
+      return colors.error;
+    case engine::Level::kWarning:
+      return colors.warning;
+    case engine::Level::kNote:
+      return colors.note;
   }
   return colors.reset;
 }
@@ -67,7 +70,8 @@ void write_snippet(const source::LineIndex& index, const engine::Finding& findin
     window_begin = first > kColumnsBeforeFinding ? first - kColumnsBeforeFinding : 0;
     window_end = std::min(columns, window_begin + kMaxShownColumns);
   }
-  std::string_view shown = line.substr(offsets[window_begin], offsets[window_end] - offsets[window_begin]);
+  std::string_view shown =
+      line.substr(offsets[window_begin], offsets[window_end] - offsets[window_begin]);
   std::string_view lead = window_begin > 0 ? "..." : "";
   std::string_view trail = window_end < columns ? "..." : "";
 
@@ -87,14 +91,16 @@ void write_snippet(const source::LineIndex& index, const engine::Finding& findin
 void write_finding(const engine::FileResult& file, const source::LineIndex& index,
                    const engine::Finding& finding, const Palette& colors, std::ostream& out) {
   source::Position start = index.position(finding.range.begin, ColumnUnit::kCodePoints);
-  out << fmt::format("{}{}:{}:{}:{} {}{}:{} {} [{} {}]\n", colors.bold, to_terminal_text(file.source.path),
-                     start.line, start.column, colors.reset, level_color(colors, finding.level),
-                     engine::level_name(finding.level), colors.reset, to_terminal_text(finding.message),
-                     finding.rule->id, finding.rule->name);
+  out << fmt::format("{}{}:{}:{}:{} {}{}:{} {} [{} {}]\n", colors.bold,
+                     to_terminal_text(file.source.path), start.line, start.column, colors.reset,
+                     level_color(colors, finding.level), engine::level_name(finding.level),
+                     colors.reset, to_terminal_text(finding.message), finding.rule->id,
+                     finding.rule->name);
   write_snippet(index, finding, colors, out);
   for (const engine::RelatedLocation& related : finding.related) {
     source::Position at = index.position(related.range.begin, ColumnUnit::kCodePoints);
-    out << fmt::format("  = note: {}:{}: {}\n", at.line, at.column, to_terminal_text(related.message));
+    out << fmt::format("  = note: {}:{}: {}\n", at.line, at.column,
+                       to_terminal_text(related.message));
   }
 }
 

@@ -32,7 +32,8 @@ Result<SourceFile> read_stream(std::FILE* stream, const std::string& path) {
     if (n < sizeof buffer) break;
   }
   if (std::ferror(stream)) {
-    return make_error(ErrorCode::kIo, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+    return make_error(ErrorCode::kIo,
+                      fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
   }
   return file;
 }
@@ -42,7 +43,8 @@ Result<SourceFile> read_stream(std::FILE* stream, const std::string& path) {
 Result<SourceFile> load_file(const std::string& path) {
   std::unique_ptr<std::FILE, FileCloser> stream(std::fopen(path.c_str(), "rb"));
   if (!stream) {
-    return make_error(ErrorCode::kIo, fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+    return make_error(ErrorCode::kIo,
+                      fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
   }
   return read_stream(stream.get(), path);
 }

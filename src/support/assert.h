@@ -4,13 +4,13 @@
 #include <cstdio>
 #include <cstdlib>
 
-#define IAMLINT_ASSERT(condition)                                                            \
-  do {                                                                                       \
-    if (!(condition)) {                                                                      \
+#define IAMLINT_ASSERT(condition)                                                              \
+  do {                                                                                         \
+    if (!(condition)) {                                                                        \
       std::fprintf(stderr, "iamlint: internal error: %s:%d: assertion failed: %s\n", __FILE__, \
-                   __LINE__, #condition);                                                    \
-      std::abort();                                                                          \
-    }                                                                                        \
+                   __LINE__, #condition);                                                      \
+      std::abort();                                                                            \
+    }                                                                                          \
   } while (false)
 
 #define IAMLINT_UNREACHABLE(message)                                                              \

@@ -1,4 +1,5 @@
-// A half-open range of byte offsets into a source buffer: the one location type below the reporters.
+// A half-open range of byte offsets into a source buffer: the one location type below the
+// reporters.
 #pragma once
 
 #include <cstdint>

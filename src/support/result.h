@@ -37,8 +37,9 @@ Unexpected(E) -> Unexpected<E>;
 template <class T, class E = Error>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
-  Result(Unexpected<E> failure)  // NOLINT: implicit by design
+  Result(T value)
+      : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Result(Unexpected<E> failure)                              // NOLINT: implicit by design
       : state_(std::in_place_index<1>, std::move(failure.error)) {}
 
   [[nodiscard]] bool has_value() const { return state_.index() == 0; }

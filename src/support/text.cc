@@ -77,7 +77,8 @@ std::string to_terminal_text(std::string_view text) {
   return rewrite(text, [](std::string_view sequence, std::string& out) {
     auto first = static_cast<unsigned char>(sequence[0]);
     bool c0 = sequence.size() == 1 && (first < 0x20 || first == 0x7F) && first != '\t';
-    bool c1 = sequence.size() == 2 && first == 0xC2 && static_cast<unsigned char>(sequence[1]) < 0xA0;
+    bool c1 =
+        sequence.size() == 2 && first == 0xC2 && static_cast<unsigned char>(sequence[1]) < 0xA0;
     if (c0) {
       out += fmt::format("\\u{:04X}", first);
     } else if (c1) {

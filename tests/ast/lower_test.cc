@@ -39,7 +39,9 @@ LoweredStatement lower_statement(std::string_view text) {
   return {std::move(lowered.doc), lowered.policy.statements[0]};
 }
 
-std::string_view slice(std::string_view text, ByteRange range) { return text.substr(range.begin, range.size()); }
+std::string_view slice(std::string_view text, ByteRange range) {
+  return text.substr(range.begin, range.size());
+}
 
 template <class Entry>
 std::vector<std::string_view> values_of(const std::optional<EntryList<Entry>>& list) {
@@ -108,7 +110,8 @@ TEST_CASE("ast lowering maps Effect") {
   const Case kCases[] = {
       {R"({"Statement": {"Effect": "Allow"}})", Effect::kAllow, true},
       {R"({"Statement": {"Effect": "Deny"}})", Effect::kDeny, true},
-      {R"({"Statement": {"Effect": "allow"}})", Effect::kInvalid, true},  // IAM is case-sensitive here
+      {R"({"Statement": {"Effect": "allow"}})", Effect::kInvalid,
+       true},  // IAM is case-sensitive here
       {R"({"Statement": {"Effect": ""}})", Effect::kInvalid, true},
       {R"({"Statement": {"Effect": true}})", Effect::kInvalid, false},
       {R"({"Statement": {"Effect": ["Allow"]}})", Effect::kInvalid, false},
@@ -191,7 +194,8 @@ TEST_CASE("split_arn splits six fields and keeps colons in the resource") {
       {"arn:aws:s3:::bucket", Arn{"aws", "s3", "", "", "bucket"}},
       {"arn:aws:ec2:us-east-1:111122223333:instance/i-1",
        Arn{"aws", "ec2", "us-east-1", "111122223333", "instance/i-1"}},
-      {"arn:aws:logs:eu-west-1:1:log-group:g:*", Arn{"aws", "logs", "eu-west-1", "1", "log-group:g:*"}},
+      {"arn:aws:logs:eu-west-1:1:log-group:g:*",
+       Arn{"aws", "logs", "eu-west-1", "1", "log-group:g:*"}},
       {"arn:aws:s3:::", Arn{"aws", "s3", "", "", ""}},
       {"arn:::::", Arn{"", "", "", "", ""}},
       {"arn:aws:s3::", std::nullopt},  // five fields
@@ -258,11 +262,13 @@ TEST_CASE("ast lowering reads every Principal form") {
       CHECK(principal.entries[i].type == kExpected[i].type);
       CHECK(principal.entries[i].type_key == kExpected[i].key);
       CHECK(principal.entries[i].text.value == kExpected[i].value);
-      CHECK(slice(kText, principal.entries[i].text.range) == "\"" + std::string(kExpected[i].value) + "\"");
+      CHECK(slice(kText, principal.entries[i].text.range) ==
+            "\"" + std::string(kExpected[i].value) + "\"");
     }
   }
   SUBCASE("NotPrincipal, and values of the wrong type") {
-    auto [doc, statement] = lower_statement(R"({"Statement": {"NotPrincipal": {"AWS": {"x": "y"}, "Service": 3}}})");
+    auto [doc, statement] =
+        lower_statement(R"({"Statement": {"NotPrincipal": {"AWS": {"x": "y"}, "Service": 3}}})");
     CHECK_FALSE(statement.principal);
     REQUIRE(statement.not_principal);
     CHECK(statement.not_principal->entries.empty());
@@ -444,20 +450,25 @@ TEST_CASE("ast lowering infers the policy kind") {
   };
   const Case kCases[] = {
       {R"({"Statement": []})", PolicyKind::kIdentity},
-      {R"({"Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}})", PolicyKind::kIdentity},
+      {R"({"Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}})",
+       PolicyKind::kIdentity},
       {R"({"Statement": {"Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}})",
        PolicyKind::kTrust},
       {R"({"Statement": [{"Principal": "*", "Action": ["sts:AssumeRole", "sts:TagSession"]},
                          {"Action": "sts:SetSourceIdentity"}]})",
        PolicyKind::kTrust},
       {R"({"Statement": {"NotPrincipal": "*", "Action": "sts:AssumeRole"}})", PolicyKind::kTrust},
-      {R"({"Statement": {"Principal": "*", "Action": "sts:AssumeRole", "Resource": "*"}})", PolicyKind::kResource},
-      {R"({"Statement": {"Principal": "*", "Action": "sts:AssumeRole", "NotResource": "x"}})", PolicyKind::kResource},
-      {R"({"Statement": {"Principal": "*", "Action": ["sts:AssumeRole", "s3:GetObject"]}})", PolicyKind::kResource},
+      {R"({"Statement": {"Principal": "*", "Action": "sts:AssumeRole", "Resource": "*"}})",
+       PolicyKind::kResource},
+      {R"({"Statement": {"Principal": "*", "Action": "sts:AssumeRole", "NotResource": "x"}})",
+       PolicyKind::kResource},
+      {R"({"Statement": {"Principal": "*", "Action": ["sts:AssumeRole", "s3:GetObject"]}})",
+       PolicyKind::kResource},
       {R"({"Statement": [{"Principal": "*", "Action": "sts:AssumeRole"}, {"Action": "s3:GetObject"}]})",
        PolicyKind::kResource},
       // No Action (or an empty one) is not an sts-only statement.
-      {R"({"Statement": {"Principal": "*", "NotAction": "sts:AssumeRole"}})", PolicyKind::kResource},
+      {R"({"Statement": {"Principal": "*", "NotAction": "sts:AssumeRole"}})",
+       PolicyKind::kResource},
       {R"({"Statement": {"Principal": "*", "Action": []}})", PolicyKind::kResource},
       {R"({"Statement": {"Principal": "*", "Action": "STS:AssumeRole"}})", PolicyKind::kResource},
   };

@@ -41,7 +41,9 @@ TEST_CASE("problems go to err with suggestions and exit 1") {
   CHECK(r.out.find("iam:PassRole  Write") != std::string::npos);
 }
 
-TEST_CASE("no pattern is a usage error") { CHECK(expand({}).code == 2); }
+TEST_CASE("no pattern is a usage error") {
+  CHECK(expand({}).code == 2);
+}
 
 TEST_CASE("JSON output") {
   const Run r = expand({"iam:PassRole", "s4:x"}, ExpandFormat::kJson);

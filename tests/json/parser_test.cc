@@ -61,10 +61,13 @@ int run_isolated(Body body) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
-std::string nested_arrays(uint32_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+std::string nested_arrays(uint32_t depth) {
+  return std::string(depth, '[') + std::string(depth, ']');
+}
 
 TEST_CASE("json parser keeps the byte range of every scalar") {
-  constexpr std::string_view kText = R"({"s": "abc", "n": -1.5e3, "t": true, "f": false, "z": null})";
+  constexpr std::string_view kText =
+      R"({"s": "abc", "n": -1.5e3, "t": true, "f": false, "z": null})";
   Document doc = parse_ok(kText);
   struct Expected {
     std::string_view key;
@@ -186,8 +189,13 @@ TEST_CASE("json parser keeps a string that contains an escaped NUL") {
 }
 
 TEST_CASE("json parser keeps numbers exactly as written") {
-  constexpr std::string_view kNumbers[] = {
-      "0", "-0", "1.50", "1E+2", "-12e-3", "123456789012345678901234567890", "0.1000000000000000000001"};
+  constexpr std::string_view kNumbers[] = {"0",
+                                           "-0",
+                                           "1.50",
+                                           "1E+2",
+                                           "-12e-3",
+                                           "123456789012345678901234567890",
+                                           "0.1000000000000000000001"};
   for (std::string_view number : kNumbers) {
     CAPTURE(number);
     std::string text = "[" + std::string(number) + "]";
@@ -259,7 +267,8 @@ TEST_CASE("json parser reports syntax errors with the offset of the problem") {
       {R"({"a": })", 6, "invalid value; found '}'"},
       {"[1,]", 3, "invalid value; found ']'"},
       {R"({"a": 1,})", 8, "missing a name for object member; found '}'"},
-      {R"({"a": 1)", 7, "missing a comma or '}' after an object member; found the end of the input"},
+      {R"({"a": 1)", 7,
+       "missing a comma or '}' after an object member; found the end of the input"},
       {"{} x", 3, "the document root must not be followed by other values; found 'x'"},
       {"{\"a\": \x01}", 6, "invalid value; found byte 0x01"},
       {"{\"a\": \"x\x80\"}", 8, "invalid encoding in string; found byte 0x80"},
@@ -283,12 +292,14 @@ TEST_CASE("json parser rejects a lone low surrogate escape") {
     std::string_view text;
     uint32_t offset;  // the opening quote of the string (or key) that holds the escape
   };
-  const Case kCases[] = {{R"(["\uDC00"])", 1}, {R"(["ok", "x\udfff"])", 7}, {R"({"\uDC00": 1})", 1}};
+  const Case kCases[] = {
+      {R"(["\uDC00"])", 1}, {R"(["ok", "x\udfff"])", 7}, {R"({"\uDC00": 1})", 1}};
   for (const Case& c : kCases) {
     CAPTURE(c.text);
     SyntaxError error = parse_error(c.text);
     CHECK(error.offset == c.offset);
-    CHECK(error.message == "a \\u escape in this string is a lone UTF-16 surrogate, which is not a character");
+    CHECK(error.message ==
+          "a \\u escape in this string is a lone UTF-16 surrogate, which is not a character");
   }
   SUBCASE("a valid pair is decoded") {
     Document doc = parse_ok(R"(["\uD83D\uDE00"])");

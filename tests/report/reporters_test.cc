@@ -63,11 +63,14 @@ Linted lint(std::vector<Input> inputs, std::vector<std::string> select) {
   linted.run.rules = linted.rules;
   for (Input& input : inputs) {
     std::size_t size = input.text.size();
-    source::SourceFile file{.path = std::move(input.path), .text = std::move(input.text), .size = size};
+    source::SourceFile file{
+        .path = std::move(input.path), .text = std::move(input.text), .size = size};
     linted.run.files.push_back(engine::lint(std::move(file), {.rules = linted.rules}));
   }
   std::sort(linted.run.files.begin(), linted.run.files.end(),
-            [](const engine::FileResult& a, const engine::FileResult& b) { return a.source.path < b.source.path; });
+            [](const engine::FileResult& a, const engine::FileResult& b) {
+              return a.source.path < b.source.path;
+            });
   return linted;
 }
 
@@ -104,7 +107,8 @@ rapidjson::Document parse_report(const std::string& text) {
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseValidateEncodingFlag>(text.c_str(), text.size());
   INFO("report: ", text);
-  REQUIRE_MESSAGE(!doc.HasParseError(), rapidjson::GetParseError_En(doc.GetParseError()), " at ", doc.GetErrorOffset());
+  REQUIRE_MESSAGE(!doc.HasParseError(), rapidjson::GetParseError_En(doc.GetParseError()), " at ",
+                  doc.GetErrorOffset());
   return doc;
 }
 
@@ -138,7 +142,9 @@ const rapidjson::Value* find(const rapidjson::Value& root, const std::string& po
   return rapidjson::Pointer(pointer.c_str()).Get(root);
 }
 
-bool has(const rapidjson::Value& root, const std::string& pointer) { return find(root, pointer) != nullptr; }
+bool has(const rapidjson::Value& root, const std::string& pointer) {
+  return find(root, pointer) != nullptr;
+}
 
 const rapidjson::Value& get(const rapidjson::Value& root, const std::string& pointer) {
   const rapidjson::Value* value = find(root, pointer);
@@ -179,7 +185,9 @@ constexpr std::string_view kRegion = "/locations/0/physicalLocation/region";
 constexpr std::string_view kArtifact = "/locations/0/physicalLocation/artifactLocation";
 
 // "/runs/0/results/<i>" and the like.
-std::string at(std::string_view base, std::size_t index) { return std::string(base) + "/" + std::to_string(index); }
+std::string at(std::string_view base, std::size_t index) {
+  return std::string(base) + "/" + std::to_string(index);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -225,19 +233,20 @@ TEST_CASE("text reporter counts columns in code points and keeps tabs in the pad
     CHECK(lines[3] == "  | " + std::string(57, ' ') + "^^^");
   }
   SUBCASE("tabs before the finding") {
-    Linted linted = lint_one("p.json", "{\"Statement\":\t{\"Effect\": \"Allow\",\t\"Action\": \"*\"}}", {"IAM201"});
+    Linted linted = lint_one(
+        "p.json", "{\"Statement\":\t{\"Effect\": \"Allow\",\t\"Action\": \"*\"}}", {"IAM201"});
     std::vector<std::string> lines = split_lines(text_report(linted.run));
     REQUIRE(lines.size() == 5);
     CHECK(lines[0].starts_with("p.json:1:45: "));
-    CHECK(lines[3] ==
-          "  | " + std::string(13, ' ') + "\t" + std::string(19, ' ') + "\t" + std::string(10, ' ') + "^^^");
+    CHECK(lines[3] == "  | " + std::string(13, ' ') + "\t" + std::string(19, ' ') + "\t" +
+                          std::string(10, ' ') + "^^^");
   }
 }
 
 TEST_CASE("text reporter shows a window of a very long line") {
   // A minified policy: the finding sits far past the first 120 columns, and the line goes on.
-  const std::string head =
-      R"({"Statement": {"Sid": ")" + std::string(300, 'x') + R"(", "Effect": "Allow", "Action": "*")";
+  const std::string head = R"({"Statement": {"Sid": ")" + std::string(300, 'x') +
+                           R"(", "Effect": "Allow", "Action": "*")";
   const std::string line = head + R"(, "Resource": ")" + std::string(300, 'y') + R"("}})";
   const std::size_t at = line.find(R"("*")");
 
@@ -259,8 +268,8 @@ TEST_CASE("text reporter shows a window of a very long line") {
     CHECK(lines[3] == "  | " + std::string(3 + 40, ' ') + "^^^");
   }
   SUBCASE("a finding near the start is not cut before") {
-    const std::string early =
-        R"({"Statement": {"Action": "*", "Effect": "Allow", "Sid": ")" + std::string(300, 'x') + R"("}})";
+    const std::string early = R"({"Statement": {"Action": "*", "Effect": "Allow", "Sid": ")" +
+                              std::string(300, 'x') + R"("}})";
     Linted linted = lint_one("min.json", early, {"IAM201"});
     std::vector<std::string> lines = split_lines(text_report(linted.run));
     REQUIRE(lines.size() == 5);
@@ -280,7 +289,8 @@ TEST_CASE("text reporter never writes control characters from the input") {
   std::vector<std::string> lines = split_lines(report);
   REQUIRE(lines.size() == 5);
   CHECK(lines[0] ==
-        "evil\\u001B]0;title\\u0007.json:1:26: error: Effect \"\\u001B[2J\\u009B31m\" is not valid; write "
+        "evil\\u001B]0;title\\u0007.json:1:26: error: Effect \"\\u001B[2J\\u009B31m\" is not "
+        "valid; write "
         "\"Allow\" or \"Deny\" [IAM006 invalid-effect]");
   // The source line shows the escapes as written.
   CHECK(lines[2] == "1 | " + policy);
@@ -300,16 +310,18 @@ TEST_CASE("text reporter points at the byte where JSON reading stopped") {
   };
   const Case kCases[] = {
       {R"({"a": })",
-       {"p.json:1:7: error: invalid JSON: invalid value; found '}' [IAM001 json-syntax-error]", "  |", R"(1 | {"a": })",
-        "  |       ^"}},
+       {"p.json:1:7: error: invalid JSON: invalid value; found '}' [IAM001 json-syntax-error]",
+        "  |", R"(1 | {"a": })", "  |       ^"}},
       // At the end of the input the caret stands just past the text.
       {"{\n  \"a\": 1",
-       {"p.json:2:9: error: invalid JSON: missing a comma or '}' after an object member; found the end of "
+       {"p.json:2:9: error: invalid JSON: missing a comma or '}' after an object member; found the "
+        "end of "
         "the input [IAM001 json-syntax-error]",
         "  |", R"(2 |   "a": 1)", "  |         ^"}},
       {"",
-       {"p.json:1:1: error: invalid JSON: the file is empty: expected a JSON object [IAM001 json-syntax-error]", "  |",
-        "1 | ", "  | ^"}},
+       {"p.json:1:1: error: invalid JSON: the file is empty: expected a JSON object [IAM001 "
+        "json-syntax-error]",
+        "  |", "1 | ", "  | ^"}},
   };
   for (const Case& c : kCases) {
     CAPTURE(c.text);
@@ -330,7 +342,8 @@ TEST_CASE("text reporter underlines to the end of the line and prints related no
   std::size_t end = file.source.text.find('}');
   finding.range = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end + 1)};
   std::size_t effect = file.source.text.find("\"Effect\"");
-  finding.related.push_back({{static_cast<uint32_t>(effect), static_cast<uint32_t>(effect + 8)}, "the \x1b effect"});
+  finding.related.push_back(
+      {{static_cast<uint32_t>(effect), static_cast<uint32_t>(effect + 8)}, "the \x1b effect"});
 
   std::vector<std::string> lines = split_lines(text_report(linted.run));
   REQUIRE(lines.size() == 6);
@@ -350,7 +363,8 @@ TEST_CASE("text reporter underlines to the end of the line and prints related no
 
 TEST_CASE("text reporter summary counts problems by level and files") {
   SUBCASE("no problems") {
-    Linted linted = lint({{"a.json", one_line_policy(R"("s3:GetObject")")}}, {"IAM001", "IAM201", "IAM202"});
+    Linted linted =
+        lint({{"a.json", one_line_policy(R"("s3:GetObject")")}}, {"IAM001", "IAM201", "IAM202"});
     CHECK(summary(linted.run) == "No problems in 1 file checked.\n");
     CHECK(text_report(linted.run).empty());
   }
@@ -365,7 +379,8 @@ TEST_CASE("text reporter summary counts problems by level and files") {
                           {"d.json", one_line_policy(R"(["*", "s3:*"])")}},
                          {"IAM001", "IAM201", "IAM202"});
     // a: IAM201; b, c: IAM001; d: IAM201 and IAM202.
-    CHECK(summary(linted.run) == "5 problems (2 errors, 3 warnings) in 4 files (4 files checked).\n");
+    CHECK(summary(linted.run) ==
+          "5 problems (2 errors, 3 warnings) in 4 files (4 files checked).\n");
   }
 }
 
@@ -373,7 +388,8 @@ TEST_CASE("text reporter summary counts problems by level and files") {
 // SARIF
 
 TEST_CASE("sarif reporter describes the tool and every enabled rule, sorted by id") {
-  Linted linted = lint({{"b.json", std::string(kAdmin)}, {"a.json", "{"}}, {"IAM203", "IAM001", "IAM201"});
+  Linted linted =
+      lint({{"b.json", std::string(kAdmin)}, {"a.json", "{"}}, {"IAM203", "IAM001", "IAM201"});
   rapidjson::Document sarif = parse_report(sarif_report(linted.run));
   CHECK(get_string(sarif, "/version") == "2.1.0");
   CHECK(get_string(sarif, "/$schema") == "https://json.schemastore.org/sarif-2.1.0.json");
@@ -414,7 +430,8 @@ TEST_CASE("sarif reporter describes the tool and every enabled rule, sorted by i
     CHECK(get_string(rules, "/0/properties/accessAnalyzerIssueCodes/0") == "JSON_SYNTAX_ERROR");
     CHECK(get_string(rules, "/0/properties/equivalents/0") == "Parliament: MALFORMED_JSON");
     CHECK(get_string(rules, "/0/shortDescription/text") == "The file is not valid JSON");
-    CHECK(get_string(rules, "/0/fullDescription/text").starts_with("Reports a file that is not valid JSON"));
+    CHECK(get_string(rules, "/0/fullDescription/text")
+              .starts_with("Reports a file that is not valid JSON"));
     CHECK(get_string(rules, "/0/help/markdown") == get_string(rules, "/0/help/text"));
   }
   SUBCASE("only the selected rules are described, and ruleIndex follows them") {
@@ -472,7 +489,8 @@ TEST_CASE("sarif artifact URIs are relative, percent-encoded, without ./") {
 
   SUBCASE("relative URIs sit under %SRCROOT%, file URIs stand alone") {
     Linted linted =
-        lint({{"./dir/my policy.json", std::string(kAdmin)}, {"/abs/p.json", std::string(kAdmin)}}, {"IAM201"});
+        lint({{"./dir/my policy.json", std::string(kAdmin)}, {"/abs/p.json", std::string(kAdmin)}},
+             {"IAM201"});
     rapidjson::Document sarif = parse_report(sarif_report(linted.run));
     REQUIRE(get_size(sarif, "/runs/0/results") == 2);
     // "./" sorts before "/".
@@ -491,7 +509,8 @@ TEST_CASE("sarif fingerprints depend on content, not on position") {
     rapidjson::Document sarif = parse_report(sarif_report(linted.run));
     std::vector<std::string> out;
     for (std::size_t i = 0; i < get_size(sarif, "/runs/0/results"); ++i) {
-      out.emplace_back(get_string(sarif, at("/runs/0/results", i) + "/partialFingerprints/iamlint~1contentHash~1v1"));
+      out.emplace_back(get_string(
+          sarif, at("/runs/0/results", i) + "/partialFingerprints/iamlint~1contentHash~1v1"));
     }
     return out;
   };
@@ -516,7 +535,8 @@ TEST_CASE("sarif fingerprints depend on content, not on position") {
 }
 
 TEST_CASE("sarif reporter marks unparsable files and failed runs") {
-  Linted linted = lint({{"bad.json", "{\n  \"a\": }"}, {"good.json", std::string(kAdmin)}}, {"IAM001", "IAM201"});
+  Linted linted = lint({{"bad.json", "{\n  \"a\": }"}, {"good.json", std::string(kAdmin)}},
+                       {"IAM001", "IAM201"});
   SUBCASE("IAM001 carries its Access Analyzer code; other results do not") {
     rapidjson::Document sarif = parse_report(sarif_report(linted.run));
     const rapidjson::Value& results = get(sarif, "/runs/0/results");
@@ -535,14 +555,16 @@ TEST_CASE("sarif reporter marks unparsable files and failed runs") {
     CHECK(get_size(invocation, "/toolExecutionNotifications") == 1);
     const rapidjson::Value& notification = get(invocation, "/toolExecutionNotifications/0");
     CHECK(get_string(notification, "/level") == "warning");
-    CHECK(get_string(notification, "/message/text") == "bad.json was not analysed: invalid value; found '}'");
+    CHECK(get_string(notification, "/message/text") ==
+          "bad.json was not analysed: invalid value; found '}'");
     CHECK(get_string(notification, std::string(kArtifact) + "/uri") == "bad.json");
     CHECK(get_uint(notification, std::string(kRegion) + "/startLine") == 2);
     CHECK(get_uint(notification, std::string(kRegion) + "/startColumn") == 8);
     CHECK(get_uint(notification, std::string(kRegion) + "/endColumn") == 9);
   }
   SUBCASE("an unreadable path fails the run") {
-    linted.run.errors.push_back({ErrorCode::kIo, "cannot open 'gone.json': No such file or directory"});
+    linted.run.errors.push_back(
+        {ErrorCode::kIo, "cannot open 'gone.json': No such file or directory"});
     rapidjson::Document sarif = parse_report(sarif_report(linted.run));
     const rapidjson::Value& invocation = get(sarif, "/runs/0/invocations/0");
     CHECK_FALSE(get_bool(invocation, "/executionSuccessful"));
@@ -576,7 +598,8 @@ TEST_CASE("sarif region of a syntax error covers the whole character") {
 
 TEST_CASE("json reporter writes one object per finding") {
   Linted linted =
-      lint({{"b.json", std::string(kAdmin)}, {"a.json", "{\n  \"a\": }"}, {"c.json", "{}"}}, {"IAM001", "IAM201"});
+      lint({{"b.json", std::string(kAdmin)}, {"a.json", "{\n  \"a\": }"}, {"c.json", "{}"}},
+           {"IAM001", "IAM201"});
   rapidjson::Document json = parse_report(json_report(linted.run));
   struct Expected {
     std::string_view path;
@@ -585,8 +608,8 @@ TEST_CASE("json reporter writes one object per finding") {
     std::optional<std::string_view> access_analyzer_code;
   };
   const Expected kExpected[] = {
-      {"a.json", 2, 8, 2, 9, "IAM001", "json-syntax-error", "error", "invalid JSON: invalid value; found '}'",
-       "JSON_SYNTAX_ERROR"},
+      {"a.json", 2, 8, 2, 9, "IAM001", "json-syntax-error", "error",
+       "invalid JSON: invalid value; found '}'", "JSON_SYNTAX_ERROR"},
       {"b.json", 5, 15, 5, 18, "IAM201", "wildcard-action", "warning",
        "Action \"*\" allows every action of every AWS service", std::nullopt},
   };
@@ -636,8 +659,10 @@ TEST_CASE("reports are valid UTF-8 JSON whatever bytes the input held") {
   CHECK(get_string(json, "/1/message").starts_with("Effect \"\x1b\0\""sv));
 
   rapidjson::Document sarif = parse_report(sarif_text);
-  CHECK(get_string(sarif, "/runs/0/results/0" + std::string(kArtifact) + "/uri") == "bad%FE%C0.json");
-  CHECK(get_string(sarif, "/runs/0/results/0" + std::string(kRegion) + "/snippet/text") == "\xEF\xBF\xBD");
+  CHECK(get_string(sarif, "/runs/0/results/0" + std::string(kArtifact) + "/uri") ==
+        "bad%FE%C0.json");
+  CHECK(get_string(sarif, "/runs/0/results/0" + std::string(kRegion) + "/snippet/text") ==
+        "\xEF\xBF\xBD");
 
   SUBCASE("the text format shows replacement characters") {
     std::string text = text_report(linted.run);
@@ -648,10 +673,12 @@ TEST_CASE("reports are valid UTF-8 JSON whatever bytes the input held") {
 
 TEST_CASE("reports are byte-identical for identical input") {
   auto all_formats = [] {
-    Linted linted =
-        lint({{"b.json", std::string(kAdmin)}, {"a.json", "{"}, {"c.json", one_line_policy(R"(["*", "s3:*", "*"])")}},
-             {});  // every rule
-    return text_report(linted.run) + summary(linted.run) + sarif_report(linted.run) + json_report(linted.run);
+    Linted linted = lint({{"b.json", std::string(kAdmin)},
+                          {"a.json", "{"},
+                          {"c.json", one_line_policy(R"(["*", "s3:*", "*"])")}},
+                         {});  // every rule
+    return text_report(linted.run) + summary(linted.run) + sarif_report(linted.run) +
+           json_report(linted.run);
   };
   std::string first = all_formats();
   CHECK(first == all_formats());

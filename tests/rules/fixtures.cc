@@ -27,7 +27,8 @@ void write_text(const std::filesystem::path& path, std::string_view text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir, std::string_view extension) {
+std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir,
+                                            std::string_view extension) {
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() == extension) files.push_back(entry.path());
@@ -37,14 +38,16 @@ std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir, st
 }
 
 LintSetup setup_from(std::string_view word) {
-  for (ast::PolicyKind kind : {ast::PolicyKind::kIdentity, ast::PolicyKind::kResource, ast::PolicyKind::kTrust,
-                               ast::PolicyKind::kScp, ast::PolicyKind::kRcp}) {
+  for (ast::PolicyKind kind :
+       {ast::PolicyKind::kIdentity, ast::PolicyKind::kResource, ast::PolicyKind::kTrust,
+        ast::PolicyKind::kScp, ast::PolicyKind::kRcp}) {
     if (word == ast::policy_kind_name(kind)) return {.kind = kind};
   }
   if (auto attached = ast::parse_attached_resource(word)) {
     // As --resource-type does: a role trust document is a trust policy, the rest resource policies.
     bool trust = *attached == ast::AttachedResource::kIamAssumeRolePolicyDocument;
-    return {.kind = trust ? ast::PolicyKind::kTrust : ast::PolicyKind::kResource, .attached_to = attached};
+    return {.kind = trust ? ast::PolicyKind::kTrust : ast::PolicyKind::kResource,
+            .attached_to = attached};
   }
   return {};
 }
@@ -62,10 +65,12 @@ LintSetup fixture_setup(const std::filesystem::path& fixture) {
   return setup_from(word);
 }
 
-std::vector<engine::Finding> lint_with(const engine::Rule& rule, std::string text, LintSetup setup) {
+std::vector<engine::Finding> lint_with(const engine::Rule& rule, std::string text,
+                                       LintSetup setup) {
   const engine::Rule* rules[] = {&rule};
-  engine::FileResult result = engine::lint({.path = "example.json", .text = std::move(text)},
-                                           {.policy_kind = setup.kind, .attached_to = setup.attached_to, .rules = rules});
+  engine::FileResult result =
+      engine::lint({.path = "example.json", .text = std::move(text)},
+                   {.policy_kind = setup.kind, .attached_to = setup.attached_to, .rules = rules});
   return std::move(result.findings);
 }
 

@@ -24,7 +24,8 @@ inline const std::filesystem::path kRuleFixtures = "testdata/rules";
 void write_text(const std::filesystem::path& path, std::string_view text);
 
 // The files of a directory with the given extension, sorted by name.
-[[nodiscard]] std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir, std::string_view extension);
+[[nodiscard]] std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir,
+                                                          std::string_view extension);
 
 // How a fixture is linted: what --policy-type and --resource-type would say (nullopt: not given).
 struct LintSetup {

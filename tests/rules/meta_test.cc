@@ -51,9 +51,11 @@ void check_metadata(const engine::RuleInfo& info) {
   CHECK_MESSAGE(!info.summary.empty(), "a summary is required");
   CHECK_MESSAGE(!info.summary.ends_with('.'), "summaries have no final period");
   bool security = std::find(info.tags.begin(), info.tags.end(), "security") != info.tags.end();
-  CHECK_MESSAGE(security == !info.security_severity.empty(), "security rules (and only they) carry a score");
+  CHECK_MESSAGE(security == !info.security_severity.empty(),
+                "security rules (and only they) carry a score");
   if (!info.security_severity.empty()) {
-    CHECK_MESSAGE(RE2::FullMatch(info.security_severity, R"((10\.0|[0-9]\.[0-9]))"), "a score such as \"7.5\"");
+    CHECK_MESSAGE(RE2::FullMatch(info.security_severity, R"((10\.0|[0-9]\.[0-9]))"),
+                  "a score such as \"7.5\"");
   }
 }
 
@@ -81,7 +83,8 @@ void check_page(const engine::Rule& rule) {
     CHECK_MESSAGE(found != std::string_view::npos, "missing or out-of-order heading: ", heading);
     if (found != std::string_view::npos) at = found;
   }
-  CHECK_MESSAGE(!engine::rule_description(info.name).empty(), "'What it does' needs a first paragraph");
+  CHECK_MESSAGE(!engine::rule_description(info.name).empty(),
+                "'What it does' needs a first paragraph");
 
   Example bad = first_json_block(doc, "## Example");
   Example good = first_json_block(doc, "## How to fix");
@@ -92,10 +95,13 @@ void check_page(const engine::Rule& rule) {
   // Without a word on the fence, a rule for some policy types only (SCPs, say) is shown with the
   // first of them; the others' examples are linted as bare files, their type inferred.
   for (Example* example : {&bad, &good}) {
-    if (!example->setup.kind && !info.policy_kinds.empty()) example->setup.kind = info.policy_kinds.front();
+    if (!example->setup.kind && !info.policy_kinds.empty())
+      example->setup.kind = info.policy_kinds.front();
   }
-  CHECK_MESSAGE(!lint_with(rule, bad.text, bad.setup).empty(), "the page's example must fire the rule");
-  CHECK_MESSAGE(lint_with(rule, good.text, good.setup).empty(), "the page's fix must not fire the rule");
+  CHECK_MESSAGE(!lint_with(rule, bad.text, bad.setup).empty(),
+                "the page's example must fire the rule");
+  CHECK_MESSAGE(lint_with(rule, good.text, good.setup).empty(),
+                "the page's fix must not fire the rule");
 }
 
 void check_fixtures(const engine::RuleInfo& info) {
@@ -106,8 +112,9 @@ void check_fixtures(const engine::RuleInfo& info) {
   }
   auto fixtures = files_in(folder, ".json");
   auto named = [&](std::string_view prefix) {
-    return std::count_if(fixtures.begin(), fixtures.end(),
-                         [&](const fs::path& path) { return path.filename().string().starts_with(prefix); });
+    return std::count_if(fixtures.begin(), fixtures.end(), [&](const fs::path& path) {
+      return path.filename().string().starts_with(prefix);
+    });
   };
   CHECK_MESSAGE(named("bad_") >= 1, "at least one bad_ fixture");
   CHECK_MESSAGE(named("ok_") >= 1, "at least one ok_ fixture");
@@ -121,7 +128,8 @@ void check_codes_fire(const engine::Rule& rule) {
   std::set<std::string_view> fired;
   for (const fs::path& fixture : files_in(folder, ".json")) {
     if (!fixture.filename().string().starts_with("bad_")) continue;
-    for (const engine::Finding& finding : lint_with(rule, read_text(fixture), fixture_setup(fixture))) {
+    for (const engine::Finding& finding :
+         lint_with(rule, read_text(fixture), fixture_setup(fixture))) {
       fired.insert(finding.access_analyzer_code);
     }
   }

@@ -12,8 +12,9 @@ namespace iamlint::testing {
 namespace {
 
 std::string allow_on_every_resource(std::string_view action) {
-  return fmt::format(R"({{"Version": "2012-10-17", "Statement": {{"Effect": "Allow", "Action": "{}", "Resource": "*"}}}})",
-                     action);
+  return fmt::format(
+      R"({{"Version": "2012-10-17", "Statement": {{"Effect": "Allow", "Action": "{}", "Resource": "*"}}}})",
+      action);
 }
 
 TEST_CASE("wildcard-resource fires exactly for the actions that can be scoped to resources") {
@@ -28,7 +29,8 @@ TEST_CASE("wildcard-resource fires exactly for the actions that can be scoped to
     INFO("action: ", action.qualified_name());
     CHECK(findings.size() == (scoped ? 1u : 0u));
   }
-  // The catalogue has thousands of such actions; far fewer would mean the data lost its resource types.
+  // The catalogue has thousands of such actions; far fewer would mean the data lost its resource
+  // types.
   CHECK(star_only > 1000);
   CHECK(star_only < catalog::action_count() / 2);
 }

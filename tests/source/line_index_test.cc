@@ -12,12 +12,14 @@ namespace {
 using namespace std::string_view_literals;
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr std::string_view kEmoji = "\xF0\x9F\x98\x80";  // U+1F600: one code point, two UTF-16 units
-constexpr std::string_view kCjk = "\xE4\xB8\xAD";        // U+4E2D: one code point, one UTF-16 unit
+constexpr std::string_view kEmoji =
+    "\xF0\x9F\x98\x80";                            // U+1F600: one code point, two UTF-16 units
+constexpr std::string_view kCjk = "\xE4\xB8\xAD";  // U+4E2D: one code point, one UTF-16 unit
 
 std::vector<std::string_view> all_lines(const LineIndex& index) {
   std::vector<std::string_view> lines;
-  for (uint32_t line = 1; line <= index.line_count(); ++line) lines.push_back(index.line_text(line));
+  for (uint32_t line = 1; line <= index.line_count(); ++line)
+    lines.push_back(index.line_text(line));
   return lines;
 }
 
@@ -45,7 +47,8 @@ TEST_CASE("line index splits lines at LF, CR and CRLF") {
     LineIndex index(c.text);
     CHECK(all_lines(index) == c.lines);
     REQUIRE(index.line_count() == c.starts.size());
-    for (uint32_t line = 1; line <= index.line_count(); ++line) CHECK(index.line_start(line) == c.starts[line - 1]);
+    for (uint32_t line = 1; line <= index.line_count(); ++line)
+      CHECK(index.line_start(line) == c.starts[line - 1]);
   }
 }
 
@@ -71,9 +74,12 @@ TEST_CASE("line index maps byte offsets to 1-based lines and columns") {
 
 TEST_CASE("line index counts columns in code points or UTF-16 code units") {
   // {"Sid": "<emoji><cjk>", "A": 1}
-  const std::string text = "{\n  \"Sid\": \"" + std::string(kEmoji) + std::string(kCjk) + "\", \"A\": 1}";
+  const std::string text =
+      "{\n  \"Sid\": \"" + std::string(kEmoji) + std::string(kCjk) + "\", \"A\": 1}";
   LineIndex index(text);
-  auto offset_of = [&](std::string_view needle) { return static_cast<uint32_t>(text.find(needle)); };
+  auto offset_of = [&](std::string_view needle) {
+    return static_cast<uint32_t>(text.find(needle));
+  };
   uint32_t a = offset_of("\"A\"");
   // Before "A" on line 2: 2 spaces, "Sid": (6), space, quote, emoji, cjk, quote, comma, space.
   CHECK(index.position(a, ColumnUnit::kCodePoints) == Position{2, 16});

@@ -10,9 +10,8 @@ constexpr std::string_view kTags[] = {"security", "least-privilege", "external/c
 constexpr engine::Equivalent kEquivalents[] = {
     {"Checkov", "CKV_AWS_63"}, {"Checkov", "CKV_AWS_62"}, {"Checkov", "CKV_AWS_1"}};
 
-bool is_every_action(const ast::Action& action) {
-  return action.text.value == "*" || action.text.value == "*:*";
-}
+// Only "*" alone: IAM rejects "*:*" (malformed-action reports it).
+bool is_every_action(const ast::Action& action) { return action.text.value == "*"; }
 
 bool has_every_resource(const ast::Statement& statement) {
   if (!statement.resource) return false;

@@ -25,8 +25,8 @@ class WildcardServiceAction final : public engine::Rule {
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     if (!statement.allows() || !statement.action) return;
     for (const ast::Action& action : statement.action->entries) {
-      // "*:*" is every service, which wildcard-action reports.
-      if (action.name != "*" || action.service.empty() || action.service == "*") continue;
+      // A wildcard in the prefix ("*:*") is malformed-action's finding.
+      if (action.name != "*" || action.service.empty() || action.service.find_first_of("*?") != std::string_view::npos) continue;
       catalog::ActionSet granted = analysis::actions_of(action);
       if (granted.empty()) continue;  // an unknown service grants nothing
       // A service whose every action only reads is a lesser risk: say so, but as a note.

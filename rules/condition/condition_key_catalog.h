@@ -1,0 +1,162 @@
+// What the catalogue says about a condition key as written in a policy: its service, whether it
+// is a tag key, and which actions, resource types and services list it. Shared by the condition
+// family's catalogue rules (IAM350-IAM358).
+//
+// Header-only because rules/<family>/meson.build lists rule files only.
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "catalog/action.h"
+#include "catalog/ascii.h"
+#include "catalog/condition_key.h"
+#include "catalog/handle_range.h"
+#include "catalog/resource_type.h"
+#include "catalog/service.h"
+#include "catalog/suggest.h"
+
+namespace iamlint::rules::condition_keys {
+
+// "s3" for "s3:prefix"; empty when the key has no ':'.
+inline std::string_view prefix_of(std::string_view key) {
+  const std::size_t colon = key.find(':');
+  return colon == std::string_view::npos ? std::string_view() : key.substr(0, colon);
+}
+
+// The part after the first ':' ("prefix" for "s3:prefix").
+inline std::string_view name_of(std::string_view key) {
+  const std::size_t colon = key.find(':');
+  return colon == std::string_view::npos ? key : key.substr(colon + 1);
+}
+
+inline bool is_global(std::string_view key) {
+  return catalog::equals_folded(prefix_of(key), "aws");
+}
+
+inline bool starts_with_folded(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() &&
+         catalog::equals_folded(text.substr(0, prefix.size()), prefix);
+}
+
+// The keys that name the tags of the resource or of the request, which each service supports or
+// not: aws:ResourceTag/<k>, aws:RequestTag/<k>, aws:TagKeys and the service forms such as
+// ec2:ResourceTag/<k>. aws:PrincipalTag/<k> describes the caller and is available everywhere.
+inline bool is_tag_key(std::string_view key) {
+  const std::string_view name = name_of(key);
+  if (prefix_of(key).empty()) return false;
+  return starts_with_folded(name, "ResourceTag/") || starts_with_folded(name, "RequestTag/") ||
+         catalog::equals_folded(name, "TagKeys");
+}
+
+// For a tag key written without its tag name ("aws:ResourceTag", "ec2:ResourceTag/",
+// "s3:ExistingObjectTag"), the templated catalogue key it stands for; nullopt otherwise.
+inline std::optional<catalog::ConditionKey> bare_tag_key(std::string_view key) {
+  std::string_view stem = key;
+  if (!stem.empty() && stem.back() == '/') stem.remove_suffix(1);
+  if (stem.empty() || prefix_of(stem).empty() || catalog::find_condition_key(stem))
+    return std::nullopt;
+  std::optional<catalog::ConditionKey> filled =
+      catalog::find_condition_key(std::string(stem) + "/x");
+  if (!filled || !filled->templated()) return std::nullopt;
+  const std::string_view name = filled->name();
+  if (name.size() <= stem.size() + 1 || !starts_with_folded(name, stem) ||
+      name[stem.size()] != '/') {
+    return std::nullopt;
+  }
+  const std::string_view rest = name.substr(stem.size() + 1);
+  const bool one_placeholder = (rest.starts_with("${") && rest.find('}') == rest.size() - 1) ||
+                               (rest.starts_with("<") && rest.find('>') == rest.size() - 1);
+  return one_placeholder ? filled : std::nullopt;
+}
+
+// Whether `keys` lists `key` (found in the catalogue as `known`): the same entry, or a templated
+// entry that `key` fills in.
+inline bool lists(catalog::HandleRange<catalog::ConditionKey> keys, catalog::ConditionKey known,
+                  std::string_view key) {
+  for (catalog::ConditionKey listed : keys) {
+    if (listed == known ||
+        (listed.templated() && catalog::key_template_matches(listed.name(), key))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The action takes the key in its request, or one of its resource types carries it.
+inline bool action_supports(catalog::Action action, catalog::ConditionKey known,
+                            std::string_view key) {
+  if (lists(action.condition_keys(), known, key)) return true;
+  for (catalog::ActionResource resource : action.resource_types()) {
+    if (lists(resource.condition_keys(), known, key) ||
+        lists(resource.type().condition_keys(), known, key)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A service supports a key when one of its actions or resource types lists it. The service's own
+// key list is checked first: it is a superset, so a key missing from it needs no scan.
+inline bool service_supports(catalog::Service service, catalog::ConditionKey known,
+                             std::string_view key) {
+  if (!service.has_condition_key(key)) return false;
+  for (catalog::ResourceType type : service.resource_types()) {
+    if (lists(type.condition_keys(), known, key)) return true;
+  }
+  for (catalog::Action action : service.actions()) {
+    if (action_supports(action, known, key)) return true;
+  }
+  return false;
+}
+
+// "a, b and c" or "a, b, c and 4 more{suffix}": the first three of `count` names, for messages.
+template <class NameAt>
+std::string first_names(std::size_t count, NameAt&& name_at, std::string_view more_suffix = "") {
+  std::string out;
+  const std::size_t shown = std::min<std::size_t>(count, 3);
+  for (std::size_t i = 0; i < shown; ++i) {
+    if (i > 0) out += i + 1 == count ? " and " : ", ";
+    out += name_at(i);
+  }
+  if (count > shown) out += fmt::format(" and {} more{}", count - shown, more_suffix);
+  return out;
+}
+
+// A condition key with a known service prefix that the catalogue does not define. As with actions,
+// the catalogue is a snapshot, so the key counts as a mistake only on evidence of one: a global
+// key's name under a service prefix (s3:SourceIp), or a close spelling of a key the catalogue
+// knows. Anything else may be newer than the snapshot.
+struct UnknownServiceKey {
+  catalog::Service service;
+  bool mistake = false;
+  std::optional<std::string> suggestion;
+};
+
+inline std::optional<UnknownServiceKey> diagnose_service_key(std::string_view key) {
+  const std::string_view prefix = prefix_of(key);
+  if (prefix.empty() || is_global(key)) return std::nullopt;
+  std::optional<catalog::Service> service = catalog::find_service(prefix);
+  if (!service || catalog::find_condition_key(key) || bare_tag_key(key)) return std::nullopt;
+  UnknownServiceKey out{.service = *service};
+  const std::string global = "aws:" + std::string(name_of(key));
+  if (std::optional<catalog::ConditionKey> g = catalog::find_condition_key(global);
+      g && !g->templated()) {
+    out.mistake = true;
+    out.suggestion = std::string(g->name());
+    return out;
+  }
+  std::vector<std::string> guesses = catalog::suggest_condition_keys(key, 1);
+  if (!guesses.empty()) {
+    out.mistake = catalog::is_close_spelling(key, guesses.front());
+    out.suggestion = std::move(guesses.front());
+  }
+  return out;
+}
+
+}  // namespace iamlint::rules::condition_keys

@@ -1,0 +1,51 @@
+// IAM351: a condition key under a known service prefix that iamlint's catalogue does not know and
+// that resembles no key it does know. AWS adds keys after any snapshot (AWS managed policies use
+// some), so this is a warning about our data as much as about the policy.
+#include <string>
+
+#include "catalog/catalog.h"
+#include "condition/condition_key_catalog.h"
+#include "engine/rule.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"correctness", "condition", "catalog"};
+constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_CONDITION_FOR_ACTION"}};
+
+class ConditionKeyNotInCatalogue final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM351",
+      .name = "condition-key-not-in-catalogue",
+      .level = engine::Level::kWarning,
+      .summary =
+          "A service condition key is not in iamlint's catalogue snapshot and resembles nothing in "
+          "it",
+      .tags = kTags,
+      .precision = engine::Precision::kMedium,
+      .equivalents = kEquivalents,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_condition(const ast::Statement&, const ast::Condition& condition,
+                       engine::RuleContext& ctx) const override {
+    std::optional<condition_keys::UnknownServiceKey> unknown =
+        condition_keys::diagnose_service_key(condition.key.value);
+    if (!unknown || unknown->mistake) return;
+    const std::string hint = unknown->suggestion
+                                 ? " (the nearest known key is \"" + *unknown->suggestion + "\")"
+                                 : std::string();
+    ctx.report(condition.key.range,
+               "\"{}\" is not a condition key of {} in iamlint's catalogue ({} of {}){}; check the "
+               "spelling, and "
+               "if AWS added the key since, refresh the catalogue with tools/update-catalog",
+               condition.key.value, unknown->service.prefix(), catalog::snapshot_version(),
+               catalog::snapshot_date(), hint);
+  }
+};
+
+IAMLINT_REGISTER_RULE(ConditionKeyNotInCatalogue);
+
+}  // namespace
+}  // namespace iamlint::rules

@@ -1,0 +1,94 @@
+// IAM355: a condition operator whose family does not fit the key's type, such as StringEquals on
+// the Boolean aws:MultiFactorAuthPresent. String operators on ARN keys are IAM356's.
+#include "catalog/ascii.h"
+#include "catalog/condition_key.h"
+#include "condition/operator_family.h"
+#include "engine/rule.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"correctness", "condition"};
+constexpr std::string_view kCodes[] = {"TYPE_MISMATCH"};
+constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MISMATCHED_TYPE"}};
+
+using catalog::KeyType;
+using operators::Family;
+
+bool fits(Family family, KeyType type, std::string_view key) {
+  switch (family) {
+    case Family::kString:
+      return type == KeyType::kString || type == KeyType::kArn;
+    // ARN operators compare ARN-shaped strings, which String keys often hold
+    // (kms:EncryptionContext:aws:s3:arn).
+    case Family::kArn:
+      return type == KeyType::kArn || type == KeyType::kString;
+    // aws:EpochTime is documented as both Date and Numeric.
+    case Family::kNumeric:
+      return type == KeyType::kNumeric ||
+             (type == KeyType::kDate && catalog::equals_folded(key, "aws:EpochTime"));
+    case Family::kDate:
+      return type == KeyType::kDate;
+    case Family::kBool:
+      return type == KeyType::kBool;
+    case Family::kIp:
+      return type == KeyType::kIpAddress;
+    case Family::kBinary:
+      return type == KeyType::kBinary;
+    case Family::kNull:
+    case Family::kUnknown:
+      return true;
+  }
+  return true;
+}
+
+std::string_view operators_for(KeyType type) {
+  switch (type) {
+    case KeyType::kString:
+      return "a String operator (StringEquals, StringLike, ...)";
+    case KeyType::kArn:
+      return "an ARN operator (ArnEquals, ArnLike, ...)";
+    case KeyType::kNumeric:
+      return "a Numeric operator (NumericEquals, NumericLessThan, ...)";
+    case KeyType::kDate:
+      return "a Date operator (DateGreaterThan, DateLessThan, ...)";
+    case KeyType::kBool:
+      return "Bool";
+    case KeyType::kIpAddress:
+      return "IpAddress or NotIpAddress";
+    case KeyType::kBinary:
+      return "BinaryEquals";
+  }
+  return "an operator of the key's type";
+}
+
+class OperatorKeyTypeMismatch final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM355",
+      .name = "operator-key-type-mismatch",
+      .level = engine::Level::kWarning,
+      .summary = "A condition operator does not fit the type of its condition key",
+      .tags = kTags,
+      .precision = engine::Precision::kHigh,
+      .access_analyzer_codes = kCodes,
+      .equivalents = kEquivalents,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_condition(const ast::Statement&, const ast::Condition& condition,
+                       engine::RuleContext& ctx) const override {
+    const Family family = operators::family_of(condition.op);
+    std::optional<catalog::ConditionKey> known = catalog::find_condition_key(condition.key.value);
+    if (!known || fits(family, known->type(), condition.key.value)) return;
+    ctx.report(condition.key.range, "\"{}\" holds {} values, which {} does not compare: use {}",
+               condition.key.value, known->type_name(), condition.op.text.value,
+               operators_for(known->type()))
+        .related(condition.op.text.range, "the operator");
+  }
+};
+
+IAMLINT_REGISTER_RULE(OperatorKeyTypeMismatch);
+
+}  // namespace
+}  // namespace iamlint::rules

@@ -1,0 +1,63 @@
+// IAM356: StringLike or StringNotLike with a wildcard pattern on an ARN-typed condition key, where
+// `*` also matches across the ARN's colons; ArnLike matches each ARN field on its own.
+#include <algorithm>
+#include <string>
+
+#include "catalog/condition_key.h"
+#include "condition/operator_family.h"
+#include "engine/rule.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"security", "condition"};
+constexpr std::string_view kCodes[] = {"STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS"};
+constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MISMATCHED_TYPE_BUT_USABLE"}};
+
+class StringPatternOnArnKey final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM356",
+      .name = "string-pattern-on-arn-key",
+      .level = engine::Level::kWarning,
+      .summary =
+          "A StringLike pattern is matched against an ARN condition key, where its wildcards cross "
+          "ARN fields",
+      .tags = kTags,
+      .precision = engine::Precision::kHigh,
+      .security_severity = "4.0",
+      .access_analyzer_codes = kCodes,
+      .equivalents = kEquivalents,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_condition(const ast::Statement&, const ast::Condition& condition,
+                       engine::RuleContext& ctx) const override {
+    if (operators::family_of(condition.op) != operators::Family::kString ||
+        !operators::is_like(condition.op))
+      return;
+    const bool patterned = std::any_of(
+        condition.values.begin(), condition.values.end(), [](const ast::ConditionValue& v) {
+          return v.text.find_first_of("*?") != std::string_view::npos;
+        });
+    if (!patterned) return;
+    std::optional<catalog::ConditionKey> known = catalog::find_condition_key(condition.key.value);
+    if (!known || known->type() != catalog::KeyType::kArn) return;
+    const std::string arn_op = operators::is_negated(condition.op) ? "ArnNotLike" : "ArnLike";
+    ctx.report(condition.key.range,
+               "\"{}\" holds ARNs, and under {} a `*` also matches `:`, so the pattern can match "
+               "ARNs of "
+               "other accounts, Regions or services; write \"{}{}{}\"",
+               condition.key.value, condition.op.base,
+               condition.op.qualifier == ast::SetQualifier::kForAllValues  ? "ForAllValues:"
+               : condition.op.qualifier == ast::SetQualifier::kForAnyValue ? "ForAnyValue:"
+                                                                           : "",
+               arn_op, condition.op.if_exists ? "IfExists" : "")
+        .related(condition.op.text.range, "the String operator");
+  }
+};
+
+IAMLINT_REGISTER_RULE(StringPatternOnArnKey);
+
+}  // namespace
+}  // namespace iamlint::rules

@@ -1,0 +1,79 @@
+// Which services in a statement's actions do not support the statement's tag condition key
+// (aws:ResourceTag/<k>, aws:RequestTag/<k>, aws:TagKeys or a service form such as
+// ec2:ResourceTag/<k>), shared by IAM358 (Deny) and IAM359 (Allow).
+//
+// Header-only because rules/<family>/meson.build lists rule files only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "analysis/actions.h"
+#include "ast/policy.h"
+#include "catalog/action.h"
+#include "catalog/condition_key.h"
+#include "catalog/service.h"
+#include "condition/condition_key_catalog.h"
+#include "condition/operator_family.h"
+
+namespace iamlint::rules::tag_support {
+
+struct Gap {
+  std::vector<catalog::Service> services;  // in catalogue order
+  std::vector<const ast::Action*>
+      entries;  // Action entries naming those services (none for NotAction)
+  bool not_action = false;
+  // The condition holds for a request without the key (IfExists, a negated operator or
+  // ForAllValues), so the statement applies to those services whatever their tags.
+  bool matches_without_key = false;
+};
+
+// The services of the statement's actions that support no form of `condition`'s tag key, or
+// nullopt when there are none, the key is not a tag key, or the operator is Null (a presence test
+// means what it says for every service).
+inline std::optional<Gap> find_gap(const ast::Statement& statement,
+                                   const ast::Condition& condition) {
+  const std::string_view key = condition.key.value;
+  if (!condition_keys::is_tag_key(key)) return std::nullopt;
+  const operators::Family family = operators::family_of(condition.op);
+  if (family == operators::Family::kNull || family == operators::Family::kUnknown)
+    return std::nullopt;
+  std::optional<catalog::ConditionKey> known = catalog::find_condition_key(key);
+  if (!known) return std::nullopt;
+  Gap gap;
+  gap.not_action = !statement.action && statement.not_action;
+  gap.matches_without_key = condition.op.if_exists || operators::is_negated(condition.op) ||
+                            condition.op.qualifier == ast::SetQualifier::kForAllValues;
+  const catalog::ActionSet actions = analysis::statement_actions(statement);
+  std::optional<std::uint32_t> last_service;
+  for (catalog::Action action : actions) {
+    const catalog::Service service = action.service();
+    if (last_service == service.index()) continue;
+    last_service = service.index();
+    if (!condition_keys::service_supports(service, *known, key)) gap.services.push_back(service);
+  }
+  if (gap.services.empty()) return std::nullopt;
+  if (statement.action) {
+    for (const ast::Action& entry : statement.action->entries) {
+      for (catalog::Service service : gap.services) {
+        if (catalog::equals_folded(entry.service, service.prefix())) {
+          gap.entries.push_back(&entry);
+          break;
+        }
+      }
+    }
+  }
+  return gap;
+}
+
+// "s3, sqs and sns" or "s3, sqs, sns and 120 more services".
+inline std::string service_list(const std::vector<catalog::Service>& services) {
+  return condition_keys::first_names(
+      services.size(), [&](std::size_t i) { return std::string(services[i].prefix()); },
+      " services");
+}
+
+}  // namespace iamlint::rules::tag_support

@@ -10,6 +10,9 @@
 #pragma once
 
 #include <algorithm>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,7 +87,7 @@ inline void diagnose_name(const ast::Action& action, Diagnosis& out) {
   out.mistake = !out.suggestions.empty();
 }
 
-inline Diagnosis diagnose(const ast::Action& action) {
+inline Diagnosis diagnose_uncached(const ast::Action& action) {
   Diagnosis out;
   auto matches = catalog::expand_action_pattern(action.text.value);
   if (matches && !matches->empty()) return out;
@@ -98,6 +101,24 @@ inline Diagnosis diagnose(const ast::Action& action) {
   out.problem = Problem::kNoMatch;
   diagnose_name(action, out);
   return out;
+}
+
+// diagnose_uncached, remembered per spelling: three rules ask about every entry, and an unknown
+// action recurs across a corpus while its suggestions cost an edit-distance scan of the catalogue.
+// Thread-safe; entries are never evicted (one per distinct unknown spelling).
+inline Diagnosis diagnose(const ast::Action& action) {
+  auto matches = catalog::expand_action_pattern(action.text.value);
+  if (matches && !matches->empty()) return {};
+  static std::shared_mutex mutex;
+  static std::unordered_map<std::string, Diagnosis> known;
+  std::string key(action.text.value);
+  {
+    std::shared_lock lock(mutex);
+    if (auto it = known.find(key); it != known.end()) return it->second;
+  }
+  Diagnosis computed = diagnose_uncached(action);
+  std::unique_lock lock(mutex);
+  return known.try_emplace(std::move(key), std::move(computed)).first->second;
 }
 
 // Calls visit(entry) for every entry of the statement's Action and NotAction.

@@ -1,10 +1,13 @@
 // IAM153: an Action (or NotAction) entry whose every action another entry of the same list already
 // names, e.g. "iam:GetCredentialReport" next to "iam:Get*". Judged on the catalogue's action sets,
 // whole entries only; entries the catalogue does not know are never called redundant.
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <span>
 #include <vector>
 
-#include "analysis/actions.h"
+#include "catalog/action_pattern.h"
 #include "catalog/ascii.h"
 #include "engine/rule.h"
 
@@ -14,10 +17,24 @@ namespace {
 constexpr std::string_view kTags[] = {"style", "catalog"};
 constexpr std::string_view kCodes[] = {"REDUNDANT_ACTION"};
 
-bool is_subset(const catalog::ActionSet& part, const catalog::ActionSet& whole) {
-  catalog::ActionSet rest = part;
-  rest -= whole;
-  return rest.empty();
+using Indices = std::span<const std::uint32_t>;  // sorted catalogue positions
+
+bool is_subset(Indices part, Indices whole) {
+  return std::includes(whole.begin(), whole.end(), part.begin(), part.end());
+}
+
+// The catalogue positions that two entries or more name, sorted: only an entry all of whose
+// actions are here can be redundant, which keeps lists of a thousand entries (AWS's read-only
+// policies) near-linear.
+std::vector<std::uint32_t> named_twice(const std::vector<Indices>& sets) {
+  std::vector<std::uint32_t> all;
+  for (Indices set : sets) all.insert(all.end(), set.begin(), set.end());
+  std::sort(all.begin(), all.end());
+  std::vector<std::uint32_t> twice;
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    if (all[i] == all[i - 1] && (twice.empty() || twice.back() != all[i])) twice.push_back(all[i]);
+  }
+  return twice;
 }
 
 class RedundantAction final : public engine::Rule {
@@ -42,25 +59,18 @@ class RedundantAction final : public engine::Rule {
  private:
   static void check_list(const ast::EntryList<ast::Action>& list, engine::RuleContext& ctx) {
     const auto& entries = list.entries;
-    std::vector<catalog::ActionSet> sets;
+    std::vector<Indices> sets;
     sets.reserve(entries.size());
-    // Actions named by two entries or more: only an entry inside this set can be redundant, which
-    // keeps lists of a thousand entries (AWS's read-only policies) linear in practice.
-    catalog::ActionSet once;
-    catalog::ActionSet twice;
     for (const ast::Action& action : entries) {
-      sets.push_back(analysis::actions_of(action));
-      catalog::ActionSet again = sets.back();
-      again &= once;
-      twice |= again;
-      once |= sets.back();
+      auto matches = catalog::expand_action_pattern(action.text.value);
+      sets.push_back(matches ? *matches : Indices());
     }
+    std::vector<std::uint32_t> twice = named_twice(sets);
     for (std::size_t i = 0; i < entries.size(); ++i) {
-      const catalog::ActionSet& set = sets[i];
+      Indices set = sets[i];
       if (set.empty() || !is_subset(set, twice)) continue;
-      const catalog::Action first = *set.begin();
       for (std::size_t j = 0; j < entries.size(); ++j) {
-        if (j == i || !sets[j].contains(first) || !is_subset(set, sets[j])) continue;
+        if (j == i || !is_subset(set, sets[j])) continue;
         // Of two entries naming the same actions, the later one is the redundant one.
         if (j > i && is_subset(sets[j], set)) continue;
         report(entries[i], entries[j], list.name.value, ctx);

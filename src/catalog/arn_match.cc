@@ -101,7 +101,25 @@ bool intersects(const std::vector<Token>& a, const std::vector<Token>& b) {
   return false;
 }
 
+bool is_one_placeholder(std::string_view format) {
+  return format.size() > 3 && format.starts_with("${") && format.find('}') == format.size() - 1;
+}
+
+bool equals_folded_ascii(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return fold(x) == fold(y); });
+}
+
 bool segment_can_match(std::string_view arn, std::string_view format, bool narrowing) {
+  // Fast paths for the segments nearly every comparison meets; the token search below decides the
+  // rest. A lone `*` matches whatever the format produces.
+  if (arn == "*") return true;
+  bool arn_plain = arn.find_first_of("*?$") == std::string_view::npos;
+  if (arn_plain && format.find_first_of("*?$") == std::string_view::npos) {
+    return equals_folded_ascii(arn, format);
+  }
+  // `${Region}`, `${Account}`, `${Partition}`: one or more characters, '/' and ':' allowed.
+  if (arn_plain && !narrowing && is_one_placeholder(format)) return !arn.empty();
   return intersects(tokenize(arn, false, false), tokenize(format, true, narrowing));
 }
 

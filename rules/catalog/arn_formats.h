@@ -10,6 +10,9 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
 #include <optional>
 #include <span>
 #include <string>
@@ -161,7 +164,7 @@ enum class Mismatch : uint8_t {
   kCombination,  // region, account and resource each fit some format, but no one format
 };
 
-inline Mismatch mismatch(const CheckedArn& arn) {
+inline Mismatch compute_mismatch(const CheckedArn& arn) {
   const std::string_view region = matchable(arn.parts.region);
   const std::string_view account = matchable(arn.parts.account);
   const std::string_view resource = arn.parts.resource;
@@ -174,6 +177,23 @@ inline Mismatch mismatch(const CheckedArn& arn) {
     return account.empty() ? Mismatch::kMissingAccount : Mismatch::kAccountNotAllowed;
   }
   return Mismatch::kCombination;
+}
+
+// compute_mismatch, remembered per ARN (the partition aside, which it ignores): two rules ask
+// about every Resource ARN, and the same ARNs recur across policies. Thread-safe; never evicted
+// (one entry per distinct ARN).
+inline Mismatch mismatch(const CheckedArn& arn) {
+  static std::shared_mutex mutex;
+  static std::unordered_map<std::string, Mismatch> known;
+  std::string key = fmt::format("{}:{}:{}:{}", arn.parts.service, arn.parts.region, arn.parts.account,
+                                arn.parts.resource);
+  {
+    std::shared_lock lock(mutex);
+    if (auto it = known.find(key); it != known.end()) return it->second;
+  }
+  Mismatch computed = compute_mismatch(arn);
+  std::unique_lock lock(mutex);
+  return known.try_emplace(std::move(key), computed).first->second;
 }
 
 // The formats naming the ARN's service among the resource types of `actions` (when the statement

@@ -1,6 +1,9 @@
 // IAM015: a Resource (or NotResource) entry that another entry of the same list
 // already covers, e.g. "arn:aws:s3:::logs/app/*" next to "arn:aws:s3:::logs/*",
 // or an entry written twice.
+#include <algorithm>
+#include <iterator>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/rule.h"
@@ -32,8 +35,7 @@ struct Entry {
 // match of `wide` against the text of `narrow` in which a `*` of `narrow` can
 // only be consumed by a `*` of `wide` and a `?` of `narrow` by a `?` or `*`.
 // Sound (never claims coverage that is not there), though not complete for
-// unusual wildcard layouts. Dynamic programming over prefixes:
-// O(|wide|·|narrow|), after fast rejections that decide nearly every pair in real lists.
+// unusual wildcard layouts. Fast rejections decide nearly every pair in real lists.
 bool covers(const Entry& wide_entry, const Entry& narrow_entry) {
   std::string_view wide = wide_entry.text;
   std::string_view narrow = narrow_entry.text;
@@ -42,29 +44,29 @@ bool covers(const Entry& wide_entry, const Entry& narrow_entry) {
   // A literal character of `wide` only matches itself, so its literal head and tail must
   // begin and end `narrow` too.
   if (!narrow.starts_with(wide_entry.head) || !narrow.ends_with(wide_entry.tail)) return false;
-  const std::size_t columns = narrow.size() + 1;
-  // Reused across calls: lists of a thousand ARNs compare about a million pairs.
-  thread_local std::vector<char> previous;
-  thread_local std::vector<char> current;
-  previous.assign(columns, 0);
-  current.assign(columns, 0);
-  previous[0] = 1;
-  for (std::size_t i = 1; i <= wide.size(); ++i) {
-    char w = wide[i - 1];
-    current[0] = w == '*' && previous[0];
-    for (std::size_t j = 1; j < columns; ++j) {
-      char n = narrow[j - 1];
-      if (w == '*') {
-        current[j] = previous[j] || current[j - 1];
-      } else if (w == '?') {
-        current[j] = n != '*' && previous[j - 1];
-      } else {
-        current[j] = n == w && previous[j - 1];
-      }
+  // Glob matching with a backtrack to the last `*` of `wide`, which may consume any run of
+  // `narrow` (its wildcards included); linear on real ARNs, O(|wide|·|narrow|) at worst.
+  auto fits = [](char w, char n) { return w == '?' ? n != '*' : w == n; };
+  std::size_t w = 0;
+  std::size_t n = 0;
+  std::size_t star = std::string_view::npos;
+  std::size_t resume = 0;
+  while (n < narrow.size()) {
+    if (w < wide.size() && wide[w] == '*') {
+      star = w++;
+      resume = n;
+    } else if (w < wide.size() && fits(wide[w], narrow[n])) {
+      ++w;
+      ++n;
+    } else if (star != std::string_view::npos) {
+      w = star + 1;
+      n = ++resume;
+    } else {
+      return false;
     }
-    std::swap(previous, current);
   }
-  return previous[narrow.size()] != 0;
+  while (w < wide.size() && wide[w] == '*') ++w;
+  return w == wide.size();
 }
 
 class RedundantResource final : public engine::Rule {
@@ -93,9 +95,22 @@ class RedundantResource final : public engine::Rule {
     std::vector<Entry> prepared;
     prepared.reserve(entries.size());
     for (const ast::Resource& entry : entries) prepared.emplace_back(entry.text.value);
+    // Only an entry with a wildcard, or one with the same text, can cover another: comparing
+    // with those alone keeps long lists of plain ARNs linear.
+    std::vector<std::size_t> wildcards;
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_text;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (prepared[i].wildcard) wildcards.push_back(i);
+      by_text[prepared[i].text].push_back(i);
+    }
+    std::vector<std::size_t> candidates;
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const ast::Text& narrow = entries[i].text;
-      for (std::size_t j = 0; j < entries.size(); ++j) {
+      const std::vector<std::size_t>& same = by_text[prepared[i].text];
+      candidates.clear();
+      std::set_union(same.begin(), same.end(), wildcards.begin(), wildcards.end(),
+                     std::back_inserter(candidates));
+      for (std::size_t j : candidates) {
         if (i == j) continue;
         const ast::Text& wide = entries[j].text;
         if (!covers(prepared[j], prepared[i])) continue;

@@ -1,5 +1,7 @@
 // IAM253: with --resource-type, an action or a resource ARN that a policy attached to that
 // resource cannot govern (a KMS action in a bucket policy, a table ARN in a bucket policy).
+#include <algorithm>
+
 #include "analysis/actions.h"
 #include "attached_resource.h"
 #include "catalog/service.h"
@@ -45,11 +47,13 @@ class OutsideAttachedResource final : public engine::Rule {
     std::string_view resource_name = ast::attached_resource_name(*attached);
     if (statement.action) {
       for (const ast::Action& entry : statement.action->entries) {
-        catalog::ActionSet actions = analysis::actions_of(entry);
+        analysis::Indices actions = analysis::actions_of(entry);
         if (actions.empty()) continue;  // unknown actions are another rule's business
-        bool any = false;
-        for (catalog::Action action : actions) any = any || applies_to(action, *attached);
-        if (any) continue;
+        if (std::any_of(actions.begin(), actions.end(), [&](std::uint32_t index) {
+              return applies_to(catalog::Action(index), *attached);
+            })) {
+          continue;
+        }
         ctx.report(entry.text.range,
                    "Action \"{}\" does not act on {}, so a policy attached to one cannot name it; "
                    "grant it "

@@ -30,7 +30,7 @@ class WildcardActionPattern final : public engine::Rule {
     for (const ast::Action& action : statement.action->entries) {
       // "*" and "service:*" have rules of their own.
       if (action.name == "*" || !analysis::is_pattern(action.name)) continue;
-      catalog::ActionSet granted = analysis::actions_of(action);
+      analysis::Indices granted = analysis::actions_of(action);
       if (granted.empty()) continue;  // the catalogue rules report patterns that match nothing
       ctx.report(action.text.range, "Action \"{}\" allows {}", action.text.value,
                  analysis::describe_grant(granted))

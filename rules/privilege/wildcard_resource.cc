@@ -41,7 +41,7 @@ class WildcardResource final : public engine::Rule {
         star->text.range,
         "Resource \"*\" covers actions that can be limited to specific resources: {}; name their "
         "resources' ARNs instead",
-        analysis::describe_grant(scoped));
+        analysis::describe_grant(analysis::indices_of(scoped)));
   }
 };
 

@@ -1,17 +1,25 @@
 // What the Action and NotAction entries of a statement grant, in catalogue terms: computed from
 // the cached per-pattern expansions, so each rule can ask without re-matching patterns.
+//
+// One entry's actions are a sorted span of catalogue positions (cheap for the usual one action);
+// a whole statement's are an ActionSet (word operations for "*" and NotAction).
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "ast/policy.h"
 #include "catalog/action_set.h"
 
 namespace iamlint::analysis {
 
+using Indices = std::span<const std::uint32_t>;  // sorted catalogue positions
+
 // The actions one Action entry names; empty for a pattern that is invalid or matches nothing.
-[[nodiscard]] catalog::ActionSet actions_of(const ast::Action& action);
+[[nodiscard]] Indices actions_of(const ast::Action& action);
 
 // The actions a statement's Action grants or denies; for NotAction, every catalogue action that
 // no entry names. Empty when the statement has neither.
@@ -24,12 +32,15 @@ namespace iamlint::analysis {
 // one resource type); the others accept only "Resource": "*".
 [[nodiscard]] catalog::ActionSet resource_scoped(const catalog::ActionSet& actions);
 
+// The positions of a set's actions, in order.
+[[nodiscard]] std::vector<std::uint32_t> indices_of(const catalog::ActionSet& actions);
+
 // For messages: "40 actions, 12 of them Permissions management: s3:PutAccessPointPolicy,
 // s3:PutBucketAcl, s3:PutBucketPolicy and 9 more", naming the most sensitive access level present;
 // a single action reads "s3:GetObject (Read)".
-[[nodiscard]] std::string describe_grant(const catalog::ActionSet& actions);
+[[nodiscard]] std::string describe_grant(Indices actions);
 
-// True when every action in the set is List or Read.
-[[nodiscard]] bool only_reads(const catalog::ActionSet& actions);
+// True when every action is List or Read.
+[[nodiscard]] bool only_reads(Indices actions);
 
 }  // namespace iamlint::analysis

@@ -27,6 +27,21 @@ Cache& cache() {
   return instance;
 }
 
+// Heterogeneous lookup, so that a std::string_view finds its entry without a copy.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+// In front of the shared cache, one per thread and keyed by the text as written: a policy names
+// the same entries to every rule, and this lookup needs neither case folding nor the lock.
+using Front = std::unordered_map<std::string, const Matches*, TextHash, std::equal_to<>>;
+
+Front& front() {
+  thread_local Front instance;
+  return instance;
+}
+
 }  // namespace
 
 std::string_view describe(PatternError error) {
@@ -86,17 +101,23 @@ Result<std::span<const std::uint32_t>, PatternError> expand_action_pattern(std::
     if (!m) return Unexpected{m.error()};
     return std::span<const std::uint32_t>(m.value());
   };
+  Front& local = front();
+  if (auto hit = local.find(text); hit != local.end()) return view(*hit->second);
+  const Matches* matches = nullptr;
   std::string key = to_folded(text);
   Cache& c = cache();
   {
     std::shared_lock lock(c.mutex);
-    if (auto it = c.entries.find(key); it != c.entries.end()) return view(*it->second);
+    if (auto it = c.entries.find(key); it != c.entries.end()) matches = it->second.get();
   }
-  // Computed outside the lock; if another thread got there first, its entry wins.
-  auto computed = std::make_unique<const Matches>(match_actions(text));
-  std::unique_lock lock(c.mutex);
-  auto [it, inserted] = c.entries.try_emplace(std::move(key), std::move(computed));
-  return view(*it->second);
+  if (matches == nullptr) {
+    // Computed outside the lock; if another thread got there first, its entry wins.
+    auto computed = std::make_unique<const Matches>(match_actions(text));
+    std::unique_lock lock(c.mutex);
+    matches = c.entries.try_emplace(std::move(key), std::move(computed)).first->second.get();
+  }
+  local.emplace(std::string(text), matches);
+  return view(*matches);
 }
 
 }  // namespace iamlint::catalog

@@ -37,9 +37,10 @@ struct ActionPattern {
 // gives an empty list. Uncached.
 [[nodiscard]] Result<std::vector<std::uint32_t>, PatternError> match_actions(std::string_view text);
 
-// match_actions through a process-wide cache keyed by the case-folded pattern. Thread-safe: a
-// shared_mutex guards the map, and entries are never evicted, so the span stays valid until exit.
-// Memory is bounded by the distinct patterns seen (4 bytes per matched action).
+// match_actions through a process-wide cache keyed by the case-folded pattern, with a per-thread
+// front keyed by the text as written. Thread-safe: a shared_mutex guards the shared map, and
+// entries are never evicted, so the span stays valid until exit. Memory is bounded by the distinct
+// patterns seen (4 bytes per matched action).
 [[nodiscard]] Result<std::span<const std::uint32_t>, PatternError> expand_action_pattern(
     std::string_view text);
 

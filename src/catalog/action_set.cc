@@ -82,9 +82,29 @@ ActionSet ActionSet::complement() const {
   return out;
 }
 
+const ActionSet& ActionSet::at_access_level(AccessLevel level) {
+  // Built once, on first use: one mask per level turns counting into word operations.
+  static const std::array<ActionSet, kAccessLevelCount> masks = [] {
+    std::array<ActionSet, kAccessLevelCount> built;
+    for (std::uint32_t i = 0; i < action_count(); ++i) {
+      built[static_cast<std::size_t>(Action(i).access_level())].insert(Action(i));
+    }
+    return built;
+  }();
+  return masks[static_cast<std::size_t>(level)];
+}
+
+std::size_t ActionSet::count_common(const ActionSet& other) const {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < words_.size(); ++i) count += std::popcount(words_[i] & other.words_[i]);
+  return count;
+}
+
 std::array<std::size_t, kAccessLevelCount> ActionSet::count_by_access_level() const {
   std::array<std::size_t, kAccessLevelCount> counts{};
-  for (Action action : *this) ++counts[static_cast<std::size_t>(action.access_level())];
+  for (std::size_t level = 0; level < counts.size(); ++level) {
+    counts[level] = count_common(at_access_level(static_cast<AccessLevel>(level)));
+  }
   return counts;
 }
 

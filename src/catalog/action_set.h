@@ -59,6 +59,10 @@ class ActionSet {
 
   // Counts indexed by AccessLevel.
   [[nodiscard]] std::array<std::size_t, kAccessLevelCount> count_by_access_level() const;
+  // How many actions this set and `other` have in common.
+  [[nodiscard]] std::size_t count_common(const ActionSet& other) const;
+  // Every catalogue action of one access level (built once, on first use).
+  [[nodiscard]] static const ActionSet& at_access_level(AccessLevel level);
 
   [[nodiscard]] Iterator begin() const { return {this, first_from(0)}; }
   [[nodiscard]] Iterator end() const { return {this, action_count()}; }

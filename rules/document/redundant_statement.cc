@@ -3,6 +3,8 @@
 // repetition of array entries, and the difference between "x" and ["x"] or
 // between 10 and "10".
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -76,6 +78,64 @@ std::string canonical_statement(const json::Document& doc, NodeId statement) {
   return out;
 }
 
+// A hash that agrees with canonical(): equal canonical texts give equal hashes. Order-independent
+// combinations (over sorted, deduplicated child hashes) avoid building any text, so only the
+// statements whose hashes collide are compared by canonical text.
+uint64_t mix(uint64_t hash, uint64_t value) {
+  hash ^= value + 0x9e3779b97f4a7c15ull + (hash << 6) + (hash >> 2);
+  return hash;
+}
+
+uint64_t text_hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
+uint64_t canonical_hash(const json::Document& doc, NodeId id) {
+  const json::Node& node = doc.node(id);
+  switch (node.kind) {
+    case json::Kind::kNull:
+      return 1;
+    case json::Kind::kBool:
+      return text_hash(node.boolean ? "true" : "false");
+    case json::Kind::kNumber:
+    case json::Kind::kString:
+      return text_hash(node.text);
+    case json::Kind::kArray: {
+      std::vector<uint64_t> entries;
+      for (NodeId entry : doc.children(id)) entries.push_back(canonical_hash(doc, entry));
+      std::sort(entries.begin(), entries.end());
+      entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+      if (entries.size() == 1) return entries.front();
+      uint64_t hash = 2;
+      for (uint64_t entry : entries) hash = mix(hash, entry);
+      return hash;
+    }
+    case json::Kind::kObject: {
+      std::vector<uint64_t> members;
+      for (NodeId member : doc.children(id)) {
+        members.push_back(mix(text_hash(doc.node(member).key), canonical_hash(doc, member)));
+      }
+      std::sort(members.begin(), members.end());
+      uint64_t hash = 3;
+      for (uint64_t member : members) hash = mix(hash, member);
+      return hash;
+    }
+  }
+  return 0;
+}
+
+// canonical_hash of a statement without its Sid.
+uint64_t statement_hash(const json::Document& doc, NodeId statement) {
+  std::vector<uint64_t> members;
+  for (NodeId member : doc.children(statement)) {
+    const json::Node& child = doc.node(member);
+    if (child.key == "Sid") continue;
+    members.push_back(mix(text_hash(child.key), canonical_hash(doc, member)));
+  }
+  std::sort(members.begin(), members.end());
+  uint64_t hash = 4;
+  for (uint64_t member : members) hash = mix(hash, member);
+  return hash;
+}
+
 class RedundantStatement final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
@@ -91,16 +151,23 @@ class RedundantStatement final : public engine::Rule {
 
   void check_policy(const ast::Policy& policy, engine::RuleContext& ctx) const override {
     const json::Document& doc = ctx.json();
-    std::unordered_map<std::string, const ast::Statement*> first_by_text;
+    // Statements by hash; text is built only for the few whose hashes meet.
+    std::unordered_map<uint64_t, std::vector<const ast::Statement*>> by_hash;
     for (const ast::Statement& statement : policy.statements) {
-      auto [first, inserted] =
-          first_by_text.emplace(canonical_statement(doc, statement.node), &statement);
-      if (inserted) continue;
-      ctx.report(document::opening_brace(doc.node(statement.node)),
-                 "Statement[{}] repeats Statement[{}] (at most the Sid or the "
-                 "order of entries differs); remove it",
-                 statement.index, first->second->index)
-          .related(document::opening_brace(doc.node(first->second->node)), "the same statement");
+      by_hash[statement_hash(doc, statement.node)].push_back(&statement);
+    }
+    for (const auto& [hash, group] : by_hash) {
+      if (group.size() < 2) continue;
+      std::unordered_map<std::string, const ast::Statement*> first_by_text;
+      for (const ast::Statement* statement : group) {
+        auto [first, inserted] = first_by_text.emplace(canonical_statement(doc, statement->node), statement);
+        if (inserted) continue;
+        ctx.report(document::opening_brace(doc.node(statement->node)),
+                   "Statement[{}] repeats Statement[{}] (at most the Sid or the "
+                   "order of entries differs); remove it",
+                   statement->index, first->second->index)
+            .related(document::opening_brace(doc.node(first->second->node)), "the same statement");
+      }
     }
   }
 };

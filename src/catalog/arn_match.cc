@@ -38,8 +38,8 @@ bool is_narrow_placeholder(std::string_view name) {
 
 // `${...}` on the policy side is a variable with a non-empty value, except the escapes `${*}`,
 // `${?}` and `${$}`; on the format side it is a placeholder.
-std::vector<Token> tokenize(std::string_view text, bool is_format, bool narrowing) {
-  std::vector<Token> tokens;
+void tokenize(std::string_view text, bool is_format, bool narrowing, std::vector<Token>& tokens) {
+  tokens.clear();
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '$' && i + 1 < text.size() && text[i + 1] == '{') {
@@ -65,7 +65,6 @@ std::vector<Token> tokenize(std::string_view text, bool is_format, bool narrowin
       tokens.push_back({Token::kLiteral, c});
     }
   }
-  return tokens;
 }
 
 // Whether the languages of two token patterns intersect: a reachability search over pairs of
@@ -73,8 +72,11 @@ std::vector<Token> tokenize(std::string_view text, bool is_format, bool narrowin
 bool intersects(const std::vector<Token>& a, const std::vector<Token>& b) {
   const size_t n = a.size();
   const size_t m = b.size();
-  std::vector<char> seen((n + 1) * (m + 1), 0);
-  std::vector<std::pair<size_t, size_t>> stack{{0, 0}};
+  // Reused across calls (per thread): matching runs for every resource a rule looks at.
+  thread_local std::vector<char> seen;
+  thread_local std::vector<std::pair<size_t, size_t>> stack;
+  seen.assign((n + 1) * (m + 1), 0);
+  stack.assign(1, {0, 0});
   auto push = [&](size_t i, size_t j) {
     char& s = seen[i * (m + 1) + j];
     if (!s) {
@@ -120,7 +122,11 @@ bool segment_can_match(std::string_view arn, std::string_view format, bool narro
   }
   // `${Region}`, `${Account}`, `${Partition}`: one or more characters, '/' and ':' allowed.
   if (arn_plain && !narrowing && is_one_placeholder(format)) return !arn.empty();
-  return intersects(tokenize(arn, false, false), tokenize(format, true, narrowing));
+  thread_local std::vector<Token> arn_tokens;
+  thread_local std::vector<Token> format_tokens;
+  tokenize(arn, false, false, arn_tokens);
+  tokenize(format, true, narrowing, format_tokens);
+  return intersects(arn_tokens, format_tokens);
 }
 
 }  // namespace

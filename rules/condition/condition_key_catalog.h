@@ -5,6 +5,12 @@
 // Header-only because rules/<family>/meson.build lists rule files only.
 #pragma once
 
+#include <unordered_map>
+
+#include <shared_mutex>
+
+#include <mutex>
+
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -138,7 +144,7 @@ struct UnknownServiceKey {
   std::optional<std::string> suggestion;
 };
 
-inline std::optional<UnknownServiceKey> diagnose_service_key(std::string_view key) {
+inline std::optional<UnknownServiceKey> diagnose_service_key_uncached(std::string_view key) {
   const std::string_view prefix = prefix_of(key);
   if (prefix.empty() || is_global(key)) return std::nullopt;
   std::optional<catalog::Service> service = catalog::find_service(prefix);
@@ -157,6 +163,25 @@ inline std::optional<UnknownServiceKey> diagnose_service_key(std::string_view ke
     out.suggestion = std::move(guesses.front());
   }
   return out;
+}
+
+// diagnose_service_key_uncached, remembered per key for the keys it finds unknown (known keys
+// are answered by the lookup itself): two rules ask about every condition key, and a key the
+// catalogue lacks recurs across policies while its suggestion scans the catalogue. Thread-safe;
+// one entry per distinct unknown key.
+inline std::optional<UnknownServiceKey> diagnose_service_key(std::string_view key) {
+  const std::string_view prefix = prefix_of(key);
+  if (prefix.empty() || is_global(key) || catalog::find_condition_key(key)) return std::nullopt;
+  static std::shared_mutex mutex;
+  static std::unordered_map<std::string, std::optional<UnknownServiceKey>> known;
+  std::string text(key);
+  {
+    std::shared_lock lock(mutex);
+    if (auto it = known.find(text); it != known.end()) return it->second;
+  }
+  std::optional<UnknownServiceKey> computed = diagnose_service_key_uncached(key);
+  std::unique_lock lock(mutex);
+  return known.try_emplace(std::move(text), std::move(computed)).first->second;
 }
 
 }  // namespace iamlint::rules::condition_keys

@@ -15,6 +15,11 @@ void JsonWriter::key(std::string_view name) {
 }
 
 void JsonWriter::string(std::string_view value) {
+  // Nearly every string is valid already; only the others are copied and repaired.
+  if (is_valid_utf8(value)) {
+    writer_.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+    return;
+  }
   std::string valid = to_valid_utf8(value);
   writer_.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
 }

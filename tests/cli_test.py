@@ -29,7 +29,7 @@ class ExitStatus(unittest.TestCase):
         status, out, err = run(f"{CLI}/tree/clean.json")
         self.assertEqual(status, 0, err)
         self.assertEqual(out, "")
-        self.assertIn("No problems in 1 file checked.", err)
+        self.assertIn("No problems (1 file checked).", err)
 
     def test_warning_exits_1_by_default(self):
         status, out, _ = run(f"{CLI}/tree/nested/service_wildcard.json")
@@ -76,6 +76,23 @@ class Inputs(unittest.TestCase):
         self.assertEqual(paths, [f"{CLI}/tree/nested/service_wildcard.json"])
         _, _, err = run(f"{CLI}/tree")
         self.assertIn("1 problem (1 warning) in 1 file (2 files checked).", err)
+
+    def test_skip_non_policy_leaves_other_json_alone_but_not_broken_json(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            package = os.path.join(scratch, "package.json")
+            broken = os.path.join(scratch, "broken.json")
+            with open(package, "w") as out:
+                out.write('{"name": "app", "version": "1.0.0"}')
+            with open(broken, "w") as out:
+                out.write('{"name": ')
+            status, out, _ = run(package)
+            self.assertEqual(status, 1)
+            status, out, err = run("--skip-non-policy", package, f"{CLI}/tree/clean.json")
+            self.assertEqual((status, out), (0, ""))
+            self.assertIn("No problems (1 file checked, 1 skipped as not policies).", err)
+            status, out, _ = run("--skip-non-policy", broken)
+            self.assertEqual(status, 1)
+            self.assertIn("[IAM001 json-syntax-error]", out)
 
     def test_stdin_with_display_name(self):
         with open(f"{CLI}/tree/nested/service_wildcard.json") as source:
@@ -174,7 +191,7 @@ class Formats(unittest.TestCase):
         self.assertEqual(status, 0)
         for flag in ("--format", "--output", "--policy-type", "--fail-level", "--select", "--ignore",
                      "--no-color", "--jobs", "--stdin-filename", "--version", "--policy", "expand",
-                     "--resource-type"):
+                     "--resource-type", "--skip-non-policy"):
             self.assertIn(flag, out)
 
 

@@ -119,10 +119,12 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   }
 
   report::LintRun run{.rules = *rules, .errors = std::move(inputs.errors)};
-  run.files = lint_all(
-      inputs.files, options,
-      {.policy_kind = options.policy_kind, .attached_to = options.attached_to, .rules = *rules},
-      run.errors);
+  run.files = lint_all(inputs.files, options,
+                       {.policy_kind = options.policy_kind,
+                        .attached_to = options.attached_to,
+                        .skip_non_policy = options.skip_non_policy,
+                        .rules = *rules},
+                       run.errors);
 
   if (options.output) {
     std::ofstream file(*options.output, std::ios::binary | std::ios::trunc);

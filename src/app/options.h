@@ -21,7 +21,8 @@ struct Options {
   std::optional<std::string> output;           // --output FILE; standard output when unset
   std::optional<ast::PolicyKind> policy_kind;  // nullopt: infer per file
   std::optional<ast::AttachedResource>
-      attached_to;  // --resource-type; implies a resource or trust policy
+      attached_to;               // --resource-type; implies a resource or trust policy
+  bool skip_non_policy = false;  // --skip-non-policy
   std::optional<engine::Level> fail_level = engine::Level::kWarning;  // nullopt: never fail
   std::vector<std::string> select;
   std::vector<std::string> ignore;

@@ -72,37 +72,45 @@ cxxopts::Options make_parser() {
   cxxopts::Options parser("iamlint", std::string(kDescription));
   parser.custom_help("[options]");
   parser.positional_help("PATH...");
-  parser.add_options()("f,format",
-                       "Output format: text, sarif or json (rules: text, json or markdown)",
-                       cxxopts::value<std::string>()->default_value("text"),
-                       "FORMAT")("o,output", "Write the report to FILE instead of standard output",
-                                 cxxopts::value<std::string>(), "FILE")(
-      "t,policy-type",
-      "auto, identity, resource, trust, scp or rcp. auto: Principal present -> resource, or trust "
-      "when every Action is sts:* and no Resource is given; otherwise identity",
-      cxxopts::value<std::string>()->default_value("auto"), "TYPE")(
-      "resource-type",
-      "The resource a resource policy is attached to, for the checks Access Analyzer runs with it: "
-      "AWS::S3::Bucket, AWS::S3::AccessPoint, AWS::S3::MultiRegionAccessPoint, "
-      "AWS::S3ObjectLambda::AccessPoint, AWS::IAM::AssumeRolePolicyDocument (a role trust policy) "
-      "or "
-      "AWS::DynamoDB::Table",
-      cxxopts::value<std::string>(),
-      "TYPE")("fail-level", "Exit 1 on findings at or above: error, warning, note or none",
-              cxxopts::value<std::string>()->default_value("warning"),
-              "LEVEL")("select",
-                       "Enable only these rules (ids, names, id prefixes such as IAM2, or ALL); "
-                       "repeatable, comma-separated",
-                       cxxopts::value<std::vector<std::string>>(),
-                       "RULES")("ignore", "Disable these rules (same forms as --select)",
-                                cxxopts::value<std::vector<std::string>>(), "RULES")(
-      "j,jobs", "Files linted in parallel (default: one per core)", cxxopts::value<unsigned>(),
-      "N")("stdin-filename", "Name shown for standard input",
-           cxxopts::value<std::string>()->default_value("<stdin>"), "NAME")(
-      "policy", "With expand: the policy whose statements to expand", cxxopts::value<std::string>(),
-      "FILE")("no-color", "Never colour the text output (NO_COLOR does the same)")(
-      "version", "Print the version and exit")("h,help", "Print this help and exit")(
-      "args", "", cxxopts::value<std::vector<std::string>>());
+  // One option per entry, as --help shows them; clang-format would fold the chain.
+  // clang-format off
+  parser.add_options()
+      ("f,format", "Output format: text, sarif or json (rules: text, json or markdown)",
+       cxxopts::value<std::string>()->default_value("text"), "FORMAT")
+      ("o,output", "Write the report to FILE instead of standard output",
+       cxxopts::value<std::string>(), "FILE")
+      ("t,policy-type",
+       "auto, identity, resource, trust, scp or rcp. auto: Principal present -> resource, or trust "
+       "when every Action is sts:* and no Resource is given; otherwise identity",
+       cxxopts::value<std::string>()->default_value("auto"), "TYPE")
+      ("resource-type",
+       "The resource a resource policy is attached to, for the checks Access Analyzer runs with "
+       "it: AWS::S3::Bucket, AWS::S3::AccessPoint, AWS::S3::MultiRegionAccessPoint, "
+       "AWS::S3ObjectLambda::AccessPoint, AWS::IAM::AssumeRolePolicyDocument (a role trust "
+       "policy) or AWS::DynamoDB::Table",
+       cxxopts::value<std::string>(), "TYPE")
+      ("fail-level", "Exit 1 on findings at or above: error, warning, note or none",
+       cxxopts::value<std::string>()->default_value("warning"), "LEVEL")
+      ("select",
+       "Enable only these rules (ids, names, id prefixes such as IAM2, or ALL); repeatable, "
+       "comma-separated",
+       cxxopts::value<std::vector<std::string>>(), "RULES")
+      ("ignore", "Disable these rules (same forms as --select)",
+       cxxopts::value<std::vector<std::string>>(), "RULES")
+      ("skip-non-policy",
+       "Leave alone valid JSON files whose top level is not an object with a \"Statement\" "
+       "(package.json and the like), for hooks that pass every *.json; invalid JSON is still "
+       "reported")
+      ("j,jobs", "Files linted in parallel (default: one per core)", cxxopts::value<unsigned>(), "N")
+      ("stdin-filename", "Name shown for standard input",
+       cxxopts::value<std::string>()->default_value("<stdin>"), "NAME")
+      ("policy", "With expand: the policy whose statements to expand",
+       cxxopts::value<std::string>(), "FILE")
+      ("no-color", "Never colour the text output (NO_COLOR does the same)")
+      ("version", "Print the version and exit")
+      ("h,help", "Print this help and exit")
+      ("args", "", cxxopts::value<std::vector<std::string>>());
+  // clang-format on
   parser.parse_positional({"args"});
   return parser;
 }
@@ -186,6 +194,7 @@ Options to_options(const cxxopts::ParseResult& parsed) {
     options.select = split_list(parsed["select"].as<std::vector<std::string>>());
   if (parsed.count("ignore"))
     options.ignore = split_list(parsed["ignore"].as<std::vector<std::string>>());
+  options.skip_non_policy = parsed.count("skip-non-policy") > 0;
   if (parsed.count("jobs")) options.jobs = parsed["jobs"].as<unsigned>();
   options.stdin_filename = parsed["stdin-filename"].as<std::string>();
   options.color = use_color(parsed.count("no-color") > 0, options);

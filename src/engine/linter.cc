@@ -19,6 +19,11 @@ void report_unparsable(const json::SyntaxError& error, const LintConfig& config,
   }
 }
 
+bool has_statement(const json::Document& doc) {
+  return doc.node(doc.root()).is_object() &&
+         doc.find_member(doc.root(), "Statement") != json::kNoNode;
+}
+
 void report_non_policy(const json::Document& doc, const LintConfig& config, FileResult& result) {
   RuleContext ctx(result.source.text, &doc, nullptr, result.findings);
   for (const Rule* rule : config.rules) {
@@ -59,6 +64,8 @@ FileResult lint(source::SourceFile source, const LintConfig& config) {
                        result.source.size, source::kMaxFileBytes >> 20)};
   } else if (auto doc = json::parse(result.source.text); !doc) {
     result.syntax_error = doc.error();
+  } else if (config.skip_non_policy && !has_statement(*doc)) {
+    result.skipped = true;
   } else if (auto policy = ast::lower_policy(*doc, doc->root(), config.policy_kind)) {
     result.kind = policy->kind;
     policy->attached_to = config.attached_to;

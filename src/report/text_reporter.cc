@@ -126,9 +126,12 @@ void write_summary(const LintRun& run, const TextStyle& style, std::ostream& out
   Palette colors = palette(style);
   Totals totals = count(run);
   std::size_t problems = totals.errors + totals.warnings + totals.notes;
-  std::string checked = plural(run.files.size(), "file");
+  std::size_t skipped = std::count_if(run.files.begin(), run.files.end(),
+                                      [](const engine::FileResult& file) { return file.skipped; });
+  std::string checked = plural(run.files.size() - skipped, "file") + " checked";
+  if (skipped > 0) checked += fmt::format(", {} skipped as not policies", skipped);
   if (problems == 0) {
-    out << fmt::format("{}No problems{} in {} checked.\n", colors.bold, colors.reset, checked);
+    out << fmt::format("{}No problems{} ({}).\n", colors.bold, colors.reset, checked);
     return;
   }
   std::vector<std::string> parts;
@@ -137,7 +140,7 @@ void write_summary(const LintRun& run, const TextStyle& style, std::ostream& out
   if (totals.notes) parts.push_back(plural(totals.notes, "note"));
   std::string breakdown;
   for (const std::string& part : parts) breakdown += (breakdown.empty() ? "" : ", ") + part;
-  out << fmt::format("{}{}{} ({}) in {} ({} checked).\n", colors.bold, plural(problems, "problem"),
+  out << fmt::format("{}{}{} ({}) in {} ({}).\n", colors.bold, plural(problems, "problem"),
                      colors.reset, breakdown, plural(totals.files_with_findings, "file"), checked);
 }
 

@@ -21,7 +21,7 @@ struct TextStyle {
 void write_text(const LintRun& run, const TextStyle& style, std::ostream& out);
 
 // "3 problems (1 error, 2 warnings) in 2 files (5 files checked)." or
-// "No problems in 5 files checked."
+// "No problems (5 files checked, 1 skipped as not policies)."
 void write_summary(const LintRun& run, const TextStyle& style, std::ostream& out);
 
 }  // namespace iamlint::report

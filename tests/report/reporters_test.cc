@@ -365,7 +365,7 @@ TEST_CASE("text reporter summary counts problems by level and files") {
   SUBCASE("no problems") {
     Linted linted =
         lint({{"a.json", one_line_policy(R"("s3:GetObject")")}}, {"IAM001", "IAM201", "IAM202"});
-    CHECK(summary(linted.run) == "No problems in 1 file checked.\n");
+    CHECK(summary(linted.run) == "No problems (1 file checked).\n");
     CHECK(text_report(linted.run).empty());
   }
   SUBCASE("one warning") {

@@ -11,18 +11,18 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
-#include <shared_mutex>
-#include <unordered_map>
 #include <optional>
+#include <shared_mutex>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/core.h>
 
-#include "../condition/policy_variable.h"
 #include "ast/policy.h"
+#include "ast/policy_variable.h"
 #include "catalog/action.h"
 #include "catalog/action_set.h"
 #include "catalog/ascii.h"
@@ -185,8 +185,8 @@ inline Mismatch compute_mismatch(const CheckedArn& arn) {
 inline Mismatch mismatch(const CheckedArn& arn) {
   static std::shared_mutex mutex;
   static std::unordered_map<std::string, Mismatch> known;
-  std::string key = fmt::format("{}:{}:{}:{}", arn.parts.service, arn.parts.region, arn.parts.account,
-                                arn.parts.resource);
+  std::string key = fmt::format("{}:{}:{}:{}", arn.parts.service, arn.parts.region,
+                                arn.parts.account, arn.parts.resource);
   {
     std::shared_lock lock(mutex);
     if (auto it = known.find(key); it != known.end()) return it->second;
@@ -250,7 +250,7 @@ inline std::string guess_resource_word(const CheckedArn& arn) {
 // The source range of a segment (a view into `text.value`) of an ARN written at `text.range`.
 inline ByteRange segment_range(const ast::Text& text, std::string_view segment) {
   auto begin = static_cast<std::size_t>(segment.data() - text.value.data());
-  return policy_variable::sub_range(text.range, text.value, begin, begin + segment.size());
+  return ast::policy_variable::sub_range(text.range, text.value, begin, begin + segment.size());
 }
 
 // Calls visit(resource) for every Resource and NotResource entry.

@@ -1,16 +1,17 @@
 // IAM307: a Bool, Date, Numeric, Binary or IP condition value that is not in its operator's format.
-#include "engine/rule.h"
+#include "ast/policy_variable.h"
 #include "condition/ip_range.h"
 #include "condition/operator_family.h"
-#include "condition/policy_variable.h"
 #include "condition/value_format.h"
+#include "engine/rule.h"
 
 namespace iamlint::rules {
 namespace {
 
 constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"TYPE_MISMATCH_BOOLEAN", "TYPE_MISMATCH_DATE", "TYPE_MISMATCH_NUMBER",
-                                       "TYPE_MISMATCH_STRING", "TYPE_MISMATCH_IP_RANGE"};
+constexpr std::string_view kCodes[] = {"TYPE_MISMATCH_BOOLEAN", "TYPE_MISMATCH_DATE",
+                                       "TYPE_MISMATCH_NUMBER", "TYPE_MISMATCH_STRING",
+                                       "TYPE_MISMATCH_IP_RANGE"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MISMATCHED_TYPE_OPERATION_TO_NULL"}};
 
 class InvalidConditionValueFormat final : public engine::Rule {
@@ -19,7 +20,9 @@ class InvalidConditionValueFormat final : public engine::Rule {
       .id = "IAM307",
       .name = "invalid-condition-value-format",
       .level = engine::Level::kWarning,
-      .summary = "A Bool, Null, Date, Numeric, Binary or IP condition value is not in the format its operator compares",
+      .summary =
+          "A Bool, Null, Date, Numeric, Binary or IP condition value is not in the format its "
+          "operator compares",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
@@ -32,20 +35,24 @@ class InvalidConditionValueFormat final : public engine::Rule {
     operators::Family family = operators::family_of(condition.op);
     for (const ast::ConditionValue& value : condition.values) {
       // Variables are INVALID_VARIABLE_FOR_OPERATOR's business (IAM322).
-      if (value.kind == json::Kind::kNull || !policy_variable::find_variables(value.text).empty()) continue;
+      if (value.kind == json::Kind::kNull ||
+          !ast::policy_variable::find_variables(value.text).empty())
+        continue;
       const std::string_view text = value.text;
       const std::string_view op = condition.op.text.value;
       switch (family) {
         case operators::Family::kBool:
         case operators::Family::kNull:
           if (!value_format::is_boolean(text)) {
-            ctx.report(value.range, "{} value \"{}\" is not a Boolean; write \"true\" or \"false\"", op, text)
+            ctx.report(value.range, "{} value \"{}\" is not a Boolean; write \"true\" or \"false\"",
+                       op, text)
                 .code("TYPE_MISMATCH_BOOLEAN");
           }
           break;
         case operators::Family::kNumeric:
           if (!value_format::is_number(text)) {
-            ctx.report(value.range, "{} value \"{}\" is not a number; write digits such as \"3600\"", op, text)
+            ctx.report(value.range,
+                       "{} value \"{}\" is not a number; write digits such as \"3600\"", op, text)
                 .code("TYPE_MISMATCH_NUMBER");
           }
           break;
@@ -60,21 +67,24 @@ class InvalidConditionValueFormat final : public engine::Rule {
           break;
         case operators::Family::kBinary:
           if (!value_format::is_base64(text)) {
-            ctx.report(value.range, "{} value \"{}\" is not base64; write the bytes base64-encoded", op, text)
+            ctx.report(value.range, "{} value \"{}\" is not base64; write the bytes base64-encoded",
+                       op, text)
                 .code("TYPE_MISMATCH_STRING");
           }
           break;
         case operators::Family::kIp:
           if (!ip::parse(text)) {
             ctx.report(value.range,
-                       "{} value \"{}\" is not an IP address or CIDR range; write e.g. \"203.0.113.0/24\" "
+                       "{} value \"{}\" is not an IP address or CIDR range; write e.g. "
+                       "\"203.0.113.0/24\" "
                        "(wildcards are not allowed)",
                        op, text)
                 .code("TYPE_MISMATCH_IP_RANGE")
                 .level(engine::Level::kError);
           }
           break;
-        default: break;
+        default:
+          break;
       }
     }
   }

@@ -1,10 +1,10 @@
 // IAM319: a value of a KMS-key condition key that cannot name a KMS key.
 #include <re2/re2.h>
 
+#include "ast/policy_variable.h"
 #include "catalog/glob.h"
 #include "catalog/lists.h"
 #include "engine/rule.h"
-#include "condition/policy_variable.h"
 
 namespace iamlint::rules {
 namespace {
@@ -15,7 +15,8 @@ constexpr std::string_view kCodes[] = {"INVALID_KMS_KEY_VALUE"};
 // A key ID (UUID, or "mrk-" + 32 hex digits for multi-Region keys) or an alias name.
 bool is_key_id_or_alias(std::string_view text) {
   static const re2::RE2 kKeyId(
-      "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32}|alias/.+)");
+      "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]"
+      "{32}|alias/.+)");
   return re2::RE2::FullMatch(text, kKeyId);
 }
 
@@ -25,7 +26,8 @@ class InvalidKmsKeyValue final : public engine::Rule {
       .id = "IAM319",
       .name = "invalid-kms-key-value",
       .level = engine::Level::kError,
-      .summary = "A condition key that names a KMS key has a value that is not a KMS key ARN (or ID)",
+      .summary =
+          "A condition key that names a KMS key has a value that is not a KMS key ARN (or ID)",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
@@ -39,14 +41,18 @@ class InvalidKmsKeyValue final : public engine::Rule {
     for (const ast::ConditionValue& value : condition.values) {
       std::string_view text = value.text;
       // A pattern that starts with a wildcard, or a variable, may still match a key ARN.
-      if (text.empty() || text.front() == '*' || text.front() == '?' || policy_variable::has_lookup(text)) continue;
+      if (text.empty() || text.front() == '*' || text.front() == '?' ||
+          ast::policy_variable::has_lookup(text))
+        continue;
       if (text.starts_with("arn:")) continue;
-      if (*form == catalog::KmsKeyForm::kIdOrArn && (catalog::has_wildcard(text) || is_key_id_or_alias(text))) {
+      if (*form == catalog::KmsKeyForm::kIdOrArn &&
+          (catalog::has_wildcard(text) || is_key_id_or_alias(text))) {
         continue;
       }
       if (*form == catalog::KmsKeyForm::kArn) {
         ctx.report(value.range,
-                   "{} takes a KMS key ARN, not \"{}\"; write \"arn:aws:kms:<region>:<account>:key/<key-id>\"",
+                   "{} takes a KMS key ARN, not \"{}\"; write "
+                   "\"arn:aws:kms:<region>:<account>:key/<key-id>\"",
                    condition.key.value, text);
       } else {
         ctx.report(value.range,

@@ -1,10 +1,10 @@
 // IAM318: an aws:SourceVpc or aws:SourceVpce value that is not a VPC or VPC endpoint ID.
 #include <re2/re2.h>
 
+#include "ast/policy_variable.h"
 #include "catalog/ascii.h"
 #include "catalog/glob.h"
 #include "engine/rule.h"
-#include "condition/policy_variable.h"
 
 namespace iamlint::rules {
 namespace {
@@ -33,9 +33,12 @@ class InvalidVpcId final : public engine::Rule {
     if (!vpce && !catalog::equals_folded(condition.key.value, "aws:SourceVpc")) return;
     for (const ast::ConditionValue& value : condition.values) {
       // Patterns and variables stand for IDs only known at request time.
-      if (catalog::has_wildcard(value.text) || !policy_variable::find_variables(value.text).empty()) continue;
+      if (catalog::has_wildcard(value.text) ||
+          !ast::policy_variable::find_variables(value.text).empty())
+        continue;
       if (re2::RE2::FullMatch(value.text, vpce ? kVpce : kVpc)) continue;
-      ctx.report(value.range, "\"{}\" is not a VPC{} ID; write \"{}\" followed by 8 or 17 letters and digits",
+      ctx.report(value.range,
+                 "\"{}\" is not a VPC{} ID; write \"{}\" followed by 8 or 17 letters and digits",
                  value.text, vpce ? " endpoint" : "", vpce ? "vpce-" : "vpc-")
           .code(vpce ? "INVALID_VPCE_FORMAT" : "INVALID_VPC_FORMAT");
     }

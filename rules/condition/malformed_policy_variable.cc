@@ -1,6 +1,6 @@
 // IAM321: a `${...}` policy variable that IAM cannot parse.
+#include "ast/policy_variable.h"
 #include "engine/rule.h"
-#include "condition/policy_variable.h"
 
 namespace iamlint::rules {
 namespace {
@@ -10,21 +10,25 @@ constexpr std::string_view kCodes[] = {"MISSING_BRACE_IN_VARIABLE", "MISSING_QUO
                                        "UNSUPPORTED_SPACE_IN_VARIABLE", "EMPTY_VARIABLE"};
 
 void check_text(std::string_view text, ByteRange range, engine::RuleContext& ctx) {
-  using policy_variable::Problem;
-  for (const policy_variable::Variable& var : policy_variable::find_variables(text)) {
-    ByteRange where = policy_variable::sub_range(range, text, var.begin, var.end);
+  using ast::policy_variable::Problem;
+  for (const ast::policy_variable::Variable& var : ast::policy_variable::find_variables(text)) {
+    ByteRange where = ast::policy_variable::sub_range(range, text, var.begin, var.end);
     std::string_view written = text.substr(var.begin, var.end - var.begin);
     switch (var.problem) {
-      case Problem::kNone: break;
+      case Problem::kNone:
+        break;
       case Problem::kMissingBrace:
-        ctx.report(where, "Policy variable \"{}\" has no closing brace; close it with \"}}\" right after the key name",
+        ctx.report(where,
+                   "Policy variable \"{}\" has no closing brace; close it with \"}}\" right after "
+                   "the key name",
                    written)
             .code("MISSING_BRACE_IN_VARIABLE");
         break;
       case Problem::kMissingQuote:
-        ctx.report(where,
-                   "The default value in \"{}\" is not in single quotes; write \"${{{}, 'default'}}\"",
-                   written, var.name)
+        ctx.report(
+               where,
+               "The default value in \"{}\" is not in single quotes; write \"${{{}, 'default'}}\"",
+               written, var.name)
             .code("MISSING_QUOTE_IN_VARIABLE");
         break;
       case Problem::kSpaceInName:
@@ -45,7 +49,9 @@ class MalformedPolicyVariable final : public engine::Rule {
       .id = "IAM321",
       .name = "malformed-policy-variable",
       .level = engine::Level::kError,
-      .summary = "A policy variable is malformed: no closing brace, unquoted default, space in the name, or empty",
+      .summary =
+          "A policy variable is malformed: no closing brace, unquoted default, space in the name, "
+          "or empty",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -58,10 +64,12 @@ class MalformedPolicyVariable final : public engine::Rule {
     if (!version || version->value != "2012-10-17") return;
     for (const auto* list : {&statement.resource, &statement.not_resource}) {
       if (!*list) continue;
-      for (const ast::Resource& resource : (*list)->entries) check_text(resource.text.value, resource.text.range, ctx);
+      for (const ast::Resource& resource : (*list)->entries)
+        check_text(resource.text.value, resource.text.range, ctx);
     }
     for (const ast::Condition& condition : statement.conditions) {
-      for (const ast::ConditionValue& value : condition.values) check_text(value.text, value.range, ctx);
+      for (const ast::ConditionValue& value : condition.values)
+        check_text(value.text, value.range, ctx);
     }
   }
 };

@@ -1,14 +1,15 @@
 // IAM322: a policy variable where IAM does not evaluate it: outside Resource and Condition values,
 // under a Version older than 2012-10-17, or with an operator other than String and ARN.
-#include "engine/rule.h"
+#include "ast/policy_variable.h"
 #include "condition/operator_family.h"
-#include "condition/policy_variable.h"
+#include "engine/rule.h"
 
 namespace iamlint::rules {
 namespace {
 
 constexpr std::string_view kTags[] = {"correctness", "policy-variable"};
-constexpr std::string_view kCodes[] = {"VARIABLE_UNSUPPORTED_IN_ELEMENT", "VARIABLE_UNSUPPORTED_IN_VERSION",
+constexpr std::string_view kCodes[] = {"VARIABLE_UNSUPPORTED_IN_ELEMENT",
+                                       "VARIABLE_UNSUPPORTED_IN_VERSION",
                                        "INVALID_VARIABLE_FOR_OPERATOR"};
 
 class UnsupportedPolicyVariable final : public engine::Rule {
@@ -40,15 +41,17 @@ class UnsupportedPolicyVariable final : public engine::Rule {
     }
     for (const ast::Condition& condition : statement.conditions) {
       operators::Family family = operators::family_of(condition.op);
-      const bool takes_variables = family == operators::Family::kString || family == operators::Family::kArn ||
+      const bool takes_variables = family == operators::Family::kString ||
+                                   family == operators::Family::kArn ||
                                    family == operators::Family::kUnknown;
       for (const ast::ConditionValue& value : condition.values) {
-        if (!policy_variable::has_lookup(value.text)) continue;
+        if (!ast::policy_variable::has_lookup(value.text)) continue;
         if (!current) {
           report_version(value.text, value.range, version, ctx);
         } else if (!takes_variables) {
           ctx.report(value.range,
-                     "{} does not evaluate policy variables, so \"{}\" is compared literally; use a String "
+                     "{} does not evaluate policy variables, so \"{}\" is compared literally; use "
+                     "a String "
                      "or Arn operator, or write the value itself",
                      condition.op.text.value, value.text)
               .code("INVALID_VARIABLE_FOR_OPERATOR");
@@ -58,10 +61,11 @@ class UnsupportedPolicyVariable final : public engine::Rule {
   }
 
  private:
-  static void report_in_element(const std::optional<ast::EntryList<ast::Action>>& list, engine::RuleContext& ctx) {
+  static void report_in_element(const std::optional<ast::EntryList<ast::Action>>& list,
+                                engine::RuleContext& ctx) {
     if (!list) return;
     for (const ast::Action& action : list->entries) {
-      if (policy_variable::find_variables(action.text.value).empty()) continue;
+      if (ast::policy_variable::find_variables(action.text.value).empty()) continue;
       ctx.report(action.text.range,
                  "{} \"{}\" contains a policy variable, which IAM evaluates only in Resource and "
                  "Condition values; write the action name",
@@ -70,26 +74,29 @@ class UnsupportedPolicyVariable final : public engine::Rule {
     }
   }
 
-  static void report_in_principal(const std::optional<ast::Principal>& principal, std::string_view element,
-                                  engine::RuleContext& ctx) {
+  static void report_in_principal(const std::optional<ast::Principal>& principal,
+                                  std::string_view element, engine::RuleContext& ctx) {
     if (!principal) return;
     for (const ast::PrincipalEntry& entry : principal->entries) {
-      if (policy_variable::find_variables(entry.text.value).empty()) continue;
-      ctx.report(entry.text.range,
-                 "{} \"{}\" contains a policy variable, which IAM evaluates only in Resource and "
-                 "Condition values; name the principal, or use a condition such as aws:PrincipalArn",
-                 element, entry.text.value)
+      if (ast::policy_variable::find_variables(entry.text.value).empty()) continue;
+      ctx.report(
+             entry.text.range,
+             "{} \"{}\" contains a policy variable, which IAM evaluates only in Resource and "
+             "Condition values; name the principal, or use a condition such as aws:PrincipalArn",
+             element, entry.text.value)
           .code("VARIABLE_UNSUPPORTED_IN_ELEMENT");
     }
   }
 
-  static void report_version(std::string_view text, ByteRange range, const std::optional<ast::Text>& version,
-                             engine::RuleContext& ctx) {
-    if (!policy_variable::has_lookup(text)) return;
+  static void report_version(std::string_view text, ByteRange range,
+                             const std::optional<ast::Text>& version, engine::RuleContext& ctx) {
+    if (!ast::policy_variable::has_lookup(text)) return;
     ctx.report(range,
                "\"{}\" uses a policy variable, but the policy {}, so it is literal text; set "
                "\"Version\": \"2012-10-17\"",
-               text, version ? "has Version \"" + std::string(version->value) + "\"" : std::string("has no Version"))
+               text,
+               version ? "has Version \"" + std::string(version->value) + "\""
+                       : std::string("has no Version"))
         .code("VARIABLE_UNSUPPORTED_IN_VERSION");
   }
 };

@@ -3,16 +3,17 @@
 #include <string>
 #include <vector>
 
+#include "ast/policy_variable.h"
 #include "catalog/ascii.h"
 #include "catalog/glob.h"
 #include "engine/rule.h"
-#include "condition/policy_variable.h"
 
 namespace iamlint::rules {
 namespace {
 
 constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"VARIABLE_USAGE_TOO_PERMISSIVE", "WILDCARD_USAGE_TOO_PERMISSIVE"};
+constexpr std::string_view kCodes[] = {"VARIABLE_USAGE_TOO_PERMISSIVE",
+                                       "WILDCARD_USAGE_TOO_PERMISSIVE"};
 
 class UseridPatternTooPermissive final : public engine::Rule {
  public:
@@ -20,7 +21,9 @@ class UseridPatternTooPermissive final : public engine::Rule {
       .id = "IAM323",
       .name = "userid-pattern-too-permissive",
       .level = engine::Level::kError,
-      .summary = "An aws:userid value has a wildcard or variable inside its unique-ID part, before the colon",
+      .summary =
+          "An aws:userid value has a wildcard or variable inside its unique-ID part, before the "
+          "colon",
       .tags = kTags,
       .precision = engine::Precision::kMedium,
       .access_analyzer_codes = kCodes,
@@ -33,27 +36,32 @@ class UseridPatternTooPermissive final : public engine::Rule {
     for (const ast::ConditionValue& value : condition.values) {
       std::string_view text = value.text;
       // The unique ID is everything before the first colon outside a variable.
-      std::vector<policy_variable::Variable> vars = policy_variable::find_variables(text);
+      std::vector<ast::policy_variable::Variable> vars = ast::policy_variable::find_variables(text);
       std::size_t colon = text.find(':');
-      for (const policy_variable::Variable& var : vars) {
-        if (colon != std::string_view::npos && colon > var.begin && colon < var.end) colon = text.find(':', var.end);
+      for (const ast::policy_variable::Variable& var : vars) {
+        if (colon != std::string_view::npos && colon > var.begin && colon < var.end)
+          colon = text.find(':', var.end);
       }
       std::string_view id = text.substr(0, colon);
       if (id.empty() || id == "*" || id == "?") continue;
-      bool whole_variable = vars.size() == 1 && vars.front().begin == 0 && vars.front().end == id.size();
+      bool whole_variable =
+          vars.size() == 1 && vars.front().begin == 0 && vars.front().end == id.size();
       if (whole_variable) continue;
       bool variable_in_id = !vars.empty() && vars.front().begin < id.size() && !vars.front().escape;
       if (variable_in_id) {
         ctx.report(value.range,
-                   "\"{}\" puts a policy variable inside the unique-ID part of aws:userid; put it right of "
+                   "\"{}\" puts a policy variable inside the unique-ID part of aws:userid; put it "
+                   "right of "
                    "the colon (\"AROAEXAMPLEID:${{aws:username}}\") or use it as the whole ID",
                    text)
             .code("VARIABLE_USAGE_TOO_PERMISSIVE");
-      } else if (catalog::has_wildcard(policy_variable::without_variables(id))) {
-        ctx.report(value.range,
-                   "\"{}\" puts a wildcard inside the unique-ID part of aws:userid, which can match "
-                   "principals of other accounts; write the full unique ID and put wildcards right of the colon",
-                   text)
+      } else if (catalog::has_wildcard(ast::policy_variable::without_variables(id))) {
+        ctx.report(
+               value.range,
+               "\"{}\" puts a wildcard inside the unique-ID part of aws:userid, which can match "
+               "principals of other accounts; write the full unique ID and put wildcards right of "
+               "the colon",
+               text)
             .code("WILDCARD_USAGE_TOO_PERMISSIVE");
       }
     }

@@ -1,10 +1,10 @@
 // IAM312: `*` or `?` in a value of an operator that compares literally.
 #include <string>
 
+#include "ast/policy_variable.h"
 #include "catalog/glob.h"
-#include "engine/rule.h"
 #include "condition/operator_family.h"
-#include "condition/policy_variable.h"
+#include "engine/rule.h"
 
 namespace iamlint::rules {
 namespace {
@@ -32,10 +32,12 @@ class WildcardWithoutLikeOperator final : public engine::Rule {
 
   void check_condition(const ast::Statement&, const ast::Condition& condition,
                        engine::RuleContext& ctx) const override {
-    if (operators::family_of(condition.op) != operators::Family::kString || operators::is_like(condition.op)) return;
+    if (operators::family_of(condition.op) != operators::Family::kString ||
+        operators::is_like(condition.op))
+      return;
     for (const ast::ConditionValue& value : condition.values) {
       // ${*} and ${?} are the way to write a literal * or ? and are not wildcards.
-      if (!catalog::has_wildcard(policy_variable::without_variables(value.text))) continue;
+      if (!catalog::has_wildcard(ast::policy_variable::without_variables(value.text))) continue;
       ctx.report(value.range,
                  "\"{}\" contains a wildcard, but {} compares it literally; use {} if * and ? "
                  "should match (or ${{*}} / ${{?}} for literal characters)",

@@ -1,7 +1,5 @@
-// Policy variables inside policy strings, shared by the condition family's rules:
-// `${key}`, `${key, 'default'}` and the literal escapes `${*}`, `${?}`, `${$}`.
-//
-// Header-only because rules/<family>/meson.build lists rule files only.
+// Policy variables inside policy strings: `${key}`, `${key, 'default'}` and the literal escapes
+// `${*}`, `${?}`, `${$}`. Part of the grammar, so every rule family can read them.
 #pragma once
 
 #include <cstddef>
@@ -10,7 +8,7 @@
 
 #include "ast/policy.h"
 
-namespace iamlint::rules::policy_variable {
+namespace iamlint::ast::policy_variable {
 
 enum class Problem {
   kNone,
@@ -28,7 +26,9 @@ struct Variable {
   Problem problem = Problem::kNone;
 };
 
-inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+inline bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 inline std::string_view trim(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
@@ -46,7 +46,8 @@ inline Variable classify(std::string_view text, std::size_t begin, std::size_t c
     var.problem = Problem::kEmpty;
   } else if (inner == "*" || inner == "?" || inner == "$") {
     var.escape = true;
-  } else if (var.name.empty() || name != var.name || var.name.find_first_of(" \t\r\n") != std::string_view::npos) {
+  } else if (var.name.empty() || name != var.name ||
+             var.name.find_first_of(" \t\r\n") != std::string_view::npos) {
     var.problem = var.name.empty() ? Problem::kEmpty : Problem::kSpaceInName;
   } else if (comma != std::string_view::npos) {
     std::string_view fallback = trim(inner.substr(comma + 1));
@@ -64,7 +65,9 @@ inline std::vector<Variable> find_variables(std::string_view text) {
   while (at != std::string_view::npos) {
     std::size_t close = text.find('}', at + 2);
     if (close == std::string_view::npos) {
-      out.push_back({.begin = at, .end = text.size(), .name = text.substr(at + 2),
+      out.push_back({.begin = at,
+                     .end = text.size(),
+                     .name = text.substr(at + 2),
                      .problem = Problem::kMissingBrace});
       break;
     }
@@ -96,9 +99,11 @@ inline std::string without_variables(std::string_view text) {
 
 // The source range of text[begin, end) inside a JSON string written at `range` when the string
 // has no escapes (so decoded offsets map one to one); otherwise the whole string.
-inline ByteRange sub_range(ByteRange range, std::string_view text, std::size_t begin, std::size_t end) {
+inline ByteRange sub_range(ByteRange range, std::string_view text, std::size_t begin,
+                           std::size_t end) {
   if (range.size() != text.size() + 2) return range;
-  return {static_cast<uint32_t>(range.begin + 1 + begin), static_cast<uint32_t>(range.begin + 1 + end)};
+  return {static_cast<uint32_t>(range.begin + 1 + begin),
+          static_cast<uint32_t>(range.begin + 1 + end)};
 }
 
-}  // namespace iamlint::rules::policy_variable
+}  // namespace iamlint::ast::policy_variable

@@ -1,10 +1,8 @@
 #include "app/lint_command.h"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
 #include <fmt/core.h>
 
@@ -14,6 +12,7 @@
 #include "report/json_reporter.h"
 #include "report/sarif_reporter.h"
 #include "report/text_reporter.h"
+#include "support/parallel.h"
 
 namespace iamlint::app {
 namespace {
@@ -27,24 +26,15 @@ std::vector<engine::FileResult> lint_all(const std::vector<std::string>& files,
                                          std::vector<Error>& errors) {
   std::vector<std::optional<engine::FileResult>> results(files.size());
   std::vector<std::optional<Error>> failures(files.size());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      auto source = files[i] == "-" ? source::load_stdin(options.stdin_filename)
-                                    : source::load_file(files[i]);
-      if (source) {
-        results[i] = engine::lint(std::move(*source), config);
-      } else {
-        failures[i] = source.error();
-      }
+  parallel_for(files.size(), thread_count(options.jobs, files.size()), [&](std::size_t i) {
+    auto source =
+        files[i] == "-" ? source::load_stdin(options.stdin_filename) : source::load_file(files[i]);
+    if (source) {
+      results[i] = engine::lint(std::move(*source), config);
+    } else {
+      failures[i] = source.error();
     }
-  };
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, files.size()));
-  std::vector<std::jthread> threads;
-  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
-  worker();
-  threads.clear();  // joins
+  });
 
   std::vector<engine::FileResult> linted;
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -88,7 +78,7 @@ void write_report(const report::LintRun& run, const Options& options, std::ostre
       break;
     case OutputFormat::kText:
     case OutputFormat::kMarkdown:
-      report::write_text(run, {.color = options.color}, out);
+      report::write_text(run, {.color = options.color, .jobs = options.jobs}, out);
       break;
   }
 }

@@ -1,12 +1,14 @@
 #include "report/text_reporter.h"
 
 #include <algorithm>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <fmt/core.h>
 
 #include "source/line_index.h"
+#include "support/parallel.h"
 #include "support/text.h"
 
 namespace iamlint::report {
@@ -112,14 +114,20 @@ std::string plural(std::size_t n, std::string_view word) {
 
 void write_text(const LintRun& run, const TextStyle& style, std::ostream& out) {
   Palette colors = palette(style);
-  for (const engine::FileResult& file : run.files) {
-    if (file.findings.empty()) continue;
+  // Each file's block is rendered on its own (in parallel), then written in order.
+  std::vector<std::string> blocks(run.files.size());
+  parallel_for(run.files.size(), thread_count(style.jobs, run.files.size()), [&](std::size_t i) {
+    const engine::FileResult& file = run.files[i];
+    if (file.findings.empty()) return;
+    std::ostringstream block;
     source::LineIndex index(file.source.text);
     for (const engine::Finding& finding : file.findings) {
-      write_finding(file, index, finding, colors, out);
-      out << '\n';
+      write_finding(file, index, finding, colors, block);
+      block << '\n';
     }
-  }
+    blocks[i] = std::move(block).str();
+  });
+  for (const std::string& block : blocks) out << block;
 }
 
 void write_summary(const LintRun& run, const TextStyle& style, std::ostream& out) {

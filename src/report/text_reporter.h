@@ -16,6 +16,7 @@ namespace iamlint::report {
 
 struct TextStyle {
   bool color = false;
+  unsigned jobs = 1;  // threads that render files (0: one per core); the bytes do not depend on it
 };
 
 void write_text(const LintRun& run, const TextStyle& style, std::ostream& out);

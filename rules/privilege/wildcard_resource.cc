@@ -9,6 +9,10 @@ namespace iamlint::rules {
 namespace {
 
 constexpr std::string_view kTags[] = {"security", "least-privilege"};
+// In a resource policy "*" names the resource the policy is attached to (a KMS key policy must say
+// "*"), and SCPs and RCPs bound other policies rather than grant; only identity policies grant
+// on every resource with it.
+constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
 constexpr engine::Equivalent kEquivalents[] = {
     {"Parliament", "RESOURCE_STAR"}, {"Checkov", "CKV_AWS_355"}, {"Checkov", "CKV_AWS_356"}};
 
@@ -25,6 +29,7 @@ class WildcardResource final : public engine::Rule {
       .precision = engine::Precision::kHigh,
       .security_severity = "5.0",
       .equivalents = kEquivalents,
+      .policy_kinds = kKinds,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 

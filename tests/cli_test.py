@@ -130,6 +130,17 @@ class Inputs(unittest.TestCase):
                 self.assertEqual(json.load(report)["version"], "2.1.0")
 
 
+class DocumentedPolicies(unittest.TestCase):
+    def test_aws_documented_policies_raise_no_error(self):
+        for folder, args in (("auto", []), ("scp", ["--policy-type", "scp"]), ("rcp", ["--policy-type", "rcp"])):
+            with self.subTest(folder=folder):
+                status, out, _ = run(*args, "--fail-level", "error", "--format", "json",
+                                       f"testdata/aws-docs/{folder}")
+                self.assertEqual(status, 0, out)
+                self.assertEqual([f for f in json.loads(out) if f["level"] == "error"], [])
+                self.assertTrue(any(name.endswith(".json") for name in os.listdir(f"testdata/aws-docs/{folder}")))
+
+
 class Formats(unittest.TestCase):
     def test_json_finding_fields(self):
         _, out, _ = run("--format", "json", f"{CLI}/invalid.json")

@@ -64,10 +64,20 @@ class MissingRequiredElement final : public engine::Rule {
     }
     PolicyKind kind = ctx.kind();
     if (kind != PolicyKind::kTrust && !has("Resource") && !has("NotResource")) {
-      ctx.report(at,
-                 "the statement has no Resource or NotResource; add the "
-                 "resources it applies to (\"*\" for all)")
-          .code("MISSING_RESOURCE");
+      if (kind == PolicyKind::kResource) {
+        // Some services take resource policies without Resource (ECR repository policies apply
+        // to their repository), so without --resource-type this is a warning, not an error.
+        ctx.report(at,
+                   "the statement has no Resource or NotResource; most resource policies need "
+                   "one (ECR repository policies do not): add the resources it applies to")
+            .code("MISSING_RESOURCE")
+            .level(engine::Level::kWarning);
+      } else {
+        ctx.report(at,
+                   "the statement has no Resource or NotResource; add the "
+                   "resources it applies to (\"*\" for all)")
+            .code("MISSING_RESOURCE");
+      }
     }
     bool needs_principal =
         kind == PolicyKind::kResource || kind == PolicyKind::kTrust || kind == PolicyKind::kRcp;

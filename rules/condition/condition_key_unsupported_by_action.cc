@@ -60,6 +60,8 @@ class ConditionKeyUnsupportedByAction final : public engine::Rule {
     if (named.empty()) return;
     for (const ast::Condition& condition : statement.conditions) {
       const std::string_view key = condition.key.value;
+      // ...IfExists and Null say what happens when the key is absent: written for exactly this.
+      if (condition.op.if_exists || condition.op.base == "Null") continue;
       if (condition_keys::is_global(key) || condition_keys::is_tag_key(key)) continue;
       if (!catalog::find_service(condition_keys::prefix_of(key))) continue;
       std::optional<catalog::ConditionKey> known = catalog::find_condition_key(key);

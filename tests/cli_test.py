@@ -150,6 +150,15 @@ class Formats(unittest.TestCase):
             "message": "invalid JSON: missing a comma or '}' after an object member; found '\"'",
             "access_analyzer_code": "JSON_SYNTAX_ERROR"}])
 
+    def test_github_annotations_escape_properties(self):
+        with open(f"{CLI}/invalid.json") as source:
+            policy = source.read()
+        status, out, _ = run("--format", "github", "--stdin-filename", "50%,a:b.json", "-", stdin=policy)
+        self.assertEqual(status, 1)
+        self.assertEqual(out, "::error file=50%25%2Ca%3Ab.json,line=4,col=24,endLine=4,endColumn=25,"
+                              "title=IAM001 json-syntax-error::invalid JSON: missing a comma or '}' after an "
+                              "object member; found '\"'\n")
+
     def test_sarif_columns_are_utf16_and_text_columns_are_characters(self):
         _, text, _ = run("--select", "IAM202", f"{CLI}/non_ascii.json")
         _, sarif, _ = run("--select", "IAM202", "--format", "sarif", f"{CLI}/non_ascii.json")

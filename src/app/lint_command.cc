@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/inputs.h"
 #include "engine/registry.h"
+#include "report/github_reporter.h"
 #include "report/json_reporter.h"
 #include "report/sarif_reporter.h"
 #include "report/text_reporter.h"
@@ -75,6 +76,9 @@ void write_report(const report::LintRun& run, const Options& options, std::ostre
       break;
     case OutputFormat::kJson:
       report::write_json(run, out);
+      break;
+    case OutputFormat::kGithub:
+      report::write_github(run, out);
       break;
     case OutputFormat::kText:
     case OutputFormat::kMarkdown:

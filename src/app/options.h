@@ -12,7 +12,7 @@ namespace iamlint::app {
 
 enum class Command { kLint, kRules, kExplain, kExpand };
 
-enum class OutputFormat { kText, kSarif, kJson, kMarkdown };
+enum class OutputFormat { kText, kSarif, kJson, kGithub, kMarkdown };
 
 struct Options {
   Command command = Command::kLint;

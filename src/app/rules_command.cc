@@ -177,6 +177,7 @@ int rules_command(const Options& options, std::ostream& out, std::ostream& err) 
       write_rules_markdown(out);
       return kExitClean;
     case OutputFormat::kSarif:
+    case OutputFormat::kGithub:
       break;
   }
   err << "iamlint: error: 'iamlint rules' prints text, json or markdown\n";

@@ -75,7 +75,9 @@ cxxopts::Options make_parser() {
   // One option per entry, as --help shows them; clang-format would fold the chain.
   // clang-format off
   parser.add_options()
-      ("f,format", "Output format: text, sarif or json (rules: text, json or markdown)",
+      ("f,format",
+       "Output format: text, sarif, json or github (workflow annotations); rules: text, json or "
+       "markdown",
        cxxopts::value<std::string>()->default_value("text"), "FORMAT")
       ("o,output", "Write the report to FILE instead of standard output",
        cxxopts::value<std::string>(), "FILE")
@@ -164,6 +166,7 @@ Options to_options(const cxxopts::ParseResult& parsed) {
                                               {{"text", OutputFormat::kText},
                                                {"sarif", OutputFormat::kSarif},
                                                {"json", OutputFormat::kJson},
+                                               {"github", OutputFormat::kGithub},
                                                {"markdown", OutputFormat::kMarkdown}});
   if (parsed.count("output")) options.output = parsed["output"].as<std::string>();
   using Kind = iamlint::ast::PolicyKind;

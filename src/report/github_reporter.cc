@@ -1,0 +1,72 @@
+#include "report/github_reporter.h"
+
+#include <string>
+#include <string_view>
+
+#include <fmt/core.h>
+
+#include "source/line_index.h"
+#include "support/text.h"
+
+namespace iamlint::report {
+namespace {
+
+// The escapes of GitHub's toolkit: '%' first, then line breaks; property values also escape ':'
+// and ','. Control characters are made visible, as in the text format.
+std::string escape(std::string_view text, bool property) {
+  std::string out;
+  for (char c : to_terminal_text(text)) {
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view command(engine::Level level) {
+  switch (level) {
+    case engine::Level::kError:
+      return "error";
+    case engine::Level::kWarning:
+      return "warning";
+    case engine::Level::kNote:
+      return "notice";
+  }
+  return "warning";
+}
+
+}  // namespace
+
+void write_github(const LintRun& run, std::ostream& out) {
+  for (const engine::FileResult& file : run.files) {
+    if (file.findings.empty()) continue;
+    source::LineIndex index(file.source.text);
+    for (const engine::Finding& finding : file.findings) {
+      source::Position start = index.position(finding.range.begin, source::ColumnUnit::kCodePoints);
+      source::Position end = index.position(finding.range.end, source::ColumnUnit::kCodePoints);
+      std::string title = fmt::format("{} {}", finding.rule->id, finding.rule->name);
+      out << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                         command(finding.level), escape(file.source.path, true), start.line,
+                         start.column, end.line, end.column, escape(title, true),
+                         escape(finding.message, false));
+    }
+  }
+}
+
+}  // namespace iamlint::report

@@ -1,0 +1,18 @@
+// GitHub Actions workflow commands, one per finding, which GitHub shows as annotations on the
+// pull request's diff:
+//
+//   ::warning file=p.json,line=4,col=17,endLine=4,endColumn=20,title=IAM201 wildcard-action::Action
+//   "*" ...
+//
+// Levels map to error / warning / notice; columns count characters, as in the text format.
+#pragma once
+
+#include <ostream>
+
+#include "report/lint_run.h"
+
+namespace iamlint::report {
+
+void write_github(const LintRun& run, std::ostream& out);
+
+}  // namespace iamlint::report

@@ -5,25 +5,15 @@
 #include "catalog/ascii.h"
 #include "catalog/condition_key.h"
 #include "catalog/suggest.h"
+#include "condition/condition_key_catalog.h"
 #include "engine/rule.h"
 
 namespace iamlint::rules {
 namespace {
 
 constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"INVALID_GLOBAL_CONDITION_KEY", "DEPRECATED_GLOBAL_CONDITION_KEY"};
-
-// Tag keys written without their "/tag-key" part are MISSING_TAG_KEY_IN_CONDITION, not unknown keys.
-bool is_bare_tag_key(std::string_view key) {
-  for (std::string_view bare : {"aws:RequestTag", "aws:ResourceTag", "aws:PrincipalTag"}) {
-    if (catalog::equals_folded(key, bare) ||
-        (key.size() == bare.size() + 1 && key.back() == '/' &&
-         catalog::equals_folded(key.substr(0, bare.size()), bare))) {
-      return true;
-    }
-  }
-  return false;
-}
+constexpr std::string_view kCodes[] = {"INVALID_GLOBAL_CONDITION_KEY",
+                                       "DEPRECATED_GLOBAL_CONDITION_KEY"};
 
 class UnknownGlobalConditionKey final : public engine::Rule {
  public:
@@ -41,7 +31,11 @@ class UnknownGlobalConditionKey final : public engine::Rule {
   void check_condition(const ast::Statement&, const ast::Condition& condition,
                        engine::RuleContext& ctx) const override {
     std::string_view key = condition.key.value;
-    if (key.size() < 4 || !catalog::equals_folded(key.substr(0, 4), "aws:") || is_bare_tag_key(key)) return;
+    if (key.size() < 4 || !catalog::equals_folded(key.substr(0, 4), "aws:") ||
+        // Tag keys written without their tag name are missing-tag-key-in-condition's finding.
+        condition_keys::bare_tag_key(key)) {
+      return;
+    }
     std::optional<catalog::ConditionKey> known = catalog::find_condition_key(key);
     if (known && known->deprecated()) {
       ctx.report(condition.key.range,
@@ -55,8 +49,9 @@ class UnknownGlobalConditionKey final : public engine::Rule {
     if (known) return;
     std::vector<std::string> guesses = catalog::suggest_condition_keys(key, 1);
     if (!guesses.empty()) {
-      ctx.report(condition.key.range, "\"{}\" is not an AWS global condition key; did you mean \"{}\"?",
-                 key, guesses.front())
+      ctx.report(condition.key.range,
+                 "\"{}\" is not an AWS global condition key; did you mean \"{}\"?", key,
+                 guesses.front())
           .code("INVALID_GLOBAL_CONDITION_KEY");
     } else {
       ctx.report(condition.key.range,

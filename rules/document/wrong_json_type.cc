@@ -2,6 +2,9 @@
 // as the Version or an object inside Action. IAM rejects the policy; lowering
 // leaves such values out of the typed view, so this rule reads the JSON tree.
 #include <optional>
+#include <string>
+
+#include <fmt/core.h>
 
 #include "engine/rule.h"
 #include "grammar.h"
@@ -13,6 +16,14 @@ using json::Kind;
 using json::NodeId;
 
 constexpr std::string_view kTags[] = {"correctness"};
+
+// "an array", "a number", "null": the JSON type for messages.
+std::string a_kind(Kind kind) {
+  std::string_view name = json::kind_name(kind);
+  if (kind == Kind::kNull) return std::string(name);
+  bool vowel = name.front() == 'a' || name.front() == 'o';
+  return fmt::format("{} {}", vowel ? "an" : "a", name);
+}
 constexpr std::string_view kCodes[] = {"DATA_TYPE_MISMATCH"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}, {"cfn-lint", "E3510"}};
 
@@ -102,14 +113,14 @@ class WrongJsonType final : public engine::Rule {
   static void report(engine::RuleContext& ctx, NodeId wrong, std::string_view what,
                      std::string_view expected) {
     const json::Node& node = ctx.json().node(wrong);
-    ctx.report(node.range, "{} must be {}, not {}", what, expected, json::kind_name(node.kind));
+    ctx.report(node.range, "{} must be {}, not {}", what, expected, a_kind(node.kind));
   }
 
   static void expect_string(engine::RuleContext& ctx, NodeId member) {
     const json::Node& node = ctx.json().node(member);
     if (node.is_string()) return;
     std::string_view fix = node.is_container() ? "" : "; write it in quotes";
-    ctx.report(node.range, "{} must be a string, not {}{}", node.key, json::kind_name(node.kind),
+    ctx.report(node.range, "{} must be a string, not {}{}", node.key, a_kind(node.kind),
                fix);
   }
 
@@ -119,10 +130,10 @@ class WrongJsonType final : public engine::Rule {
     const json::Node& node = ctx.json().node(wrong);
     if (wrong == element) {
       ctx.report(node.range, "{} must be a string or an array of strings, not {}", key,
-                 json::kind_name(node.kind));
+                 a_kind(node.kind));
     } else {
       ctx.report(node.range, "every entry of {} must be a string, not {}", key,
-                 json::kind_name(node.kind));
+                 a_kind(node.kind));
     }
   }
 
@@ -133,7 +144,7 @@ class WrongJsonType final : public engine::Rule {
       ctx.report(node.range,
                  "{} must be \"*\" or an object such as {{\"AWS\": \"<account "
                  "or ARN>\"}}, not {}",
-                 node.key, json::kind_name(node.kind));
+                 node.key, a_kind(node.kind));
       return;
     }
     if (!node.is_object()) return;
@@ -155,7 +166,7 @@ class WrongJsonType final : public engine::Rule {
         ctx.report(op_node.range,
                    "the value of condition operator {} must be an object of "
                    "condition keys, not {}",
-                   op_node.key, json::kind_name(op_node.kind));
+                   op_node.key, a_kind(op_node.kind));
         continue;
       }
       for (NodeId key : doc.children(op)) {
@@ -166,7 +177,7 @@ class WrongJsonType final : public engine::Rule {
                    "the values of condition key {} must be strings, numbers or "
                    "booleans (alone or in an "
                    "array), not {}",
-                   doc.node(key).key, json::kind_name(value.kind));
+                   doc.node(key).key, a_kind(value.kind));
       }
     }
   }

@@ -186,6 +186,9 @@ class Formats(unittest.TestCase):
         status, out, _ = run("explain", "wildcard-action")
         self.assertEqual(status, 0)
         self.assertTrue(out.startswith("IAM201 wildcard-action (warning)"))
+        status, out, _ = run("explain", "PASS_ROLE_WITH_STAR_IN_RESOURCE")
+        self.assertEqual(status, 0)
+        self.assertTrue(out.startswith("IAM205 pass-role-to-any-role"))
         self.assertIn("## How to fix", out)
 
     def test_expand_patterns_and_policy(self):

@@ -24,7 +24,7 @@ constexpr std::string_view kDescription =
     "\n"
     "  iamlint [options] PATH...     lint files, directories (*.json, recursively) or - (stdin)\n"
     "  iamlint rules [--format F]    list the rules (text, json or markdown)\n"
-    "  iamlint explain ID            print a rule's documentation\n"
+    "  iamlint explain ID            print a rule's documentation (ID, name or Access Analyzer code)\n"
     "  iamlint expand PATTERN...     list the actions an Action pattern grants (e.g. 's3:Put*')\n"
     "  iamlint expand --policy FILE  list each statement's effective actions\n"
     "\n"

@@ -77,6 +77,11 @@ const Rule* find_rule(std::string_view id_or_name) {
       return rule;
     }
   }
+  // People who know Access Analyzer ask by its issue codes.
+  for (const Rule* rule : all_rules()) {
+    const auto& codes = rule->info().access_analyzer_codes;
+    if (std::find(codes.begin(), codes.end(), id_or_name) != codes.end()) return rule;
+  }
   return nullptr;
 }
 

@@ -14,7 +14,8 @@ namespace iamlint::engine {
 // All registered rules, sorted by id.
 [[nodiscard]] std::span<const Rule* const> all_rules();
 
-// The rule with this id or name (ids case-insensitively), or null.
+// The rule with this id or name (ids case-insensitively), or else the rule that reports this
+// Access Analyzer issue code; null when there is none.
 [[nodiscard]] const Rule* find_rule(std::string_view id_or_name);
 
 // The rules enabled by --select and --ignore. Each entry is a rule id, a rule name, an id prefix

@@ -136,6 +136,16 @@ class Generator:
         actions = read_tsv(self.data / "actions.tsv", 7)
         resource_types = read_tsv(self.data / "resource_types.tsv", 4)
         service_keys = read_tsv(self.data / "condition_keys.tsv", 3)
+        snapshot_keys = {row[1].lower() for row in service_keys}
+        for service, key, type_name, carriers in read_tsv(self.data / "extra_condition_keys.tsv", 4):
+            if key.lower() in snapshot_keys:
+                fail(f"extra_condition_keys.tsv: the snapshot has {key} now; delete the row")
+            service_keys.append([service, key, type_name])
+            for carrier in split_list(carriers):
+                rows = [r for r in resource_types if r[0] == service and r[1] == carrier]
+                if not rows:
+                    fail(f"extra_condition_keys.tsv: {service} has no resource type {carrier}")
+                rows[0][3] = ",".join(split_list(rows[0][3]) + [key])
         self.load_keys(service_keys)
 
         service_index = {s[0]: i for i, s in enumerate(services)}

@@ -46,6 +46,7 @@ TEST_CASE("compiled counts equal the snapshot's") {
   std::set<std::string> keys;
   for (const auto& row : read_tsv("condition_keys.tsv")) keys.insert(lower(row[1]));
   for (const auto& row : read_tsv("global_condition_keys.tsv")) keys.insert(lower(row[0]));
+  for (const auto& row : read_tsv("extra_condition_keys.tsv")) keys.insert(lower(row[1]));
 
   CHECK(counts().services == services_rows.size());
   CHECK(counts().actions == action_rows.size());

@@ -2,12 +2,12 @@
 
 #include <map>
 #include <string>
-#include <tuple>
 
 #include <fmt/core.h>
 
 #include "engine/rule_docs.h"
 #include "json/document.h"
+#include "report/fingerprint.h"
 #include "report/json_writer.h"
 #include "source/line_index.h"
 
@@ -18,7 +18,6 @@ using source::ColumnUnit;
 
 constexpr std::string_view kSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr std::string_view kSourceRoot = "%SRCROOT%";
-constexpr std::string_view kFingerprintKey = "iamlint/contentHash/v1";
 // Past this a snippet would mostly repeat the file; viewers read it from the checkout instead.
 constexpr uint32_t kMaxSnippetBytes = 512;
 
@@ -38,15 +37,6 @@ std::string percent_encode(std::string_view path) {
     }
   }
   return out;
-}
-
-// FNV-1a, 64 bits: stable across platforms and releases, which is all a fingerprint needs.
-uint64_t fnv1a(std::string_view text, uint64_t hash = 14695981039346656037ull) {
-  for (char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
-  return hash;
 }
 
 void write_region(JsonWriter& w, const source::LineIndex& index, std::string_view text,
@@ -157,11 +147,9 @@ void write_results(JsonWriter& w, const LintRun& run) {
   for (const engine::FileResult& file : run.files) {
     if (file.findings.empty()) continue;
     source::LineIndex index(file.source.text);
-    // Identical findings in one file (same rule, same text) are told apart by their order.
-    std::map<std::tuple<std::string_view, std::string_view>, unsigned> occurrences;
-    for (const engine::Finding& finding : file.findings) {
-      std::string_view covered =
-          std::string_view(file.source.text).substr(finding.range.begin, finding.range.size());
+    std::vector<std::string> prints = fingerprints(file);
+    for (std::size_t i = 0; i < file.findings.size(); ++i) {
+      const engine::Finding& finding = file.findings[i];
       w.begin_object();
       w.field("ruleId", finding.rule->id);
       w.field("ruleIndex", indices.at(finding.rule->id));
@@ -176,20 +164,18 @@ void write_results(JsonWriter& w, const LintRun& run) {
       if (!finding.related.empty()) {
         w.key("relatedLocations");
         w.begin_array();
-        for (std::size_t i = 0; i < finding.related.size(); ++i) {
+        for (std::size_t r = 0; r < finding.related.size(); ++r) {
           w.begin_object();
-          w.field("id", i + 1);
-          write_physical_location(w, file, index, finding.related[i].range);
-          write_message(w, finding.related[i].message);
+          w.field("id", r + 1);
+          write_physical_location(w, file, index, finding.related[r].range);
+          write_message(w, finding.related[r].message);
           w.end_object();
         }
         w.end_array();
       }
-      unsigned occurrence = ++occurrences[{finding.rule->id, covered}];
-      uint64_t hash = fnv1a(covered, fnv1a(file.source.path, fnv1a(finding.rule->id)));
       w.key("partialFingerprints");
       w.begin_object();
-      w.field(kFingerprintKey, fmt::format("{:016x}:{}", hash, occurrence));
+      w.field(kFingerprintKey, prints[i]);
       w.end_object();
       if (!finding.access_analyzer_code.empty()) {
         w.key("properties");

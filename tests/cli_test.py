@@ -115,6 +115,28 @@ class Inputs(unittest.TestCase):
         after = digests()
         self.assertEqual(before, after)
 
+    def test_baseline_leaves_out_known_findings_and_keeps_new_ones(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            policy = os.path.join(scratch, "p.json")
+            baseline = os.path.join(scratch, "baseline.sarif")
+            with open("testdata/examples/admin.json") as source:
+                text = source.read()
+            with open(policy, "w") as out:
+                out.write(text)
+            self.assertEqual(run("--format", "sarif", "--output", baseline, policy)[0], 1)
+            status, out, err = run("--baseline", baseline, policy)
+            self.assertEqual((status, out), (0, ""))
+            self.assertIn("6 findings known from the baseline", err)
+            # Lines move and a new problem appears: only the new one is reported.
+            with open(policy, "w") as out:
+                out.write("\n\n" + text.replace('"s3:GetObject"', '"s3:GetObject", "iam:*"'))
+            status, out, _ = run("--format", "json", "--baseline", baseline, policy)
+            self.assertEqual(status, 1)
+            self.assertEqual([(f["rule_id"], f["line"]) for f in json.loads(out)], [("IAM202", 15)])
+            status, _, err = run("--baseline", policy + ".missing", policy)
+            self.assertEqual(status, 2)
+            self.assertIn("cannot open", err)
+
     def test_output_refuses_to_overwrite_an_input(self):
         status, _, err = run("--output", f"{CLI}/invalid.json", f"{CLI}/invalid.json")
         self.assertEqual(status, 2)
@@ -214,7 +236,7 @@ class Formats(unittest.TestCase):
         self.assertEqual(status, 0)
         for flag in ("--format", "--output", "--policy-type", "--fail-level", "--select", "--ignore",
                      "--no-color", "--jobs", "--stdin-filename", "--version", "--policy", "expand",
-                     "--resource-type", "--skip-non-policy"):
+                     "--resource-type", "--skip-non-policy", "--baseline"):
             self.assertIn(flag, out)
 
 

@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include "app/app.h"
+#include "app/baseline.h"
 #include "app/inputs.h"
 #include "engine/registry.h"
 #include "report/github_reporter.h"
@@ -91,8 +92,8 @@ void write_report(const report::LintRun& run, const Options& options, std::ostre
 
 int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   if (options.format == OutputFormat::kMarkdown) {
-    err << "iamlint: error: --format markdown is for 'iamlint rules'; lint output is text, sarif "
-           "or json\n";
+    err << "iamlint: error: --format markdown is for 'iamlint rules'; lint output is text, sarif, "
+           "json or github\n";
     return kExitError;
   }
   if (options.paths.empty()) {
@@ -103,6 +104,15 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   if (!rules) {
     err << "iamlint: error: " << rules.error().message << '\n';
     return kExitError;
+  }
+  std::optional<Baseline> baseline;
+  if (options.baseline) {
+    auto loaded = load_baseline(*options.baseline);
+    if (!loaded) {
+      err << "iamlint: error: " << loaded.error().message << '\n';
+      return kExitError;
+    }
+    baseline = std::move(*loaded);
   }
   Inputs inputs = collect_inputs(options.paths);
   if (options.output && names_an_input(*options.output, inputs.files)) {
@@ -119,6 +129,7 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
                         .skip_non_policy = options.skip_non_policy,
                         .rules = *rules},
                        run.errors);
+  if (baseline) run.baselined = apply_baseline(*baseline, run);
 
   if (options.output) {
     std::ofstream file(*options.output, std::ios::binary | std::ios::trunc);

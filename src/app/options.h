@@ -23,6 +23,7 @@ struct Options {
   std::optional<ast::AttachedResource>
       attached_to;               // --resource-type; implies a resource or trust policy
   bool skip_non_policy = false;  // --skip-non-policy
+  std::optional<std::string> baseline;  // --baseline FILE: an earlier SARIF report
   std::optional<engine::Level> fail_level = engine::Level::kWarning;  // nullopt: never fail
   std::vector<std::string> select;
   std::vector<std::string> ignore;

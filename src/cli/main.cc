@@ -99,6 +99,10 @@ cxxopts::Options make_parser() {
        cxxopts::value<std::vector<std::string>>(), "RULES")
       ("ignore", "Disable these rules (same forms as --select)",
        cxxopts::value<std::vector<std::string>>(), "RULES")
+      ("baseline",
+       "Leave out the findings an earlier SARIF report of iamlint (run on the same paths) already "
+       "holds, to fail only on new ones",
+       cxxopts::value<std::string>(), "FILE")
       ("skip-non-policy",
        "Leave alone valid JSON files whose top level is not an object with a \"Statement\" "
        "(package.json and the like), for hooks that pass every *.json; invalid JSON is still "
@@ -198,6 +202,7 @@ Options to_options(const cxxopts::ParseResult& parsed) {
   if (parsed.count("ignore"))
     options.ignore = split_list(parsed["ignore"].as<std::vector<std::string>>());
   options.skip_non_policy = parsed.count("skip-non-policy") > 0;
+  if (parsed.count("baseline")) options.baseline = parsed["baseline"].as<std::string>();
   if (parsed.count("jobs")) options.jobs = parsed["jobs"].as<unsigned>();
   options.stdin_filename = parsed["stdin-filename"].as<std::string>();
   options.color = use_color(parsed.count("no-color") > 0, options);

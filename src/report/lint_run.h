@@ -14,6 +14,7 @@ struct LintRun {
   std::vector<engine::FileResult> files;       // sorted by path
   std::span<const engine::Rule* const> rules;  // enabled, sorted by id
   std::vector<Error> errors;                   // paths that could not be read
+  std::size_t baselined = 0;                   // findings left out because --baseline knows them
 };
 
 struct Totals {

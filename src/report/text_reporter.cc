@@ -138,6 +138,9 @@ void write_summary(const LintRun& run, const TextStyle& style, std::ostream& out
                                       [](const engine::FileResult& file) { return file.skipped; });
   std::string checked = plural(run.files.size() - skipped, "file") + " checked";
   if (skipped > 0) checked += fmt::format(", {} skipped as not policies", skipped);
+  if (run.baselined > 0) {
+    checked += fmt::format(", {} known from the baseline", plural(run.baselined, "finding"));
+  }
   if (problems == 0) {
     out << fmt::format("{}No problems{} ({}).\n", colors.bold, colors.reset, checked);
     return;

@@ -31,7 +31,7 @@ class ArnMatchesNoResourceType final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
-    std::optional<catalog::ActionSet> actions;
+    const catalog::ActionSet* actions = nullptr;  // asked for only when an ARN fits nothing
     catalog_arn::for_each_resource(statement, [&](const ast::Resource& resource) {
       std::optional<catalog_arn::CheckedArn> arn = catalog_arn::checkable(resource);
       if (!arn) return;
@@ -39,7 +39,7 @@ class ArnMatchesNoResourceType final : public engine::Rule {
       if (mismatch != catalog_arn::Mismatch::kResource &&
           mismatch != catalog_arn::Mismatch::kCombination)
         return;
-      if (!actions) actions = analysis::statement_actions(statement);
+      if (!actions) actions = &ctx.facts().statement_actions(statement);
       std::string expected = catalog_join::join_some(catalog_arn::expected_formats(*arn, *actions));
       const ast::Text& text = resource.text;
       if (mismatch == catalog_arn::Mismatch::kResource) {

@@ -29,7 +29,7 @@ class AllowWithUnsupportedTagKey final : public engine::Rule {
   void check_condition(const ast::Statement& statement, const ast::Condition& condition,
                        engine::RuleContext& ctx) const override {
     if (!statement.allows()) return;
-    std::optional<tag_support::Gap> gap = tag_support::find_gap(statement, condition);
+    std::optional<tag_support::Gap> gap = tag_support::find_gap(statement, condition, ctx.facts());
     if (!gap) return;
     const std::string_view outcome =
         gap->matches_without_key

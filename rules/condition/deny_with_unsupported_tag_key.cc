@@ -30,7 +30,7 @@ class DenyWithUnsupportedTagKey final : public engine::Rule {
   void check_condition(const ast::Statement& statement, const ast::Condition& condition,
                        engine::RuleContext& ctx) const override {
     if (statement.effect != ast::Effect::kDeny) return;
-    std::optional<tag_support::Gap> gap = tag_support::find_gap(statement, condition);
+    std::optional<tag_support::Gap> gap = tag_support::find_gap(statement, condition, ctx.facts());
     // A condition that holds without the key denies those services' actions outright.
     if (!gap || gap->matches_without_key) return;
     const bool one = gap->services.size() == 1;

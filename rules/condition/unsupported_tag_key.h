@@ -12,6 +12,7 @@
 #include <fmt/core.h>
 
 #include "analysis/actions.h"
+#include "analysis/policy_facts.h"
 #include "ast/policy.h"
 #include "catalog/action.h"
 #include "catalog/condition_key.h"
@@ -34,8 +35,8 @@ struct Gap {
 // The services of the statement's actions that support no form of `condition`'s tag key, or
 // nullopt when there are none, the key is not a tag key, or the operator is Null (a presence test
 // means what it says for every service).
-inline std::optional<Gap> find_gap(const ast::Statement& statement,
-                                   const ast::Condition& condition) {
+inline std::optional<Gap> find_gap(const ast::Statement& statement, const ast::Condition& condition,
+                                   analysis::PolicyFacts& facts) {
   const std::string_view key = condition.key.value;
   if (!condition_keys::is_tag_key(key)) return std::nullopt;
   const operators::Family family = operators::family_of(condition.op);
@@ -47,7 +48,7 @@ inline std::optional<Gap> find_gap(const ast::Statement& statement,
   gap.not_action = !statement.action && statement.not_action;
   gap.matches_without_key = condition.op.if_exists || operators::is_negated(condition.op) ||
                             condition.op.qualifier == ast::SetQualifier::kForAllValues;
-  const catalog::ActionSet actions = analysis::statement_actions(statement);
+  const catalog::ActionSet& actions = facts.statement_actions(statement);
   std::optional<std::uint32_t> last_service;
   for (catalog::Action action : actions) {
     const catalog::Service service = action.service();

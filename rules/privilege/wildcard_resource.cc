@@ -40,7 +40,7 @@ class WildcardResource final : public engine::Rule {
       return resource.text.value == "*";
     });
     if (star == resources.end()) return;
-    catalog::ActionSet scoped = analysis::resource_scoped(analysis::statement_actions(statement));
+    catalog::ActionSet scoped = analysis::resource_scoped(ctx.facts().statement_actions(statement));
     if (scoped.empty()) return;
     ctx.report(
         star->text.range,

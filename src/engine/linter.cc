@@ -12,7 +12,7 @@ namespace {
 
 void report_unparsable(const json::SyntaxError& error, const LintConfig& config,
                        FileResult& result) {
-  RuleContext ctx(result.source.text, nullptr, nullptr, result.findings);
+  RuleContext ctx(result.source.text, nullptr, nullptr, nullptr, result.findings);
   for (const Rule* rule : config.rules) {
     ctx.set_rule(&rule->info());
     rule->check_unparsable(error, ctx);
@@ -25,7 +25,7 @@ bool has_statement(const json::Document& doc) {
 }
 
 void report_non_policy(const json::Document& doc, const LintConfig& config, FileResult& result) {
-  RuleContext ctx(result.source.text, &doc, nullptr, result.findings);
+  RuleContext ctx(result.source.text, &doc, nullptr, nullptr, result.findings);
   for (const Rule* rule : config.rules) {
     ctx.set_rule(&rule->info());
     rule->check_non_policy(doc, ctx);
@@ -38,7 +38,8 @@ void walk(const json::Document& doc, const ast::Policy& policy, const LintConfig
   for (const Rule* rule : config.rules) {
     if (rule->info().applies_to(policy.kind)) rules.push_back(rule);
   }
-  RuleContext ctx(result.source.text, &doc, &policy, result.findings);
+  analysis::PolicyFacts facts(policy);
+  RuleContext ctx(result.source.text, &doc, &policy, &facts, result.findings);
   for (const Rule* rule : rules) {
     ctx.set_rule(&rule->info());
     rule->check_policy(policy, ctx);

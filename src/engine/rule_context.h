@@ -7,6 +7,7 @@
 
 #include <fmt/core.h>
 
+#include "analysis/policy_facts.h"
 #include "ast/policy.h"
 #include "engine/finding.h"
 #include "json/document.h"
@@ -29,16 +30,18 @@ class ReportBuilder {
 
 class RuleContext {
  public:
-  // `doc` and `policy` are null when the file could not be parsed; `policy` is null when its top
-  // level is not an object.
+  // `doc` and `policy` are null when the file could not be parsed; `policy` (and `facts`) are null
+  // when its top level is not an object.
   RuleContext(std::string_view source_text, const json::Document* doc, const ast::Policy* policy,
-              std::vector<Finding>& out)
-      : source_text_(source_text), doc_(doc), policy_(policy), out_(out) {}
+              analysis::PolicyFacts* facts, std::vector<Finding>& out)
+      : source_text_(source_text), doc_(doc), policy_(policy), facts_(facts), out_(out) {}
 
   [[nodiscard]] std::string_view source_text() const { return source_text_; }
   [[nodiscard]] const json::Document& json() const { return *doc_; }
   [[nodiscard]] const ast::Policy& policy() const { return *policy_; }
   [[nodiscard]] ast::PolicyKind kind() const { return policy_->kind; }
+  // What several rules ask about the policy, computed once (analysis/policy_facts.h).
+  [[nodiscard]] analysis::PolicyFacts& facts() { return *facts_; }
 
   // Set by the engine before each rule's hooks run.
   void set_rule(const RuleInfo* rule) { rule_ = rule; }
@@ -54,6 +57,7 @@ class RuleContext {
   std::string_view source_text_;
   const json::Document* doc_;
   const ast::Policy* policy_;
+  analysis::PolicyFacts* facts_;
   std::vector<Finding>& out_;
   const RuleInfo* rule_ = nullptr;
 };

@@ -1,0 +1,32 @@
+// Facts about one policy that several rules need, computed on first use and kept for the rest of
+// its walk, so that no rule recomputes what another already asked for.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "analysis/actions.h"
+#include "ast/policy.h"
+#include "catalog/action_set.h"
+
+namespace iamlint::analysis {
+
+class PolicyFacts {
+ public:
+  explicit PolicyFacts(const ast::Policy& policy)
+      : policy_(policy), statement_actions_(policy.statements.size()) {}
+
+  // analysis::statement_actions of one of this policy's statements.
+  [[nodiscard]] const catalog::ActionSet& statement_actions(const ast::Statement& statement) {
+    auto& slot =
+        statement_actions_[static_cast<std::size_t>(&statement - policy_.statements.data())];
+    if (!slot) slot = analysis::statement_actions(statement);
+    return *slot;
+  }
+
+ private:
+  const ast::Policy& policy_;
+  std::vector<std::optional<catalog::ActionSet>> statement_actions_;  // by statement position
+};
+
+}  // namespace iamlint::analysis

@@ -61,8 +61,8 @@ FileResult lint(source::SourceFile source, const LintConfig& config) {
   FileResult result{.source = std::move(source)};
   if (result.source.too_large) {
     result.syntax_error = json::SyntaxError{
-        0, fmt::format("the file has {} bytes, more than the {} MiB limit; it was not analysed",
-                       result.source.size, source::kMaxFileBytes >> 20)};
+        0, fmt::format("the file is larger than the {} MiB limit; it was not analysed",
+                       source::kMaxFileBytes >> 20)};
   } else if (auto doc = json::parse(result.source.text); !doc) {
     result.syntax_error = doc.error();
   } else if (config.skip_non_policy && !has_statement(*doc)) {

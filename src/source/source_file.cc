@@ -14,20 +14,19 @@ struct FileCloser {
   void operator()(std::FILE* file) const { std::fclose(file); }
 };
 
-// Reads at most kMaxFileBytes + 1 bytes, so that an oversized input is detected without holding it.
+// Reads until the end or just past kMaxFileBytes, whichever comes first, so that an oversized
+// input (or one that never ends, such as /dev/zero) costs neither memory nor time.
 Result<SourceFile> read_stream(std::FILE* stream, const std::string& path) {
   SourceFile file{.path = path};
   char buffer[1 << 16];
   while (true) {
     std::size_t n = std::fread(buffer, 1, sizeof buffer, stream);
-    file.size += n;
-    if (!file.too_large) {
-      file.text.append(buffer, n);
-      if (file.text.size() > kMaxFileBytes) {
-        file.too_large = true;
-        file.text.clear();
-        file.text.shrink_to_fit();
-      }
+    file.text.append(buffer, n);
+    if (file.text.size() > kMaxFileBytes) {
+      file.too_large = true;
+      file.text.clear();
+      file.text.shrink_to_fit();
+      break;
     }
     if (n < sizeof buffer) break;
   }

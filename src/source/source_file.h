@@ -13,10 +13,9 @@ namespace iamlint::source {
 inline constexpr std::size_t kMaxFileBytes = 16u << 20;
 
 struct SourceFile {
-  std::string path;  // as given on the command line (or the --stdin-filename)
-  std::string text;  // the bytes; empty when too_large
-  bool too_large = false;
-  std::size_t size = 0;  // bytes on disk, also when too_large
+  std::string path;        // as given on the command line (or the --stdin-filename)
+  std::string text;        // the bytes; empty when too_large
+  bool too_large = false;  // more than kMaxFileBytes; reading stopped there
 };
 
 // Reads a whole file. Fails (kIo) when it cannot be opened or read.

@@ -62,9 +62,7 @@ Linted lint(std::vector<Input> inputs, std::vector<std::string> select) {
   linted.rules = std::move(*rules);
   linted.run.rules = linted.rules;
   for (Input& input : inputs) {
-    std::size_t size = input.text.size();
-    source::SourceFile file{
-        .path = std::move(input.path), .text = std::move(input.text), .size = size};
+    source::SourceFile file{.path = std::move(input.path), .text = std::move(input.text)};
     linted.run.files.push_back(engine::lint(std::move(file), {.rules = linted.rules}));
   }
   std::sort(linted.run.files.begin(), linted.run.files.end(),

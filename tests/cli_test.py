@@ -144,11 +144,11 @@ class Inputs(unittest.TestCase):
                 out.write('{"Statement": [' + '{"Effect": "Allow"},' * 900_000 + "{}]}")
             status, out, _ = run(huge)
             self.assertEqual(status, 1)
-            self.assertIn("larger than the 16 MiB limit; it was not analysed [IAM001 json-syntax-error]", out)
+            self.assertIn("larger than the 4 MiB limit; it was not analysed [IAM001 json-syntax-error]", out)
         # A device that never ends is read only up to the limit.
         status, out, _ = run("/dev/zero")
         self.assertEqual(status, 1)
-        self.assertIn("/dev/zero:1:1: error: invalid JSON: the file is larger than the 16 MiB limit", out)
+        self.assertIn("/dev/zero:1:1: error: invalid JSON: the file is larger than the 4 MiB limit", out)
 
     def test_output_refuses_to_overwrite_an_input(self):
         status, _, err = run("--output", f"{CLI}/invalid.json", f"{CLI}/invalid.json")

@@ -8,9 +8,10 @@
 
 namespace iamlint::source {
 
-// Policies are a few kilobytes and CloudFormation templates rarely pass a megabyte; the cap keeps
-// memory bounded when a pull request adds something else under a .json name.
-inline constexpr std::size_t kMaxFileBytes = 16u << 20;
+// Policies are at most a few tens of kilobytes and a CloudFormation template at most 1 MB, so 4 MiB
+// leaves room while bounding memory when a pull request adds something else under a .json name:
+// the tree of a 4 MiB file of small values stays under 200 MB.
+inline constexpr std::size_t kMaxFileBytes = 4u << 20;
 
 struct SourceFile {
   std::string path;        // as given on the command line (or the --stdin-filename)

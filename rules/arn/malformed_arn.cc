@@ -63,6 +63,9 @@ class MalformedArn final : public engine::Rule {
   static void check_value(const ast::Text& text, arn::ArnSource source, engine::RuleContext& ctx) {
     std::string_view value = text.value;
     if (source == arn::ArnSource::kResource && value == "*") return;
+    // API Gateway resource policies may name their own API's methods in a short form that the
+    // service expands to ARNs ("execute-api:/stage/GET/pets").
+    if (source == arn::ArnSource::kResource && value.starts_with("execute-api:/")) return;
     if (!value.starts_with("arn:")) {
       ctx.report(text.range,
                  "Resource \"{}\" is not an ARN; write it as "

@@ -38,7 +38,13 @@ class WildcardAction final : public engine::Rule {
     if (!statement.allows() || !statement.action) return;
     for (const ast::Action& action : statement.action->entries) {
       if (!is_every_action(action)) continue;
-      if (has_every_resource(statement)) {
+      if (ctx.kind() != ast::PolicyKind::kIdentity) {
+        // A resource (or endpoint) policy governs its own resource: "*" is everything done to it.
+        ctx.report(action.text.range,
+                   "Action \"{}\" lets the principals do everything the resource supports, its "
+                   "policy and deletion included",
+                   action.text.value);
+      } else if (has_every_resource(statement)) {
         ctx.report(action.text.range,
                    "Action \"{}\" on Resource \"*\" allows every action on every resource: full "
                    "administrator access",

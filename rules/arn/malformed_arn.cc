@@ -18,9 +18,11 @@ bool is_digits(std::string_view text) {
 }
 
 // Empty (services without accounts, such as S3), a 12-digit ID, "aws" (AWS managed policies:
-// arn:aws:iam::aws:policy/...), or a pattern: a wildcard or a policy variable may stand for it.
+// arn:aws:iam::aws:policy/...), "cloudfront" (CloudFront origin access identities:
+// arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity <id>), or a pattern: a wildcard
+// or a policy variable may stand for it.
 bool is_valid_account(std::string_view account) {
-  if (account.empty() || account == "aws") return true;
+  if (account.empty() || account == "aws" || account == "cloudfront") return true;
   if (account.size() == 12 && is_digits(account)) return true;
   return account.find_first_of("*?") != std::string_view::npos ||
          account.find("${") != std::string_view::npos;

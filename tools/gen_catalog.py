@@ -262,6 +262,21 @@ class Generator:
                     fail(f"api_permission_names.tsv: {p} is not in the catalogue")
 
         variables = sorted(r[0] for r in read_tsv(self.data / "arn_name_variables.tsv", 2))
+        service_prefixes = {name.split(":")[0] for name in action_names}
+        limited_keys = []
+        for key, services, excepted in sorted(
+                read_tsv(self.data / "service_limited_condition_keys.tsv", 3),
+                key=lambda r: r[0].lower()):
+            if key.lower() not in self.key_index:
+                fail(f"service_limited_condition_keys.tsv: {key} is no known condition key")
+            for prefix in services.split():
+                if prefix not in service_prefixes:
+                    fail(f"service_limited_condition_keys.tsv: {prefix} is not in the catalogue")
+            for action in excepted.split():
+                if action.lower() not in action_names:
+                    fail(f"service_limited_condition_keys.tsv: {action} is not in the catalogue")
+            limited_keys.append(f"{{{self.blob.add(key)}, {self.blob.add(services)}, "
+                                f"{self.blob.add(excepted)}}}")
         return [
             table("Str", "kPartitions", partition_rows, count="kPartitionCount"),
             table("RegionRow", "kRegions", region_rows, count="kRegionCount"),
@@ -273,6 +288,8 @@ class Generator:
                   count="kApiPermissionNameCount"),
             table("Str", "kArnNameVariables", [self.blob.add(v) for v in variables],
                   count="kArnNameVariableCount"),
+            table("ServiceLimitedKeyRow", "kServiceLimitedKeys", limited_keys,
+                  count="kServiceLimitedKeyCount"),
         ]
 
 

@@ -1,6 +1,7 @@
 #include "catalog/lists.h"
 
 #include <algorithm>
+#include <ranges>
 
 #include "catalog/ascii.h"
 #include "catalog/tables.h"
@@ -19,6 +20,15 @@ const tables::PairRow* find_pair(const tables::PairRow* rows, std::uint32_t coun
   if (it == end) return nullptr;
   const std::string_view found = tables::str(it->key);
   return (folded ? equals_folded(found, key) : found == key) ? it : nullptr;
+}
+
+// Whether one word of the space-separated `list` satisfies `matches`.
+template <class Matches>
+bool any_word(std::string_view list, Matches&& matches) {
+  for (const auto word : std::views::split(list, ' ')) {
+    if (matches(std::string_view(word.begin(), word.end()))) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -68,6 +78,38 @@ std::optional<KmsKeyForm> kms_key_form(std::string_view condition_key) {
                               condition_key, true);
   if (!row) return std::nullopt;
   return tables::str(row->value) == "arn" ? KmsKeyForm::kArn : KmsKeyForm::kIdOrArn;
+}
+
+std::string_view ServiceLimitedKey::name() const {
+  return tables::str(tables::kServiceLimitedKeys[index_].key);
+}
+
+bool ServiceLimitedKey::reaches(Action action) const {
+  const tables::ServiceLimitedKeyRow& row = tables::kServiceLimitedKeys[index_];
+  const std::string_view prefix = action.service().prefix();
+  const bool service_listed = any_word(tables::str(row.services), [&](std::string_view service) {
+    return service == prefix;
+  });
+  // Excepted actions are written "service:Action"; compare without building the full name.
+  const bool excepted = any_word(tables::str(row.excepted_actions), [&](std::string_view name) {
+    return name.size() == prefix.size() + 1 + action.name().size() && name.starts_with(prefix) &&
+           name[prefix.size()] == ':' &&
+           equals_folded(name.substr(prefix.size() + 1), action.name());
+  });
+  return service_listed && !excepted;
+}
+
+std::size_t ServiceLimitedKey::service_count() const {
+  const std::string_view services = tables::str(tables::kServiceLimitedKeys[index_].services);
+  return std::ranges::count(services, ' ') + 1;
+}
+
+std::optional<ServiceLimitedKey> find_service_limited_key(std::string_view key) {
+  for (std::uint32_t i = 0; i < tables::kServiceLimitedKeyCount; ++i) {
+    if (equals_folded(tables::str(tables::kServiceLimitedKeys[i].key), key))
+      return ServiceLimitedKey(i);
+  }
+  return std::nullopt;
 }
 
 }  // namespace iamlint::catalog

@@ -1,10 +1,13 @@
-// The hand-kept lists in data/ (partitions, regions, unique-ID prefixes, KMS-key condition keys),
-// each with its source in the file header.
+// The hand-kept lists in data/ (partitions, regions, unique-ID prefixes, KMS-key condition keys,
+// service-limited global keys), each with its source in the file header.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
+
+#include "catalog/action.h"
 
 namespace iamlint::catalog {
 
@@ -27,5 +30,23 @@ enum class KmsKeyForm {
 
 // For condition keys whose value names a KMS key; case-insensitive.
 [[nodiscard]] std::optional<KmsKeyForm> kms_key_form(std::string_view condition_key);
+
+// A global condition key that only some services put in the request context: aws:VpceAccount,
+// aws:VpceOrgID and aws:VpceOrgPaths. For the other services the key is always absent.
+class ServiceLimitedKey {
+ public:
+  explicit constexpr ServiceLimitedKey(std::uint32_t index) : index_(index) {}
+  [[nodiscard]] std::string_view name() const;  // as AWS spells it
+  // Whether requests for `action` carry the key: its service supports the key and the action is
+  // not one of the service's exceptions (iam:PassRole).
+  [[nodiscard]] bool reaches(Action action) const;
+  [[nodiscard]] std::size_t service_count() const;
+
+ private:
+  std::uint32_t index_;
+};
+
+// Case-insensitive, as IAM compares condition keys.
+[[nodiscard]] std::optional<ServiceLimitedKey> find_service_limited_key(std::string_view key);
 
 }  // namespace iamlint::catalog

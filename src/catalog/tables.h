@@ -77,6 +77,12 @@ struct PairRow {
   Str value;
 };
 
+struct ServiceLimitedKeyRow {
+  Str key;               // rows are sorted by lower-case key
+  Str services;          // space-separated service prefixes
+  Str excepted_actions;  // space-separated "service:Action" names
+};
+
 struct Counts {
   std::uint32_t services;
   std::uint32_t actions;
@@ -113,6 +119,8 @@ extern const PairRow kApiPermissionNames[];  // operation -> comma-separated per
 extern const std::uint32_t kApiPermissionNameCount;
 extern const Str kArnNameVariables[];  // sorted
 extern const std::uint32_t kArnNameVariableCount;
+extern const ServiceLimitedKeyRow kServiceLimitedKeys[];
+extern const std::uint32_t kServiceLimitedKeyCount;
 
 [[nodiscard]] inline std::string_view str(Str s) {
   return {kStrings + s.offset, s.size};

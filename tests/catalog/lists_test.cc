@@ -39,5 +39,24 @@ TEST_CASE("condition keys that take KMS keys") {
   CHECK_FALSE(kms_key_form("s3:prefix"));
 }
 
+TEST_CASE("global keys that only some services carry") {
+  std::optional<ServiceLimitedKey> account = find_service_limited_key("AWS:vpceaccount");
+  REQUIRE(account);
+  CHECK(account->name() == "aws:VpceAccount");
+  CHECK(account->service_count() == 39);
+  CHECK(account->reaches(*find_action("s3:GetObject")));
+  CHECK(account->reaches(*find_action("iam:CreateRole")));
+  CHECK_FALSE(account->reaches(*find_action("iam:PassRole")));  // the documented exception
+  CHECK_FALSE(account->reaches(*find_action("ec2:RunInstances")));
+  CHECK_FALSE(account->reaches(*find_action("sqs:SendMessage")));  // aws:VpceOrgID only
+
+  std::optional<ServiceLimitedKey> org = find_service_limited_key("aws:VpceOrgID");
+  REQUIRE(org);
+  CHECK(org->service_count() == 52);
+  CHECK(org->reaches(*find_action("sqs:SendMessage")));
+  CHECK(find_service_limited_key("aws:VpceOrgPaths"));
+  CHECK_FALSE(find_service_limited_key("aws:SourceVpce"));  // every service carries it
+}
+
 }  // namespace
 }  // namespace iamlint::catalog

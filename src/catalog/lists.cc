@@ -84,19 +84,22 @@ std::string_view ServiceLimitedKey::name() const {
   return tables::str(tables::kServiceLimitedKeys[index_].key);
 }
 
+bool ServiceLimitedKey::lists_service(std::string_view prefix) const {
+  return any_word(tables::str(tables::kServiceLimitedKeys[index_].services),
+                  [&](std::string_view service) { return service == prefix; });
+}
+
 bool ServiceLimitedKey::reaches(Action action) const {
-  const tables::ServiceLimitedKeyRow& row = tables::kServiceLimitedKeys[index_];
   const std::string_view prefix = action.service().prefix();
-  const bool service_listed = any_word(tables::str(row.services), [&](std::string_view service) {
-    return service == prefix;
-  });
+  if (!lists_service(prefix)) return false;
   // Excepted actions are written "service:Action"; compare without building the full name.
-  const bool excepted = any_word(tables::str(row.excepted_actions), [&](std::string_view name) {
+  const std::string_view excepted =
+      tables::str(tables::kServiceLimitedKeys[index_].excepted_actions);
+  return !any_word(excepted, [&](std::string_view name) {
     return name.size() == prefix.size() + 1 + action.name().size() && name.starts_with(prefix) &&
            name[prefix.size()] == ':' &&
            equals_folded(name.substr(prefix.size() + 1), action.name());
   });
-  return service_listed && !excepted;
 }
 
 std::size_t ServiceLimitedKey::service_count() const {

@@ -37,6 +37,8 @@ class ServiceLimitedKey {
  public:
   explicit constexpr ServiceLimitedKey(std::uint32_t index) : index_(index) {}
   [[nodiscard]] std::string_view name() const;  // as AWS spells it
+  // Whether the service with this prefix supports the key, perhaps with exceptions.
+  [[nodiscard]] bool lists_service(std::string_view prefix) const;
   // Whether requests for `action` carry the key: its service supports the key and the action is
   // not one of the service's exceptions (iam:PassRole).
   [[nodiscard]] bool reaches(Action action) const;

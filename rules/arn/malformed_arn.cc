@@ -71,8 +71,7 @@ class MalformedArn final : public engine::Rule {
     if (!value.starts_with("arn:")) {
       ctx.report(text.range,
                  "Resource \"{}\" is not an ARN; write it as "
-                 "arn:partition:service:region:account:resource, "
-                 "or \"*\" for every resource",
+                 "arn:partition:service:region:account:resource, or \"*\" for every resource",
                  value)
           .code("INVALID_ARN_PREFIX");
       return;
@@ -83,8 +82,8 @@ class MalformedArn final : public engine::Rule {
           static_cast<std::size_t>(std::count(value.begin(), value.end(), ':')) + 1;
       ctx.report(text.range,
                  "ARN \"{}\" has {} of the 6 colon-separated fields "
-                 "arn:partition:service:region:account:resource; "
-                 "keep the empty fields' colons (e.g. arn:aws:s3:::bucket)",
+                 "arn:partition:service:region:account:resource; keep the empty fields' colons "
+                 "(e.g. arn:aws:s3:::bucket)",
                  value, fields)
           .code("MISSING_ARN_FIELD");
       return;
@@ -98,8 +97,7 @@ class MalformedArn final : public engine::Rule {
     if (!is_valid_account(parts->account)) {
       ctx.report(text.range,
                  "ARN \"{}\" has the account \"{}\"; an account is a 12-digit ID without hyphens "
-                 "(or empty, or "
-                 "\"*\")",
+                 "(or empty, or \"*\")",
                  value, parts->account)
           .code("INVALID_ARN_ACCOUNT");
     }

@@ -12,9 +12,9 @@
 #include <algorithm>
 #include <mutex>
 #include <shared_mutex>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ast/policy.h"

@@ -36,8 +36,7 @@ class ActionNotInCatalogue final : public engine::Rule {
                                      : std::string();
       ctx.report(action.text.range,
                  "\"{}\" {} in iamlint's action catalogue{} ({} of {}); check the spelling, and if "
-                 "AWS added it "
-                 "since, refresh the catalogue with tools/update-catalog",
+                 "AWS added it since, refresh the catalogue with tools/update-catalog",
                  action.text.value, d.pattern ? "matches nothing" : "is not", service_note,
                  catalog::snapshot_version(), catalog::snapshot_date());
     });

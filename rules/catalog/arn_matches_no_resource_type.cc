@@ -47,16 +47,14 @@ class ArnMatchesNoResourceType final : public engine::Rule {
         ctx.report(
             catalog_arn::segment_range(text, arn->parts.resource),
             "the resource part \"{}\" of \"{}\" fits no '{}' resource type in iamlint's catalogue; "
-            "{} it "
-            "as in {}",
+            "{} it as in {}",
             arn->parts.resource, text.value, arn->parts.service,
             guess.empty() ? std::string("write") : fmt::format("did you mean \"{}\"? Write", guess),
             expected);
       } else {
         ctx.report(text.range,
                    "\"{}\" fits no '{}' resource type in iamlint's catalogue: its region, account "
-                   "and resource part each fit some "
-                   "type, but no single one; write it as in {}",
+                   "and resource part each fit some type, but no single one; write it as in {}",
                    text.value, arn->parts.service, expected);
       }
     });

@@ -42,8 +42,7 @@ class ArnRegionAccountMismatch final : public engine::Rule {
         case catalog_arn::Mismatch::kRegionNotAllowed:
           ctx.report(catalog_arn::segment_range(text, parts.region),
                      "'{}' ARNs of this kind have no region, but \"{}\" names \"{}\"; leave the "
-                     "region empty "
-                     "(arn:{}:{}::{}:{})",
+                     "region empty (arn:{}:{}::{}:{})",
                      parts.service, text.value, parts.region, parts.partition, parts.service,
                      parts.account, parts.resource)
               .code("ARN_REGION_NOT_ALLOWED");
@@ -51,8 +50,7 @@ class ArnRegionAccountMismatch final : public engine::Rule {
         case catalog_arn::Mismatch::kAccountNotAllowed:
           ctx.report(catalog_arn::segment_range(text, parts.account),
                      "'{}' ARNs of this kind have no account ID, but \"{}\" names \"{}\"; leave "
-                     "the account "
-                     "empty (arn:{}:{}:{}::{})",
+                     "the account empty (arn:{}:{}:{}::{})",
                      parts.service, text.value, parts.account, parts.partition, parts.service,
                      parts.region, parts.resource)
               .code("ARN_ACCOUNT_NOT_ALLOWED");
@@ -60,8 +58,7 @@ class ArnRegionAccountMismatch final : public engine::Rule {
         case catalog_arn::Mismatch::kMissingRegion:
           ctx.report(text.range,
                      "'{}' ARNs of this kind need a region, but \"{}\" has none; name one, or "
-                     "\"*\" for every "
-                     "region (arn:{}:{}:*:{}:{})",
+                     "\"*\" for every region (arn:{}:{}:*:{}:{})",
                      parts.service, text.value, parts.partition, parts.service, parts.account,
                      parts.resource)
               .code("MISSING_ARN_REGION");
@@ -69,10 +66,8 @@ class ArnRegionAccountMismatch final : public engine::Rule {
         case catalog_arn::Mismatch::kMissingAccount:
           ctx.report(text.range,
                      "'{}' ARNs of this kind need an account ID, but \"{}\" has none; unless it "
-                     "names an "
-                     "AWS-owned resource (an SSM document or public parameter), name the 12-digit "
-                     "account, or "
-                     "\"*\" for every account (arn:{}:{}:{}:*:{})",
+                     "names an AWS-owned resource (an SSM document or public parameter), name the "
+                     "12-digit account, or \"*\" for every account (arn:{}:{}:{}:*:{})",
                      parts.service, text.value, parts.partition, parts.service, parts.region,
                      parts.resource)
               .code("MISSING_ARN_ACCOUNT")

@@ -27,7 +27,9 @@ class MalformedAction final : public engine::Rule {
       .id = "IAM157",
       .name = "malformed-action",
       .level = engine::Level::kError,
-      .summary = "An action is not of the form service:ActionName, or has a wildcard in its service prefix",
+      .summary =
+          "An action is not of the form service:ActionName, or has a wildcard in its service "
+          "prefix",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .equivalents = kEquivalents,

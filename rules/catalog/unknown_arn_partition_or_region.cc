@@ -68,8 +68,7 @@ class UnknownArnPartitionOrRegion final : public engine::Rule {
       } else if (known_partition && *home != arn->partition) {
         ctx.report(catalog_arn::segment_range(text, arn->region),
                    "region \"{}\" is in partition \"{}\", but the ARN names partition \"{}\"; "
-                   "write arn:{}:... "
-                   "or a region of {}",
+                   "write arn:{}:... or a region of {}",
                    arn->region, *home, arn->partition, *home, arn->partition)
             .code("INVALID_ARN_REGION");
       }

@@ -34,8 +34,7 @@ class UnknownServiceInAction final : public engine::Rule {
       if (d.arn) {
         ctx.report(action.text.range,
                    "\"{}\" is an ARN, not an action; write actions as service:Action (e.g. "
-                   "s3:GetObject) and "
-                   "put the ARN in Resource",
+                   "s3:GetObject) and put the ARN in Resource",
                    action.text.value)
             .code("INVALID_SERVICE");
         return;

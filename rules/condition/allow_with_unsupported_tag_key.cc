@@ -33,8 +33,8 @@ class AllowWithUnsupportedTagKey final : public engine::Rule {
     if (!gap) return;
     const std::string_view outcome =
         gap->matches_without_key
-            ? "so this Allow grants them whatever their tags, because the condition "
-              "holds without the key"
+            ? "so this Allow grants them whatever their tags, because the condition holds without "
+              "the key"
             : "so this Allow never grants them";
     const std::string services = tag_support::service_list(gap->services);
     const bool one = gap->services.size() == 1;
@@ -43,8 +43,7 @@ class AllowWithUnsupportedTagKey final : public engine::Rule {
     if (gap->not_action) {
       ctx.report(condition.key.range,
                  "This Allow covers every action NotAction does not list, but {} {} not support "
-                 "\"{}\": {} "
-                 "actions never carry it, {}; list the actions to allow instead",
+                 "\"{}\": {} actions never carry it, {}; list the actions to allow instead",
                  services, verb, condition.key.value, whose, outcome)
           .code("ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE");
       return;

@@ -38,8 +38,8 @@ class ConditionKeyNotInCatalogue final : public engine::Rule {
                                  : std::string();
     ctx.report(condition.key.range,
                "\"{}\" is not a condition key of {} in iamlint's catalogue ({} of {}){}; check the "
-               "spelling, and "
-               "if AWS added the key since, refresh the catalogue with tools/update-catalog",
+               "spelling, and if AWS added the key since, refresh the catalogue with "
+               "tools/update-catalog",
                condition.key.value, unknown->service.prefix(), catalog::snapshot_version(),
                catalog::snapshot_date(), hint);
   }

@@ -37,10 +37,9 @@ class DenyWithUnsupportedTagKey final : public engine::Rule {
     if (gap->not_action) {
       ctx.report(condition.key.range,
                  "This Deny covers every action NotAction does not list, but {} {} not support "
-                 "\"{}\": {} "
-                 "actions never carry it, so they are never denied; deny them by a condition they "
-                 "support, "
-                 "in a separate statement (IfExists would deny them regardless of tags)",
+                 "\"{}\": {} actions never carry it, so they are never denied; deny them by a "
+                 "condition they support, in a separate statement (IfExists would deny them "
+                 "regardless of tags)",
                  tag_support::service_list(gap->services), one ? "does" : "do", condition.key.value,
                  one ? "its" : "their")
           .code("DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE");

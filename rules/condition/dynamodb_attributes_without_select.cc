@@ -12,8 +12,9 @@ constexpr std::string_view kCodes[] = {"DYNAMODB_ATTRIBUTES_WITHOUT_SELECT"};
 
 bool selects_specific_attributes(const ast::Condition& condition) {
   return catalog::equals_folded(condition.key.value, "dynamodb:Select") &&
-         std::any_of(condition.values.begin(), condition.values.end(),
-                     [](const ast::ConditionValue& value) { return value.text == "SPECIFIC_ATTRIBUTES"; });
+         std::any_of(
+             condition.values.begin(), condition.values.end(),
+             [](const ast::ConditionValue& value) { return value.text == "SPECIFIC_ATTRIBUTES"; });
 }
 
 class DynamodbAttributesWithoutSelect final : public engine::Rule {
@@ -22,7 +23,9 @@ class DynamodbAttributesWithoutSelect final : public engine::Rule {
       .id = "IAM316",
       .name = "dynamodb-attributes-without-select",
       .level = engine::Level::kWarning,
-      .summary = "dynamodb:Attributes is restricted without requiring dynamodb:Select to be SPECIFIC_ATTRIBUTES",
+      .summary =
+          "dynamodb:Attributes is restricted without requiring dynamodb:Select to be "
+          "SPECIFIC_ATTRIBUTES",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .security_severity = "5.5",

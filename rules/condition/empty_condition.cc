@@ -1,14 +1,15 @@
 // IAM311: an empty Condition object, operator block or value array.
-#include "engine/rule.h"
 #include "condition/operator_family.h"
+#include "engine/rule.h"
 
 namespace iamlint::rules {
 namespace {
 
 constexpr std::string_view kTags[] = {"style", "condition"};
-constexpr std::string_view kCodes[] = {"EMPTY_ARRAY_CONDITION", "EMPTY_ARRAY_CONDITION_FORALLVALUES",
-                                       "EMPTY_ARRAY_CONDITION_FORANYVALUE", "EMPTY_ARRAY_CONDITION_IFEXISTS",
-                                       "EMPTY_OBJECT_CONDITION"};
+constexpr std::string_view kCodes[] = {"EMPTY_ARRAY_CONDITION",
+                                       "EMPTY_ARRAY_CONDITION_FORALLVALUES",
+                                       "EMPTY_ARRAY_CONDITION_FORANYVALUE",
+                                       "EMPTY_ARRAY_CONDITION_IFEXISTS", "EMPTY_OBJECT_CONDITION"};
 
 class EmptyCondition final : public engine::Rule {
  public:
@@ -28,12 +29,14 @@ class EmptyCondition final : public engine::Rule {
     if (statement.condition_node == json::kNoNode) return;
     const json::Node& block = doc.node(statement.condition_node);
     if (block.is_object() && block.child_count == 0) {
-      ctx.report(block.range, "\"Condition\": {{}} tests nothing; remove it").code("EMPTY_OBJECT_CONDITION");
+      ctx.report(block.range, "\"Condition\": {{}} tests nothing; remove it")
+          .code("EMPTY_OBJECT_CONDITION");
       return;
     }
     operators::for_each_operator_node(doc, statement, [&](json::NodeId, const json::Node& op) {
       if (op.is_object() && op.child_count == 0) {
-        ctx.report(op.range, "\"{}\": {{}} tests nothing; remove it", op.key).code("EMPTY_OBJECT_CONDITION");
+        ctx.report(op.range, "\"{}\": {{}} tests nothing; remove it", op.key)
+            .code("EMPTY_OBJECT_CONDITION");
       }
     });
   }
@@ -46,13 +49,13 @@ class EmptyCondition final : public engine::Rule {
     const std::string_view key = condition.key.value;
     if (condition.op.qualifier == ast::SetQualifier::kForAllValues) {
       ctx.report(value.range,
-                 "{} with no values matches only when \"{}\" is absent or empty; write "
-                 "\"Null\": {{\"{}\": \"true\"}} if that is the intent",
+                 "{} with no values matches only when \"{}\" is absent or empty; write \"Null\": "
+                 "{{\"{}\": \"true\"}} if that is the intent",
                  op, key, key)
           .code("EMPTY_ARRAY_CONDITION_FORALLVALUES");
     } else if (condition.op.qualifier == ast::SetQualifier::kForAnyValue) {
-      ctx.report(value.range, "{} with no values never matches, so the statement never applies; add values",
-                 op)
+      ctx.report(value.range,
+                 "{} with no values never matches, so the statement never applies; add values", op)
           .code("EMPTY_ARRAY_CONDITION_FORANYVALUE");
     } else if (condition.op.if_exists) {
       ctx.report(value.range,

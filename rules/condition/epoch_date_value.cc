@@ -1,8 +1,8 @@
 // IAM308: a Date condition value written as epoch seconds.
 #include "catalog/ascii.h"
-#include "engine/rule.h"
 #include "condition/operator_family.h"
 #include "condition/value_format.h"
+#include "engine/rule.h"
 
 namespace iamlint::rules {
 namespace {
@@ -33,8 +33,8 @@ class EpochDateValue final : public engine::Rule {
     for (const ast::ConditionValue& value : condition.values) {
       if (!value_format::is_epoch(value.text)) continue;
       ctx.report(value.range,
-                 "{} value {} reads as seconds since 1970 and may not mean what you intend; write an "
-                 "ISO 8601 date-time such as \"2026-01-31T00:00:00Z\"",
+                 "{} value {} reads as seconds since 1970 and may not mean what you intend; write "
+                 "an ISO 8601 date-time such as \"2026-01-31T00:00:00Z\"",
                  condition.op.text.value, value.text);
     }
   }

@@ -40,8 +40,8 @@ class InvalidConditionKeyFormat final : public engine::Rule {
                  condition.key.value, guesses.front());
     } else {
       ctx.report(condition.key.range,
-                 "Condition key \"{}\" is not of the form \"prefix:name\"; write a service prefix, a "
-                 "colon and the key name (e.g. \"aws:SourceIp\")",
+                 "Condition key \"{}\" is not of the form \"prefix:name\"; write a service prefix, "
+                 "a colon and the key name (e.g. \"aws:SourceIp\")",
                  condition.key.value);
     }
   }

@@ -2,8 +2,8 @@
 #include <string>
 
 #include "catalog/ascii.h"
-#include "engine/rule.h"
 #include "condition/operator_family.h"
+#include "engine/rule.h"
 
 namespace iamlint::rules {
 namespace {
@@ -13,7 +13,8 @@ constexpr std::string_view kCodes[] = {"INVALID_CONDITION_OPERATOR", "NULL_WITH_
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_OPERATOR"}};
 
 bool strip_prefix_folded(std::string_view& text, std::string_view prefix) {
-  if (text.size() < prefix.size() || !catalog::equals_folded(text.substr(0, prefix.size()), prefix)) return false;
+  if (text.size() < prefix.size() || !catalog::equals_folded(text.substr(0, prefix.size()), prefix))
+    return false;
   text.remove_prefix(prefix.size());
   return true;
 }
@@ -22,8 +23,10 @@ bool strip_prefix_folded(std::string_view& text, std::string_view prefix) {
 std::string respelled(std::string_view written) {
   std::string_view rest = written;
   std::string prefix;
-  if (strip_prefix_folded(rest, "ForAllValues:")) prefix = "ForAllValues:";
-  else if (strip_prefix_folded(rest, "ForAnyValue:")) prefix = "ForAnyValue:";
+  if (strip_prefix_folded(rest, "ForAllValues:"))
+    prefix = "ForAllValues:";
+  else if (strip_prefix_folded(rest, "ForAnyValue:"))
+    prefix = "ForAnyValue:";
   constexpr std::string_view kIfExists = "IfExists";
   bool if_exists = rest.size() > kIfExists.size() &&
                    catalog::equals_folded(rest.substr(rest.size() - kIfExists.size()), kIfExists);
@@ -51,30 +54,34 @@ class InvalidConditionOperator final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
-    operators::for_each_operator_node(ctx.json(), statement, [&](json::NodeId, const json::Node& node) {
-      ast::ConditionOperator op = ast::split_operator({.value = node.key, .range = node.key_range});
-      const operators::OperatorInfo* known = operators::find(op.base);
-      if (known == nullptr) {
-        std::string fixed = respelled(node.key);
-        if (!fixed.empty()) {
-          ctx.report(node.key_range, "Condition operator \"{}\" is spelled \"{}\" in IAM; write \"{}\"",
-                     node.key, fixed, fixed)
-              .code("INVALID_CONDITION_OPERATOR");
-        } else {
-          ctx.report(node.key_range,
-                     "\"{}\" is not a condition operator; use a String, Numeric, Date, Bool, Binary, "
-                     "IpAddress, Arn or Null operator (e.g. \"StringEquals\")",
-                     node.key)
-              .code("INVALID_CONDITION_OPERATOR");
-        }
-      } else if (known->family == operators::Family::kNull && op.if_exists) {
-        ctx.report(node.key_range,
+    operators::for_each_operator_node(
+        ctx.json(), statement, [&](json::NodeId, const json::Node& node) {
+          ast::ConditionOperator op =
+              ast::split_operator({.value = node.key, .range = node.key_range});
+          const operators::OperatorInfo* known = operators::find(op.base);
+          if (known == nullptr) {
+            std::string fixed = respelled(node.key);
+            if (!fixed.empty()) {
+              ctx.report(node.key_range,
+                         "Condition operator \"{}\" is spelled \"{}\" in IAM; write \"{}\"",
+                         node.key, fixed, fixed)
+                  .code("INVALID_CONDITION_OPERATOR");
+            } else {
+              ctx.report(node.key_range,
+                         "\"{}\" is not a condition operator; use a String, Numeric, Date, Bool, "
+                         "Binary, IpAddress, Arn or Null operator (e.g. \"StringEquals\")",
+                         node.key)
+                  .code("INVALID_CONDITION_OPERATOR");
+            }
+          } else if (known->family == operators::Family::kNull && op.if_exists) {
+            ctx.report(
+                   node.key_range,
                    "\"{}\": Null already tests whether the key exists and cannot take IfExists; "
                    "write \"Null\"",
                    node.key)
-            .code("NULL_WITH_IF_EXISTS");
-      }
-    });
+                .code("NULL_WITH_IF_EXISTS");
+          }
+        });
   }
 };
 

@@ -76,8 +76,7 @@ class InvalidConditionValueFormat final : public engine::Rule {
           if (!ip::parse(text)) {
             ctx.report(value.range,
                        "{} value \"{}\" is not an IP address or CIDR range; write e.g. "
-                       "\"203.0.113.0/24\" "
-                       "(wildcards are not allowed)",
+                       "\"203.0.113.0/24\" (wildcards are not allowed)",
                        op, text)
                 .code("TYPE_MISMATCH_IP_RANGE")
                 .level(engine::Level::kError);

@@ -1,13 +1,14 @@
 // IAM306: condition values of a JSON type the operator cannot take, values that mix JSON types,
 // and Bool given several values.
-#include "engine/rule.h"
 #include "condition/operator_family.h"
+#include "engine/rule.h"
 
 namespace iamlint::rules {
 namespace {
 
 constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"INVALID_CONDITION_DATA_TYPE", "INVALID_CONDITION_MULTIPLE_BOOLEAN"};
+constexpr std::string_view kCodes[] = {"INVALID_CONDITION_DATA_TYPE",
+                                       "INVALID_CONDITION_MULTIPLE_BOOLEAN"};
 
 using json::Kind;
 
@@ -17,11 +18,15 @@ bool accepts(operators::Family family, Kind kind) {
   if (kind == Kind::kString) return true;
   switch (family) {
     case operators::Family::kBool:
-    case operators::Family::kNull: return kind == Kind::kBool;
+    case operators::Family::kNull:
+      return kind == Kind::kBool;
     case operators::Family::kNumeric:
-    case operators::Family::kDate: return kind == Kind::kNumber;
-    case operators::Family::kString: return kind == Kind::kNumber || kind == Kind::kBool;
-    default: return false;
+    case operators::Family::kDate:
+      return kind == Kind::kNumber;
+    case operators::Family::kString:
+      return kind == Kind::kNumber || kind == Kind::kBool;
+    default:
+      return false;
   }
 }
 
@@ -35,7 +40,9 @@ class InvalidConditionValueType final : public engine::Rule {
       .id = "IAM306",
       .name = "invalid-condition-value-type",
       .level = engine::Level::kError,
-      .summary = "Condition values have a JSON type the operator cannot take, mix JSON types, or give Bool several values",
+      .summary =
+          "Condition values have a JSON type the operator cannot take, mix JSON types, or give "
+          "Bool several values",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
@@ -48,7 +55,8 @@ class InvalidConditionValueType final : public engine::Rule {
     const json::Node& value = doc.node(condition.key.node);
     operators::Family family = operators::family_of(condition.op);
     if (value.is_object()) {
-      ctx.report(value.range, "The value of \"{}\" is an object; write a string or an array of strings",
+      ctx.report(value.range,
+                 "The value of \"{}\" is an object; write a string or an array of strings",
                  condition.key.value)
           .code("INVALID_CONDITION_DATA_TYPE");
       return;
@@ -64,13 +72,15 @@ class InvalidConditionValueType final : public engine::Rule {
       if (family != operators::Family::kUnknown && !accepts(family, element.kind)) {
         ctx.report(element.range, "{} value {} is a JSON {}; {} takes {}", condition.op.text.value,
                    written(ctx, element), json::kind_name(element.kind), condition.op.base,
-                   family == operators::Family::kBool || family == operators::Family::kNull ? "\"true\" or \"false\""
+                   family == operators::Family::kBool || family == operators::Family::kNull
+                       ? "\"true\" or \"false\""
                    : family == operators::Family::kNumeric || family == operators::Family::kDate
                        ? "a number or a string"
                        : "a string")
             .code("INVALID_CONDITION_DATA_TYPE");
       } else if (first != nullptr && first->kind != element.kind) {
-        ctx.report(element.range, "The values of \"{}\" mix a JSON {} and a JSON {}; write them all as strings",
+        ctx.report(element.range,
+                   "The values of \"{}\" mix a JSON {} and a JSON {}; write them all as strings",
                    condition.key.value, json::kind_name(first->kind), json::kind_name(element.kind))
             .code("INVALID_CONDITION_DATA_TYPE");
       }

@@ -30,13 +30,15 @@ inline std::optional<Range> parse(std::string_view text) {
   if (slash != std::string_view::npos) address = text.substr(0, slash);
   std::string copy(address);
   range.v6 = copy.find(':') != std::string::npos;
-  if (inet_pton(range.v6 ? AF_INET6 : AF_INET, copy.c_str(), range.bytes.data()) != 1) return std::nullopt;
+  if (inet_pton(range.v6 ? AF_INET6 : AF_INET, copy.c_str(), range.bytes.data()) != 1)
+    return std::nullopt;
   range.prefix = range.bits();
   if (slash != std::string_view::npos) {
     std::string_view digits = text.substr(slash + 1);
     if (digits.empty() || digits.size() > 3) return std::nullopt;
     auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), range.prefix);
-    if (error != std::errc() || end != digits.data() + digits.size() || range.prefix > range.bits()) {
+    if (error != std::errc() || end != digits.data() + digits.size() ||
+        range.prefix > range.bits()) {
       return std::nullopt;
     }
   }
@@ -51,7 +53,9 @@ inline Range network(Range range) {
   return range;
 }
 
-inline bool has_host_bits(const Range& range) { return network(range).bytes != range.bytes; }
+inline bool has_host_bits(const Range& range) {
+  return network(range).bytes != range.bytes;
+}
 
 inline std::string to_string(const Range& range) {
   char buffer[INET6_ADDRSTRLEN] = {};

@@ -1,7 +1,7 @@
 // IAM309: an IP condition CIDR with host bits set, which IAM ignores.
-#include "engine/rule.h"
 #include "condition/ip_range.h"
 #include "condition/operator_family.h"
+#include "engine/rule.h"
 
 namespace iamlint::rules {
 namespace {
@@ -28,8 +28,8 @@ class IpRangeWithHostBits final : public engine::Rule {
     for (const ast::ConditionValue& value : condition.values) {
       std::optional<ip::Range> range = ip::parse(value.text);
       if (!range || range->prefix == range->bits() || !ip::has_host_bits(*range)) continue;
-      ctx.report(value.range, "\"{}\" has host bits set, which are ignored; write \"{}\"", value.text,
-                 ip::to_string(ip::network(*range)));
+      ctx.report(value.range, "\"{}\" has host bits set, which are ignored; write \"{}\"",
+                 value.text, ip::to_string(ip::network(*range)));
     }
   }
 };

@@ -2,8 +2,8 @@
 // form) or the statement applies only when the key is absent (negated form).
 #include <algorithm>
 
-#include "engine/rule.h"
 #include "condition/operator_family.h"
+#include "engine/rule.h"
 
 namespace iamlint::rules {
 namespace {
@@ -13,7 +13,8 @@ constexpr std::string_view kCodes[] = {"REDUNDANT_KEY_DUE_TO_WILDCARD_IN_CONDITI
                                        "REDUNDANT_STATEMENT_DUE_TO_WILDCARD_IN_CONDITION"};
 
 bool matches_everything(std::string_view pattern) {
-  return !pattern.empty() && std::all_of(pattern.begin(), pattern.end(), [](char c) { return c == '*'; });
+  return !pattern.empty() &&
+         std::all_of(pattern.begin(), pattern.end(), [](char c) { return c == '*'; });
 }
 
 class MatchAllConditionPattern final : public engine::Rule {
@@ -22,7 +23,9 @@ class MatchAllConditionPattern final : public engine::Rule {
       .id = "IAM314",
       .name = "match-all-condition-pattern",
       .level = engine::Level::kNote,
-      .summary = "A StringLike or StringNotLike condition has the pattern \"*\", which matches every value",
+      .summary =
+          "A StringLike or StringNotLike condition has the pattern \"*\", which matches every "
+          "value",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
@@ -31,9 +34,12 @@ class MatchAllConditionPattern final : public engine::Rule {
 
   void check_condition(const ast::Statement&, const ast::Condition& condition,
                        engine::RuleContext& ctx) const override {
-    if (operators::family_of(condition.op) != operators::Family::kString || !operators::is_like(condition.op)) return;
-    auto it = std::find_if(condition.values.begin(), condition.values.end(),
-                           [](const ast::ConditionValue& value) { return matches_everything(value.text); });
+    if (operators::family_of(condition.op) != operators::Family::kString ||
+        !operators::is_like(condition.op))
+      return;
+    auto it = std::find_if(
+        condition.values.begin(), condition.values.end(),
+        [](const ast::ConditionValue& value) { return matches_everything(value.text); });
     if (it == condition.values.end()) return;
     const std::string_view key = condition.key.value;
     if (!operators::is_negated(condition.op)) {
@@ -45,7 +51,8 @@ class MatchAllConditionPattern final : public engine::Rule {
     } else if (condition.op.qualifier != ast::SetQualifier::kForAllValues) {
       ctx.report(it->range,
                  "\"{}\" matches every value, so this {} never matches a request that has \"{}\"; "
-                 "write \"Null\": {{\"{}\": \"true\"}} if the statement is meant for requests without it",
+                 "write \"Null\": {{\"{}\": \"true\"}} if the statement is meant for requests "
+                 "without it",
                  it->text, condition.op.text.value, key, key)
           .code("REDUNDANT_STATEMENT_DUE_TO_WILDCARD_IN_CONDITION");
     }

@@ -20,7 +20,8 @@ class MissingPairedConditionKey final : public engine::Rule {
       .id = "IAM317",
       .name = "missing-paired-condition-key",
       .level = engine::Level::kWarning,
-      .summary = "aws:VpcSourceIp is used without aws:SourceVpc, so the address may belong to any VPC",
+      .summary =
+          "aws:VpcSourceIp is used without aws:SourceVpc, so the address may belong to any VPC",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .security_severity = "5.0",
@@ -37,8 +38,9 @@ class MissingPairedConditionKey final : public engine::Rule {
     for (const ast::Condition& condition : conditions) {
       if (!names(condition, "aws:VpcSourceIp")) continue;
       ctx.report(condition.key.range,
-                 "aws:VpcSourceIp matches the private address in any VPC, including other accounts' "
-                 "VPCs with overlapping ranges; add an aws:SourceVpc condition naming your VPC");
+                 "aws:VpcSourceIp matches the private address in any VPC, including other "
+                 "accounts' VPCs with overlapping ranges; add an aws:SourceVpc condition naming "
+                 "your VPC");
     }
   }
 };

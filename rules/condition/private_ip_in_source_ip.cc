@@ -1,17 +1,19 @@
-// IAM310: aws:SourceIp compared with private (RFC 1918 / unique-local) ranges, which it never holds.
+// IAM310: aws:SourceIp compared with private (RFC 1918 / unique-local) ranges, which it never
+// holds.
 #include <string>
 #include <vector>
 
 #include "catalog/ascii.h"
-#include "engine/rule.h"
 #include "condition/ip_range.h"
 #include "condition/operator_family.h"
+#include "engine/rule.h"
 
 namespace iamlint::rules {
 namespace {
 
 constexpr std::string_view kTags[] = {"correctness", "condition", "network"};
-constexpr std::string_view kCodes[] = {"PRIVATE_IP_ADDRESS", "PRIVATE_NOT_IP_ADDRESS", "PRIVATE_IP_ADDRESS_SUBSET",
+constexpr std::string_view kCodes[] = {"PRIVATE_IP_ADDRESS", "PRIVATE_NOT_IP_ADDRESS",
+                                       "PRIVATE_IP_ADDRESS_SUBSET",
                                        "PRIVATE_NOT_IP_ADDRESS_SUBSET"};
 
 class PrivateIpInSourceIp final : public engine::Rule {

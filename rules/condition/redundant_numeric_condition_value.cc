@@ -1,10 +1,11 @@
-// IAM313: several values for a Numeric less-than or greater-than operator, where one bound suffices.
+// IAM313: several values for a Numeric less-than or greater-than operator, where one bound
+// suffices.
 #include <cstdlib>
 #include <string>
 
-#include "engine/rule.h"
 #include "condition/operator_family.h"
 #include "condition/value_format.h"
+#include "engine/rule.h"
 
 namespace iamlint::rules {
 namespace {
@@ -18,7 +19,9 @@ class RedundantNumericConditionValue final : public engine::Rule {
       .id = "IAM313",
       .name = "redundant-numeric-condition-value",
       .level = engine::Level::kNote,
-      .summary = "A Numeric less-than or greater-than condition lists several values where one bound suffices",
+      .summary =
+          "A Numeric less-than or greater-than condition lists several values where one bound "
+          "suffices",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -29,8 +32,8 @@ class RedundantNumericConditionValue final : public engine::Rule {
                        engine::RuleContext& ctx) const override {
     const std::string_view base = condition.op.base;
     const bool less = base.starts_with("NumericLessThan");
-    if ((!less && !base.starts_with("NumericGreaterThan")) || condition.op.qualifier != ast::SetQualifier::kNone ||
-        condition.values.size() < 2) {
+    if ((!less && !base.starts_with("NumericGreaterThan")) ||
+        condition.op.qualifier != ast::SetQualifier::kNone || condition.values.size() < 2) {
       return;
     }
     const ast::ConditionValue* bound = nullptr;
@@ -45,8 +48,10 @@ class RedundantNumericConditionValue final : public engine::Rule {
     }
     for (const ast::ConditionValue& value : condition.values) {
       if (&value == bound) continue;
-      ctx.report(value.range, "{} value {} is redundant: the values are ORed and {} already admits {}; remove it",
-                 base, value.text, bound->text, less ? "every smaller number" : "every greater number");
+      ctx.report(
+          value.range,
+          "{} value {} is redundant: the values are ORed and {} already admits {}; remove it", base,
+          value.text, bound->text, less ? "every smaller number" : "every greater number");
     }
   }
 };

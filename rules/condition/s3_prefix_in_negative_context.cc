@@ -2,8 +2,8 @@
 #include <string>
 
 #include "catalog/ascii.h"
-#include "engine/rule.h"
 #include "condition/operator_family.h"
+#include "engine/rule.h"
 
 namespace iamlint::rules {
 namespace {
@@ -17,7 +17,9 @@ class S3PrefixInNegativeContext final : public engine::Rule {
       .id = "IAM315",
       .name = "s3-prefix-in-negative-context",
       .level = engine::Level::kWarning,
-      .summary = "s3:prefix is used in a Deny statement or with a negated operator, which a shorter prefix bypasses",
+      .summary =
+          "s3:prefix is used in a Deny statement or with a negated operator, which a shorter "
+          "prefix bypasses",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .security_severity = "5.0",
@@ -32,9 +34,9 @@ class S3PrefixInNegativeContext final : public engine::Rule {
     const bool negated = operators::is_negated(condition.op);
     if (!deny && !negated) return;
     ctx.report(condition.key.range,
-               "s3:prefix {} only covers listings that name that prefix: a request with a shorter or "
-               "empty prefix lists the same objects; restrict the objects with an Allow on s3:prefix "
-               "instead",
+               "s3:prefix {} only covers listings that name that prefix: a request with a shorter "
+               "or empty prefix lists the same objects; restrict the objects with an Allow on "
+               "s3:prefix instead",
                deny && negated ? "in a Deny with " + std::string(condition.op.text.value)
                : deny          ? std::string("in a Deny statement")
                                : "with " + std::string(condition.op.text.value));

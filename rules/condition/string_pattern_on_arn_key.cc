@@ -46,8 +46,7 @@ class StringPatternOnArnKey final : public engine::Rule {
     const std::string arn_op = operators::is_negated(condition.op) ? "ArnNotLike" : "ArnLike";
     ctx.report(condition.key.range,
                "\"{}\" holds ARNs, and under {} a `*` also matches `:`, so the pattern can match "
-               "ARNs of "
-               "other accounts, Regions or services; write \"{}{}{}\"",
+               "ARNs of other accounts, Regions or services; write \"{}{}{}\"",
                condition.key.value, condition.op.base,
                condition.op.qualifier == ast::SetQualifier::kForAllValues  ? "ForAllValues:"
                : condition.op.qualifier == ast::SetQualifier::kForAnyValue ? "ForAnyValue:"

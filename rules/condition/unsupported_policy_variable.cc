@@ -51,8 +51,7 @@ class UnsupportedPolicyVariable final : public engine::Rule {
         } else if (!takes_variables) {
           ctx.report(value.range,
                      "{} does not evaluate policy variables, so \"{}\" is compared literally; use "
-                     "a String "
-                     "or Arn operator, or write the value itself",
+                     "a String or Arn operator, or write the value itself",
                      condition.op.text.value, value.text)
               .code("INVALID_VARIABLE_FOR_OPERATOR");
         }

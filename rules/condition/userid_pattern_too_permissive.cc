@@ -51,8 +51,8 @@ class UseridPatternTooPermissive final : public engine::Rule {
       if (variable_in_id) {
         ctx.report(value.range,
                    "\"{}\" puts a policy variable inside the unique-ID part of aws:userid; put it "
-                   "right of "
-                   "the colon (\"AROAEXAMPLEID:${{aws:username}}\") or use it as the whole ID",
+                   "right of the colon (\"AROAEXAMPLEID:${{aws:username}}\") or use it as the "
+                   "whole ID",
                    text)
             .code("VARIABLE_USAGE_TOO_PERMISSIVE");
       } else if (catalog::has_wildcard(ast::policy_variable::without_variables(id))) {

@@ -47,8 +47,8 @@ class VpceKeyWithUnsupportedService final : public engine::Rule {
       .name = "vpce-key-with-unsupported-service",
       .level = engine::Level::kWarning,
       .summary =
-          "aws:VpceAccount, aws:VpceOrgID or aws:VpceOrgPaths is used for actions of services "
-          "that never send it",
+          "aws:VpceAccount, aws:VpceOrgID or aws:VpceOrgPaths is used for actions of services that "
+          "never send it",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,

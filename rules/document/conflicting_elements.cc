@@ -43,8 +43,7 @@ class ConflictingElements final : public engine::Rule {
       const json::Node& later = doc.node(second);
       const json::Node& earlier = doc.node(first);
       ctx.report(later.key_range,
-                 "{} and {} cannot be combined in one statement; keep one of "
-                 "them (or split the "
+                 "{} and {} cannot be combined in one statement; keep one of them (or split the "
                  "statement in two)",
                  earlier.key, later.key)
           .related(earlier.key_range, fmt::format("{} is here", earlier.key));

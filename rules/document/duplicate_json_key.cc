@@ -43,9 +43,8 @@ class DuplicateJsonKey final : public engine::Rule {
         auto [first, inserted] = first_by_key.emplace(member.key, child);
         if (inserted) continue;
         ctx.report(member.key_range,
-                   "key \"{}\" appears twice in this object; IAM rejects the "
-                   "policy, so merge "
-                   "the two values under one key",
+                   "key \"{}\" appears twice in this object; IAM rejects the policy, so merge the "
+                   "two values under one key",
                    member.key)
             .related(doc.node(first->second).key_range, "first occurrence");
       }

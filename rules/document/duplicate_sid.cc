@@ -40,16 +40,14 @@ class DuplicateSid final : public engine::Rule {
       if (inserted) continue;
       if (required) {
         ctx.report(sid.range,
-                   "Sid \"{}\" is already used by another statement; IAM "
-                   "requires unique Sids: "
+                   "Sid \"{}\" is already used by another statement; IAM requires unique Sids: "
                    "rename this one",
                    sid.value)
             .code("UNIQUE_SIDS_REQUIRED")
             .related(first->second->range, "first used here");
       } else {
         ctx.report(sid.range,
-                   "Sid \"{}\" is already used by another statement; rename "
-                   "this one so that each "
+                   "Sid \"{}\" is already used by another statement; rename this one so that each "
                    "statement can be told apart",
                    sid.value)
             .code("UNIQUE_SIDS_RECOMMENDED")

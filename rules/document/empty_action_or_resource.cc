@@ -15,9 +15,7 @@ class EmptyActionOrResource final : public engine::Rule {
       .id = "IAM013",
       .name = "empty-action-or-resource",
       .level = engine::Level::kNote,
-      .summary =
-          "Action or Resource is an empty array, so the statement has "
-          "no effect",
+      .summary = "Action or Resource is an empty array, so the statement has no effect",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -28,16 +26,14 @@ class EmptyActionOrResource final : public engine::Rule {
     const json::Document& doc = ctx.json();
     if (statement.action && is_empty_array(doc, statement.action->node)) {
       ctx.report(statement.action->range,
-                 "Action is an empty array, so the statement applies to no "
-                 "action; list "
-                 "the actions or remove the statement")
+                 "Action is an empty array, so the statement applies to no action; list the "
+                 "actions or remove the statement")
           .code("EMPTY_ARRAY_ACTION");
     }
     if (statement.resource && is_empty_array(doc, statement.resource->node)) {
       ctx.report(statement.resource->range,
-                 "Resource is an empty array, so the statement applies to no "
-                 "resource; "
-                 "list the resources or remove the statement")
+                 "Resource is an empty array, so the statement applies to no resource; list the "
+                 "resources or remove the statement")
           .code("EMPTY_ARRAY_RESOURCE");
     }
   }

@@ -16,9 +16,7 @@ class IdInIdentityPolicy final : public engine::Rule {
       .id = "IAM018",
       .name = "id-in-identity-policy",
       .level = engine::Level::kWarning,
-      .summary =
-          "An identity policy has an Id element, which only "
-          "resource-based policies support",
+      .summary = "An identity policy has an Id element, which only resource-based policies support",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .policy_kinds = kKinds,
@@ -31,8 +29,7 @@ class IdInIdentityPolicy final : public engine::Rule {
       const json::Node& node = doc.node(member);
       if (node.key != "Id") continue;
       ctx.report(node.key_range,
-                 "Id is supported in resource-based policies "
-                 "only; remove it from this identity "
+                 "Id is supported in resource-based policies only; remove it from this identity "
                  "policy (a Sid can label a statement)");
     }
   }

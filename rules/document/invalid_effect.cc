@@ -32,8 +32,7 @@ class InvalidEffect final : public engine::Rule {
                                                                                    : "";
     if (!meant.empty()) {
       ctx.report(effect.range,
-                 "Effect \"{}\" is not valid; the value is case-sensitive: "
-                 "write \"{}\"",
+                 "Effect \"{}\" is not valid; the value is case-sensitive: write \"{}\"",
                  effect.value, meant);
     } else {
       ctx.report(effect.range, "Effect \"{}\" is not valid; write \"Allow\" or \"Deny\"",

@@ -55,8 +55,7 @@ class InvalidSid final : public engine::Rule {
     std::string suggestion =
         fixed.empty() ? std::string("letters and digits only") : "\"" + fixed + "\"";
     ctx.report(statement.sid->range,
-               "Sid \"{}\" contains \"{}\", which is not allowed; use only "
-               "A-Z, a-z and 0-9: {}",
+               "Sid \"{}\" contains \"{}\", which is not allowed; use only A-Z, a-z and 0-9: {}",
                sid, character_at(sid, static_cast<std::size_t>(bad - sid.begin())), suggestion);
   }
 };

@@ -19,9 +19,7 @@ class InvalidVersion final : public engine::Rule {
       .id = "IAM007",
       .name = "invalid-version",
       .level = engine::Level::kError,
-      .summary =
-          "Version is not a policy language version that the policy "
-          "type accepts",
+      .summary = "Version is not a policy language version that the policy type accepts",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,

@@ -21,9 +21,7 @@ class MissingRequiredElement final : public engine::Rule {
       .id = "IAM005",
       .name = "missing-required-element",
       .level = engine::Level::kError,
-      .summary =
-          "A policy or statement lacks an element that its policy type "
-          "requires",
+      .summary = "A policy or statement lacks an element that its policy type requires",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -36,8 +34,8 @@ class MissingRequiredElement final : public engine::Rule {
     json::NodeId statement = doc.find_member(policy.node, "Statement");
     if (statement == json::kNoNode) {
       ctx.report(document::opening_brace(doc.node(policy.node)),
-                 "the policy has no Statement; add \"Statement\": "
-                 "[{{\"Effect\": ..., \"Action\": ..., ...}}]")
+                 "the policy has no Statement; add \"Statement\": [{{\"Effect\": ..., \"Action\": "
+                 "..., ...}}]")
           .code("MISSING_STATEMENT");
     } else if (doc.node(statement).is_array() && doc.node(statement).child_count == 0) {
       ctx.report(doc.node(statement).range,
@@ -52,14 +50,11 @@ class MissingRequiredElement final : public engine::Rule {
     auto has = [&](std::string_view key) { return document::has_member(doc, statement.node, key); };
     if (!has("Effect")) {
       ctx.report(at,
-                 "the statement has no Effect; add \"Effect\": \"Allow\" "
-                 "or \"Effect\": \"Deny\"")
+                 "the statement has no Effect; add \"Effect\": \"Allow\" or \"Effect\": \"Deny\"")
           .code("MISSING_EFFECT");
     }
     if (!has("Action") && !has("NotAction")) {
-      ctx.report(at,
-                 "the statement has no Action or NotAction; add the "
-                 "actions it applies to")
+      ctx.report(at, "the statement has no Action or NotAction; add the actions it applies to")
           .code("MISSING_ACTION");
     }
     PolicyKind kind = ctx.kind();
@@ -68,14 +63,14 @@ class MissingRequiredElement final : public engine::Rule {
         // Some services take resource policies without Resource (ECR repository policies apply
         // to their repository), so without --resource-type this is a warning, not an error.
         ctx.report(at,
-                   "the statement has no Resource or NotResource; most resource policies need "
-                   "one (ECR repository policies do not): add the resources it applies to")
+                   "the statement has no Resource or NotResource; most resource policies need one "
+                   "(ECR repository policies do not): add the resources it applies to")
             .code("MISSING_RESOURCE")
             .level(engine::Level::kWarning);
       } else {
         ctx.report(at,
-                   "the statement has no Resource or NotResource; add the "
-                   "resources it applies to (\"*\" for all)")
+                   "the statement has no Resource or NotResource; add the resources it applies to "
+                   "(\"*\" for all)")
             .code("MISSING_RESOURCE");
       }
     }

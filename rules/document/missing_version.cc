@@ -28,9 +28,8 @@ class MissingVersion final : public engine::Rule {
     const json::Document& doc = ctx.json();
     if (document::has_member(doc, policy.node, "Version")) return;
     ctx.report(document::opening_brace(doc.node(policy.node)),
-               "the policy has no Version, so the legacy language applies and "
-               "policy variables do not work; "
-               "add \"Version\": \"2012-10-17\"");
+               "the policy has no Version, so the legacy language applies and policy variables do "
+               "not work; add \"Version\": \"2012-10-17\"");
   }
 };
 

@@ -32,10 +32,9 @@ class PrincipalInIdentityPolicy final : public engine::Rule {
       const json::Node& node = doc.node(member);
       if (node.key != "Principal" && node.key != "NotPrincipal") continue;
       ctx.report(node.key_range,
-                 "an identity policy cannot name a {}: it applies to the user, "
-                 "group or role it is attached "
-                 "to; remove it (or, for a resource or trust policy, lint it "
-                 "with --policy-type)",
+                 "an identity policy cannot name a {}: it applies to the user, group or role it is "
+                 "attached to; remove it (or, for a resource or trust policy, lint it with "
+                 "--policy-type)",
                  node.key);
     }
   }

@@ -75,9 +75,7 @@ class RedundantResource final : public engine::Rule {
       .id = "IAM015",
       .name = "redundant-resource",
       .level = engine::Level::kNote,
-      .summary =
-          "A resource entry is already covered by another entry of the "
-          "same list",
+      .summary = "A resource entry is already covered by another entry of the same list",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -122,9 +120,7 @@ class RedundantResource final : public engine::Rule {
                      narrow.value)
               .related(wide.range, "already listed here");
         } else {
-          ctx.report(narrow.range,
-                     "\"{}\" is already covered by \"{}\" in the same {}; "
-                     "remove it",
+          ctx.report(narrow.range, "\"{}\" is already covered by \"{}\" in the same {}; remove it",
                      narrow.value, wide.value, list.name.value)
               .related(wide.range, "the covering entry");
         }

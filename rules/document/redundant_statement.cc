@@ -86,7 +86,9 @@ uint64_t mix(uint64_t hash, uint64_t value) {
   return hash;
 }
 
-uint64_t text_hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
+uint64_t text_hash(std::string_view text) {
+  return std::hash<std::string_view>{}(text);
+}
 
 uint64_t canonical_hash(const json::Document& doc, NodeId id) {
   const json::Node& node = doc.node(id);
@@ -160,11 +162,12 @@ class RedundantStatement final : public engine::Rule {
       if (group.size() < 2) continue;
       std::unordered_map<std::string, const ast::Statement*> first_by_text;
       for (const ast::Statement* statement : group) {
-        auto [first, inserted] = first_by_text.emplace(canonical_statement(doc, statement->node), statement);
+        auto [first, inserted] =
+            first_by_text.emplace(canonical_statement(doc, statement->node), statement);
         if (inserted) continue;
         ctx.report(document::opening_brace(doc.node(statement->node)),
-                   "Statement[{}] repeats Statement[{}] (at most the Sid or the "
-                   "order of entries differs); remove it",
+                   "Statement[{}] repeats Statement[{}] (at most the Sid or the order of entries "
+                   "differs); remove it",
                    statement->index, first->second->index)
             .related(document::opening_brace(doc.node(first->second->node)), "the same statement");
       }

@@ -26,8 +26,7 @@ void check_keys(const std::array<std::string_view, N>& known, std::string_view w
     });
     if (meant != known.end()) {
       ctx.report(node.key_range,
-                 "\"{}\" is not a {} element; element names are "
-                 "case-sensitive: write \"{}\"",
+                 "\"{}\" is not a {} element; element names are case-sensitive: write \"{}\"",
                  node.key, where, *meant);
     } else {
       ctx.report(node.key_range, "\"{}\" is not a {} element; remove it (a {} has only {})",
@@ -42,9 +41,7 @@ class UnknownPolicyElement final : public engine::Rule {
       .id = "IAM004",
       .name = "unknown-policy-element",
       .level = engine::Level::kError,
-      .summary =
-          "A policy or statement has a key that is not an element of "
-          "the policy grammar",
+      .summary = "A policy or statement has a key that is not an element of the policy grammar",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,

@@ -58,8 +58,8 @@ class UnsupportedCharacter final : public engine::Rule {
       .name = "unsupported-character",
       .level = engine::Level::kError,
       .summary =
-          "The policy contains a character that IAM does not accept "
-          "(only tab, LF, CR and U+0020 to U+00FF)",
+          "The policy contains a character that IAM does not accept (only tab, LF, CR and U+0020 "
+          "to U+00FF)",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .policy_kinds = kKinds,
@@ -98,10 +98,9 @@ class UnsupportedCharacter final : public engine::Rule {
                range.begin + static_cast<uint32_t>(in_source + character.size())};
     }
     ctx.report(where,
-               "character U+{:04X} is not allowed in an IAM policy, which may "
-               "contain only tab, LF, CR and "
-               "U+0020 to U+00FF; replace it (straight quotes for typographic "
-               "ones) or remove it",
+               "character U+{:04X} is not allowed in an IAM policy, which may contain only tab, "
+               "LF, CR and U+0020 to U+00FF; replace it (straight quotes for typographic ones) or "
+               "remove it",
                bad->code_point);
   }
 };

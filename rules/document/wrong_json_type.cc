@@ -120,8 +120,7 @@ class WrongJsonType final : public engine::Rule {
     const json::Node& node = ctx.json().node(member);
     if (node.is_string()) return;
     std::string_view fix = node.is_container() ? "" : "; write it in quotes";
-    ctx.report(node.range, "{} must be a string, not {}{}", node.key, a_kind(node.kind),
-               fix);
+    ctx.report(node.range, "{} must be a string, not {}{}", node.key, a_kind(node.kind), fix);
   }
 
   // `wrong` is the element itself or one of its entries.
@@ -132,8 +131,7 @@ class WrongJsonType final : public engine::Rule {
       ctx.report(node.range, "{} must be a string or an array of strings, not {}", key,
                  a_kind(node.kind));
     } else {
-      ctx.report(node.range, "every entry of {} must be a string, not {}", key,
-                 a_kind(node.kind));
+      ctx.report(node.range, "every entry of {} must be a string, not {}", key, a_kind(node.kind));
     }
   }
 
@@ -142,8 +140,7 @@ class WrongJsonType final : public engine::Rule {
     const json::Node& node = doc.node(member);
     if (!node.is_string() && !node.is_object()) {
       ctx.report(node.range,
-                 "{} must be \"*\" or an object such as {{\"AWS\": \"<account "
-                 "or ARN>\"}}, not {}",
+                 "{} must be \"*\" or an object such as {{\"AWS\": \"<account or ARN>\"}}, not {}",
                  node.key, a_kind(node.kind));
       return;
     }
@@ -164,8 +161,7 @@ class WrongJsonType final : public engine::Rule {
       const json::Node& op_node = doc.node(op);
       if (!op_node.is_object()) {
         ctx.report(op_node.range,
-                   "the value of condition operator {} must be an object of "
-                   "condition keys, not {}",
+                   "the value of condition operator {} must be an object of condition keys, not {}",
                    op_node.key, a_kind(op_node.kind));
         continue;
       }
@@ -174,9 +170,8 @@ class WrongJsonType final : public engine::Rule {
         if (!wrong) continue;
         const json::Node& value = doc.node(*wrong);
         ctx.report(value.range,
-                   "the values of condition key {} must be strings, numbers or "
-                   "booleans (alone or in an "
-                   "array), not {}",
+                   "the values of condition key {} must be strings, numbers or booleans (alone or "
+                   "in an array), not {}",
                    doc.node(key).key, a_kind(value.kind));
       }
     }

@@ -51,8 +51,8 @@ class RcpAllowStatement final : public engine::Rule {
     ctx.report(
         statement.effect_text->range,
         "an RCP accepts Allow only as the pass-through \"Principal\": \"*\" on \"Resource\": \"*\" "
-        "without "
-        "a Condition, but {}; RCPs cannot grant access: write it as a Deny of what must not happen",
+        "without a Condition, but {}; RCPs cannot grant access: write it as a Deny of what must "
+        "not happen",
         why);
   }
 };

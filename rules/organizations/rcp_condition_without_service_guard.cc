@@ -62,8 +62,7 @@ class RcpConditionWithoutServiceGuard final : public engine::Rule {
       .level = engine::Level::kWarning,
       .summary =
           "An RCP Deny tests a principal or source key without the aws:PrincipalIsAWSService or "
-          "Null "
-          "guard that keeps it from blocking AWS services",
+          "Null guard that keeps it from blocking AWS services",
       .tags = kTags,
       .precision = engine::Precision::kMedium,
       .access_analyzer_codes = kCodes,
@@ -92,18 +91,16 @@ class RcpConditionWithoutServiceGuard final : public engine::Rule {
       if (!only_services) {
         ctx.report(condition.key.range,
                    "\"{}\" describes the resource an AWS service acts for, so this deny also "
-                   "blocks your own "
-                   "principals, which do not send it; add \"BoolIfExists\": "
-                   "{{\"aws:PrincipalIsAWSService\": "
-                   "\"true\"}}",
+                   "blocks your own principals, which do not send it; add \"BoolIfExists\": "
+                   "{{\"aws:PrincipalIsAWSService\": \"true\"}}",
                    condition.key.value)
             .code(kServiceCode);
       }
       if (!source_present) {
         ctx.report(condition.key.range,
                    "some service integrations do not send \"{}\", so this deny blocks them; add "
-                   "\"Null\": "
-                   "{{\"aws:SourceAccount\": \"false\"}} (or the same test on aws:SourceArn)",
+                   "\"Null\": {{\"aws:SourceAccount\": \"false\"}} (or the same test on "
+                   "aws:SourceArn)",
                    condition.key.value)
             .code(kNullCode);
       }

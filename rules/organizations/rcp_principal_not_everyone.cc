@@ -22,8 +22,7 @@ class RcpPrincipalNotEveryone final : public engine::Rule {
       .level = engine::Level::kError,
       .summary =
           "A resource control policy statement has a Principal other than \"*\", a NotPrincipal, "
-          "or no "
-          "Principal",
+          "or no Principal",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,

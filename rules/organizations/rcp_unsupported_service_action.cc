@@ -35,8 +35,7 @@ class RcpUnsupportedServiceAction final : public engine::Rule {
       if (service && service->rcp_supported()) continue;
       ctx.report(action.text.range,
                  "Action \"{}\" belongs to service \"{}\", which resource control policies do not "
-                 "support; "
-                 "remove it (a service control policy can restrict it instead)",
+                 "support; remove it (a service control policy can restrict it instead)",
                  action.text.value, action.service);
     }
   }

@@ -24,8 +24,7 @@ class ScpMidActionWildcard final : public engine::Rule {
       .level = engine::Level::kNote,
       .summary =
           "An SCP action has a wildcard before the end of its name, which older SCP rules and "
-          "Access "
-          "Analyzer reject",
+          "Access Analyzer reject",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -43,9 +42,8 @@ class ScpMidActionWildcard final : public engine::Rule {
         ctx.report(
             action.text.range,
             "{} \"{}\" has a wildcard before the end of the action name; SCPs accept this since "
-            "September 2025, but Access Analyzer still reports it as an error and older "
-            "tooling rejects it: write \"{}:{}*\" or list the actions if you need that "
-            "compatibility",
+            "September 2025, but Access Analyzer still reports it as an error and older tooling "
+            "rejects it: write \"{}:{}*\" or list the actions if you need that compatibility",
             (*list)->name.value, action.text.value, action.service, action.name.substr(0, at));
       }
     }

@@ -34,8 +34,8 @@ class AllowWithNotPrincipal final : public engine::Rule {
     const json::Node& node = ctx.json().node(statement.not_principal->node);
     ctx.report(node.key_range,
                "\"Effect\": \"Allow\" with \"NotPrincipal\" grants access to every principal not "
-               "listed, anonymous "
-               "callers included; use \"Principal\" with the principals to allow");
+               "listed, anonymous callers included; use \"Principal\" with the principals to "
+               "allow");
   }
 };
 

@@ -46,9 +46,8 @@ class DeletedPrincipalReference final : public engine::Rule {
             if (entity != "user" && entity != "role") continue;
             ctx.report(entry.text.range,
                        "{} \"{}\" is the unique ID of a {}: IAM shows one when the {} it named was "
-                       "deleted, and a new "
-                       "{} of the same name is not trusted; replace it with the {} ARN "
-                       "(arn:aws:iam::<account>:{}/<name>) or remove it",
+                       "deleted, and a new {} of the same name is not trusted; replace it with the "
+                       "{} ARN (arn:aws:iam::<account>:{}/<name>) or remove it",
                        element, entry.text.value, *entity, *entity, *entity, *entity, *entity)
                 .code(*entity == "role" ? "INVALID_ROLE_REFERENCE" : "INVALID_USER_REFERENCE");
           }

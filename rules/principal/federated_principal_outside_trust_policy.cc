@@ -35,8 +35,8 @@ class FederatedPrincipalOutsideTrustPolicy final : public engine::Rule {
             if (m.key != "Federated") continue;
             ctx.report(m.key_range,
                        "{} \"Federated\" is supported only in role trust policies; trust the "
-                       "identity provider in a "
-                       "role's trust policy and name that role here under \"AWS\"",
+                       "identity provider in a role's trust policy and name that role here under "
+                       "\"AWS\"",
                        element);
           }
         });

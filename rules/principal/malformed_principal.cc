@@ -49,10 +49,8 @@ class MalformedPrincipal final : public engine::Rule {
             if (value == "*" || value.find_first_of("*?") == std::string_view::npos) continue;
             ctx.report(entry.text.range,
                        "{} value \"{}\" has a wildcard inside it; IAM matches principals exactly, "
-                       "and \"*\" is "
-                       "allowed only as the whole value: name each principal, or narrow \"*\" with "
-                       "a condition "
-                       "such as aws:PrincipalArn",
+                       "and \"*\" is allowed only as the whole value: name each principal, or "
+                       "narrow \"*\" with a condition such as aws:PrincipalArn",
                        element, value)
                 .code("UNSUPPORTED_WILDCARD_IN_PRINCIPAL");
           }
@@ -84,8 +82,7 @@ class MalformedPrincipal final : public engine::Rule {
         } else {
           ctx.report(m.key_range,
                      "{} key \"{}\" is not a principal type; use \"AWS\", \"Service\", "
-                     "\"Federated\" or "
-                     "\"CanonicalUser\"",
+                     "\"Federated\" or \"CanonicalUser\"",
                      element, m.key)
               .code("INVALID_PRINCIPAL_KEY");
         }

@@ -47,8 +47,7 @@ class MalformedServicePrincipal final : public engine::Rule {
             if (is_service_principal(value)) continue;
             ctx.report(entry.text.range,
                        "{} service \"{}\" is not a service principal; write the service's name in "
-                       "lowercase, usually "
-                       "<service>.amazonaws.com (e.g. \"lambda.amazonaws.com\")",
+                       "lowercase, usually <service>.amazonaws.com (e.g. \"lambda.amazonaws.com\")",
                        element, value);
           }
         });

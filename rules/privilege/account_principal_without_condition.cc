@@ -75,8 +75,8 @@ class AccountPrincipalWithoutCondition final : public engine::Rule {
         continue;
       ctx.report(
           entry.text.range,
-          "Principal \"{}\" trusts every principal of the account that its own IAM policies "
-          "allow; add a condition such as aws:PrincipalArn (or sts:ExternalId for a third party)",
+          "Principal \"{}\" trusts every principal of the account that its own IAM policies allow; "
+          "add a condition such as aws:PrincipalArn (or sts:ExternalId for a third party)",
           entry.text.value);
     }
   }

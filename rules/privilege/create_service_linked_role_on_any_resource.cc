@@ -49,9 +49,9 @@ class CreateServiceLinkedRoleOnAnyResource final : public engine::Rule {
     if (!grant) return;
     iam_action_grant::report(
         *grant, kCreateSlr,
-        "lets the principal create the service-linked role of any AWS service; name the "
-        "role ARNs under role/aws-service-role/<service>/ in Resource, or add an "
-        "iam:AWSServiceName condition",
+        "lets the principal create the service-linked role of any AWS service; name the role ARNs "
+        "under role/aws-service-role/<service>/ in Resource, or add an iam:AWSServiceName "
+        "condition",
         ctx);
   }
 };

@@ -61,8 +61,7 @@ class MixedPartitions final : public engine::Rule {
       if (use.partition == first.partition) continue;
       ctx.report(use.range,
                  "this ARN is in partition \"{}\" but the policy's first ARN is in \"{}\"; a "
-                 "policy applies in "
-                 "one partition, where the other's ARNs never match",
+                 "policy applies in one partition, where the other's ARNs never match",
                  use.partition, first.partition)
           .related(first.range, fmt::format("the first ARN, in partition \"{}\"", first.partition));
     }

@@ -56,8 +56,7 @@ class OutsideAttachedResource final : public engine::Rule {
         }
         ctx.report(entry.text.range,
                    "Action \"{}\" does not act on {}, so a policy attached to one cannot name it; "
-                   "grant it "
-                   "in the policy of a resource it acts on",
+                   "grant it in the policy of a resource it acts on",
                    entry.text.value, resource_name)
             .code("UNSUPPORTED_ACTION_IN_POLICY");
       }

@@ -56,8 +56,8 @@ class PassRoleToAnyRole final : public engine::Rule {
     if (!grant) return;
     iam_action_grant::report(
         *grant, kPassRole,
-        "lets the principal pass any role, and so its permissions, to an AWS service; "
-        "list the role ARNs it needs in Resource, or add an iam:PassedToService condition",
+        "lets the principal pass any role, and so its permissions, to an AWS service; list the "
+        "role ARNs it needs in Resource, or add an iam:PassedToService condition",
         ctx);
   }
 };

@@ -74,16 +74,14 @@ class ResourceMismatch final : public engine::Rule {
         // service, so this variant is a note.
         ctx.report(entry.text.range,
                    "{} accepts only \"Resource\": \"*\", so this statement {} nothing for it; move "
-                   "it to a "
-                   "statement with \"Resource\": \"*\"",
+                   "it to a statement with \"Resource\": \"*\"",
                    action->qualified_name(), outcome)
             .level(engine::Level::kNote)
             .related(statement.resource->range, "the statement's resources");
       } else {
         ctx.report(entry.text.range,
                    "none of this statement's resources is of a type {} acts on ({}), so the "
-                   "statement {} "
-                   "nothing for it",
+                   "statement {} nothing for it",
                    action->qualified_name(), expected_resources(*action), outcome)
             .related(statement.resource->range, "the statement's resources");
       }

@@ -11,7 +11,9 @@ constexpr engine::Equivalent kEquivalents[] = {
     {"Checkov", "CKV_AWS_63"}, {"Checkov", "CKV_AWS_62"}, {"Checkov", "CKV_AWS_1"}};
 
 // Only "*" alone: IAM rejects "*:*" (malformed-action reports it).
-bool is_every_action(const ast::Action& action) { return action.text.value == "*"; }
+bool is_every_action(const ast::Action& action) {
+  return action.text.value == "*";
+}
 
 bool has_every_resource(const ast::Statement& statement) {
   if (!statement.resource) return false;

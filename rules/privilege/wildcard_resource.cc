@@ -46,8 +46,7 @@ class WildcardResource final : public engine::Rule {
     // Reading everything is a smaller risk than changing it: say so, but as a note.
     ctx.report(star->text.range,
                "Resource \"*\" covers actions that can be limited to specific resources: {}; name "
-               "their "
-               "resources' ARNs instead",
+               "their resources' ARNs instead",
                analysis::describe_grant(indices))
         .level(analysis::only_reads(indices) ? engine::Level::kNote : engine::Level::kWarning);
   }

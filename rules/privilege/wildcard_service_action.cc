@@ -26,7 +26,9 @@ class WildcardServiceAction final : public engine::Rule {
     if (!statement.allows() || !statement.action) return;
     for (const ast::Action& action : statement.action->entries) {
       // A wildcard in the prefix ("*:*") is malformed-action's finding.
-      if (action.name != "*" || action.service.empty() || action.service.find_first_of("*?") != std::string_view::npos) continue;
+      if (action.name != "*" || action.service.empty() ||
+          action.service.find_first_of("*?") != std::string_view::npos)
+        continue;
       analysis::Indices granted = analysis::actions_of(action);
       if (granted.empty()) continue;  // an unknown service grants nothing
       // A service whose every action only reads is a lesser risk: say so, but as a note.

@@ -33,8 +33,7 @@ class ForanyvalueOnAudienceClaim final : public engine::Rule {
     }
     ctx.report(condition.op.text.range,
                "\"{}\" is a single-valued audience claim, and \"{}\" can be overly permissive on "
-               "it; write \"{}\" "
-               "without the ForAnyValue: qualifier",
+               "it; write \"{}\" without the ForAnyValue: qualifier",
                condition.key.value, condition.op.text.value, condition.op.text.value.substr(12));
   }
 };

@@ -44,8 +44,7 @@ class IncompleteRolesAnywhereActions final : public engine::Rule {
       if (missing.empty()) return;
       ctx.report(entry.text.range,
                  "IAM Roles Anywhere needs sts:AssumeRole, sts:SetSourceIdentity and "
-                 "sts:TagSession to create a "
-                 "session; add {} to the statement's Action",
+                 "sts:TagSession to create a session; add {} to the statement's Action",
                  missing);
     });
   }

@@ -36,8 +36,7 @@ class MismatchedFederatedAction final : public engine::Rule {
       if (needed.empty() || trust::action_covers(statement, needed)) continue;
       ctx.report(entry.text.range,
                  "Federated principal \"{}\" signs in with {}, which the statement's Action does "
-                 "not allow; add "
-                 "\"{}\"",
+                 "not allow; add \"{}\"",
                  entry.text.value, needed, needed);
     }
   }

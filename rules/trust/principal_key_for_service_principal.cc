@@ -45,8 +45,8 @@ class PrincipalKeyForServicePrincipal final : public engine::Rule {
           if (!catalog::equals_folded(condition.key.value, pair.key)) continue;
           ctx.report(condition.key.range,
                      "\"{}\" is not present in requests from the service principal \"{}\", so the "
-                     "condition never "
-                     "matches it; use aws:SourceArn or aws:SourceAccount to restrict the service",
+                     "condition never matches it; use aws:SourceArn or aws:SourceAccount to "
+                     "restrict the service",
                      condition.key.value, entry.text.value)
               .related(entry.text.range, "the service principal");
         }

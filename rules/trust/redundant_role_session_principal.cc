@@ -62,8 +62,7 @@ class RedundantRoleSessionPrincipal final : public engine::Rule {
           continue;
         ctx.report(session.text.range,
                    "Session \"{}\" is already covered by its role \"{}\", which trusts every "
-                   "session of the role; "
-                   "remove one of them",
+                   "session of the role; remove one of them",
                    session.text.value, role.text.value)
             .related(role.text.range, "the role");
         break;

@@ -21,8 +21,7 @@ class ServicePrincipalWithoutSourceCondition final : public engine::Rule {
       .level = engine::Level::kWarning,
       .summary =
           "A service principal is allowed without aws:SourceArn, aws:SourceAccount, "
-          "aws:SourceOrgID or "
-          "aws:SourceOrgPaths",
+          "aws:SourceOrgID or aws:SourceOrgPaths",
       .tags = kTags,
       .precision = engine::Precision::kMedium,
       .security_severity = "5.5",
@@ -39,9 +38,8 @@ class ServicePrincipalWithoutSourceCondition final : public engine::Rule {
       ctx.report(
           entry.text.range,
           "Service principal \"{}\" is allowed for any account or resource that uses the service "
-          "(confused "
-          "deputy); add a condition on aws:SourceArn or aws:SourceAccount (or aws:SourceOrgID, "
-          "aws:SourceOrgPaths)",
+          "(confused deputy); add a condition on aws:SourceArn or aws:SourceAccount (or "
+          "aws:SourceOrgID, aws:SourceOrgPaths)",
           entry.text.value);
     });
   }

@@ -20,8 +20,7 @@ class ServicePrincipalWithoutSourceKey final : public engine::Rule {
       .level = engine::Level::kNote,
       .summary =
           "A service principal is restricted by conditions other than aws:SourceArn, "
-          "aws:SourceAccount, "
-          "aws:SourceOrgID or aws:SourceOrgPaths",
+          "aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths",
       .tags = kTags,
       .precision = engine::Precision::kMedium,
       .access_analyzer_codes = kCodes,
@@ -37,8 +36,7 @@ class ServicePrincipalWithoutSourceKey final : public engine::Rule {
           entry.text.range,
           "Service principal \"{}\" is restricted only by keys such as \"{}\"; restrict it with "
           "aws:SourceArn or aws:SourceAccount (or aws:SourceOrgID, aws:SourceOrgPaths), which the "
-          "service "
-          "sets for the resource it acts for",
+          "service sets for the resource it acts for",
           entry.text.value, statement.conditions.front().key.value);
     });
   }

@@ -33,8 +33,7 @@ class SetOperatorOnAudienceClaim final : public engine::Rule {
     }
     ctx.report(condition.op.text.range,
                "\"{}\" uses ForAllValues on the audience claim \"{}\"; keep it only if your "
-               "provider sends aud as "
-               "an array, otherwise write \"{}\"",
+               "provider sends aud as an array, otherwise write \"{}\"",
                condition.op.text.value, condition.key.value, condition.op.text.value.substr(13));
   }
 };

@@ -49,10 +49,8 @@ class UnconstrainedOidcPrincipal final : public engine::Rule {
           continue;
         ctx.report(entry.text.range,
                    "The GitHub OIDC provider is trusted without a \"{}:sub\" condition, so a "
-                   "workflow of any "
-                   "GitHub repository can assume the role; add StringEquals (or StringLike) on "
-                   "\"{}:sub\" with "
-                   "\"repo:<org>/<repo>:ref:refs/heads/<branch>\"",
+                   "workflow of any GitHub repository can assume the role; add StringEquals (or "
+                   "StringLike) on \"{}:sub\" with \"repo:<org>/<repo>:ref:refs/heads/<branch>\"",
                    host, host)
             .code("MISSING_GITHUB_REPO_CONDITION_KEY");
         continue;
@@ -65,8 +63,8 @@ class UnconstrainedOidcPrincipal final : public engine::Rule {
       }
       ctx.report(entry.text.range,
                  "OIDC provider \"{}\" is trusted without a condition on its claims, so any "
-                 "identity it issues "
-                 "tokens for can assume the role; add conditions on \"{}:aud\" and \"{}:sub\"",
+                 "identity it issues tokens for can assume the role; add conditions on \"{}:aud\" "
+                 "and \"{}:sub\"",
                  entry.text.value, host, host)
           .code("MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL");
     }

@@ -40,8 +40,7 @@ class UnpinnedGithubSubject final : public engine::Rule {
       ctx.report(
           value.range,
           "\"{}\" value \"{}\" has a wildcard, so more repositories, branches or environments can "
-          "assume "
-          "the role than intended; name the repository and branch "
+          "assume the role than intended; name the repository and branch "
           "(\"repo:<org>/<repo>:ref:refs/heads/<branch>\"), or use \"{}:ref\" for the branch",
           condition.key.value, value.text, trust::kGithubHost);
     }

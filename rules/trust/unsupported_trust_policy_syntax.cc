@@ -30,8 +30,7 @@ class UnsupportedTrustPolicySyntax final : public engine::Rule {
     if (statement.not_principal) {
       ctx.report(ctx.json().node(statement.not_principal->node).key_range,
                  "A role trust policy cannot use \"NotPrincipal\"; name the principals that may "
-                 "assume the role "
-                 "in \"Principal\"")
+                 "assume the role in \"Principal\"")
           .code("ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL");
     }
     for (const auto* list : {&statement.resource, &statement.not_resource}) {
@@ -45,8 +44,7 @@ class UnsupportedTrustPolicySyntax final : public engine::Rule {
     if (statement.principal && statement.principal->is_wildcard) {
       ctx.report(statement.principal->range,
                  "\"Principal\": \"*\" is not supported in a role trust policy; name the accounts, "
-                 "roles, services "
-                 "or identity providers that may assume the role")
+                 "roles, services or identity providers that may assume the role")
           .code("ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL");
     }
   }

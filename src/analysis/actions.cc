@@ -17,7 +17,9 @@ constexpr std::array<AccessLevel, catalog::kAccessLevelCount> kBySensitivity = {
     AccessLevel::kPermissionsManagement, AccessLevel::kWrite, AccessLevel::kTagging,
     AccessLevel::kRead, AccessLevel::kList};
 
-AccessLevel level_of(std::uint32_t index) { return catalog::Action(index).access_level(); }
+AccessLevel level_of(std::uint32_t index) {
+  return catalog::Action(index).access_level();
+}
 
 }  // namespace
 
@@ -32,7 +34,8 @@ catalog::ActionSet statement_actions(const ast::Statement& statement) {
   if (!list) return actions;
   for (const ast::Action& action : list->entries) {
     // "*" names everything: no need to set each of its twenty thousand bits.
-    if (action.text.value == "*") return statement.action ? catalog::ActionSet::all() : catalog::ActionSet();
+    if (action.text.value == "*")
+      return statement.action ? catalog::ActionSet::all() : catalog::ActionSet();
     actions.insert(actions_of(action));
   }
   return statement.action ? actions : actions.complement();
@@ -71,12 +74,14 @@ std::string describe_grant(Indices actions) {
   }
   std::array<std::size_t, catalog::kAccessLevelCount> counts{};
   for (std::uint32_t index : actions) ++counts[static_cast<std::size_t>(level_of(index))];
-  AccessLevel level = *std::find_if(kBySensitivity.begin(), kBySensitivity.end(),
-                                    [&](AccessLevel l) { return counts[static_cast<std::size_t>(l)] > 0; });
+  AccessLevel level =
+      *std::find_if(kBySensitivity.begin(), kBySensitivity.end(),
+                    [&](AccessLevel l) { return counts[static_cast<std::size_t>(l)] > 0; });
   std::size_t at_level = counts[static_cast<std::size_t>(level)];
-  std::string out = fmt::format("{} actions, {} {}: ", actions.size(),
-                                at_level == actions.size() ? "all" : fmt::format("{} of them", at_level),
-                                catalog::to_string(level));
+  std::string out =
+      fmt::format("{} actions, {} {}: ", actions.size(),
+                  at_level == actions.size() ? "all" : fmt::format("{} of them", at_level),
+                  catalog::to_string(level));
   std::size_t named = 0;
   for (std::uint32_t index : actions) {
     if (level_of(index) != level) continue;

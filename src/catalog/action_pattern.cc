@@ -30,7 +30,9 @@ Cache& cache() {
 // Heterogeneous lookup, so that a std::string_view finds its entry without a copy.
 struct TextHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
 };
 
 // In front of the shared cache, one per thread and keyed by the text as written: a policy names

@@ -96,7 +96,8 @@ const ActionSet& ActionSet::at_access_level(AccessLevel level) {
 
 std::size_t ActionSet::count_common(const ActionSet& other) const {
   std::size_t count = 0;
-  for (std::size_t i = 0; i < words_.size(); ++i) count += std::popcount(words_[i] & other.words_[i]);
+  for (std::size_t i = 0; i < words_.size(); ++i)
+    count += std::popcount(words_[i] & other.words_[i]);
   return count;
 }
 

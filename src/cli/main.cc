@@ -19,6 +19,8 @@ using iamlint::app::Command;
 using iamlint::app::Options;
 using iamlint::app::OutputFormat;
 
+// One line of the help text per source line.
+// clang-format off
 constexpr std::string_view kDescription =
     "Offline linter for AWS IAM policies: identity, resource, trust, SCP and RCP.\n"
     "\n"
@@ -30,6 +32,7 @@ constexpr std::string_view kDescription =
     "\n"
     "Exit status: 0 no finding at or above --fail-level, 1 findings, 2 usage error,\n"
     "unreadable path or internal error. Invalid JSON is a finding (IAM001), not status 2.\n";
+// clang-format on
 
 struct UsageError {
   std::string message;

@@ -5,16 +5,13 @@
 // Header-only because rules/<family>/meson.build lists rule files only.
 #pragma once
 
-#include <unordered_map>
-
-#include <shared_mutex>
-
-#include <mutex>
-
 #include <algorithm>
+#include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/core.h>

@@ -62,8 +62,8 @@ class SessionKeyWithoutItsAction final : public engine::Rule {
       .name = "session-key-without-its-action",
       .level = engine::Level::kError,
       .summary =
-          "A trust policy requires a source identity or session tags, but allows neither "
-          "sts:SetSourceIdentity nor sts:TagSession to set them",
+          "A trust policy requires a source identity or session tags without allowing the action "
+          "that sets them (sts:SetSourceIdentity, sts:TagSession)",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,

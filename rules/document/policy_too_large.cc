@@ -3,8 +3,12 @@
 // trust policy by default; both are warnings, as AWS managed policies may be
 // larger and the trust quota can be raised); Organizations counts every
 // character of an SCP or RCP, whitespace included (5,120; an error, as the
-// policy is rejected). Resource policy quotas depend on the service, so they
-// are not checked.
+// policy is rejected). A resource policy's quota depends on the resource, so it
+// is checked when --resource-type names one with a published quota: 20 KB for
+// S3 bucket and access point policies and for DynamoDB (which counts
+// whitespace).
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "engine/rule.h"
@@ -18,11 +22,15 @@ using ast::PolicyKind;
 constexpr std::string_view kTags[] = {"correctness"};
 constexpr std::string_view kCodes[] = {
     "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA", "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
-    "POLICY_SIZE_EXCEEDS_SCP_QUOTA", "POLICY_SIZE_EXCEEDS_RCP_QUOTA"};
+    "POLICY_SIZE_EXCEEDS_SCP_QUOTA", "POLICY_SIZE_EXCEEDS_RCP_QUOTA",
+    "POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA"};
 // Trust first: the documentation example is linted as the first kind, and its
 // quota is the smallest.
 constexpr PolicyKind kKinds[] = {PolicyKind::kTrust, PolicyKind::kIdentity, PolicyKind::kScp,
-                                 PolicyKind::kRcp};
+                                 PolicyKind::kRcp, PolicyKind::kResource};
+
+// "20 KB" read as 20 KiB, the larger reading, so that no policy is reported that may fit.
+constexpr std::size_t kResourcePolicyLimit = 20 * 1024;
 
 struct Quota {
   std::string_view code;
@@ -30,21 +38,67 @@ struct Quota {
   std::size_t limit;
   bool counts_whitespace;
   engine::Level level;
+  std::string_view fix;
 };
 
-Quota quota_for(PolicyKind kind) {
-  switch (kind) {
+constexpr std::string_view kMerge = "merge statements or remove the ones not needed";
+
+// Sources: IAM and AWS STS quotas (managed and trust policies), Organizations quotas (SCPs, RCPs),
+// "Access points restrictions and limitations" and the S3 policy limits (20 KB), and DynamoDB's
+// "Resource-based policy considerations" (20 KB, whitespace counted).
+std::optional<Quota> quota_for(const ast::Policy& policy) {
+  switch (policy.kind) {
     case PolicyKind::kTrust:
-      return {"POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
-              "a role trust policy (unless the quota was raised)", 2048, false,
-              engine::Level::kWarning};
+      return Quota{"POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
+                   "a role trust policy (unless the quota was raised)",
+                   2048,
+                   false,
+                   engine::Level::kWarning,
+                   "merge statements, or raise the quota (up to 4,096)"};
     case PolicyKind::kScp:
-      return {"POLICY_SIZE_EXCEEDS_SCP_QUOTA", "an SCP", 5120, true, engine::Level::kError};
+      return Quota{"POLICY_SIZE_EXCEEDS_SCP_QUOTA",
+                   "an SCP",
+                   5120,
+                   true,
+                   engine::Level::kError,
+                   "remove whitespace, merge statements or split the policy"};
     case PolicyKind::kRcp:
-      return {"POLICY_SIZE_EXCEEDS_RCP_QUOTA", "an RCP", 5120, true, engine::Level::kError};
+      return Quota{"POLICY_SIZE_EXCEEDS_RCP_QUOTA",
+                   "an RCP",
+                   5120,
+                   true,
+                   engine::Level::kError,
+                   "remove whitespace, merge statements or split the policy"};
+    case PolicyKind::kIdentity:
+      return Quota{"POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA",
+                   "a managed policy",
+                   6144,
+                   false,
+                   engine::Level::kWarning,
+                   "merge statements, use wildcards with care, or split it into several policies"};
+    case PolicyKind::kResource:
+      break;
+  }
+  if (!policy.attached_to) return std::nullopt;  // the quota depends on the resource
+  constexpr std::string_view kCode = "POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA";
+  switch (*policy.attached_to) {
+    // S3 does not say whether it counts whitespace; not counting it reports less.
+    case ast::AttachedResource::kS3Bucket:
+      return Quota{kCode, "an S3 bucket policy",   kResourcePolicyLimit,
+                   false, engine::Level::kWarning, kMerge};
+    case ast::AttachedResource::kS3AccessPoint:
+      return Quota{kCode, "an S3 access point policy", kResourcePolicyLimit,
+                   false, engine::Level::kWarning,     kMerge};
+    case ast::AttachedResource::kDynamoDbTable:
+      return Quota{kCode,
+                   "a DynamoDB resource policy",
+                   kResourcePolicyLimit,
+                   true,
+                   engine::Level::kWarning,
+                   "remove whitespace, merge statements or remove the "
+                   "ones not needed"};
     default:
-      return {"POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA", "a managed policy", 6144, false,
-              engine::Level::kWarning};
+      return std::nullopt;  // no published quota
   }
 }
 
@@ -81,19 +135,17 @@ class PolicyTooLarge final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_policy(const ast::Policy& policy, engine::RuleContext& ctx) const override {
-    Quota quota = quota_for(policy.kind);
+    std::optional<Quota> found = quota_for(policy);
+    if (!found) return;
+    const Quota& quota = *found;
     std::string_view text = ctx.source_text().substr(policy.range.begin, policy.range.size());
     std::size_t length = count_characters(text, quota.counts_whitespace);
     if (length <= quota.limit) return;
     std::string_view counted =
         quota.counts_whitespace ? "characters" : "characters without whitespace";
-    std::string_view fix = quota.counts_whitespace
-                               ? "remove whitespace, merge statements or split the policy"
-                               : "merge statements, use wildcards with care, or split it into "
-                                 "several policies";
     ctx.report(document::opening_brace(ctx.json().node(policy.node)),
                "the policy has {} {}, more than the {} allowed for {}; {}", length, counted,
-               quota.limit, quota.what, fix)
+               quota.limit, quota.what, quota.fix)
         .code(quota.code)
         .level(quota.level);
   }

@@ -9,6 +9,7 @@
 #include "analysis/actions.h"
 #include "catalog/action.h"
 #include "catalog/lists.h"
+#include "catalog/service.h"
 #include "condition/condition_key_catalog.h"
 #include "engine/rule.h"
 
@@ -18,21 +19,38 @@ namespace {
 constexpr std::string_view kTags[] = {"correctness", "condition", "data-perimeter"};
 constexpr std::string_view kCodes[] = {"USE_CONDITION_KEY_ONLY_WITH_SUPPORTED_SERVICES"};
 
-// What `actions` holds that `key` never reaches, sorted and unique: a service prefix ("ec2"), or
-// a whole action name for a supported service's exception ("iam:PassRole"). In an RCP "*" means
-// the services RCPs support, so only those count.
+// What `actions` holds that `key` never reaches, sorted: a service prefix ("ec2"), or a whole
+// action name for a supported service's exception ("iam:PassRole"). In an RCP "*" means the
+// services RCPs support, so only those count. Walks the sorted positions a service at a time, as
+// "*" holds every action of the catalogue.
 std::vector<std::string> unreached(const catalog::ServiceLimitedKey& key, analysis::Indices actions,
                                    bool rcp) {
+  using Coverage = catalog::ServiceLimitedKey::Coverage;
   std::vector<std::string> out;
-  for (std::uint32_t index : actions) {
-    const catalog::Action action(index);
-    if (key.reaches(action) || (rcp && !action.service().rcp_supported())) continue;
-    const std::string_view prefix = action.service().prefix();
-    std::string label = key.lists_service(prefix) ? action.qualified_name() : std::string(prefix);
-    if (out.empty() || out.back() != label) out.push_back(std::move(label));
+  for (auto it = actions.begin(); it != actions.end();) {
+    const catalog::Service service = catalog::Action(*it).service();
+    const auto service_actions = service.actions();
+    const std::uint32_t service_end =
+        (*service_actions.begin()).index() + static_cast<std::uint32_t>(service_actions.size());
+    const auto next = std::lower_bound(it, actions.end(), service_end);
+    // In an RCP "*" means the services RCPs support; the others cannot be named there.
+    const bool nameable = !rcp || service.rcp_supported();
+    switch (nameable ? key.coverage(service) : Coverage::kAll) {
+      case Coverage::kNone:
+        out.emplace_back(service.prefix());
+        break;
+      case Coverage::kPartial:
+        for (auto action = it; action != next; ++action) {
+          if (!key.reaches(catalog::Action(*action)))
+            out.push_back(catalog::Action(*action).qualified_name());
+        }
+        break;
+      case Coverage::kAll:
+        break;
+    }
+    it = next;
   }
   std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -56,16 +74,25 @@ class VpceKeyWithUnsupportedService final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
+    std::vector<std::pair<const ast::Condition*, catalog::ServiceLimitedKey>> uses;
     for (const ast::Condition& condition : statement.conditions) {
-      std::optional<catalog::ServiceLimitedKey> key =
-          catalog::find_service_limited_key(condition.key.value);
-      if (key) check_key(statement, condition, *key, ctx);
+      if (auto key = catalog::find_service_limited_key(condition.key.value))
+        uses.emplace_back(&condition, *key);
     }
+    if (uses.empty()) return;
+    // NotAction covers every action it does not name; computed once for all the keys.
+    std::vector<std::uint32_t> not_action_grant;
+    if (statement.not_action)
+      not_action_grant = analysis::indices_of(analysis::statement_actions(statement));
+    for (const auto& [condition, key] : uses)
+      check_key(statement, *condition, key, not_action_grant, ctx);
   }
 
  private:
   static void check_key(const ast::Statement& statement, const ast::Condition& condition,
-                        const catalog::ServiceLimitedKey& key, engine::RuleContext& ctx) {
+                        const catalog::ServiceLimitedKey& key,
+                        const std::vector<std::uint32_t>& not_action_grant,
+                        engine::RuleContext& ctx) {
     const bool rcp = ctx.kind() == ast::PolicyKind::kRcp;
     struct Culprit {
       ByteRange range;
@@ -73,9 +100,7 @@ class VpceKeyWithUnsupportedService final : public engine::Rule {
     };
     std::vector<Culprit> culprits;
     if (statement.not_action) {
-      const std::vector<std::uint32_t> covered =
-          analysis::indices_of(analysis::statement_actions(statement));
-      culprits.push_back({statement.not_action->name.range, unreached(key, covered, rcp)});
+      culprits.push_back({statement.not_action->name.range, unreached(key, not_action_grant, rcp)});
     } else if (statement.action) {
       for (const ast::Action& entry : statement.action->entries) {
         culprits.push_back({entry.text.range, unreached(key, analysis::actions_of(entry), rcp)});

@@ -4,6 +4,7 @@
 #include <ranges>
 
 #include "catalog/ascii.h"
+#include "catalog/service.h"
 #include "catalog/tables.h"
 
 namespace iamlint::catalog {
@@ -29,6 +30,47 @@ bool any_word(std::string_view list, Matches&& matches) {
     if (matches(std::string_view(word.begin(), word.end()))) return true;
   }
   return false;
+}
+
+// The hand-kept rows turned into lookups by catalogue position, built on first use (a few
+// thousand string comparisons), so that a rule can ask about every action of a statement.
+struct KeyReach {
+  std::vector<ServiceLimitedKey::Coverage> by_service;
+  std::vector<std::uint32_t> excepted_actions;  // sorted positions
+  std::size_t service_count = 0;
+};
+
+std::vector<KeyReach> build_key_reach() {
+  std::vector<KeyReach> out(tables::kServiceLimitedKeyCount);
+  for (std::uint32_t k = 0; k < tables::kServiceLimitedKeyCount; ++k) {
+    const tables::ServiceLimitedKeyRow& row = tables::kServiceLimitedKeys[k];
+    KeyReach& reach = out[k];
+    any_word(tables::str(row.excepted_actions), [&](std::string_view name) {
+      if (std::optional<Action> action = find_action(name))
+        reach.excepted_actions.push_back(action->index());
+      return false;
+    });
+    std::sort(reach.excepted_actions.begin(), reach.excepted_actions.end());
+    for (Service service : services()) {
+      ServiceLimitedKey::Coverage coverage = ServiceLimitedKey::Coverage::kNone;
+      if (any_word(tables::str(row.services),
+                   [&](std::string_view prefix) { return prefix == service.prefix(); })) {
+        const bool has_exception =
+            std::any_of(reach.excepted_actions.begin(), reach.excepted_actions.end(),
+                        [&](std::uint32_t i) { return Action(i).service() == service; });
+        coverage = has_exception ? ServiceLimitedKey::Coverage::kPartial
+                                 : ServiceLimitedKey::Coverage::kAll;
+        ++reach.service_count;
+      }
+      reach.by_service.push_back(coverage);
+    }
+  }
+  return out;
+}
+
+const KeyReach& key_reach(std::uint32_t index) {
+  static const std::vector<KeyReach> reach = build_key_reach();
+  return reach[index];
 }
 
 }  // namespace
@@ -84,27 +126,26 @@ std::string_view ServiceLimitedKey::name() const {
   return tables::str(tables::kServiceLimitedKeys[index_].key);
 }
 
-bool ServiceLimitedKey::lists_service(std::string_view prefix) const {
-  return any_word(tables::str(tables::kServiceLimitedKeys[index_].services),
-                  [&](std::string_view service) { return service == prefix; });
+ServiceLimitedKey::Coverage ServiceLimitedKey::coverage(Service service) const {
+  return key_reach(index_).by_service[service.index()];
 }
 
 bool ServiceLimitedKey::reaches(Action action) const {
-  const std::string_view prefix = action.service().prefix();
-  if (!lists_service(prefix)) return false;
-  // Excepted actions are written "service:Action"; compare without building the full name.
-  const std::string_view excepted =
-      tables::str(tables::kServiceLimitedKeys[index_].excepted_actions);
-  return !any_word(excepted, [&](std::string_view name) {
-    return name.size() == prefix.size() + 1 + action.name().size() && name.starts_with(prefix) &&
-           name[prefix.size()] == ':' &&
-           equals_folded(name.substr(prefix.size() + 1), action.name());
-  });
+  const KeyReach& reach = key_reach(index_);
+  switch (reach.by_service[action.service().index()]) {
+    case Coverage::kNone:
+      return false;
+    case Coverage::kAll:
+      return true;
+    case Coverage::kPartial:
+      break;
+  }
+  return !std::binary_search(reach.excepted_actions.begin(), reach.excepted_actions.end(),
+                             action.index());
 }
 
 std::size_t ServiceLimitedKey::service_count() const {
-  const std::string_view services = tables::str(tables::kServiceLimitedKeys[index_].services);
-  return std::ranges::count(services, ' ') + 1;
+  return key_reach(index_).service_count;
 }
 
 std::optional<ServiceLimitedKey> find_service_limited_key(std::string_view key) {

@@ -35,14 +35,19 @@ enum class KmsKeyForm {
 // aws:VpceOrgID and aws:VpceOrgPaths. For the other services the key is always absent.
 class ServiceLimitedKey {
  public:
+  // How much of a service the key reaches.
+  enum class Coverage : std::uint8_t {
+    kNone,     // the service does not support the key
+    kAll,      // every action of the service carries it
+    kPartial,  // the service supports it, except for some actions (iam:PassRole)
+  };
+
   explicit constexpr ServiceLimitedKey(std::uint32_t index) : index_(index) {}
   [[nodiscard]] std::string_view name() const;  // as AWS spells it
-  // Whether the service with this prefix supports the key, perhaps with exceptions.
-  [[nodiscard]] bool lists_service(std::string_view prefix) const;
-  // Whether requests for `action` carry the key: its service supports the key and the action is
-  // not one of the service's exceptions (iam:PassRole).
+  [[nodiscard]] Coverage coverage(Service service) const;
+  // Whether requests for `action` carry the key.
   [[nodiscard]] bool reaches(Action action) const;
-  [[nodiscard]] std::size_t service_count() const;
+  [[nodiscard]] std::size_t service_count() const;  // services that support it
 
  private:
   std::uint32_t index_;

@@ -44,8 +44,10 @@ TEST_CASE("global keys that only some services carry") {
   REQUIRE(account);
   CHECK(account->name() == "aws:VpceAccount");
   CHECK(account->service_count() == 39);
-  CHECK(account->lists_service("iam"));
-  CHECK_FALSE(account->lists_service("ec2"));
+  using Coverage = ServiceLimitedKey::Coverage;
+  CHECK(account->coverage(*find_service("s3")) == Coverage::kAll);
+  CHECK(account->coverage(*find_service("iam")) == Coverage::kPartial);
+  CHECK(account->coverage(*find_service("ec2")) == Coverage::kNone);
   CHECK(account->reaches(*find_action("s3:GetObject")));
   CHECK(account->reaches(*find_action("iam:CreateRole")));
   CHECK_FALSE(account->reaches(*find_action("iam:PassRole")));  // the documented exception

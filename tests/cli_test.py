@@ -150,6 +150,24 @@ class Inputs(unittest.TestCase):
         self.assertEqual(status, 1)
         self.assertIn("/dev/zero:1:1: error: invalid JSON: the file is larger than the 4 MiB limit", out)
 
+    def test_many_findings_on_one_long_line(self):
+        # A minified policy near the size limit with a finding in every statement: each finding's
+        # column and snippet must cost a bounded amount, not a scan of the whole 4 MB line.
+        statement = ('{"Effect":"Deny","Action":"*","Resource":"*",'
+                     '"Condition":{"StringNotEquals":{"aws:VpceOrgID":"o-%05d"}}}')
+        count = 33_000
+        text = '{"Version":"2012-10-17","Statement":[' + ",".join(
+            statement % i for i in range(count)) + "]}"
+        last_key = text.rindex('"aws:VpceOrgID"')
+        with tempfile.TemporaryDirectory() as scratch:
+            policy = os.path.join(scratch, "minified.json")
+            with open(policy, "w") as out:
+                out.write(text)
+            status, out, err = run("--select", "IAM360", policy)
+            self.assertEqual(status, 1)
+            self.assertIn(f"{policy}:1:{last_key + 1}: warning:", out)
+            self.assertIn(f"{count} problems ({count} warnings) in 1 file", err)
+
     def test_output_refuses_to_overwrite_an_input(self):
         status, _, err = run("--output", f"{CLI}/invalid.json", f"{CLI}/invalid.json")
         self.assertEqual(status, 2)

@@ -41,27 +41,19 @@ std::string_view level_color(const Palette& colors, engine::Level level) {
   return colors.reset;
 }
 
-// Byte offsets of each code point of `line`, plus its end.
-std::vector<uint32_t> code_point_offsets(std::string_view line) {
-  std::vector<uint32_t> offsets;
-  for (uint32_t i = 0; i < line.size(); ++i) {
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) offsets.push_back(i);
-  }
-  offsets.push_back(static_cast<uint32_t>(line.size()));
-  return offsets;
-}
-
 // The source line of the finding with a caret underline of its range (to the line's end when
-// the range continues on later lines).
+// the range continues on later lines). Costs a bounded amount per finding however long the line,
+// as a minified policy with many findings is one long line.
 void write_snippet(const source::LineIndex& index, const engine::Finding& finding,
                    const Palette& colors, std::ostream& out) {
   source::Position start = index.position(finding.range.begin, ColumnUnit::kCodePoints);
   source::Position end = index.position(finding.range.end, ColumnUnit::kCodePoints);
   std::string_view line = index.line_text(start.line);
-  std::vector<uint32_t> offsets = code_point_offsets(line);
-  uint32_t columns = static_cast<uint32_t>(offsets.size() - 1);
+  const uint32_t line_start = index.line_start(start.line);
+  const auto line_end = static_cast<uint32_t>(line_start + line.size());
+  uint32_t columns = index.position(line_end, ColumnUnit::kCodePoints).column - 1;
 
-  uint32_t first = start.column - 1;  // 0-based code point index
+  uint32_t first = start.column - 1;  // 0-based column
   uint32_t last = end.line == start.line ? end.column - 1 : columns;
   first = std::min(first, columns);
   last = std::clamp(last, first + 1, std::max(columns, first + 1));
@@ -72,14 +64,21 @@ void write_snippet(const source::LineIndex& index, const engine::Finding& findin
     window_begin = first > kColumnsBeforeFinding ? first - kColumnsBeforeFinding : 0;
     window_end = std::min(columns, window_begin + kMaxShownColumns);
   }
-  std::string_view shown =
-      line.substr(offsets[window_begin], offsets[window_end] - offsets[window_begin]);
+  // Byte offsets in `line` of 0-based columns.
+  const auto byte_of = [&](uint32_t column) {
+    return index.column_offset(start.line, column + 1) - line_start;
+  };
+  const uint32_t shown_begin = byte_of(window_begin);
+  std::string_view shown = line.substr(shown_begin, byte_of(window_end) - shown_begin);
   std::string_view lead = window_begin > 0 ? "..." : "";
   std::string_view trail = window_end < columns ? "..." : "";
 
   // Spaces under the text before the range, keeping tabs so the carets line up.
   std::string pad(lead.size(), ' ');
-  for (uint32_t i = window_begin; i < first; ++i) pad += line[offsets[i]] == '\t' ? '\t' : ' ';
+  for (uint32_t column = window_begin, i = shown_begin; column < first; ++column) {
+    pad += line[i] == '\t' ? '\t' : ' ';
+    i += source::character_size(line, i);
+  }
   uint32_t carets = std::min(last, window_end + 1) - first;
 
   std::string gutter(fmt::formatted_size("{}", start.line), ' ');

@@ -22,21 +22,36 @@ bool is_continuation(unsigned char byte) {
   return (byte & 0xC0) == 0x80;
 }
 
+// The character at bytes[i]: its length in bytes and in UTF-16 code units. A byte that does not
+// start a complete UTF-8 sequence is a character of its own.
+struct Character {
+  int bytes;
+  int utf16_units;
+};
+
+Character character_at(std::string_view bytes, std::size_t i) {
+  int length = sequence_length(static_cast<unsigned char>(bytes[i]));
+  bool complete = i + length <= bytes.size();
+  for (int k = 1; complete && k < length; ++k) {
+    complete = is_continuation(static_cast<unsigned char>(bytes[i + k]));
+  }
+  if (!complete) return {1, 1};
+  // Code points above U+FFFF take a surrogate pair in UTF-16.
+  return {length, length == 4 ? 2 : 1};
+}
+
 }  // namespace
+
+uint32_t character_size(std::string_view bytes, std::size_t i) {
+  return character_at(bytes, i).bytes;
+}
 
 uint32_t count_columns(std::string_view bytes, ColumnUnit unit) {
   uint32_t columns = 0;
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    int length = sequence_length(static_cast<unsigned char>(bytes[i]));
-    bool complete = i + length <= bytes.size();
-    for (int k = 1; complete && k < length; ++k) {
-      complete = is_continuation(static_cast<unsigned char>(bytes[i + k]));
-    }
-    if (!complete) length = 1;  // a stray byte is one column
-    // Code points above U+FFFF take a surrogate pair in UTF-16.
-    columns += (unit == ColumnUnit::kUtf16CodeUnits && length == 4 && complete) ? 2 : 1;
-    i += length;
+  for (std::size_t i = 0; i < bytes.size();) {
+    const Character c = character_at(bytes, i);
+    columns += unit == ColumnUnit::kUtf16CodeUnits ? c.utf16_units : 1;
+    i += c.bytes;
   }
   return columns;
 }
@@ -45,12 +60,32 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
   uint32_t first = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
   line_starts_.push_back(first);
   for (uint32_t i = first; i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      line_starts_.push_back(i + 1);
-    } else if (text[i] == '\r') {
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    if (text[i] == '\n' || text[i] == '\r') {
+      const uint32_t end = i;
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      add_checkpoints(line_starts_.back(), end);
       line_starts_.push_back(i + 1);
     }
+  }
+  add_checkpoints(line_starts_.back(), static_cast<uint32_t>(text.size()));
+}
+
+void LineIndex::add_checkpoints(uint32_t start, uint32_t end) {
+  if (end - start <= kCheckpointSpacing) return;
+  // Counting stops at the line end, as position() does for offsets on this line.
+  const std::string_view line = text_.substr(start, end - start);
+  Checkpoint at{start, 0, 0};
+  uint32_t next = kCheckpointSpacing;
+  for (std::size_t i = 0; i < line.size();) {
+    if (i >= next) {
+      at.offset = start + static_cast<uint32_t>(i);
+      checkpoints_.push_back(at);
+      next += kCheckpointSpacing;
+    }
+    const Character c = character_at(line, i);
+    ++at.code_points;
+    at.utf16_units += c.utf16_units;
+    i += c.bytes;
   }
 }
 
@@ -59,9 +94,39 @@ Position LineIndex::position(uint32_t offset, ColumnUnit unit) const {
   // The last line start that is <= offset; an offset inside the BOM maps to column 1.
   auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   uint32_t line = static_cast<uint32_t>(std::max<std::ptrdiff_t>(after - line_starts_.begin(), 1));
-  uint32_t start = line_starts_[line - 1];
-  uint32_t column = offset > start ? count_columns(text_.substr(start, offset - start), unit) : 0;
+  uint32_t from = line_starts_[line - 1];
+  uint32_t column = 0;
+  // Start from the last checkpoint of this line at or before the offset, if there is one.
+  auto checkpoint = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), offset,
+                                     [](uint32_t o, const Checkpoint& c) { return o < c.offset; });
+  if (checkpoint != checkpoints_.begin() && std::prev(checkpoint)->offset > from) {
+    const Checkpoint& c = *std::prev(checkpoint);
+    from = c.offset;
+    column = unit == ColumnUnit::kUtf16CodeUnits ? c.utf16_units : c.code_points;
+  }
+  if (offset > from) column += count_columns(text_.substr(from, offset - from), unit);
   return {.line = line, .column = column + 1};
+}
+
+uint32_t LineIndex::column_offset(uint32_t line, uint32_t column) const {
+  const std::string_view content = line_text(line);
+  const uint32_t start = line_starts_[line - 1];
+  // Skip to the last checkpoint of the line before the column.
+  auto first = std::lower_bound(checkpoints_.begin(), checkpoints_.end(), start,
+                                [](const Checkpoint& c, uint32_t o) { return c.offset < o; });
+  auto last = std::lower_bound(first, checkpoints_.end(), start + content.size() + 1,
+                               [](const Checkpoint& c, uint32_t o) { return c.offset < o; });
+  auto after = std::upper_bound(first, last, column - 1, [](uint32_t wanted, const Checkpoint& c) {
+    return wanted < c.code_points;
+  });
+  std::size_t i = 0;
+  uint32_t seen = 0;
+  if (after != first) {
+    i = std::prev(after)->offset - start;
+    seen = std::prev(after)->code_points;
+  }
+  for (; seen + 1 < column && i < content.size(); ++seen) i += character_size(content, i);
+  return start + static_cast<uint32_t>(std::min(i, content.size()));
 }
 
 std::string_view LineIndex::line_text(uint32_t line) const {

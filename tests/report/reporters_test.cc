@@ -265,6 +265,26 @@ TEST_CASE("text reporter shows a window of a very long line") {
     CHECK(lines[2] == "1 | ..." + short_tail.substr(at - 40));
     CHECK(lines[3] == "  | " + std::string(3 + 40, ' ') + "^^^");
   }
+  SUBCASE("a line of several kilobytes with multi-byte characters") {
+    std::string e_acute;
+    for (int i = 0; i < 1500; ++i) e_acute += "\xC3\xA9";  // é: 2 bytes, 1 column
+    const std::string before = R"({"Statement": {"Sid": ")" + e_acute + R"(", "Effect": "Allow", )";
+    const std::string action = R"("Action": )";
+    const std::string after = R"(, "Resource": ")" + e_acute + R"("}})";
+    const std::string wide = before + action + R"("*")" + after;
+    Linted linted = lint_one("min.json", wide, {"IAM201"});
+    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    REQUIRE(lines.size() == 5);
+    const std::size_t column = 23 + 1500 + 22 + action.size() + 1;
+    CHECK(lines[0].starts_with("min.json:1:" + std::to_string(column) + ": "));
+    // 40 columns before: 8 é, then the ASCII text up to the finding; 120 columns in all.
+    std::string e8, e62;
+    for (int i = 0; i < 8; ++i) e8 += "\xC3\xA9";
+    for (int i = 0; i < 62; ++i) e62 += "\xC3\xA9";
+    CHECK(lines[2] ==
+          "1 | ..." + e8 + R"(", "Effect": "Allow", "Action": "*", "Resource": ")" + e62 + "...");
+    CHECK(lines[3] == "  | " + std::string(3 + 40, ' ') + "^^^");
+  }
   SUBCASE("a finding near the start is not cut before") {
     const std::string early = R"({"Statement": {"Action": "*", "Effect": "Allow", "Sid": ")" +
                               std::string(300, 'x') + R"("}})";

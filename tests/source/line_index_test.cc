@@ -148,5 +148,46 @@ TEST_CASE("line index positions every offset of invalid UTF-8") {
   CHECK(index.position(5, ColumnUnit::kUtf16CodeUnits) == Position{2, 3});
 }
 
+TEST_CASE("line index counts long lines from checkpoints exactly as from the line start") {
+  // Long enough for several checkpoints, with characters of every width and stray bytes placed so
+  // that some straddle a checkpoint spacing.
+  std::string line;
+  const std::string_view pieces[] = {"a",    "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80",
+                                     "\xFF", "\xE2\x82"};
+  for (int i = 0; line.size() < 5000; ++i) line += pieces[(i * 7) % 6];
+  const std::string text = "{\n" + line + "\r\n" + line;
+  LineIndex index(text);
+  const auto second_line = static_cast<uint32_t>(2 + line.size() + 2);
+  for (uint32_t offset = 0; offset <= text.size(); ++offset) {
+    const bool in_second = offset >= second_line;
+    const uint32_t start = in_second ? second_line : (offset >= 2 ? 2 : 0);
+    const uint32_t expected_line = in_second ? 3 : (offset >= 2 ? 2 : 1);
+    // Offsets inside the CRLF still belong to the second line.
+    const std::string_view before = std::string_view(text).substr(start, offset - start);
+    for (ColumnUnit unit : {ColumnUnit::kCodePoints, ColumnUnit::kUtf16CodeUnits}) {
+      const Position expected{expected_line, count_columns(before, unit) + 1};
+      REQUIRE(index.position(offset, unit) == expected);
+    }
+  }
+}
+
+TEST_CASE("column_offset finds the byte where each column starts") {
+  std::string line;
+  const std::string_view pieces[] = {"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xFF"};
+  for (int i = 0; line.size() < 3000; ++i) line += pieces[(i * 3) % 5];
+  const std::string text = "x\n" + line + "\n";
+  LineIndex index(text);
+  const uint32_t columns = count_columns(line, ColumnUnit::kCodePoints);
+  uint32_t expected = 2;  // the long line starts after "x\n"
+  for (uint32_t column = 1; column <= columns; ++column) {
+    REQUIRE(index.column_offset(2, column) == expected);
+    expected += character_size(line, expected - 2);
+  }
+  CHECK(index.column_offset(2, columns + 1) == 2 + line.size());
+  CHECK(index.column_offset(2, columns + 50) == 2 + line.size());  // past the end: the end
+  CHECK(index.column_offset(1, 1) == 0);
+  CHECK(index.column_offset(3, 1) == text.size());
+}
+
 }  // namespace
 }  // namespace iamlint::source

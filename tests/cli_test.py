@@ -168,6 +168,30 @@ class Inputs(unittest.TestCase):
             self.assertIn(f"{policy}:1:{last_key + 1}: warning:", out)
             self.assertIn(f"{count} problems ({count} warnings) in 1 file", err)
 
+    def test_crafted_lists_and_patterns_stay_linear(self):
+        # Inputs that made pairwise checks quadratic: each must finish, with the finding it holds.
+        k = 300_000
+        cases = {
+            "resources": ([{"Effect": "Allow", "Action": "s3:GetObject", "Resource":
+                            [f"arn:aws:s3:::bucket-{i}/*" for i in range(120_000)] +
+                            ["arn:aws:s3:::bucket-7/logs/*"]}], "IAM015", 1),
+            "keys": ([{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition":
+                       {"StringEquals": {**{f"aws:PrincipalTag/k{i}": "v" for i in range(100_000)},
+                                         "AWS:PrincipalTag/K5": "v"}}}], "IAM303", 1),
+            # A wildcard pair that backtracks at every character of a 1.5 MB list.
+            "glob": ([{"Effect": "Allow", "Action": "s3:GetObject", "Resource":
+                       ["arn:aws:s3:::*" + "a" * k + "*",
+                        "arn:aws:s3:::" + ("a" * (k - 1) + "b") * 4 + "x"]}], "IAM015", 0),
+        }
+        with tempfile.TemporaryDirectory() as scratch:
+            for name, (statements, rule, expected) in cases.items():
+                with self.subTest(name):
+                    policy = os.path.join(scratch, name + ".json")
+                    with open(policy, "w") as out:
+                        json.dump({"Version": "2012-10-17", "Statement": statements}, out)
+                    _, out, _ = run("--format", "json", "--select", rule, policy)
+                    self.assertEqual(len(json.loads(out)), expected)
+
     def test_output_refuses_to_overwrite_an_input(self):
         status, _, err = run("--output", f"{CLI}/invalid.json", f"{CLI}/invalid.json")
         self.assertEqual(status, 2)

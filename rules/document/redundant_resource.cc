@@ -1,8 +1,12 @@
 // IAM015: a Resource (or NotResource) entry that another entry of the same list
 // already covers, e.g. "arn:aws:s3:::logs/app/*" next to "arn:aws:s3:::logs/*",
 // or an entry written twice.
+//
+// Lists come from pull requests, so the work is bounded: an entry is compared only with the
+// entries that can cover it (same text, or a wildcard entry whose literal head begins it), each
+// comparison has a step budget, and a list stops being checked after kMaxComparisons.
 #include <algorithm>
-#include <iterator>
+#include <cstdint>
 #include <unordered_map>
 #include <vector>
 
@@ -13,6 +17,9 @@ namespace {
 
 constexpr std::string_view kTags[] = {"style"};
 constexpr std::string_view kCodes[] = {"REDUNDANT_RESOURCE"};
+
+// Far beyond any real list (100 entries that all have wildcards make 10,000).
+constexpr std::size_t kMaxComparisons = 1'000'000;
 
 // A list entry with what the coverage test needs from it, computed once per entry rather than
 // once per pair: the literal text before its first wildcard and after its last one.
@@ -35,7 +42,9 @@ struct Entry {
 // match of `wide` against the text of `narrow` in which a `*` of `narrow` can
 // only be consumed by a `*` of `wide` and a `?` of `narrow` by a `?` or `*`.
 // Sound (never claims coverage that is not there), though not complete for
-// unusual wildcard layouts. Fast rejections decide nearly every pair in real lists.
+// unusual wildcard layouts, nor for pairs that need more than a few backtracks per
+// character (crafted input: the answer is then "no"). Fast rejections decide
+// nearly every pair in real lists.
 bool covers(const Entry& wide_entry, const Entry& narrow_entry) {
   std::string_view wide = wide_entry.text;
   std::string_view narrow = narrow_entry.text;
@@ -45,13 +54,16 @@ bool covers(const Entry& wide_entry, const Entry& narrow_entry) {
   // begin and end `narrow` too.
   if (!narrow.starts_with(wide_entry.head) || !narrow.ends_with(wide_entry.tail)) return false;
   // Glob matching with a backtrack to the last `*` of `wide`, which may consume any run of
-  // `narrow` (its wildcards included); linear on real ARNs, O(|wide|·|narrow|) at worst.
+  // `narrow` (its wildcards included); linear on real ARNs, O(|wide|·|narrow|) at worst, so
+  // the steps are capped.
   auto fits = [](char w, char n) { return w == '?' ? n != '*' : w == n; };
   std::size_t w = 0;
   std::size_t n = 0;
   std::size_t star = std::string_view::npos;
   std::size_t resume = 0;
+  std::size_t steps_left = 8 * (wide.size() + narrow.size());
   while (n < narrow.size()) {
+    if (steps_left-- == 0) return false;
     if (w < wide.size() && wide[w] == '*') {
       star = w++;
       resume = n;
@@ -68,6 +80,44 @@ bool covers(const Entry& wide_entry, const Entry& narrow_entry) {
   while (w < wide.size() && wide[w] == '*') ++w;
   return w == wide.size();
 }
+
+// The wildcard entries of a list by their literal head. The heads that begin a text are among its
+// prefixes, so one pass over the text with a rolling hash finds them; a hash collision only adds
+// a candidate that covers() then rejects.
+class HeadIndex {
+ public:
+  void add(std::string_view head, std::size_t position) {
+    by_hash_[hash(head)].push_back(position);
+  }
+
+  // Calls visit(position) for the entries whose head may begin `text`, until it returns false.
+  template <class Visit>
+  void for_each_candidate(std::string_view text, Visit&& visit) const {
+    std::uint64_t h = kSeed;
+    for (std::size_t length = 0;; ++length) {
+      if (auto it = by_hash_.find(h); it != by_hash_.end()) {
+        for (std::size_t position : it->second) {
+          if (!visit(position)) return;
+        }
+      }
+      if (length == text.size()) return;
+      h = step(h, text[length]);
+    }
+  }
+
+ private:
+  static constexpr std::uint64_t kSeed = 14695981039346656037ULL;
+  static std::uint64_t step(std::uint64_t h, char c) {
+    return (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;  // FNV-1a
+  }
+  static std::uint64_t hash(std::string_view text) {
+    std::uint64_t h = kSeed;
+    for (char c : text) h = step(h, c);
+    return h;
+  }
+
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_hash_;
+};
 
 class RedundantResource final : public engine::Rule {
  public:
@@ -93,21 +143,26 @@ class RedundantResource final : public engine::Rule {
     std::vector<Entry> prepared;
     prepared.reserve(entries.size());
     for (const ast::Resource& entry : entries) prepared.emplace_back(entry.text.value);
-    // Only an entry with a wildcard, or one with the same text, can cover another: comparing
-    // with those alone keeps long lists of plain ARNs linear.
-    std::vector<std::size_t> wildcards;
+    // Only an entry with the same text, or a wildcard entry whose literal head begins it, can
+    // cover another: comparing with those alone keeps long lists linear.
+    HeadIndex wildcards;
     std::unordered_map<std::string_view, std::vector<std::size_t>> by_text;
     for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (prepared[i].wildcard) wildcards.push_back(i);
+      if (prepared[i].wildcard) wildcards.add(prepared[i].head, i);
       by_text[prepared[i].text].push_back(i);
     }
+    std::size_t budget = kMaxComparisons;
     std::vector<std::size_t> candidates;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
+    for (std::size_t i = 0; i < entries.size() && budget > 0; ++i) {
       const ast::Text& narrow = entries[i].text;
-      const std::vector<std::size_t>& same = by_text[prepared[i].text];
-      candidates.clear();
-      std::set_union(same.begin(), same.end(), wildcards.begin(), wildcards.end(),
-                     std::back_inserter(candidates));
+      candidates = by_text[prepared[i].text];
+      wildcards.for_each_candidate(prepared[i].text, [&](std::size_t j) {
+        candidates.push_back(j);
+        return candidates.size() < budget;
+      });
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      budget -= std::min(budget, candidates.size());
       for (std::size_t j : candidates) {
         if (i == j) continue;
         const ast::Text& wide = entries[j].text;

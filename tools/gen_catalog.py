@@ -262,6 +262,11 @@ class Generator:
                     fail(f"api_permission_names.tsv: {p} is not in the catalogue")
 
         variables = sorted(r[0] for r in read_tsv(self.data / "arn_name_variables.tsv", 2))
+        session_keys = sorted(read_tsv(self.data / "role_session_condition_keys.tsv", 2),
+                              key=lambda r: r[0].lower())
+        for key, _ in session_keys:
+            if key.lower() not in self.key_index:
+                fail(f"role_session_condition_keys.tsv: {key} is no known condition key")
         service_prefixes = {name.split(":")[0] for name in action_names}
         limited_keys = []
         for key, services, excepted in sorted(
@@ -290,6 +295,8 @@ class Generator:
                   count="kArnNameVariableCount"),
             table("ServiceLimitedKeyRow", "kServiceLimitedKeys", limited_keys,
                   count="kServiceLimitedKeyCount"),
+            table("Str", "kRoleSessionKeys", [self.blob.add(k) for k, _ in session_keys],
+                  count="kRoleSessionKeyCount"),
         ]
 
 

@@ -1,6 +1,8 @@
 // IAM357: a service condition key next to named actions that do not take it: the key is neither
 // among an action's request keys nor carried by one of its resource types, so for those actions
-// the condition sees no value. Global aws: keys are left alone (tag keys are IAM358/IAM359's).
+// the condition sees no value. Global aws: keys are left alone (tag keys are IAM358/IAM359's), and
+// so are the service keys that describe the caller's role session (ec2:SourceInstanceArn), which
+// every request made with the session carries.
 //
 // Access Analyzer reports this as an error. Here it is a warning: the catalogue's pairing of keys
 // with actions is incomplete (AWS managed policies pair keys such as ram:ResourceShareName and
@@ -12,6 +14,7 @@
 #include "analysis/actions.h"
 #include "catalog/action.h"
 #include "catalog/condition_key.h"
+#include "catalog/lists.h"
 #include "catalog/service.h"
 #include "condition/condition_key_catalog.h"
 #include "engine/rule.h"
@@ -63,6 +66,7 @@ class ConditionKeyUnsupportedByAction final : public engine::Rule {
       // ...IfExists and Null say what happens when the key is absent: written for exactly this.
       if (condition.op.if_exists || condition.op.base == "Null") continue;
       if (condition_keys::is_global(key) || condition_keys::is_tag_key(key)) continue;
+      if (catalog::is_role_session_key(key)) continue;
       if (!catalog::find_service(condition_keys::prefix_of(key))) continue;
       std::optional<catalog::ConditionKey> known = catalog::find_condition_key(key);
       if (!known) continue;  // unknown keys are IAM350's and IAM351's

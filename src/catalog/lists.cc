@@ -156,4 +156,13 @@ std::optional<ServiceLimitedKey> find_service_limited_key(std::string_view key) 
   return std::nullopt;
 }
 
+bool is_role_session_key(std::string_view key) {
+  const tables::Str* begin = tables::kRoleSessionKeys;
+  const tables::Str* end = begin + tables::kRoleSessionKeyCount;
+  const tables::Str* it = std::lower_bound(begin, end, key, [](tables::Str s, std::string_view k) {
+    return compare_folded(tables::str(s), k) < 0;
+  });
+  return it != end && equals_folded(tables::str(*it), key);
+}
+
 }  // namespace iamlint::catalog

@@ -1,5 +1,5 @@
 // The hand-kept lists in data/ (partitions, regions, unique-ID prefixes, KMS-key condition keys,
-// service-limited global keys), each with its source in the file header.
+// service-limited global keys, role-session keys), each with its source in the file header.
 #pragma once
 
 #include <cstdint>
@@ -55,5 +55,9 @@ class ServiceLimitedKey {
 
 // Case-insensitive, as IAM compares condition keys.
 [[nodiscard]] std::optional<ServiceLimitedKey> find_service_limited_key(std::string_view key);
+
+// Whether a service-prefixed key describes the caller's role session (ec2:SourceInstanceArn,
+// lambda:SourceFunctionArn, ...), so that requests for any action carry it. Case-insensitive.
+[[nodiscard]] bool is_role_session_key(std::string_view key);
 
 }  // namespace iamlint::catalog

@@ -121,6 +121,8 @@ extern const Str kArnNameVariables[];  // sorted
 extern const std::uint32_t kArnNameVariableCount;
 extern const ServiceLimitedKeyRow kServiceLimitedKeys[];
 extern const std::uint32_t kServiceLimitedKeyCount;
+extern const Str kRoleSessionKeys[];  // sorted by lower-case key
+extern const std::uint32_t kRoleSessionKeyCount;
 
 [[nodiscard]] inline std::string_view str(Str s) {
   return {kStrings + s.offset, s.size};

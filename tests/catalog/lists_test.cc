@@ -62,5 +62,13 @@ TEST_CASE("global keys that only some services carry") {
   CHECK_FALSE(find_service_limited_key("aws:SourceVpce"));  // every service carries it
 }
 
+TEST_CASE("role-session keys") {
+  CHECK(is_role_session_key("ec2:SourceInstanceArn"));
+  CHECK(is_role_session_key("EC2:sourceinstancearn"));
+  CHECK(is_role_session_key("lambda:SourceFunctionArn"));
+  CHECK_FALSE(is_role_session_key("ec2:Vpc"));
+  CHECK_FALSE(is_role_session_key("aws:SourceIdentity"));  // a global key, not listed here
+}
+
 }  // namespace
 }  // namespace iamlint::catalog

@@ -136,6 +136,26 @@ class Inputs(unittest.TestCase):
             status, _, err = run("--baseline", policy + ".missing", policy)
             self.assertEqual(status, 2)
             self.assertIn("cannot open", err)
+            with open(baseline, "w") as out:
+                out.write('{"runs": [\n  {"results": [}\n')
+            status, _, err = run("--baseline", baseline, policy)
+            self.assertEqual(status, 2)
+            self.assertIn(f"--baseline '{baseline}' is not valid JSON at line 2, column 16", err)
+
+    def test_baseline_of_a_large_repository(self):
+        # A report of thousands of findings is larger than the 4 MiB limit for policies.
+        statement = '{"Effect": "Allow", "Action": ["s3:*", "iam:Pass*"], "Resource": "*"}'
+        with tempfile.TemporaryDirectory() as scratch:
+            policy = os.path.join(scratch, "many.json")
+            baseline = os.path.join(scratch, "baseline.sarif")
+            with open(policy, "w") as out:
+                out.write('{"Version": "2012-10-17", "Statement": [\n' +
+                          ",\n".join([statement] * 1500) + "\n]}\n")
+            self.assertEqual(run("--format", "sarif", "--output", baseline, policy)[0], 1)
+            self.assertGreater(os.path.getsize(baseline), 4 << 20)
+            status, out, err = run("--baseline", baseline, policy)
+            self.assertEqual((status, out), (0, ""))
+            self.assertRegex(err, r"No problems \(1 file checked, \d+ findings known from the baseline\)")
 
     def test_oversized_and_endless_inputs_are_findings_not_hangs(self):
         with tempfile.TemporaryDirectory() as scratch:

@@ -1,32 +1,39 @@
 #include "app/baseline.h"
 
 #include <fmt/core.h>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
 
-#include "json/parser.h"
 #include "report/fingerprint.h"
 #include "report/sarif_reporter.h"
+#include "source/line_index.h"
 #include "source/source_file.h"
 
 namespace iamlint::app {
 namespace {
 
-using json::Document;
-using json::NodeId;
+// A baseline is a report of a whole repository, so it may be far larger than the policy files it
+// describes (about 1.4 KB per finding); it is still bounded, as it may come from a pull request.
+constexpr std::size_t kMaxBaselineBytes = 64u << 20;
 
-// The member `key` of an object node, or kNoNode.
-NodeId member(const Document& doc, NodeId node, std::string_view key) {
-  if (node == json::kNoNode || !doc.node(node).is_object()) return json::kNoNode;
-  return doc.find_member(node, key);
+using Value = rapidjson::Value;
+
+// The member `key` of an object, or nullptr.
+const Value* member(const Value* value, std::string_view key) {
+  if (value == nullptr || !value->IsObject()) return nullptr;
+  const Value name(rapidjson::StringRef(key.data(), key.size()));
+  auto it = value->FindMember(name);
+  return it == value->MemberEnd() ? nullptr : &it->value;
 }
 
-std::string_view text(const Document& doc, NodeId node) {
-  return node != json::kNoNode && doc.node(node).is_string() ? doc.node(node).text
-                                                             : std::string_view();
+const Value* first(const Value* array) {
+  return array != nullptr && array->IsArray() && !array->Empty() ? &(*array)[0] : nullptr;
 }
 
-NodeId first(const Document& doc, NodeId array) {
-  return array != json::kNoNode && doc.node(array).is_array() ? doc.node(array).first_child
-                                                              : json::kNoNode;
+std::string_view text(const Value* value) {
+  return value != nullptr && value->IsString()
+             ? std::string_view(value->GetString(), value->GetStringLength())
+             : std::string_view();
 }
 
 std::string entry(std::string_view rule, std::string_view uri, std::string_view fingerprint) {
@@ -36,30 +43,39 @@ std::string entry(std::string_view rule, std::string_view uri, std::string_view 
 }  // namespace
 
 Result<Baseline> load_baseline(const std::string& path) {
-  auto source = source::load_file(path);
+  auto source = source::load_file(path, kMaxBaselineBytes);
   if (!source) return Unexpected(source.error());
-  auto doc = json::parse(source->text);
-  if (!doc) {
-    return make_error(ErrorCode::kUsage, fmt::format("--baseline '{}' is not valid JSON: {}", path,
-                                                     doc.error().message));
+  if (source->too_large) {
+    return make_error(ErrorCode::kUsage, fmt::format("--baseline '{}' is larger than {} MiB", path,
+                                                     kMaxBaselineBytes >> 20));
   }
-  NodeId runs = member(*doc, doc->root(), "runs");
-  if (runs == json::kNoNode || !doc->node(runs).is_array()) {
+  // The DOM takes a fraction of the memory of iamlint's source tree, which keeps every position.
+  rapidjson::Document doc;
+  doc.Parse(source->text.data(), source->text.size());
+  if (doc.HasParseError()) {
+    const source::Position at =
+        source::LineIndex(source->text)
+            .position(static_cast<uint32_t>(doc.GetErrorOffset()), source::ColumnUnit::kCodePoints);
+    return make_error(
+        ErrorCode::kUsage,
+        fmt::format("--baseline '{}' is not valid JSON at line {}, column {}: {}", path, at.line,
+                    at.column, rapidjson::GetParseError_En(doc.GetParseError())));
+  }
+  const Value* runs = member(&doc, "runs");
+  if (runs == nullptr || !runs->IsArray()) {
     return make_error(ErrorCode::kUsage,
                       fmt::format("--baseline '{}' is not a SARIF report (no runs)", path));
   }
   Baseline baseline;
-  for (NodeId run : doc->children(runs)) {
-    NodeId results = member(*doc, run, "results");
-    if (results == json::kNoNode || !doc->node(results).is_array()) continue;
-    for (NodeId result : doc->children(results)) {
-      NodeId location =
-          member(*doc, first(*doc, member(*doc, result, "locations")), "physicalLocation");
-      std::string_view uri =
-          text(*doc, member(*doc, member(*doc, location, "artifactLocation"), "uri"));
-      std::string_view fingerprint = text(
-          *doc, member(*doc, member(*doc, result, "partialFingerprints"), report::kFingerprintKey));
-      std::string_view rule = text(*doc, member(*doc, result, "ruleId"));
+  for (const Value& run : runs->GetArray()) {
+    const Value* results = member(&run, "results");
+    if (results == nullptr || !results->IsArray()) continue;
+    for (const Value& result : results->GetArray()) {
+      const Value* location = member(first(member(&result, "locations")), "physicalLocation");
+      std::string_view uri = text(member(member(location, "artifactLocation"), "uri"));
+      std::string_view fingerprint =
+          text(member(member(&result, "partialFingerprints"), report::kFingerprintKey));
+      std::string_view rule = text(member(&result, "ruleId"));
       if (!rule.empty() && !fingerprint.empty())
         baseline.known.insert(entry(rule, uri, fingerprint));
     }

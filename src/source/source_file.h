@@ -16,11 +16,12 @@ inline constexpr std::size_t kMaxFileBytes = 4u << 20;
 struct SourceFile {
   std::string path;        // as given on the command line (or the --stdin-filename)
   std::string text;        // the bytes; empty when too_large
-  bool too_large = false;  // more than kMaxFileBytes; reading stopped there
+  bool too_large = false;  // more than the size limit; reading stopped there
 };
 
-// Reads a whole file. Fails (kIo) when it cannot be opened or read.
-[[nodiscard]] Result<SourceFile> load_file(const std::string& path);
+// Reads a whole file of at most `max_bytes`. Fails (kIo) when it cannot be opened or read.
+[[nodiscard]] Result<SourceFile> load_file(const std::string& path,
+                                           std::size_t max_bytes = kMaxFileBytes);
 
 // Reads standard input to its end; `display_path` names it in findings.
 [[nodiscard]] Result<SourceFile> load_stdin(const std::string& display_path);

@@ -217,6 +217,14 @@ class Inputs(unittest.TestCase):
         self.assertEqual(status, 2)
         self.assertIn("is one of the inputs", err)
 
+    def test_output_that_cannot_be_written_is_a_usage_error(self):
+        status, out, err = run("--output", "/nonexistent-dir/report.sarif", f"{CLI}/invalid.json")
+        self.assertEqual((status, out), (2, ""))
+        self.assertIn("cannot write '/nonexistent-dir/report.sarif': No such file or directory", err)
+        status, _, err = run("--output", "/dev/full", f"{CLI}/invalid.json")
+        self.assertEqual(status, 2)
+        self.assertIn("cannot write '/dev/full': No space left on device", err)
+
     def test_output_file_receives_the_report(self):
         with tempfile.TemporaryDirectory() as scratch:
             target = os.path.join(scratch, "out.sarif")

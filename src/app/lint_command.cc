@@ -1,6 +1,8 @@
 #include "app/lint_command.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -122,6 +124,17 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
     return kExitError;
   }
 
+  // Opened before the work, so that a wrong path fails at once.
+  std::ofstream output_file;
+  if (options.output) {
+    output_file.open(*options.output, std::ios::binary | std::ios::trunc);
+    if (!output_file.is_open()) {
+      err << fmt::format("iamlint: error: cannot write '{}': {}\n", *options.output,
+                         std::strerror(errno));
+      return kExitError;
+    }
+  }
+
   report::LintRun run{.rules = *rules, .errors = std::move(inputs.errors)};
   run.files = lint_all(inputs.files, options,
                        {.policy_kind = options.policy_kind,
@@ -132,10 +145,10 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   if (baseline) run.baselined = apply_baseline(*baseline, run);
 
   if (options.output) {
-    std::ofstream file(*options.output, std::ios::binary | std::ios::trunc);
-    write_report(run, options, file);
-    if (!file.flush()) {
-      err << fmt::format("iamlint: error: cannot write '{}'\n", *options.output);
+    write_report(run, options, output_file);
+    if (!output_file.flush()) {
+      err << fmt::format("iamlint: error: cannot write '{}': {}\n", *options.output,
+                         std::strerror(errno));
       return kExitError;
     }
   } else {

@@ -144,18 +144,20 @@ class RedundantResource final : public engine::Rule {
     prepared.reserve(entries.size());
     for (const ast::Resource& entry : entries) prepared.emplace_back(entry.text.value);
     // Only an entry with the same text, or a wildcard entry whose literal head begins it, can
-    // cover another: comparing with those alone keeps long lists linear.
+    // cover another: comparing with those alone keeps long lists linear. Of entries with the same
+    // text only the first can make another redundant (of two equal entries the later one is
+    // reported), so only first occurrences are candidates.
     HeadIndex wildcards;
-    std::unordered_map<std::string_view, std::vector<std::size_t>> by_text;
+    std::unordered_map<std::string_view, std::size_t> first_with_text;
     for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (prepared[i].wildcard) wildcards.add(prepared[i].head, i);
-      by_text[prepared[i].text].push_back(i);
+      const bool first = first_with_text.try_emplace(prepared[i].text, i).second;
+      if (first && prepared[i].wildcard) wildcards.add(prepared[i].head, i);
     }
     std::size_t budget = kMaxComparisons;
     std::vector<std::size_t> candidates;
     for (std::size_t i = 0; i < entries.size() && budget > 0; ++i) {
       const ast::Text& narrow = entries[i].text;
-      candidates = by_text[prepared[i].text];
+      candidates.assign(1, first_with_text[prepared[i].text]);
       wildcards.for_each_candidate(prepared[i].text, [&](std::size_t j) {
         candidates.push_back(j);
         return candidates.size() < budget;

@@ -168,16 +168,45 @@ class Inputs(unittest.TestCase):
         # A device that never ends is read only up to the limit.
         status, out, _ = run("/dev/zero")
         self.assertEqual(status, 1)
-        self.assertIn("/dev/zero:1:1: error: invalid JSON: the file is larger than the 4 MiB limit", out)
+        self.assertIn("/dev/zero:1:1: error: the file is larger than the 4 MiB limit", out)
+        # No policy is that large, so a hook over every *.json leaves it alone.
+        status, out, err = run("--skip-non-policy", "/dev/zero")
+        self.assertEqual((status, out), (0, ""))
+        self.assertIn("1 skipped as not policies", err)
+
+    def test_statement_and_finding_limits_bound_crafted_policies(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            # 1.3 million empty statements: far past any policy, so not analysed.
+            many = os.path.join(scratch, "many.json")
+            with open(many, "w") as out:
+                out.write('{"Statement": [' + ",".join(["{}"] * 1_300_000) + "]}")
+            status, out, _ = run("--no-color", many)
+            self.assertEqual(status, 1)
+            self.assertIn(f"{many}:1:15: error: the policy has 1300000 statements, more than the "
+                          "10000 iamlint analyses", out)
+            # 10,002 notes come first, the warning for "*" after them: it is left out of the
+            # report, but still decides the exit status.
+            listed = os.path.join(scratch, "listed.json")
+            with open(listed, "w") as out:
+                json.dump({"Version": "2012-10-17", "Statement": [{
+                    "Effect": "Allow", "Action": "s3:PutObject",
+                    "Resource": ["arn:aws:s3:::b/k"] * 10_002 + ["*"]}]}, out)
+            status, out, err = run("--format", "json", "--select", "IAM015,IAM203", listed)
+            self.assertEqual(status, 1)
+            findings = json.loads(out)
+            self.assertEqual(len(findings), 10_000)
+            self.assertEqual({f["rule_id"] for f in findings}, {"IAM015"})
+            self.assertIn(f"iamlint: note: {listed}: 3 more findings left out (at most 10000 "
+                          "per file)", err)
 
     def test_many_findings_on_one_long_line(self):
         # A minified policy near the size limit with a finding in every statement: each finding's
         # column and snippet must cost a bounded amount, not a scan of the whole 4 MB line.
-        statement = ('{"Effect":"Deny","Action":"*","Resource":"*",'
+        statement = ('{"Sid":"S%05d' + "x" * 300 + '","Effect":"Deny","Action":"*","Resource":"*",'
                      '"Condition":{"StringNotEquals":{"aws:VpceOrgID":"o-%05d"}}}')
-        count = 33_000
+        count = 9_500
         text = '{"Version":"2012-10-17","Statement":[' + ",".join(
-            statement % i for i in range(count)) + "]}"
+            statement % (i, i) for i in range(count)) + "]}"
         last_key = text.rindex('"aws:VpceOrgID"')
         with tempfile.TemporaryDirectory() as scratch:
             policy = os.path.join(scratch, "minified.json")

@@ -1,4 +1,5 @@
-// IAM001: the file is not valid JSON, so nothing else can be checked in it.
+// IAM001: the file is not valid JSON, so nothing else can be checked in it; or it is past one of
+// iamlint's limits on input size, and is not checked either.
 #include <algorithm>
 
 #include "engine/rule.h"
@@ -17,7 +18,7 @@ class JsonSyntaxError final : public engine::Rule {
       .id = "IAM001",
       .name = "json-syntax-error",
       .level = engine::Level::kError,
-      .summary = "The file is not valid JSON",
+      .summary = "The file is not valid JSON, or past the size limits of what iamlint analyses",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -30,7 +31,11 @@ class JsonSyntaxError final : public engine::Rule {
     std::string_view text = ctx.source_text();
     uint32_t offset = std::min<uint32_t>(error.offset, static_cast<uint32_t>(text.size()));
     auto width = static_cast<uint32_t>(character_length(text.substr(offset)));
-    ctx.report({offset, offset + width}, "invalid JSON: {}", error.message);
+    if (error.limit) {
+      ctx.report({offset, offset + width}, "{}", error.message);
+    } else {
+      ctx.report({offset, offset + width}, "invalid JSON: {}", error.message);
+    }
   }
 };
 

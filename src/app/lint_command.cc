@@ -17,6 +17,7 @@
 #include "report/sarif_reporter.h"
 #include "report/text_reporter.h"
 #include "support/parallel.h"
+#include "support/text.h"
 
 namespace iamlint::app {
 namespace {
@@ -56,8 +57,9 @@ std::vector<engine::FileResult> lint_all(const std::vector<std::string>& files,
 bool fails(const report::LintRun& run, std::optional<engine::Level> fail_level) {
   if (!fail_level) return false;
   for (const engine::FileResult& file : run.files) {
+    // Levels are ordered from the most to the least severe.
+    if (file.omitted_findings > 0 && file.omitted_level <= *fail_level) return true;
     for (const engine::Finding& finding : file.findings) {
-      // Levels are ordered from the most to the least severe.
       if (finding.level <= *fail_level) return true;
     }
   }
@@ -155,6 +157,12 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
     write_report(run, options, out);
   }
   for (const Error& error : run.errors) err << "iamlint: error: " << error.message << '\n';
+  for (const engine::FileResult& file : run.files) {
+    if (file.omitted_findings == 0) continue;
+    err << fmt::format("iamlint: note: {}: {} more findings left out (at most {} per file)\n",
+                       to_terminal_text(file.source.path), file.omitted_findings,
+                       engine::kMaxFindingsPerFile);
+  }
   if (options.format == OutputFormat::kText)
     report::write_summary(run, {.color = options.color}, err);
 

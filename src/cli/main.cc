@@ -108,8 +108,8 @@ cxxopts::Options make_parser() {
        cxxopts::value<std::string>(), "FILE")
       ("skip-non-policy",
        "Leave alone valid JSON files whose top level is not an object with a \"Statement\" "
-       "(package.json and the like), for hooks that pass every *.json; invalid JSON is still "
-       "reported")
+       "(package.json and the like) and files over 4 MiB, for hooks that pass every *.json; "
+       "invalid JSON is still reported")
       ("j,jobs", "Files linted in parallel (default: one per core)", cxxopts::value<unsigned>(), "N")
       ("stdin-filename", "Name shown for standard input",
        cxxopts::value<std::string>()->default_value("<stdin>"), "NAME")

@@ -10,22 +10,41 @@
 namespace iamlint::engine {
 namespace {
 
+FindingSink sink(FileResult& result) {
+  return {result.findings, result.omitted_findings, result.omitted_level, kMaxFindingsPerFile};
+}
+
 void report_unparsable(const json::SyntaxError& error, const LintConfig& config,
                        FileResult& result) {
-  RuleContext ctx(result.source.text, nullptr, nullptr, nullptr, result.findings);
+  RuleContext ctx(result.source.text, nullptr, nullptr, nullptr, sink(result));
   for (const Rule* rule : config.rules) {
     ctx.set_rule(&rule->info());
     rule->check_unparsable(error, ctx);
   }
 }
 
-bool has_statement(const json::Document& doc) {
-  return doc.node(doc.root()).is_object() &&
-         doc.find_member(doc.root(), "Statement") != json::kNoNode;
+json::NodeId statement_node(const json::Document& doc) {
+  return doc.node(doc.root()).is_object() ? doc.find_member(doc.root(), "Statement")
+                                          : json::kNoNode;
+}
+
+// A Statement array longer than any policy can hold is not analysed, as a file over the size
+// limit is not: each statement costs far more memory as a typed statement than as JSON.
+std::optional<json::SyntaxError> too_many_statements(const json::Document& doc,
+                                                     json::NodeId statement) {
+  if (statement == json::kNoNode) return std::nullopt;
+  const json::Node& node = doc.node(statement);
+  if (!node.is_array() || node.child_count <= kMaxStatements) return std::nullopt;
+  return json::SyntaxError{
+      .offset = node.range.begin,
+      .message = fmt::format("the policy has {} statements, more than the {} iamlint analyses (no "
+                             "AWS policy type holds nearly as many); it was not analysed",
+                             node.child_count, kMaxStatements),
+      .limit = true};
 }
 
 void report_non_policy(const json::Document& doc, const LintConfig& config, FileResult& result) {
-  RuleContext ctx(result.source.text, &doc, nullptr, nullptr, result.findings);
+  RuleContext ctx(result.source.text, &doc, nullptr, nullptr, sink(result));
   for (const Rule* rule : config.rules) {
     ctx.set_rule(&rule->info());
     rule->check_non_policy(doc, ctx);
@@ -39,7 +58,7 @@ void walk(const json::Document& doc, const ast::Policy& policy, const LintConfig
     if (rule->info().applies_to(policy.kind)) rules.push_back(rule);
   }
   analysis::PolicyFacts facts(policy);
-  RuleContext ctx(result.source.text, &doc, &policy, &facts, result.findings);
+  RuleContext ctx(result.source.text, &doc, &policy, &facts, sink(result));
   for (const Rule* rule : rules) {
     ctx.set_rule(&rule->info());
     rule->check_policy(policy, ctx);
@@ -60,13 +79,20 @@ void walk(const json::Document& doc, const ast::Policy& policy, const LintConfig
 FileResult lint(source::SourceFile source, const LintConfig& config) {
   FileResult result{.source = std::move(source)};
   if (result.source.too_large) {
-    result.syntax_error = json::SyntaxError{
-        0, fmt::format("the file is larger than the {} MiB limit; it was not analysed",
-                       source::kMaxFileBytes >> 20)};
+    result.skipped = config.skip_non_policy;
+    if (!result.skipped) {
+      result.syntax_error = json::SyntaxError{
+          .message = fmt::format("the file is larger than the {} MiB limit; it was not analysed",
+                                 source::kMaxFileBytes >> 20),
+          .limit = true};
+    }
   } else if (auto doc = json::parse(result.source.text); !doc) {
     result.syntax_error = doc.error();
-  } else if (config.skip_non_policy && !has_statement(*doc)) {
+  } else if (const json::NodeId statement = statement_node(*doc);
+             config.skip_non_policy && statement == json::kNoNode) {
     result.skipped = true;
+  } else if (auto too_many = too_many_statements(*doc, statement)) {
+    result.syntax_error = std::move(too_many);
   } else if (auto policy = ast::lower_policy(*doc, doc->root(), config.policy_kind)) {
     result.kind = policy->kind;
     policy->attached_to = config.attached_to;

@@ -16,10 +16,17 @@ struct LintConfig {
   std::optional<ast::PolicyKind> policy_kind;        // nullopt: infer it per file
   std::optional<ast::AttachedResource> attached_to;  // --resource-type
   // --skip-non-policy: valid JSON whose top level is not an object with a "Statement" is left
-  // alone, for hooks that see every *.json of a repository.
+  // alone, for hooks that see every *.json of a repository; so is a file over the size limit,
+  // which no policy can reach.
   bool skip_non_policy = false;
   std::span<const Rule* const> rules;  // enabled rules, sorted by id
 };
+
+// Limits that keep crafted input from costing unbounded memory. No AWS policy comes near them:
+// the largest quota (a 20 KB resource policy) holds a few hundred statements.
+inline constexpr std::size_t kMaxStatements = 10'000;
+// Findings past this many in one file are counted, not kept (FileResult::omitted_findings).
+inline constexpr std::size_t kMaxFindingsPerFile = 10'000;
 
 struct FileResult {
   source::SourceFile source;
@@ -27,6 +34,8 @@ struct FileResult {
   std::optional<json::SyntaxError> syntax_error;  // set when the file could not be parsed
   std::vector<Finding> findings;                  // sorted by finding_order
   bool skipped = false;                           // left alone under skip_non_policy
+  std::size_t omitted_findings = 0;               // reported past kMaxFindingsPerFile
+  Level omitted_level = Level::kNote;             // the most severe of those
 };
 
 [[nodiscard]] FileResult lint(source::SourceFile source, const LintConfig& config);

@@ -25,7 +25,7 @@ ReportBuilder& ReportBuilder::related(ByteRange range, std::string message) {
 
 ReportBuilder RuleContext::add(ByteRange range, std::string message) {
   IAMLINT_ASSERT(rule_ != nullptr);
-  Finding& finding = out_.emplace_back();
+  Finding& finding = out_.findings.emplace_back();
   finding.rule = rule_;
   finding.level = rule_->level;
   finding.range = range;
@@ -34,6 +34,19 @@ ReportBuilder RuleContext::add(ByteRange range, std::string message) {
   if (rule_->access_analyzer_codes.size() == 1)
     finding.access_analyzer_code = rule_->access_analyzer_codes[0];
   return ReportBuilder(finding);
+}
+
+ReportBuilder RuleContext::omit() {
+  IAMLINT_ASSERT(rule_ != nullptr);
+  count_omitted_level();
+  ++out_.omitted;
+  omitted_ = Finding{.rule = rule_, .level = rule_->level};
+  return ReportBuilder(omitted_);
+}
+
+void RuleContext::count_omitted_level() {
+  // Levels are ordered from the most to the least severe.
+  if (omitted_.rule) out_.omitted_level = std::min(out_.omitted_level, omitted_.level);
 }
 
 }  // namespace iamlint::engine

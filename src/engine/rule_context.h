@@ -28,13 +28,25 @@ class ReportBuilder {
   Finding& finding_;
 };
 
+// Where a file's findings go: past `limit` they are counted in `omitted`, with the most severe
+// level among them in `omitted_level`, not kept.
+struct FindingSink {
+  std::vector<Finding>& findings;
+  std::size_t& omitted;
+  Level& omitted_level;
+  std::size_t limit;
+};
+
 class RuleContext {
  public:
   // `doc` and `policy` are null when the file could not be parsed; `policy` (and `facts`) are null
   // when its top level is not an object.
   RuleContext(std::string_view source_text, const json::Document* doc, const ast::Policy* policy,
-              analysis::PolicyFacts* facts, std::vector<Finding>& out)
+              analysis::PolicyFacts* facts, FindingSink out)
       : source_text_(source_text), doc_(doc), policy_(policy), facts_(facts), out_(out) {}
+  RuleContext(const RuleContext&) = delete;
+  RuleContext& operator=(const RuleContext&) = delete;
+  ~RuleContext() { count_omitted_level(); }
 
   [[nodiscard]] std::string_view source_text() const { return source_text_; }
   [[nodiscard]] const json::Document& json() const { return *doc_; }
@@ -48,17 +60,23 @@ class RuleContext {
 
   template <class... Args>
   ReportBuilder report(ByteRange range, fmt::format_string<Args...> format, Args&&... args) {
+    // Past the limit the message is not even formatted: crafted input can ask for millions.
+    if (out_.findings.size() >= out_.limit) return omit();
     return add(range, fmt::format(format, std::forward<Args>(args)...));
   }
 
  private:
   ReportBuilder add(ByteRange range, std::string message);
+  ReportBuilder omit();
+  // Folds the level of the last omitted finding (a rule may have raised it) into the sink.
+  void count_omitted_level();
 
   std::string_view source_text_;
   const json::Document* doc_;
   const ast::Policy* policy_;
   analysis::PolicyFacts* facts_;
-  std::vector<Finding>& out_;
+  FindingSink out_;
+  Finding omitted_;  // what an omitted report refines; only its level is kept
   const RuleInfo* rule_ = nullptr;
 };
 

@@ -19,6 +19,7 @@ inline constexpr uint32_t kMaxDepth = 128;
 struct SyntaxError {
   uint32_t offset = 0;  // where the problem is, as a byte offset into the text
   std::string message;  // e.g. "expected ',' or '}' after an object member, found ']'"
+  bool limit = false;   // not a syntax error: the input is past a size limit of iamlint's
 };
 
 [[nodiscard]] Result<Document, SyntaxError> parse(std::string_view text);

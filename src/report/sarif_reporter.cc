@@ -190,16 +190,18 @@ void write_results(JsonWriter& w, const LintRun& run) {
 }
 
 // Unparsable files are results (IAM001) and also notifications, so a viewer of the run's health
-// sees that those files were not analysed. Unreadable paths fail the run.
+// sees that those files were not analysed; so are findings left out past the per-file limit.
+// Unreadable paths fail the run.
 void write_invocation(JsonWriter& w, const LintRun& run) {
   w.key("invocations");
   w.begin_array();
   w.begin_object();
   w.key("executionSuccessful");
   w.boolean(run.errors.empty());
-  bool any_unparsable = false;
-  for (const engine::FileResult& file : run.files) any_unparsable |= file.syntax_error.has_value();
-  if (any_unparsable || !run.errors.empty()) {
+  bool any_incomplete = false;
+  for (const engine::FileResult& file : run.files)
+    any_incomplete |= file.syntax_error.has_value() || file.omitted_findings > 0;
+  if (any_incomplete || !run.errors.empty()) {
     w.key("toolExecutionNotifications");
     w.begin_array();
     for (const Error& error : run.errors) {
@@ -223,6 +225,15 @@ void write_invocation(JsonWriter& w, const LintRun& run) {
       write_physical_location(w, file, index, {offset, offset});
       w.end_object();
       w.end_array();
+      w.end_object();
+    }
+    for (const engine::FileResult& file : run.files) {
+      if (file.omitted_findings == 0) continue;
+      w.begin_object();
+      w.field("level", "note");
+      write_message(
+          w, fmt::format("{}: {} more findings left out (at most {} per file)", file.source.path,
+                         file.omitted_findings, engine::kMaxFindingsPerFile));
       w.end_object();
     }
     w.end_array();

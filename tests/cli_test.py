@@ -339,6 +339,10 @@ class Formats(unittest.TestCase):
         status, _, err = run("expand", "s3:GetObjekt")
         self.assertEqual(status, 1)
         self.assertIn("did you mean s3:GetObject", err)
+        # The same limits as linting: no policy that large is expanded.
+        status, _, err = run("expand", "--policy", "/dev/zero")
+        self.assertEqual(status, 1)
+        self.assertIn("/dev/zero:1:1: error: the file is larger than the 4 MiB limit", err)
 
     def test_version_and_help(self):
         status, out, _ = run("--version")

@@ -5,6 +5,7 @@
 #include "analysis/actions.h"
 #include "ast/lower.h"
 #include "catalog/expand_command.h"
+#include "engine/linter.h"
 #include "json/parser.h"
 #include "source/line_index.h"
 #include "source/source_file.h"
@@ -28,11 +29,13 @@ int expand_policy(const Options& options, catalog::ExpandFormat format, std::ost
     return kExitError;
   }
   auto doc = json::parse(source->text);
-  if (!doc) {
-    source::Position at = source::LineIndex(source->text)
-                              .position(doc.error().offset, source::ColumnUnit::kCodePoints);
-    err << fmt::format("{}:{}:{}: error: invalid JSON: {}\n", source->path, at.line, at.column,
-                       doc.error().message);
+  std::optional<json::SyntaxError> problem = engine::past_limits(*source, doc ? &*doc : nullptr);
+  if (!problem && !doc) problem = doc.error();
+  if (problem) {
+    source::Position at =
+        source::LineIndex(source->text).position(problem->offset, source::ColumnUnit::kCodePoints);
+    err << fmt::format("{}:{}:{}: error: {}{}\n", source->path, at.line, at.column,
+                       problem->limit ? "" : "invalid JSON: ", problem->message);
     return kExitFindings;
   }
   auto policy = ast::lower_policy(*doc, doc->root(), options.policy_kind);

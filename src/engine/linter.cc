@@ -30,8 +30,8 @@ json::NodeId statement_node(const json::Document& doc) {
 
 // A Statement array longer than any policy can hold is not analysed, as a file over the size
 // limit is not: each statement costs far more memory as a typed statement than as JSON.
-std::optional<json::SyntaxError> too_many_statements(const json::Document& doc,
-                                                     json::NodeId statement) {
+std::optional<json::SyntaxError> too_many_statements(const json::Document& doc) {
+  const json::NodeId statement = statement_node(doc);
   if (statement == json::kNoNode) return std::nullopt;
   const json::Node& node = doc.node(statement);
   if (!node.is_array() || node.child_count <= kMaxStatements) return std::nullopt;
@@ -76,23 +76,28 @@ void walk(const json::Document& doc, const ast::Policy& policy, const LintConfig
 
 }  // namespace
 
+std::optional<json::SyntaxError> past_limits(const source::SourceFile& source,
+                                             const json::Document* doc) {
+  if (source.too_large) {
+    return json::SyntaxError{
+        .message = fmt::format("the file is larger than the {} MiB limit; it was not analysed",
+                               source::kMaxFileBytes >> 20),
+        .limit = true};
+  }
+  return doc ? too_many_statements(*doc) : std::nullopt;
+}
+
 FileResult lint(source::SourceFile source, const LintConfig& config) {
   FileResult result{.source = std::move(source)};
   if (result.source.too_large) {
-    result.skipped = config.skip_non_policy;
-    if (!result.skipped) {
-      result.syntax_error = json::SyntaxError{
-          .message = fmt::format("the file is larger than the {} MiB limit; it was not analysed",
-                                 source::kMaxFileBytes >> 20),
-          .limit = true};
-    }
+    result.skipped = config.skip_non_policy;  // no policy is that large
+    if (!result.skipped) result.syntax_error = past_limits(result.source, nullptr);
   } else if (auto doc = json::parse(result.source.text); !doc) {
     result.syntax_error = doc.error();
-  } else if (const json::NodeId statement = statement_node(*doc);
-             config.skip_non_policy && statement == json::kNoNode) {
+  } else if (config.skip_non_policy && statement_node(*doc) == json::kNoNode) {
     result.skipped = true;
-  } else if (auto too_many = too_many_statements(*doc, statement)) {
-    result.syntax_error = std::move(too_many);
+  } else if (auto limit = past_limits(result.source, &*doc)) {
+    result.syntax_error = std::move(limit);
   } else if (auto policy = ast::lower_policy(*doc, doc->root(), config.policy_kind)) {
     result.kind = policy->kind;
     policy->attached_to = config.attached_to;

@@ -40,4 +40,9 @@ struct FileResult {
 
 [[nodiscard]] FileResult lint(source::SourceFile source, const LintConfig& config);
 
+// Why a file is not analysed although it may be valid JSON: over the size limit (`source` is
+// too_large), or a Statement array longer than kMaxStatements. Nullopt when within the limits.
+[[nodiscard]] std::optional<json::SyntaxError> past_limits(const source::SourceFile& source,
+                                                           const json::Document* doc);
+
 }  // namespace iamlint::engine

@@ -77,19 +77,22 @@ class Inputs(unittest.TestCase):
         _, _, err = run(f"{CLI}/tree")
         self.assertIn("1 problem (1 warning) in 1 file (2 files checked).", err)
 
-    def test_skip_non_policy_leaves_other_json_alone_but_not_broken_json(self):
+    def test_skip_non_policy_leaves_other_json_alone_but_not_broken_policies(self):
         with tempfile.TemporaryDirectory() as scratch:
             package = os.path.join(scratch, "package.json")
+            tsconfig = os.path.join(scratch, "tsconfig.json")
             broken = os.path.join(scratch, "broken.json")
             with open(package, "w") as out:
                 out.write('{"name": "app", "version": "1.0.0"}')
+            with open(tsconfig, "w") as out:
+                out.write('{\n  // JSON with comments\n  "compilerOptions": {"strict": true,},\n}\n')
             with open(broken, "w") as out:
-                out.write('{"name": ')
+                out.write('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",}]}')
             status, out, _ = run(package)
             self.assertEqual(status, 1)
-            status, out, err = run("--skip-non-policy", package, f"{CLI}/tree/clean.json")
+            status, out, err = run("--skip-non-policy", package, tsconfig, f"{CLI}/tree/clean.json")
             self.assertEqual((status, out), (0, ""))
-            self.assertIn("No problems (1 file checked, 1 skipped as not policies).", err)
+            self.assertIn("No problems (1 file checked, 2 skipped as not policies).", err)
             status, out, _ = run("--skip-non-policy", broken)
             self.assertEqual(status, 1)
             self.assertIn("[IAM001 json-syntax-error]", out)

@@ -107,9 +107,9 @@ cxxopts::Options make_parser() {
        "holds, to fail only on new ones",
        cxxopts::value<std::string>(), "FILE")
       ("skip-non-policy",
-       "Leave alone valid JSON files whose top level is not an object with a \"Statement\" "
-       "(package.json and the like) and files over 4 MiB, for hooks that pass every *.json; "
-       "invalid JSON is still reported")
+       "Leave alone JSON files that are not policies, for hooks that pass every *.json: no "
+       "top-level \"Statement\" (package.json), invalid JSON that does not mention \"Statement\" "
+       "(tsconfig.json with comments), files over 4 MiB; a broken policy is still reported")
       ("j,jobs", "Files linted in parallel (default: one per core)", cxxopts::value<unsigned>(), "N")
       ("stdin-filename", "Name shown for standard input",
        cxxopts::value<std::string>()->default_value("<stdin>"), "NAME")

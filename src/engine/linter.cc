@@ -93,7 +93,11 @@ FileResult lint(source::SourceFile source, const LintConfig& config) {
     result.skipped = config.skip_non_policy;  // no policy is that large
     if (!result.skipped) result.syntax_error = past_limits(result.source, nullptr);
   } else if (auto doc = json::parse(result.source.text); !doc) {
-    result.syntax_error = doc.error();
+    // A broken policy still names its Statement; JSON with comments (tsconfig.json, editor
+    // settings) does not, and a hook over every *.json should leave it alone.
+    result.skipped =
+        config.skip_non_policy && result.source.text.find("\"Statement\"") == std::string::npos;
+    if (!result.skipped) result.syntax_error = doc.error();
   } else if (config.skip_non_policy && statement_node(*doc) == json::kNoNode) {
     result.skipped = true;
   } else if (auto limit = past_limits(result.source, &*doc)) {

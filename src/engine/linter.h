@@ -16,8 +16,8 @@ struct LintConfig {
   std::optional<ast::PolicyKind> policy_kind;        // nullopt: infer it per file
   std::optional<ast::AttachedResource> attached_to;  // --resource-type
   // --skip-non-policy: valid JSON whose top level is not an object with a "Statement" is left
-  // alone, for hooks that see every *.json of a repository; so is a file over the size limit,
-  // which no policy can reach.
+  // alone, for hooks that see every *.json of a repository; so are invalid JSON that does not
+  // mention "Statement" (tsconfig.json with comments) and a file over the size limit.
   bool skip_non_policy = false;
   std::span<const Rule* const> rules;  // enabled rules, sorted by id
 };

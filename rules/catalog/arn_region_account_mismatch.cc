@@ -1,10 +1,15 @@
 // IAM154: a Resource ARN with a region or account where every format of its service that fits its
 // resource part has none (S3 buckets, IAM roles), or without one where every such format needs one.
 //
-// A missing account is a warning, not an error: AWS-owned resources (SSM documents and public
-// parameters, Resource Explorer service views) have ARNs without an account that the catalogue's
-// formats, all written for the caller's own resources, do not show.
+// AWS-owned resources that every account may use (SSM documents and public parameters, Resource
+// Explorer service views) have ARNs without an account, which the catalogue's formats, written for
+// the caller's own resources, do not show: the names AWS reserves for them are recognised. Other
+// missing accounts are a warning, not an error, in case AWS owns more such resources.
+#include <algorithm>
+#include <array>
+
 #include "arn_formats.h"
+#include "catalog/ascii.h"
 #include "engine/rule.h"
 
 namespace iamlint::rules {
@@ -15,6 +20,32 @@ constexpr std::string_view kCodes[] = {"ARN_REGION_NOT_ALLOWED", "ARN_ACCOUNT_NO
                                        "MISSING_ARN_REGION", "MISSING_ARN_ACCOUNT"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "RESOURCE_MISMATCH"},
                                                {"iam-validator", "invalid_resource"}};
+
+// Resource parts of AWS-owned resources, by service: name prefixes that AWS reserves, compared
+// case-insensitively. Sources: SSM CreateDocument ("aws", "amazon" and "amzn" are reserved document
+// name prefixes), SSM parameter name constraints ("aws" is reserved; public parameters live under
+// /aws/service/), and Resource Explorer's AWS service views ("AWSServiceViewFor...").
+struct AwsOwnedPrefix {
+  std::string_view service;
+  std::string_view resource;
+};
+constexpr std::array<AwsOwnedPrefix, 8> kAwsOwned = {{
+    {"ssm", "document/aws"},
+    {"ssm", "document/amazon"},
+    {"ssm", "document/amzn"},
+    {"ssm", "automation-definition/aws"},
+    {"ssm", "automation-definition/amazon"},
+    {"ssm", "automation-definition/amzn"},
+    {"ssm", "parameter/aws/"},
+    {"resource-explorer-2", "view/AWSServiceView"},
+}};
+
+bool is_aws_owned(const ast::Arn& arn) {
+  return std::any_of(kAwsOwned.begin(), kAwsOwned.end(), [&](const AwsOwnedPrefix& owned) {
+    return arn.service == owned.service && arn.resource.size() >= owned.resource.size() &&
+           catalog::equals_folded(arn.resource.substr(0, owned.resource.size()), owned.resource);
+  });
+}
 
 class ArnRegionAccountMismatch final : public engine::Rule {
  public:
@@ -64,10 +95,11 @@ class ArnRegionAccountMismatch final : public engine::Rule {
               .code("MISSING_ARN_REGION");
           break;
         case catalog_arn::Mismatch::kMissingAccount:
+          if (is_aws_owned(parts)) break;
           ctx.report(text.range,
                      "'{}' ARNs of this kind need an account ID, but \"{}\" has none; unless it "
-                     "names an AWS-owned resource (an SSM document or public parameter), name the "
-                     "12-digit account, or \"*\" for every account (arn:{}:{}:{}:*:{})",
+                     "names a resource AWS owns, name the 12-digit account, or \"*\" for every "
+                     "account (arn:{}:{}:{}:*:{})",
                      parts.service, text.value, parts.partition, parts.service, parts.region,
                      parts.resource)
               .code("MISSING_ARN_ACCOUNT")

@@ -42,8 +42,8 @@ constexpr std::array<AwsOwnedPrefix, 8> kAwsOwned = {{
 
 bool is_aws_owned(const ast::Arn& arn) {
   return std::any_of(kAwsOwned.begin(), kAwsOwned.end(), [&](const AwsOwnedPrefix& owned) {
-    return arn.service == owned.service && arn.resource.size() >= owned.resource.size() &&
-           catalog::equals_folded(arn.resource.substr(0, owned.resource.size()), owned.resource);
+    return arn.service == owned.service &&
+           catalog::starts_with_folded(arn.resource, owned.resource);
   });
 }
 

@@ -42,18 +42,14 @@ inline bool is_global(std::string_view key) {
   return catalog::equals_folded(prefix_of(key), "aws");
 }
 
-inline bool starts_with_folded(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() &&
-         catalog::equals_folded(text.substr(0, prefix.size()), prefix);
-}
-
 // The keys that name the tags of the resource or of the request, which each service supports or
 // not: aws:ResourceTag/<k>, aws:RequestTag/<k>, aws:TagKeys and the service forms such as
 // ec2:ResourceTag/<k>. aws:PrincipalTag/<k> describes the caller and is available everywhere.
 inline bool is_tag_key(std::string_view key) {
   const std::string_view name = name_of(key);
   if (prefix_of(key).empty()) return false;
-  return starts_with_folded(name, "ResourceTag/") || starts_with_folded(name, "RequestTag/") ||
+  return catalog::starts_with_folded(name, "ResourceTag/") ||
+         catalog::starts_with_folded(name, "RequestTag/") ||
          catalog::equals_folded(name, "TagKeys");
 }
 
@@ -68,7 +64,7 @@ inline std::optional<catalog::ConditionKey> bare_tag_key(std::string_view key) {
       catalog::find_condition_key(std::string(stem) + "/x");
   if (!filled || !filled->templated()) return std::nullopt;
   const std::string_view name = filled->name();
-  if (name.size() <= stem.size() + 1 || !starts_with_folded(name, stem) ||
+  if (name.size() <= stem.size() + 1 || !catalog::starts_with_folded(name, stem) ||
       name[stem.size()] != '/') {
     return std::nullopt;
   }

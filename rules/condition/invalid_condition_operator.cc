@@ -13,8 +13,7 @@ constexpr std::string_view kCodes[] = {"INVALID_CONDITION_OPERATOR", "NULL_WITH_
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_OPERATOR"}};
 
 bool strip_prefix_folded(std::string_view& text, std::string_view prefix) {
-  if (text.size() < prefix.size() || !catalog::equals_folded(text.substr(0, prefix.size()), prefix))
-    return false;
+  if (!catalog::starts_with_folded(text, prefix)) return false;
   text.remove_prefix(prefix.size());
   return true;
 }

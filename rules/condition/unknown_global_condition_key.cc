@@ -31,7 +31,7 @@ class UnknownGlobalConditionKey final : public engine::Rule {
   void check_condition(const ast::Statement&, const ast::Condition& condition,
                        engine::RuleContext& ctx) const override {
     std::string_view key = condition.key.value;
-    if (key.size() < 4 || !catalog::equals_folded(key.substr(0, 4), "aws:") ||
+    if (!catalog::starts_with_folded(key, "aws:") ||
         // Tag keys written without their tag name are missing-tag-key-in-condition's finding.
         condition_keys::bare_tag_key(key)) {
       return;

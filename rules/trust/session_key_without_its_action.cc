@@ -33,8 +33,9 @@ constexpr std::array<SessionKey, 4> kSessionKeys = {{
 
 const SessionKey* session_key(std::string_view key) {
   const auto* it = std::find_if(kSessionKeys.begin(), kSessionKeys.end(), [&](const SessionKey& k) {
-    return k.key.ends_with('/') ? trust::key_has_prefix(key, k.key) && key.size() > k.key.size()
-                                : catalog::equals_folded(key, k.key);
+    return k.key.ends_with('/')
+               ? catalog::starts_with_folded(key, k.key) && key.size() > k.key.size()
+               : catalog::equals_folded(key, k.key);
   });
   return it == kSessionKeys.end() ? nullptr : &*it;
 }

@@ -53,15 +53,10 @@ struct FederatedProvider {
   });
 }
 
-[[nodiscard]] inline bool key_has_prefix(std::string_view key, std::string_view prefix) {
-  return key.size() >= prefix.size() &&
-         catalog::equals_folded(key.substr(0, prefix.size()), prefix);
-}
-
 // The provider's claim key "<host>:<claim>" compared case-insensitively, as IAM compares keys.
 [[nodiscard]] inline bool is_claim_key(std::string_view key, std::string_view host,
                                        std::string_view claim) {
-  return key.size() == host.size() + 1 + claim.size() && key_has_prefix(key, host) &&
+  return key.size() == host.size() + 1 + claim.size() && catalog::starts_with_folded(key, host) &&
          key[host.size()] == ':' && catalog::equals_folded(key.substr(host.size() + 1), claim);
 }
 

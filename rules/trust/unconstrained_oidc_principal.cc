@@ -2,6 +2,7 @@
 // identity it issues tokens for can assume the role (for GitHub: any repository).
 #include <algorithm>
 
+#include "catalog/ascii.h"
 #include "engine/rule.h"
 #include "trust_principals.h"
 
@@ -43,7 +44,7 @@ class UnconstrainedOidcPrincipal final : public engine::Rule {
       trust::FederatedProvider provider = trust::federated_provider(entry.text.value);
       if (provider.kind != trust::FederatedKind::kOidc) continue;
       std::string_view host = provider.host;
-      if (trust::key_has_prefix(host, trust::kGithubHost)) {
+      if (catalog::starts_with_folded(host, trust::kGithubHost)) {
         if (tests_key(statement,
                       [&](std::string_view key) { return trust::is_claim_key(key, host, "sub"); }))
           continue;
@@ -56,7 +57,7 @@ class UnconstrainedOidcPrincipal final : public engine::Rule {
         continue;
       }
       if (tests_key(statement, [&](std::string_view key) {
-            return trust::key_has_prefix(key, host) && key.size() > host.size() &&
+            return catalog::starts_with_folded(key, host) && key.size() > host.size() &&
                    key[host.size()] == ':';
           })) {
         continue;

@@ -1,5 +1,6 @@
 // IAM506: a wildcard in the GitHub OIDC subject claim, which lets more repositories, branches
 // or environments assume the role than intended.
+#include "catalog/ascii.h"
 #include "engine/rule.h"
 #include "trust_principals.h"
 
@@ -12,7 +13,7 @@ constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
 
 // "token.actions.githubusercontent.com:sub", also behind a GitHub Enterprise path.
 bool is_github_sub_key(std::string_view key) {
-  return trust::key_has_prefix(key, trust::kGithubHost) && key.size() > 4 &&
+  return catalog::starts_with_folded(key, trust::kGithubHost) && key.size() > 4 &&
          catalog::equals_folded(key.substr(key.size() - 4), ":sub");
 }
 

@@ -18,6 +18,10 @@ bool equals_folded(std::string_view a, std::string_view b) {
   return a.size() == b.size() && compare_folded(a, b) == 0;
 }
 
+bool starts_with_folded(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && equals_folded(text.substr(0, prefix.size()), prefix);
+}
+
 std::string to_folded(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = fold(c);

@@ -14,6 +14,7 @@ namespace iamlint::catalog {
 // <0, 0 or >0 like std::string_view::compare, on folded characters.
 [[nodiscard]] int compare_folded(std::string_view a, std::string_view b);
 [[nodiscard]] bool equals_folded(std::string_view a, std::string_view b);
+[[nodiscard]] bool starts_with_folded(std::string_view text, std::string_view prefix);
 [[nodiscard]] std::string to_folded(std::string_view text);
 
 }  // namespace iamlint::catalog

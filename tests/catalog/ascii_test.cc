@@ -1,0 +1,20 @@
+#include "catalog/ascii.h"
+
+#include <doctest/doctest.h>
+
+namespace iamlint::catalog {
+namespace {
+
+TEST_CASE("ASCII case folding") {
+  CHECK(equals_folded("S3:GetObject", "s3:getobject"));
+  CHECK_FALSE(equals_folded("s3:GetObject", "s3:GetObjects"));
+  CHECK(compare_folded("a", "B") < 0);
+  CHECK(to_folded("AWS:SourceArn") == "aws:sourcearn");
+  CHECK(starts_with_folded("AWS:PrincipalTag/team", "aws:"));
+  CHECK(starts_with_folded("anything", ""));
+  CHECK_FALSE(starts_with_folded("aw", "aws:"));
+  CHECK_FALSE(starts_with_folded("ec2:Vpc", "aws:"));
+}
+
+}  // namespace
+}  // namespace iamlint::catalog

@@ -83,23 +83,19 @@ Result<Baseline> load_baseline(const std::string& path) {
   return baseline;
 }
 
-std::size_t apply_baseline(const Baseline& baseline, report::LintRun& run) {
-  std::size_t removed = 0;
-  for (engine::FileResult& file : run.files) {
-    if (file.findings.empty()) continue;
-    std::vector<std::string> prints = report::fingerprints(file);
-    std::string uri = report::artifact_uri(file.source.path);
-    std::vector<engine::Finding> kept;
-    for (std::size_t i = 0; i < file.findings.size(); ++i) {
-      if (baseline.known.contains(entry(file.findings[i].rule->id, uri, prints[i]))) {
-        ++removed;
-      } else {
-        kept.push_back(std::move(file.findings[i]));
-      }
+void apply_baseline(const Baseline& baseline, engine::FileResult& file) {
+  if (file.findings.empty()) return;
+  std::vector<std::string> prints = report::fingerprints(file);
+  std::string uri = report::artifact_uri(file.source.path);
+  std::vector<engine::Finding> kept;
+  for (std::size_t i = 0; i < file.findings.size(); ++i) {
+    if (baseline.known.contains(entry(file.findings[i].rule->id, uri, prints[i]))) {
+      ++file.baselined;
+    } else {
+      kept.push_back(std::move(file.findings[i]));
     }
-    file.findings = std::move(kept);
   }
-  return removed;
+  file.findings = std::move(kept);
 }
 
 }  // namespace iamlint::app

@@ -9,7 +9,7 @@
 #include <set>
 #include <string>
 
-#include "report/lint_run.h"
+#include "engine/linter.h"
 #include "support/result.h"
 
 namespace iamlint::app {
@@ -20,7 +20,7 @@ struct Baseline {
 
 [[nodiscard]] Result<Baseline> load_baseline(const std::string& path);
 
-// Removes the known findings from `run`; returns how many.
-std::size_t apply_baseline(const Baseline& baseline, report::LintRun& run);
+// Removes the known findings from `file` and counts them in file.baselined.
+void apply_baseline(const Baseline& baseline, engine::FileResult& file);
 
 }  // namespace iamlint::app

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 #include <fmt/core.h>
 
@@ -24,46 +25,45 @@ namespace {
 
 constexpr std::string_view kInformationUri = "https://github.com/iamlint/iamlint";
 
-// Lints every input on `jobs` threads. Each result lands at its input's index, so the output
-// never depends on scheduling.
-std::vector<engine::FileResult> lint_all(const std::vector<std::string>& files,
-                                         const Options& options, const engine::LintConfig& config,
-                                         std::vector<Error>& errors) {
-  std::vector<std::optional<engine::FileResult>> results(files.size());
-  std::vector<std::optional<Error>> failures(files.size());
-  parallel_for(files.size(), thread_count(options.jobs, files.size()), [&](std::size_t i) {
-    auto source =
-        files[i] == "-" ? source::load_stdin(options.stdin_filename) : source::load_file(files[i]);
-    if (source) {
-      results[i] = engine::lint(std::move(*source), config);
-    } else {
-      failures[i] = source.error();
-    }
-  });
-
-  std::vector<engine::FileResult> linted;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (results[i]) linted.push_back(std::move(*results[i]));
-    if (failures[i]) errors.push_back(std::move(*failures[i]));
+std::unique_ptr<report::Reporter> make_reporter(const Options& options, std::ostream& out) {
+  switch (options.format) {
+    case OutputFormat::kSarif:
+      return std::make_unique<report::SarifReporter>(report::ToolInfo{version(), kInformationUri},
+                                                     out);
+    case OutputFormat::kJson:
+      return std::make_unique<report::JsonReporter>(out);
+    case OutputFormat::kGithub:
+      return std::make_unique<report::GithubReporter>(out);
+    case OutputFormat::kText:
+    case OutputFormat::kMarkdown:
+      break;
   }
-  // Standard input is listed under its display name, so sort again by what is shown.
-  std::stable_sort(linted.begin(), linted.end(),
-                   [](const engine::FileResult& a, const engine::FileResult& b) {
-                     return a.source.path < b.source.path;
-                   });
-  return linted;
+  return std::make_unique<report::TextReporter>(report::TextStyle{.color = options.color}, out);
 }
 
-bool fails(const report::LintRun& run, std::optional<engine::Level> fail_level) {
-  if (!fail_level) return false;
-  for (const engine::FileResult& file : run.files) {
-    // Levels are ordered from the most to the least severe.
-    if (file.omitted_findings > 0 && file.omitted_level <= *fail_level) return true;
-    for (const engine::Finding& finding : file.findings) {
-      if (finding.level <= *fail_level) return true;
-    }
-  }
-  return false;
+// Findings are reported by path, and standard input under its --stdin-filename.
+void sort_by_shown_path(std::vector<std::string>& files, const Options& options) {
+  const auto shown = [&](const std::string& file) -> const std::string& {
+    return file == "-" ? options.stdin_filename : file;
+  };
+  std::stable_sort(files.begin(), files.end(),
+                   [&](const std::string& a, const std::string& b) { return shown(a) < shown(b); });
+}
+
+// Reads and lints one input; runs on any thread.
+Result<engine::FileResult> lint_input(const std::string& file, const Options& options,
+                                      const engine::LintConfig& config,
+                                      const std::optional<Baseline>& baseline) {
+  auto source = file == "-" ? source::load_stdin(options.stdin_filename) : source::load_file(file);
+  if (!source) return Unexpected(source.error());
+  engine::FileResult result = engine::lint(std::move(*source), config);
+  if (baseline) apply_baseline(*baseline, result);
+  return result;
+}
+
+bool fails(const report::Totals& totals, std::optional<engine::Level> fail_level) {
+  // Levels are ordered from the most to the least severe.
+  return fail_level && totals.most_severe && *totals.most_severe <= *fail_level;
 }
 
 bool names_an_input(const std::string& output, const std::vector<std::string>& files) {
@@ -72,24 +72,6 @@ bool names_an_input(const std::string& output, const std::vector<std::string>& f
     if (file != "-" && std::filesystem::equivalent(output, file, ec)) return true;
   }
   return false;
-}
-
-void write_report(const report::LintRun& run, const Options& options, std::ostream& out) {
-  switch (options.format) {
-    case OutputFormat::kSarif:
-      report::write_sarif(run, {version(), kInformationUri}, out);
-      break;
-    case OutputFormat::kJson:
-      report::write_json(run, out);
-      break;
-    case OutputFormat::kGithub:
-      report::write_github(run, out);
-      break;
-    case OutputFormat::kText:
-    case OutputFormat::kMarkdown:
-      report::write_text(run, {.color = options.color, .jobs = options.jobs}, out);
-      break;
-  }
 }
 
 }  // namespace
@@ -137,37 +119,48 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
     }
   }
 
-  report::LintRun run{.rules = *rules, .errors = std::move(inputs.errors)};
-  run.files = lint_all(inputs.files, options,
-                       {.policy_kind = options.policy_kind,
-                        .attached_to = options.attached_to,
-                        .skip_non_policy = options.skip_non_policy,
-                        .rules = *rules},
-                       run.errors);
-  if (baseline) run.baselined = apply_baseline(*baseline, run);
+  std::vector<Error> errors = std::move(inputs.errors);
+  std::vector<std::string> truncated;  // files past the per-file finding limit
+  report::Totals totals;
+  sort_by_shown_path(inputs.files, options);
+  const engine::LintConfig config{.policy_kind = options.policy_kind,
+                                  .attached_to = options.attached_to,
+                                  .skip_non_policy = options.skip_non_policy,
+                                  .rules = *rules};
+  // Each file's findings are written as soon as it and every earlier file are linted.
+  std::unique_ptr<report::Reporter> reporter =
+      make_reporter(options, options.output ? output_file : out);
+  reporter->begin();
+  for_each_in_order(
+      inputs.files.size(), thread_count(options.jobs, inputs.files.size()),
+      [&](std::size_t i) { return lint_input(inputs.files[i], options, config, baseline); },
+      [&](Result<engine::FileResult> linted) {
+        if (!linted) {
+          errors.push_back(linted.error());
+          return;
+        }
+        totals.add(*linted);
+        if (linted->omitted_findings > 0) {
+          truncated.push_back(fmt::format("{}: {} more findings left out (at most {} per file)",
+                                          to_terminal_text(linted->source.path),
+                                          linted->omitted_findings, engine::kMaxFindingsPerFile));
+        }
+        reporter->file(*linted);
+      });
+  reporter->end(errors);
 
-  if (options.output) {
-    write_report(run, options, output_file);
-    if (!output_file.flush()) {
-      err << fmt::format("iamlint: error: cannot write '{}': {}\n", *options.output,
-                         std::strerror(errno));
-      return kExitError;
-    }
-  } else {
-    write_report(run, options, out);
+  if (options.output && !output_file.flush()) {
+    err << fmt::format("iamlint: error: cannot write '{}': {}\n", *options.output,
+                       std::strerror(errno));
+    return kExitError;
   }
-  for (const Error& error : run.errors) err << "iamlint: error: " << error.message << '\n';
-  for (const engine::FileResult& file : run.files) {
-    if (file.omitted_findings == 0) continue;
-    err << fmt::format("iamlint: note: {}: {} more findings left out (at most {} per file)\n",
-                       to_terminal_text(file.source.path), file.omitted_findings,
-                       engine::kMaxFindingsPerFile);
-  }
+  for (const Error& error : errors) err << "iamlint: error: " << error.message << '\n';
+  for (const std::string& note : truncated) err << "iamlint: note: " << note << '\n';
   if (options.format == OutputFormat::kText)
-    report::write_summary(run, {.color = options.color}, err);
+    report::write_summary(totals, {.color = options.color}, err);
 
-  if (!run.errors.empty()) return kExitError;
-  return fails(run, options.fail_level) ? kExitFindings : kExitClean;
+  if (!errors.empty()) return kExitError;
+  return fails(totals, options.fail_level) ? kExitFindings : kExitClean;
 }
 
 }  // namespace iamlint::app

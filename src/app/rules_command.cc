@@ -41,7 +41,7 @@ std::string kinds_text(const engine::RuleInfo& info) {
 }
 
 void write_rules_json(std::ostream& out) {
-  report::JsonWriter w;
+  report::JsonWriter w(out);
   w.begin_array();
   for (const engine::Rule* rule : engine::all_rules()) {
     const engine::RuleInfo& info = rule->info();
@@ -81,7 +81,7 @@ void write_rules_json(std::ostream& out) {
     w.end_object();
   }
   w.end_array();
-  w.flush_to(out);
+  w.finish();
 }
 
 struct CodeRow {

@@ -36,6 +36,7 @@ struct FileResult {
   bool skipped = false;                           // left alone under skip_non_policy
   std::size_t omitted_findings = 0;               // reported past kMaxFindingsPerFile
   Level omitted_level = Level::kNote;             // the most severe of those
+  std::size_t baselined = 0;                      // left out because --baseline knows them
 };
 
 [[nodiscard]] FileResult lint(source::SourceFile source, const LintConfig& config);

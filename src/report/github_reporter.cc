@@ -53,19 +53,17 @@ std::string_view command(engine::Level level) {
 
 }  // namespace
 
-void write_github(const LintRun& run, std::ostream& out) {
-  for (const engine::FileResult& file : run.files) {
-    if (file.findings.empty()) continue;
-    source::LineIndex index(file.source.text);
-    for (const engine::Finding& finding : file.findings) {
-      source::Position start = index.position(finding.range.begin, source::ColumnUnit::kCodePoints);
-      source::Position end = index.position(finding.range.end, source::ColumnUnit::kCodePoints);
-      std::string title = fmt::format("{} {}", finding.rule->id, finding.rule->name);
-      out << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                         command(finding.level), escape(file.source.path, true), start.line,
-                         start.column, end.line, end.column, escape(title, true),
-                         escape(finding.message, false));
-    }
+void GithubReporter::file(const engine::FileResult& result) {
+  if (result.findings.empty()) return;
+  source::LineIndex index(result.source.text);
+  const std::string path = escape(result.source.path, true);
+  for (const engine::Finding& finding : result.findings) {
+    source::Position start = index.position(finding.range.begin, source::ColumnUnit::kCodePoints);
+    source::Position end = index.position(finding.range.end, source::ColumnUnit::kCodePoints);
+    std::string title = fmt::format("{} {}", finding.rule->id, finding.rule->name);
+    out_ << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                        command(finding.level), path, start.line, start.column, end.line,
+                        end.column, escape(title, true), escape(finding.message, false));
   }
 }
 

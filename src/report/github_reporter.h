@@ -9,10 +9,18 @@
 
 #include <ostream>
 
-#include "report/lint_run.h"
+#include "report/reporter.h"
 
 namespace iamlint::report {
 
-void write_github(const LintRun& run, std::ostream& out);
+class GithubReporter final : public Reporter {
+ public:
+  explicit GithubReporter(std::ostream& out) : out_(out) {}
+
+  void file(const engine::FileResult& result) override;
+
+ private:
+  std::ostream& out_;
+};
 
 }  // namespace iamlint::report

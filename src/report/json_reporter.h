@@ -9,10 +9,21 @@
 
 #include <ostream>
 
-#include "report/lint_run.h"
+#include "report/json_writer.h"
+#include "report/reporter.h"
 
 namespace iamlint::report {
 
-void write_json(const LintRun& run, std::ostream& out);
+class JsonReporter final : public Reporter {
+ public:
+  explicit JsonReporter(std::ostream& out) : w_(out) {}
+
+  void begin() override;
+  void file(const engine::FileResult& result) override;
+  void end(std::span<const Error> unreadable) override;
+
+ private:
+  JsonWriter w_;
+};
 
 }  // namespace iamlint::report

@@ -6,7 +6,7 @@
 
 namespace iamlint::report {
 
-JsonWriter::JsonWriter() : writer_(buffer_) {
+JsonWriter::JsonWriter(std::ostream& out) : out_(out), writer_(buffer_) {
   writer_.SetIndent(' ', 2);
 }
 
@@ -24,9 +24,14 @@ void JsonWriter::string(std::string_view value) {
   writer_.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
 }
 
-void JsonWriter::flush_to(std::ostream& out) {
-  out.write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize()));
-  out << '\n';
+void JsonWriter::flush() {
+  out_.write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize()));
+  buffer_.Clear();
+}
+
+void JsonWriter::finish() {
+  flush();
+  out_ << '\n';
 }
 
 }  // namespace iamlint::report

@@ -1,5 +1,6 @@
-// A thin layer over RapidJSON's writer for the JSON-based reports: two-space indentation and
-// strings that are always valid UTF-8, whatever bytes the input held.
+// A thin layer over RapidJSON's writer for the JSON-based reports: two-space indentation, strings
+// that are always valid UTF-8 whatever bytes the input held, and output that streams: flush()
+// hands what is written so far to the stream, so a report of any size needs little memory.
 #pragma once
 
 #include <cstdint>
@@ -13,7 +14,7 @@ namespace iamlint::report {
 
 class JsonWriter {
  public:
-  JsonWriter();
+  explicit JsonWriter(std::ostream& out);
 
   void begin_object() { writer_.StartObject(); }
   void end_object() { writer_.EndObject(); }
@@ -29,10 +30,14 @@ class JsonWriter {
   void field(std::string_view name, std::string_view value) { key(name), string(value); }
   void field(std::string_view name, uint64_t value) { key(name), number(value); }
 
-  // Writes the finished document and a final newline.
-  void flush_to(std::ostream& out);
+  // Writes what is buffered to the stream; the document may stay open.
+  void flush();
+  // Flushes the finished document and a final newline.
+  void finish();
 
  private:
+  std::ostream& out_;
+  // A StringBuffer, not a stream adaptor: RapidJSON escapes strings with SIMD only into one.
   rapidjson::StringBuffer buffer_;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> writer_;
 };

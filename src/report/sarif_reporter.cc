@@ -1,20 +1,15 @@
 #include "report/sarif_reporter.h"
 
-#include <map>
-#include <string>
-
 #include <fmt/core.h>
 
 #include "engine/rule_docs.h"
-#include "json/document.h"
 #include "report/fingerprint.h"
-#include "report/json_writer.h"
-#include "source/line_index.h"
 
 namespace iamlint::report {
 namespace {
 
 using source::ColumnUnit;
+using source::Position;
 
 constexpr std::string_view kSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr std::string_view kSourceRoot = "%SRCROOT%";
@@ -39,39 +34,50 @@ std::string percent_encode(std::string_view path) {
   return out;
 }
 
-void write_region(JsonWriter& w, const source::LineIndex& index, std::string_view text,
-                  ByteRange range) {
-  source::Position start = index.position(range.begin, ColumnUnit::kUtf16CodeUnits);
-  source::Position end = index.position(range.end, ColumnUnit::kUtf16CodeUnits);
-  // An empty range (the end of the input) still needs a visible column for viewers.
-  if (start == end) ++end.column;
-  w.key("region");
-  w.begin_object();
-  w.field("startLine", start.line);
-  w.field("startColumn", start.column);
-  w.field("endLine", end.line);
-  w.field("endColumn", end.column);
-  if (range.size() > 0 && range.size() <= kMaxSnippetBytes) {
-    w.key("snippet");
-    w.begin_object();
-    w.field("text", text.substr(range.begin, range.size()));
-    w.end_object();
-  }
-  w.end_object();
+// A region as SARIF viewers show it: an empty range (the end of the input) still gets one column.
+struct Region {
+  Position start, end;
+};
+
+Region region_of(const source::LineIndex& index, ByteRange range) {
+  Region region{index.position(range.begin, ColumnUnit::kUtf16CodeUnits),
+                index.position(range.end, ColumnUnit::kUtf16CodeUnits)};
+  if (region.start == region.end) ++region.end.column;
+  return region;
 }
 
-void write_physical_location(JsonWriter& w, const engine::FileResult& file,
-                             const source::LineIndex& index, ByteRange range) {
+// `snippet` is left out when empty.
+void write_physical_location(JsonWriter& w, std::string_view uri, const Region& region,
+                             std::string_view snippet) {
   w.key("physicalLocation");
   w.begin_object();
   w.key("artifactLocation");
   w.begin_object();
-  std::string uri = artifact_uri(file.source.path);
   w.field("uri", uri);
   if (!uri.starts_with("file:")) w.field("uriBaseId", kSourceRoot);
   w.end_object();
-  write_region(w, index, file.source.text, range);
+  w.key("region");
+  w.begin_object();
+  w.field("startLine", region.start.line);
+  w.field("startColumn", region.start.column);
+  w.field("endLine", region.end.line);
+  w.field("endColumn", region.end.column);
+  if (!snippet.empty()) {
+    w.key("snippet");
+    w.begin_object();
+    w.field("text", snippet);
+    w.end_object();
+  }
   w.end_object();
+  w.end_object();
+}
+
+// The physical location of a range of a file's text, with the text as snippet when it is short.
+void write_range(JsonWriter& w, std::string_view uri, const source::LineIndex& index,
+                 std::string_view text, ByteRange range) {
+  std::string_view snippet =
+      range.size() <= kMaxSnippetBytes ? text.substr(range.begin, range.size()) : "";
+  write_physical_location(w, uri, region_of(index, range), snippet);
 }
 
 void write_message(JsonWriter& w, std::string_view text) {
@@ -134,114 +140,6 @@ void write_rule(JsonWriter& w, const engine::RuleInfo& info) {
   w.end_object();
 }
 
-std::map<std::string_view, std::size_t> rule_indices(const LintRun& run) {
-  std::map<std::string_view, std::size_t> indices;
-  for (std::size_t i = 0; i < run.rules.size(); ++i) indices[run.rules[i]->info().id] = i;
-  return indices;
-}
-
-void write_results(JsonWriter& w, const LintRun& run) {
-  auto indices = rule_indices(run);
-  w.key("results");
-  w.begin_array();
-  for (const engine::FileResult& file : run.files) {
-    if (file.findings.empty()) continue;
-    source::LineIndex index(file.source.text);
-    std::vector<std::string> prints = fingerprints(file);
-    for (std::size_t i = 0; i < file.findings.size(); ++i) {
-      const engine::Finding& finding = file.findings[i];
-      w.begin_object();
-      w.field("ruleId", finding.rule->id);
-      w.field("ruleIndex", indices.at(finding.rule->id));
-      w.field("level", engine::level_name(finding.level));
-      write_message(w, finding.message);
-      w.key("locations");
-      w.begin_array();
-      w.begin_object();
-      write_physical_location(w, file, index, finding.range);
-      w.end_object();
-      w.end_array();
-      if (!finding.related.empty()) {
-        w.key("relatedLocations");
-        w.begin_array();
-        for (std::size_t r = 0; r < finding.related.size(); ++r) {
-          w.begin_object();
-          w.field("id", r + 1);
-          write_physical_location(w, file, index, finding.related[r].range);
-          write_message(w, finding.related[r].message);
-          w.end_object();
-        }
-        w.end_array();
-      }
-      w.key("partialFingerprints");
-      w.begin_object();
-      w.field(kFingerprintKey, prints[i]);
-      w.end_object();
-      if (!finding.access_analyzer_code.empty()) {
-        w.key("properties");
-        w.begin_object();
-        w.field("accessAnalyzerIssueCode", finding.access_analyzer_code);
-        w.end_object();
-      }
-      w.end_object();
-    }
-  }
-  w.end_array();
-}
-
-// Unparsable files are results (IAM001) and also notifications, so a viewer of the run's health
-// sees that those files were not analysed; so are findings left out past the per-file limit.
-// Unreadable paths fail the run.
-void write_invocation(JsonWriter& w, const LintRun& run) {
-  w.key("invocations");
-  w.begin_array();
-  w.begin_object();
-  w.key("executionSuccessful");
-  w.boolean(run.errors.empty());
-  bool any_incomplete = false;
-  for (const engine::FileResult& file : run.files)
-    any_incomplete |= file.syntax_error.has_value() || file.omitted_findings > 0;
-  if (any_incomplete || !run.errors.empty()) {
-    w.key("toolExecutionNotifications");
-    w.begin_array();
-    for (const Error& error : run.errors) {
-      w.begin_object();
-      w.field("level", "error");
-      write_message(w, error.message);
-      w.end_object();
-    }
-    for (const engine::FileResult& file : run.files) {
-      if (!file.syntax_error) continue;
-      source::LineIndex index(file.source.text);
-      uint32_t offset = std::min<uint32_t>(file.syntax_error->offset,
-                                           static_cast<uint32_t>(file.source.text.size()));
-      w.begin_object();
-      w.field("level", "warning");
-      write_message(
-          w, fmt::format("{} was not analysed: {}", file.source.path, file.syntax_error->message));
-      w.key("locations");
-      w.begin_array();
-      w.begin_object();
-      write_physical_location(w, file, index, {offset, offset});
-      w.end_object();
-      w.end_array();
-      w.end_object();
-    }
-    for (const engine::FileResult& file : run.files) {
-      if (file.omitted_findings == 0) continue;
-      w.begin_object();
-      w.field("level", "note");
-      write_message(
-          w, fmt::format("{}: {} more findings left out (at most {} per file)", file.source.path,
-                         file.omitted_findings, engine::kMaxFindingsPerFile));
-      w.end_object();
-    }
-    w.end_array();
-  }
-  w.end_object();
-  w.end_array();
-}
-
 }  // namespace
 
 std::string artifact_uri(std::string_view path) {
@@ -250,51 +148,169 @@ std::string artifact_uri(std::string_view path) {
   return percent_encode(path);
 }
 
-void write_sarif(const LintRun& run, const ToolInfo& tool, std::ostream& out) {
-  JsonWriter w;
-  w.begin_object();
-  w.field("$schema", kSchema);
-  w.field("version", "2.1.0");
-  w.key("runs");
-  w.begin_array();
-  w.begin_object();
+SarifReporter::SarifReporter(const ToolInfo& tool, std::ostream& out) : tool_(tool), w_(out) {}
 
-  w.key("tool");
-  w.begin_object();
-  w.key("driver");
-  w.begin_object();
-  w.field("name", "iamlint");
-  w.field("version", tool.version);
-  w.field("semanticVersion", tool.version);
-  w.field("informationUri", tool.information_uri);
-  w.key("rules");
-  w.begin_array();
-  for (const engine::Rule* rule : run.rules) write_rule(w, rule->info());
-  w.end_array();
-  w.end_object();
-  w.end_object();
+void SarifReporter::begin() {
+  w_.begin_object();
+  w_.field("$schema", kSchema);
+  w_.field("version", "2.1.0");
+  w_.key("runs");
+  w_.begin_array();
+  w_.begin_object();
+  w_.key("originalUriBaseIds");
+  w_.begin_object();
+  w_.key(kSourceRoot);
+  w_.begin_object();
+  w_.key("description");
+  w_.begin_object();
+  w_.field("text",
+           "The directory iamlint ran in; its absolute path is left out so that output is "
+           "reproducible.");
+  w_.end_object();
+  w_.end_object();
+  w_.end_object();
+  w_.field("columnKind", "utf16CodeUnits");
+  w_.key("results");
+  w_.begin_array();
+}
 
-  w.key("originalUriBaseIds");
-  w.begin_object();
-  w.key(kSourceRoot);
-  w.begin_object();
-  w.key("description");
-  w.begin_object();
-  w.field("text",
-          "The directory iamlint ran in; its absolute path is left out so that output is "
-          "reproducible.");
-  w.end_object();
-  w.end_object();
-  w.end_object();
+std::size_t SarifReporter::rule_index(const engine::RuleInfo& rule) {
+  auto [at, added] = rule_indices_.try_emplace(rule.id, rules_.size());
+  if (added) rules_.push_back(&rule);
+  return at->second;
+}
 
-  write_invocation(w, run);
-  w.field("columnKind", "utf16CodeUnits");
-  write_results(w, run);
+void SarifReporter::file(const engine::FileResult& result) {
+  if (result.findings.empty() && !result.syntax_error && result.omitted_findings == 0) return;
+  const std::string& text = result.source.text;
+  const std::string uri = artifact_uri(result.source.path);
+  const source::LineIndex index(text);
+  std::vector<std::string> prints = fingerprints(result);
+  for (std::size_t i = 0; i < result.findings.size(); ++i) {
+    const engine::Finding& finding = result.findings[i];
+    w_.begin_object();
+    w_.field("ruleId", finding.rule->id);
+    w_.field("ruleIndex", rule_index(*finding.rule));
+    w_.field("level", engine::level_name(finding.level));
+    write_message(w_, finding.message);
+    w_.key("locations");
+    w_.begin_array();
+    w_.begin_object();
+    write_range(w_, uri, index, text, finding.range);
+    w_.end_object();
+    w_.end_array();
+    if (!finding.related.empty()) {
+      w_.key("relatedLocations");
+      w_.begin_array();
+      for (std::size_t r = 0; r < finding.related.size(); ++r) {
+        w_.begin_object();
+        w_.field("id", r + 1);
+        write_range(w_, uri, index, text, finding.related[r].range);
+        write_message(w_, finding.related[r].message);
+        w_.end_object();
+      }
+      w_.end_array();
+    }
+    w_.key("partialFingerprints");
+    w_.begin_object();
+    w_.field(kFingerprintKey, prints[i]);
+    w_.end_object();
+    if (!finding.access_analyzer_code.empty()) {
+      w_.key("properties");
+      w_.begin_object();
+      w_.field("accessAnalyzerIssueCode", finding.access_analyzer_code);
+      w_.end_object();
+    }
+    w_.end_object();
+  }
+  w_.flush();
 
-  w.end_object();
-  w.end_array();
-  w.end_object();
-  w.flush_to(out);
+  // Unparsable files are results (IAM001) and also notifications, so that a viewer of the run's
+  // health sees that they were not analysed; so are findings left out past the per-file limit.
+  if (result.syntax_error) {
+    const auto offset =
+        static_cast<uint32_t>(std::min<std::size_t>(result.syntax_error->offset, text.size()));
+    const Region region = region_of(index, {offset, offset});
+    not_analysed_.push_back({.level = "warning",
+                             .message = fmt::format("{} was not analysed: {}", result.source.path,
+                                                    result.syntax_error->message),
+                             .uri = uri,
+                             .start = region.start,
+                             .end = region.end});
+  }
+  if (result.omitted_findings > 0) {
+    truncated_.push_back(
+        {.level = "note",
+         .message =
+             fmt::format("{}: {} more findings left out (at most {} per file)", result.source.path,
+                         result.omitted_findings, engine::kMaxFindingsPerFile)});
+  }
+}
+
+void SarifReporter::end(std::span<const Error> unreadable) {
+  w_.end_array();  // results
+  write_tool();
+  write_invocation(unreadable);
+  w_.end_object();
+  w_.end_array();
+  w_.end_object();
+  w_.finish();
+}
+
+void SarifReporter::write_tool() {
+  w_.key("tool");
+  w_.begin_object();
+  w_.key("driver");
+  w_.begin_object();
+  w_.field("name", "iamlint");
+  w_.field("version", tool_.version);
+  w_.field("semanticVersion", tool_.version);
+  w_.field("informationUri", tool_.information_uri);
+  w_.key("rules");
+  w_.begin_array();
+  for (const engine::RuleInfo* rule : rules_) write_rule(w_, *rule);
+  w_.end_array();
+  w_.end_object();
+  w_.end_object();
+}
+
+void SarifReporter::write_notification(const Notification& notification) {
+  w_.begin_object();
+  w_.field("level", notification.level);
+  write_message(w_, notification.message);
+  if (!notification.uri.empty()) {
+    w_.key("locations");
+    w_.begin_array();
+    w_.begin_object();
+    write_physical_location(w_, notification.uri, {notification.start, notification.end}, "");
+    w_.end_object();
+    w_.end_array();
+  }
+  w_.end_object();
+}
+
+// Unreadable paths fail the run; they come first among the notifications.
+void SarifReporter::write_invocation(std::span<const Error> unreadable) {
+  w_.key("invocations");
+  w_.begin_array();
+  w_.begin_object();
+  w_.key("executionSuccessful");
+  w_.boolean(unreadable.empty());
+  if (!unreadable.empty() || !not_analysed_.empty() || !truncated_.empty()) {
+    w_.key("toolExecutionNotifications");
+    w_.begin_array();
+    for (const Error& error : unreadable) {
+      w_.begin_object();
+      w_.field("level", "error");
+      write_message(w_, error.message);
+      w_.end_object();
+    }
+    for (const Notification& notification : not_analysed_) write_notification(notification);
+    for (const Notification& notification : truncated_) write_notification(notification);
+    w_.end_array();
+  }
+  w_.end_object();
+  w_.end_array();
 }
 
 }  // namespace iamlint::report

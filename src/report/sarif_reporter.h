@@ -1,14 +1,23 @@
-// SARIF 2.1.0 as GitHub code scanning and SARIF editors read it: every enabled rule with its
-// metadata, results with relative URIs under %SRCROOT%, UTF-16 columns, content-based
-// fingerprints, and each matching Access Analyzer code as properties.accessAnalyzerIssueCode.
-// No timestamps and no absolute paths, so equal input gives equal bytes.
+// SARIF 2.1.0 as GitHub code scanning and SARIF editors read it: results with relative URIs under
+// %SRCROOT%, UTF-16 columns, content-based fingerprints and each matching Access Analyzer code as
+// properties.accessAnalyzerIssueCode; the rules that have results, with their metadata; the run's
+// health as notifications. No timestamps and no absolute paths, so equal input gives equal bytes.
+//
+// Streamed: results are written file by file as they come. The rule list (each result's ruleIndex
+// points into it, in order of first use) and the invocation come after the results, which JSON's
+// free member order allows, so that nothing waits for the last file but what must.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "report/lint_run.h"
+#include "report/json_writer.h"
+#include "report/reporter.h"
+#include "source/line_index.h"
 
 namespace iamlint::report {
 
@@ -17,7 +26,35 @@ struct ToolInfo {
   std::string_view information_uri;  // the project's home page
 };
 
-void write_sarif(const LintRun& run, const ToolInfo& tool, std::ostream& out);
+class SarifReporter final : public Reporter {
+ public:
+  SarifReporter(const ToolInfo& tool, std::ostream& out);
+
+  void begin() override;
+  void file(const engine::FileResult& result) override;
+  void end(std::span<const Error> unreadable) override;
+
+ private:
+  // A toolExecutionNotification, kept for the invocation at the end.
+  struct Notification {
+    std::string_view level;
+    std::string message;
+    std::string uri;  // empty when the notification has no location
+    source::Position start, end;
+  };
+
+  std::size_t rule_index(const engine::RuleInfo& rule);
+  void write_tool();
+  void write_invocation(std::span<const Error> unreadable);
+  void write_notification(const Notification& notification);
+
+  ToolInfo tool_;
+  JsonWriter w_;
+  std::vector<const engine::RuleInfo*> rules_;            // in order of first result
+  std::map<std::string_view, std::size_t> rule_indices_;  // by id
+  std::vector<Notification> not_analysed_;  // files that could not be parsed or were too large
+  std::vector<Notification> truncated_;     // files past the per-file finding limit
+};
 
 // The SARIF artifact URI for a path as given: relative paths stay relative (with '/' and
 // percent-encoding), absolute ones become file:// URIs.

@@ -1,14 +1,12 @@
 #include "report/text_reporter.h"
 
 #include <algorithm>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <fmt/core.h>
 
 #include "source/line_index.h"
-#include "support/parallel.h"
 #include "support/text.h"
 
 namespace iamlint::report {
@@ -111,34 +109,23 @@ std::string plural(std::size_t n, std::string_view word) {
 
 }  // namespace
 
-void write_text(const LintRun& run, const TextStyle& style, std::ostream& out) {
-  Palette colors = palette(style);
-  // Each file's block is rendered on its own (in parallel), then written in order.
-  std::vector<std::string> blocks(run.files.size());
-  parallel_for(run.files.size(), thread_count(style.jobs, run.files.size()), [&](std::size_t i) {
-    const engine::FileResult& file = run.files[i];
-    if (file.findings.empty()) return;
-    std::ostringstream block;
-    source::LineIndex index(file.source.text);
-    for (const engine::Finding& finding : file.findings) {
-      write_finding(file, index, finding, colors, block);
-      block << '\n';
-    }
-    blocks[i] = std::move(block).str();
-  });
-  for (const std::string& block : blocks) out << block;
+void TextReporter::file(const engine::FileResult& result) {
+  if (result.findings.empty()) return;
+  Palette colors = palette(style_);
+  source::LineIndex index(result.source.text);
+  for (const engine::Finding& finding : result.findings) {
+    write_finding(result, index, finding, colors, out_);
+    out_ << '\n';
+  }
 }
 
-void write_summary(const LintRun& run, const TextStyle& style, std::ostream& out) {
+void write_summary(const Totals& totals, const TextStyle& style, std::ostream& out) {
   Palette colors = palette(style);
-  Totals totals = count(run);
   std::size_t problems = totals.errors + totals.warnings + totals.notes;
-  std::size_t skipped = std::count_if(run.files.begin(), run.files.end(),
-                                      [](const engine::FileResult& file) { return file.skipped; });
-  std::string checked = plural(run.files.size() - skipped, "file") + " checked";
-  if (skipped > 0) checked += fmt::format(", {} skipped as not policies", skipped);
-  if (run.baselined > 0) {
-    checked += fmt::format(", {} known from the baseline", plural(run.baselined, "finding"));
+  std::string checked = plural(totals.files - totals.skipped, "file") + " checked";
+  if (totals.skipped > 0) checked += fmt::format(", {} skipped as not policies", totals.skipped);
+  if (totals.baselined > 0) {
+    checked += fmt::format(", {} known from the baseline", plural(totals.baselined, "finding"));
   }
   if (problems == 0) {
     out << fmt::format("{}No problems{} ({}).\n", colors.bold, colors.reset, checked);

@@ -10,19 +10,28 @@
 
 #include <ostream>
 
-#include "report/lint_run.h"
+#include "report/reporter.h"
+#include "report/totals.h"
 
 namespace iamlint::report {
 
 struct TextStyle {
   bool color = false;
-  unsigned jobs = 1;  // threads that render files (0: one per core); the bytes do not depend on it
 };
 
-void write_text(const LintRun& run, const TextStyle& style, std::ostream& out);
+class TextReporter final : public Reporter {
+ public:
+  TextReporter(const TextStyle& style, std::ostream& out) : style_(style), out_(out) {}
+
+  void file(const engine::FileResult& result) override;
+
+ private:
+  TextStyle style_;
+  std::ostream& out_;
+};
 
 // "3 problems (1 error, 2 warnings) in 2 files (5 files checked)." or
 // "No problems (5 files checked, 1 skipped as not policies)."
-void write_summary(const LintRun& run, const TextStyle& style, std::ostream& out);
+void write_summary(const Totals& totals, const TextStyle& style, std::ostream& out);
 
 }  // namespace iamlint::report

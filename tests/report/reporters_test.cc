@@ -13,9 +13,9 @@
 #include "engine/linter.h"
 #include "engine/registry.h"
 #include "report/json_reporter.h"
-#include "report/lint_run.h"
 #include "report/sarif_reporter.h"
 #include "report/text_reporter.h"
+#include "report/totals.h"
 #include "support/text.h"
 
 namespace iamlint::report {
@@ -47,11 +47,12 @@ struct Input {
   std::string text;
 };
 
-// A LintRun as the lint command builds it: every file through engine::lint, sorted by path.
-// The run's rule span points into `rules`, whose buffer survives moving a Linted.
+// Files as the lint command hands them to reporters: every file through engine::lint, sorted by
+// path.
 struct Linted {
   std::vector<const engine::Rule*> rules;
-  LintRun run;
+  std::vector<engine::FileResult> files;
+  std::vector<Error> errors;  // inputs that could not be read
 };
 
 // `select` as for --select; tests name their rules so that new rules do not change them.
@@ -60,12 +61,11 @@ Linted lint(std::vector<Input> inputs, std::vector<std::string> select) {
   auto rules = engine::select_rules(select, {});
   REQUIRE(rules.has_value());
   linted.rules = std::move(*rules);
-  linted.run.rules = linted.rules;
   for (Input& input : inputs) {
     source::SourceFile file{.path = std::move(input.path), .text = std::move(input.text)};
-    linted.run.files.push_back(engine::lint(std::move(file), {.rules = linted.rules}));
+    linted.files.push_back(engine::lint(std::move(file), {.rules = linted.rules}));
   }
-  std::sort(linted.run.files.begin(), linted.run.files.end(),
+  std::sort(linted.files.begin(), linted.files.end(),
             [](const engine::FileResult& a, const engine::FileResult& b) {
               return a.source.path < b.source.path;
             });
@@ -76,28 +76,39 @@ Linted lint_one(std::string path, std::string_view text, std::vector<std::string
   return lint({{std::move(path), std::string(text)}}, std::move(select));
 }
 
-std::string text_report(const LintRun& run, bool color = false) {
-  std::ostringstream out;
-  write_text(run, {.color = color}, out);
+// Streams the files through `reporter` as the lint command does; returns what it wrote to `out`.
+std::string stream(Reporter& reporter, const std::ostringstream& out, const Linted& linted) {
+  reporter.begin();
+  for (const engine::FileResult& file : linted.files) reporter.file(file);
+  reporter.end(linted.errors);
   return out.str();
 }
 
-std::string summary(const LintRun& run) {
+std::string text_report(const Linted& linted, bool color = false) {
   std::ostringstream out;
-  write_summary(run, {}, out);
+  TextReporter reporter({.color = color}, out);
+  return stream(reporter, out, linted);
+}
+
+std::string summary(const Linted& linted) {
+  Totals totals;
+  for (const engine::FileResult& file : linted.files) totals.add(file);
+  std::ostringstream out;
+  write_summary(totals, {}, out);
   return out.str();
 }
 
-std::string sarif_report(const LintRun& run) {
+std::string sarif_report(const Linted& linted) {
   std::ostringstream out;
-  write_sarif(run, {.version = "9.9.9", .information_uri = "https://example.com/iamlint"}, out);
-  return out.str();
+  SarifReporter reporter({.version = "9.9.9", .information_uri = "https://example.com/iamlint"},
+                         out);
+  return stream(reporter, out, linted);
 }
 
-std::string json_report(const LintRun& run) {
+std::string json_report(const Linted& linted) {
   std::ostringstream out;
-  write_json(run, out);
-  return out.str();
+  JsonReporter reporter(out);
+  return stream(reporter, out, linted);
 }
 
 // Parses a report back, insisting on valid UTF-8 throughout.
@@ -192,7 +203,7 @@ std::string at(std::string_view base, std::size_t index) {
 
 TEST_CASE("text reporter prints the finding, its source line and a caret underline") {
   Linted linted = lint_one("policies/admin.json", kAdmin, {"IAM201"});
-  CHECK(text_report(linted.run) ==
+  CHECK(text_report(linted) ==
         "policies/admin.json:5:15: warning: Action \"*\" allows every action of every AWS service "
         "[IAM201 wildcard-action]\n"
         "  |\n"
@@ -211,7 +222,7 @@ TEST_CASE("text reporter sizes the gutter to the line number") {
     CAPTURE(c.line);
     std::string text = std::string(c.line - 1, '\n') + one_line_policy(R"("*")");
     Linted linted = lint_one("p.json", text, {"IAM201"});
-    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    std::vector<std::string> lines = split_lines(text_report(linted));
     REQUIRE(lines.size() == 5);
     CHECK(lines[0].starts_with("p.json:" + std::to_string(c.line) + ":45: warning: "));
     CHECK(lines[1] == std::string(c.gutter) + " |");
@@ -225,7 +236,7 @@ TEST_CASE("text reporter counts columns in code points and keeps tabs in the pad
     std::string line = R"({"Statement": {"Sid": ")" + std::string(kEmoji) + std::string(kCjk) +
                        R"(", "Effect": "Allow", "Action": "*"}})";
     Linted linted = lint_one("p.json", line, {"IAM201"});
-    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    std::vector<std::string> lines = split_lines(text_report(linted));
     REQUIRE(lines.size() == 5);
     CHECK(lines[0].starts_with("p.json:1:58: "));
     CHECK(lines[3] == "  | " + std::string(57, ' ') + "^^^");
@@ -233,7 +244,7 @@ TEST_CASE("text reporter counts columns in code points and keeps tabs in the pad
   SUBCASE("tabs before the finding") {
     Linted linted = lint_one(
         "p.json", "{\"Statement\":\t{\"Effect\": \"Allow\",\t\"Action\": \"*\"}}", {"IAM201"});
-    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    std::vector<std::string> lines = split_lines(text_report(linted));
     REQUIRE(lines.size() == 5);
     CHECK(lines[0].starts_with("p.json:1:45: "));
     CHECK(lines[3] == "  | " + std::string(13, ' ') + "\t" + std::string(19, ' ') + "\t" +
@@ -250,7 +261,7 @@ TEST_CASE("text reporter shows a window of a very long line") {
 
   SUBCASE("cut on both sides") {
     Linted linted = lint_one("min.json", line, {"IAM201"});
-    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    std::vector<std::string> lines = split_lines(text_report(linted));
     REQUIRE(lines.size() == 5);
     CHECK(lines[0].starts_with("min.json:1:" + std::to_string(at + 1) + ": "));
     // 40 columns before the finding, 120 in all, "..." on each side that is cut.
@@ -260,7 +271,7 @@ TEST_CASE("text reporter shows a window of a very long line") {
   SUBCASE("a finding near the end shows the end of the line") {
     const std::string short_tail = head + "}}";
     Linted linted = lint_one("min.json", short_tail, {"IAM201"});
-    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    std::vector<std::string> lines = split_lines(text_report(linted));
     REQUIRE(lines.size() == 5);
     CHECK(lines[2] == "1 | ..." + short_tail.substr(at - 40));
     CHECK(lines[3] == "  | " + std::string(3 + 40, ' ') + "^^^");
@@ -273,7 +284,7 @@ TEST_CASE("text reporter shows a window of a very long line") {
     const std::string after = R"(, "Resource": ")" + e_acute + R"("}})";
     const std::string wide = before + action + R"("*")" + after;
     Linted linted = lint_one("min.json", wide, {"IAM201"});
-    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    std::vector<std::string> lines = split_lines(text_report(linted));
     REQUIRE(lines.size() == 5);
     const std::size_t column = 23 + 1500 + 22 + action.size() + 1;
     CHECK(lines[0].starts_with("min.json:1:" + std::to_string(column) + ": "));
@@ -289,7 +300,7 @@ TEST_CASE("text reporter shows a window of a very long line") {
     const std::string early = R"({"Statement": {"Action": "*", "Effect": "Allow", "Sid": ")" +
                               std::string(300, 'x') + R"("}})";
     Linted linted = lint_one("min.json", early, {"IAM201"});
-    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    std::vector<std::string> lines = split_lines(text_report(linted));
     REQUIRE(lines.size() == 5);
     CHECK(lines[2] == "1 | " + early.substr(0, 120) + "...");
     CHECK(lines[3] == "  | " + std::string(25, ' ') + "^^^");
@@ -300,7 +311,7 @@ TEST_CASE("text reporter never writes control characters from the input") {
   // The Effect holds ESC and CSI (U+009B), so IAM006 repeats them in its message.
   std::string policy = R"({"Statement": {"Effect": "\u001b[2J\u009b31m", "Action": "*"}})";
   Linted linted = lint_one("evil\x1b]0;title\x07.json", policy, {"IAM006"});
-  std::string report = text_report(linted.run);
+  std::string report = text_report(linted);
   CHECK(report.find('\x1b') == std::string::npos);
   CHECK(report.find('\x07') == std::string::npos);
   CHECK(report.find("\xC2\x9B") == std::string::npos);
@@ -314,7 +325,7 @@ TEST_CASE("text reporter never writes control characters from the input") {
   CHECK(lines[2] == "1 | " + policy);
 
   SUBCASE("colour adds only SGR sequences") {
-    std::string colored = text_report(linted.run, true);
+    std::string colored = text_report(linted, true);
     CHECK(colored != report);
     CHECK(colored.find("\x1b[1;31merror:") != std::string::npos);
     CHECK(strip_colors(colored) == report);
@@ -344,7 +355,7 @@ TEST_CASE("text reporter points at the byte where JSON reading stopped") {
   for (const Case& c : kCases) {
     CAPTURE(c.text);
     Linted linted = lint_one("p.json", c.text, {"IAM001"});
-    std::vector<std::string> lines = split_lines(text_report(linted.run));
+    std::vector<std::string> lines = split_lines(text_report(linted));
     lines.pop_back();  // the blank line after each finding
     CHECK(lines == c.expected);
   }
@@ -352,7 +363,7 @@ TEST_CASE("text reporter points at the byte where JSON reading stopped") {
 
 TEST_CASE("text reporter underlines to the end of the line and prints related notes") {
   Linted linted = lint_one("p.json", kAdmin, {"IAM201"});
-  engine::FileResult& file = linted.run.files[0];
+  engine::FileResult& file = linted.files[0];
   REQUIRE(file.findings.size() == 1);
   engine::Finding& finding = file.findings[0];
   // Widen the finding to run from "Action" to the end of the statement, on a later line.
@@ -363,13 +374,13 @@ TEST_CASE("text reporter underlines to the end of the line and prints related no
   finding.related.push_back(
       {{static_cast<uint32_t>(effect), static_cast<uint32_t>(effect + 8)}, "the \x1b effect"});
 
-  std::vector<std::string> lines = split_lines(text_report(linted.run));
+  std::vector<std::string> lines = split_lines(text_report(linted));
   REQUIRE(lines.size() == 6);
   CHECK(lines[3] == "  |     " + std::string(14, '^'));  // "Action": "*", is 14 columns
   CHECK(lines[4] == "  = note: 4:5: the \\u001B effect");
 
   SUBCASE("SARIF lists the related location") {
-    rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+    rapidjson::Document sarif = parse_report(sarif_report(linted));
     const rapidjson::Value& result = get(sarif, "/runs/0/results/0");
     CHECK(get_uint(result, "/relatedLocations/0/id") == 1);
     CHECK(get_string(result, "/relatedLocations/0/message/text") == "the \x1b effect");
@@ -383,12 +394,12 @@ TEST_CASE("text reporter summary counts problems by level and files") {
   SUBCASE("no problems") {
     Linted linted =
         lint({{"a.json", one_line_policy(R"("s3:GetObject")")}}, {"IAM001", "IAM201", "IAM202"});
-    CHECK(summary(linted.run) == "No problems (1 file checked).\n");
-    CHECK(text_report(linted.run).empty());
+    CHECK(summary(linted) == "No problems (1 file checked).\n");
+    CHECK(text_report(linted).empty());
   }
   SUBCASE("one warning") {
     Linted linted = lint({{"a.json", std::string(kAdmin)}, {"b.json", "{}"}}, {"IAM201"});
-    CHECK(summary(linted.run) == "1 problem (1 warning) in 1 file (2 files checked).\n");
+    CHECK(summary(linted) == "1 problem (1 warning) in 1 file (2 files checked).\n");
   }
   SUBCASE("errors and warnings in several files") {
     Linted linted = lint({{"a.json", std::string(kAdmin)},
@@ -397,18 +408,18 @@ TEST_CASE("text reporter summary counts problems by level and files") {
                           {"d.json", one_line_policy(R"(["*", "s3:*"])")}},
                          {"IAM001", "IAM201", "IAM202"});
     // a: IAM201; b, c: IAM001; d: IAM201 and IAM202.
-    CHECK(summary(linted.run) ==
-          "5 problems (2 errors, 3 warnings) in 4 files (4 files checked).\n");
+    CHECK(summary(linted) == "5 problems (2 errors, 3 warnings) in 4 files (4 files checked).\n");
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // SARIF
 
-TEST_CASE("sarif reporter describes the tool and every enabled rule, sorted by id") {
+TEST_CASE("sarif reporter describes the tool and the rules that have results") {
+  // IAM203 is enabled but finds nothing.
   Linted linted =
       lint({{"b.json", std::string(kAdmin)}, {"a.json", "{"}}, {"IAM203", "IAM001", "IAM201"});
-  rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+  rapidjson::Document sarif = parse_report(sarif_report(linted));
   CHECK(get_string(sarif, "/version") == "2.1.0");
   CHECK(get_string(sarif, "/$schema") == "https://json.schemastore.org/sarif-2.1.0.json");
   CHECK(get_size(sarif, "/runs") == 1);
@@ -419,16 +430,14 @@ TEST_CASE("sarif reporter describes the tool and every enabled rule, sorted by i
   CHECK(get_string(run, "/columnKind") == "utf16CodeUnits");
   CHECK(has(run, "/originalUriBaseIds/%SRCROOT%/description/text"));
 
+  // In the order of their first result.
   const rapidjson::Value& rules = get(run, "/tool/driver/rules");
-  REQUIRE(get_size(run, "/tool/driver/rules") == linted.rules.size());
-  REQUIRE(linted.rules.size() >= 2);
-  for (std::size_t i = 0; i < linted.rules.size(); ++i) {
-    std::string rule = at("", i);
-    CHECK(get_string(rules, rule + "/id") == linted.rules[i]->info().id);
-    CHECK(get_string(rules, rule + "/name") == linted.rules[i]->info().name);
-    CHECK_FALSE(get_string(rules, rule + "/help/text").empty());
-    if (i > 0) CHECK(get_string(rules, at("", i - 1) + "/id") < get_string(rules, rule + "/id"));
-  }
+  REQUIRE(get_size(run, "/tool/driver/rules") == 2);
+  CHECK(get_string(rules, "/0/id") == "IAM001");
+  CHECK(get_string(rules, "/0/name") == "json-syntax-error");
+  CHECK(get_string(rules, "/1/id") == "IAM201");
+  CHECK(get_string(rules, "/1/name") == "wildcard-action");
+  CHECK_FALSE(get_string(rules, "/1/help/text").empty());
 
   SUBCASE("each result's ruleIndex names its ruleId") {
     REQUIRE(get_size(run, "/results") == 2);
@@ -453,12 +462,20 @@ TEST_CASE("sarif reporter describes the tool and every enabled rule, sorted by i
               .starts_with("Reports a file that is not valid JSON"));
     CHECK(get_string(rules, "/0/help/markdown") == get_string(rules, "/0/help/text"));
   }
-  SUBCASE("only the selected rules are described, and ruleIndex follows them") {
-    Linted selected = lint({{"b.json", std::string(kAdmin)}}, {"IAM201"});
-    rapidjson::Document only = parse_report(sarif_report(selected.run));
-    CHECK(get_size(only, "/runs/0/tool/driver/rules") == 1);
-    CHECK(get_string(only, "/runs/0/tool/driver/rules/0/id") == "IAM201");
-    CHECK(get_uint(only, "/runs/0/results/0/ruleIndex") == 0);
+  SUBCASE("a rule is described once, however many results it has") {
+    Linted twice = lint({{"b.json", std::string(kAdmin)}, {"c.json", std::string(kAdmin)}},
+                        {"IAM001", "IAM201"});
+    rapidjson::Document both = parse_report(sarif_report(twice));
+    CHECK(get_size(both, "/runs/0/tool/driver/rules") == 1);
+    CHECK(get_string(both, "/runs/0/tool/driver/rules/0/id") == "IAM201");
+    CHECK(get_uint(both, "/runs/0/results/0/ruleIndex") == 0);
+    CHECK(get_uint(both, "/runs/0/results/1/ruleIndex") == 0);
+  }
+  SUBCASE("no results, no rules") {
+    Linted clean = lint({{"c.json", "{}"}}, {"IAM201"});
+    rapidjson::Document empty = parse_report(sarif_report(clean));
+    CHECK(get_size(empty, "/runs/0/results") == 0);
+    CHECK(get_size(empty, "/runs/0/tool/driver/rules") == 0);
   }
 }
 
@@ -467,7 +484,7 @@ TEST_CASE("sarif reporter gives regions in UTF-16 code units") {
   std::string line = R"({"Statement": {"Sid": ")" + std::string(kEmoji) + std::string(kCjk) +
                      R"(", "Effect": "Allow", "Action": "*"}})";
   Linted linted = lint_one("p.json", "\n" + line, {"IAM201"});
-  rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+  rapidjson::Document sarif = parse_report(sarif_report(linted));
   const rapidjson::Value& region = get(sarif, "/runs/0/results/0" + std::string(kRegion));
   CHECK(get_uint(region, "/startLine") == 2);
   CHECK(get_uint(region, "/startColumn") == 59);
@@ -476,7 +493,7 @@ TEST_CASE("sarif reporter gives regions in UTF-16 code units") {
   CHECK(get_string(region, "/snippet/text") == R"("*")");
 
   SUBCASE("the JSON format counts the same place in code points") {
-    rapidjson::Document json = parse_report(json_report(linted.run));
+    rapidjson::Document json = parse_report(json_report(linted));
     CHECK(get_uint(json, "/0/column") == 58);
     CHECK(get_uint(json, "/0/end_column") == 61);
   }
@@ -510,7 +527,7 @@ TEST_CASE("sarif artifact URIs are relative, percent-encoded, without ./") {
     Linted linted =
         lint({{"./dir/my policy.json", std::string(kAdmin)}, {"/abs/p.json", std::string(kAdmin)}},
              {"IAM201"});
-    rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+    rapidjson::Document sarif = parse_report(sarif_report(linted));
     REQUIRE(get_size(sarif, "/runs/0/results") == 2);
     // "./" sorts before "/".
     const rapidjson::Value& relative = get(sarif, "/runs/0/results/0" + std::string(kArtifact));
@@ -525,7 +542,7 @@ TEST_CASE("sarif artifact URIs are relative, percent-encoded, without ./") {
 TEST_CASE("sarif fingerprints depend on content, not on position") {
   auto fingerprints = [](const std::string& text, std::string path = "p.json") {
     Linted linted = lint_one(std::move(path), text, {"IAM201"});
-    rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+    rapidjson::Document sarif = parse_report(sarif_report(linted));
     std::vector<std::string> out;
     for (std::size_t i = 0; i < get_size(sarif, "/runs/0/results"); ++i) {
       out.emplace_back(get_string(
@@ -559,7 +576,7 @@ TEST_CASE("sarif reporter marks unparsable files and failed runs") {
   Linted linted = lint({{"bad.json", "{\n  \"a\": }"}, {"good.json", std::string(kAdmin)}},
                        {"IAM001", "IAM201"});
   SUBCASE("IAM001 carries its Access Analyzer code; other results do not") {
-    rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+    rapidjson::Document sarif = parse_report(sarif_report(linted));
     const rapidjson::Value& results = get(sarif, "/runs/0/results");
     REQUIRE(get_size(sarif, "/runs/0/results") == 2);
     CHECK(get_string(results, "/0/ruleId") == "IAM001");
@@ -570,7 +587,7 @@ TEST_CASE("sarif reporter marks unparsable files and failed runs") {
     CHECK_FALSE(has(results, "/1/properties"));
   }
   SUBCASE("an unparsable file is a notification, but the run succeeded") {
-    rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+    rapidjson::Document sarif = parse_report(sarif_report(linted));
     const rapidjson::Value& invocation = get(sarif, "/runs/0/invocations/0");
     CHECK(get_bool(invocation, "/executionSuccessful"));
     CHECK(get_size(invocation, "/toolExecutionNotifications") == 1);
@@ -584,9 +601,8 @@ TEST_CASE("sarif reporter marks unparsable files and failed runs") {
     CHECK(get_uint(notification, std::string(kRegion) + "/endColumn") == 9);
   }
   SUBCASE("an unreadable path fails the run") {
-    linted.run.errors.push_back(
-        {ErrorCode::kIo, "cannot open 'gone.json': No such file or directory"});
-    rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+    linted.errors.push_back({ErrorCode::kIo, "cannot open 'gone.json': No such file or directory"});
+    rapidjson::Document sarif = parse_report(sarif_report(linted));
     const rapidjson::Value& invocation = get(sarif, "/runs/0/invocations/0");
     CHECK_FALSE(get_bool(invocation, "/executionSuccessful"));
     CHECK(get_size(invocation, "/toolExecutionNotifications") == 2);
@@ -596,7 +612,7 @@ TEST_CASE("sarif reporter marks unparsable files and failed runs") {
   }
   SUBCASE("a clean run has no notifications") {
     Linted clean = lint({{"good.json", std::string(kAdmin)}}, {"IAM001", "IAM201"});
-    rapidjson::Document sarif = parse_report(sarif_report(clean.run));
+    rapidjson::Document sarif = parse_report(sarif_report(clean));
     CHECK(get_bool(sarif, "/runs/0/invocations/0/executionSuccessful"));
     CHECK_FALSE(has(sarif, "/runs/0/invocations/0/toolExecutionNotifications"));
   }
@@ -607,7 +623,7 @@ TEST_CASE("sarif reporter marks unparsable files and failed runs") {
 // pair and the snippet is a lone lead byte, written as U+FFFD.
 TEST_CASE("sarif region of a syntax error covers the whole character") {
   Linted linted = lint_one("p.json", R"({"a": )" + std::string(kEmoji) + "}", {"IAM001"});
-  rapidjson::Document sarif = parse_report(sarif_report(linted.run));
+  rapidjson::Document sarif = parse_report(sarif_report(linted));
   const rapidjson::Value& region = get(sarif, "/runs/0/results/0" + std::string(kRegion));
   CHECK(get_uint(region, "/startColumn") == 7);
   CHECK(get_uint(region, "/endColumn") == 9);
@@ -621,7 +637,7 @@ TEST_CASE("json reporter writes one object per finding") {
   Linted linted =
       lint({{"b.json", std::string(kAdmin)}, {"a.json", "{\n  \"a\": }"}, {"c.json", "{}"}},
            {"IAM001", "IAM201"});
-  rapidjson::Document json = parse_report(json_report(linted.run));
+  rapidjson::Document json = parse_report(json_report(linted));
   struct Expected {
     std::string_view path;
     uint64_t line, column, end_line, end_column;
@@ -658,7 +674,7 @@ TEST_CASE("json reporter writes one object per finding") {
 
   SUBCASE("no findings is an empty array") {
     Linted clean = lint({{"c.json", "{}"}}, {"IAM001", "IAM201"});
-    CHECK(json_report(clean.run) == "[]\n");
+    CHECK(json_report(clean) == "[]\n");
   }
 }
 
@@ -669,9 +685,9 @@ TEST_CASE("reports are valid UTF-8 JSON whatever bytes the input held") {
       lint({{"bad\xFE\xC0.json", "{\"Sid\": \"\xFF\xC0\xAF\"}"},
             {"esc.json", R"({"Statement": {"Effect": "\u001b\u0000", "Action": "*"}})"}},
            {"IAM001", "IAM006"});
-  REQUIRE(linted.run.files[0].findings.size() == 1);
-  const std::string json_text = json_report(linted.run);
-  const std::string sarif_text = sarif_report(linted.run);
+  REQUIRE(linted.files[0].findings.size() == 1);
+  const std::string json_text = json_report(linted);
+  const std::string sarif_text = sarif_report(linted);
   CHECK(is_valid_utf8(json_text));
   CHECK(is_valid_utf8(sarif_text));
 
@@ -686,7 +702,7 @@ TEST_CASE("reports are valid UTF-8 JSON whatever bytes the input held") {
         "\xEF\xBF\xBD");
 
   SUBCASE("the text format shows replacement characters") {
-    std::string text = text_report(linted.run);
+    std::string text = text_report(linted);
     CHECK(is_valid_utf8(text));
     CHECK(text.starts_with("bad\xEF\xBF\xBD\xEF\xBF\xBD.json:1:10: error: "));
   }
@@ -698,8 +714,7 @@ TEST_CASE("reports are byte-identical for identical input") {
                           {"a.json", "{"},
                           {"c.json", one_line_policy(R"(["*", "s3:*", "*"])")}},
                          {});  // every rule
-    return text_report(linted.run) + summary(linted.run) + sarif_report(linted.run) +
-           json_report(linted.run);
+    return text_report(linted) + summary(linted) + sarif_report(linted) + json_report(linted);
   };
   std::string first = all_formats();
   CHECK(first == all_formats());

@@ -1,0 +1,25 @@
+// What a run found, counted file by file as the report streams: the text summary and the exit
+// status are computed from it, without keeping the findings.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+
+#include "engine/linter.h"
+
+namespace iamlint::report {
+
+struct Totals {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t notes = 0;
+  std::size_t files = 0;  // linted, skipped ones included
+  std::size_t files_with_findings = 0;
+  std::size_t skipped = 0;                   // left alone under --skip-non-policy
+  std::size_t baselined = 0;                 // findings left out because --baseline knows them
+  std::optional<engine::Level> most_severe;  // of every finding, omitted ones included
+
+  void add(const engine::FileResult& file);
+};
+
+}  // namespace iamlint::report

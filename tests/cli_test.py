@@ -269,13 +269,30 @@ class Inputs(unittest.TestCase):
 
 class DocumentedPolicies(unittest.TestCase):
     def test_aws_documented_policies_raise_no_error(self):
-        for folder, args in (("auto", []), ("scp", ["--policy-type", "scp"]), ("rcp", ["--policy-type", "rcp"])):
+        for folder, args in (("auto", []), ("scp", ["--policy-type", "scp"]), ("rcp", ["--policy-type", "rcp"]),
+                             ("boundary", ["--policy-type", "boundary"])):
             with self.subTest(folder=folder):
                 status, out, _ = run(*args, "--fail-level", "error", "--format", "json",
                                        f"testdata/aws-docs/{folder}")
                 self.assertEqual(status, 0, out)
                 self.assertEqual([f for f in json.loads(out) if f["level"] == "error"], [])
                 self.assertTrue(any(name.endswith(".json") for name in os.listdir(f"testdata/aws-docs/{folder}")))
+
+    def test_guardrails_are_not_judged_as_grants(self):
+        # SCPs, RCPs and boundaries grant nothing, so their broad Allow statements are no risk.
+        for args, paths in ((["--policy-type", "scp"], ["testdata/aws-docs/scp/full_aws_access.json",
+                                                         "testdata/aws-docs/scp/allow_list_ec2_cloudwatch.json",
+                                                         f"{CLI}/scp_region_service_allow_list.json"]),
+                            (["--policy-type", "rcp"], ["testdata/aws-docs/rcp/rcp_full_aws_access.json"]),
+                            (["--policy-type", "boundary"],
+                             ["testdata/aws-docs/boundary/permissions_boundary_s3_cloudwatch_ec2.json"])):
+            with self.subTest(args=args):
+                status, out, _ = run(*args, "--fail-level", "note", *paths)
+                self.assertEqual((status, out), (0, ""))
+        status, out, _ = run("--policy-type", "identity", "--format", "json",
+                             "testdata/aws-docs/boundary/permissions_boundary_s3_cloudwatch_ec2.json")
+        self.assertEqual(status, 1)
+        self.assertEqual(sorted({f["rule_id"] for f in json.loads(out)}), ["IAM202", "IAM203"])
 
 
 class Formats(unittest.TestCase):

@@ -56,11 +56,11 @@ void for_each_member(const json::Document& doc, json::NodeId object, std::string
   return doc.find_member(object, key) != json::kNoNode;
 }
 
-// True for the kinds IAM itself stores (identity policies and role trust
-// policies), whose grammar IAM enforces; the other kinds are stored by other
-// services with rules of their own.
+// True for the kinds IAM itself stores (identity policies, permissions
+// boundaries and role trust policies), whose grammar IAM enforces; the other
+// kinds are stored by other services with rules of their own.
 [[nodiscard]] inline bool is_iam_kind(ast::PolicyKind kind) {
-  return kind == ast::PolicyKind::kIdentity || kind == ast::PolicyKind::kTrust;
+  return ast::grammar_of(kind) == ast::PolicyKind::kIdentity || kind == ast::PolicyKind::kTrust;
 }
 
 }  // namespace iamlint::rules::document

@@ -70,6 +70,7 @@ std::optional<Quota> quota_for(const ast::Policy& policy) {
                    engine::Level::kError,
                    "remove whitespace, merge statements or split the policy"};
     case PolicyKind::kIdentity:
+    case PolicyKind::kBoundary:  // a permissions boundary is a managed policy
       return Quota{"POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA",
                    "a managed policy",
                    6144,

@@ -63,6 +63,7 @@ class AccountPrincipalWithoutCondition final : public engine::Rule {
       .security_severity = "6.0",
       .equivalents = kEquivalents,
       .policy_kinds = kKinds,
+      .judges_grants = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 

@@ -40,6 +40,7 @@ class CreateServiceLinkedRoleOnAnyResource final : public engine::Rule {
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
       .policy_kinds = kKinds,
+      .judges_grants = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 

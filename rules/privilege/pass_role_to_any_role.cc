@@ -47,6 +47,7 @@ class PassRoleToAnyRole final : public engine::Rule {
       .access_analyzer_codes = kCodes,
       .equivalents = kEquivalents,
       .policy_kinds = kKinds,
+      .judges_grants = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 

@@ -33,6 +33,7 @@ class WildcardAction final : public engine::Rule {
       .precision = engine::Precision::kVeryHigh,
       .security_severity = "8.5",
       .equivalents = kEquivalents,
+      .judges_grants = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 

@@ -22,6 +22,7 @@ class WildcardActionPattern final : public engine::Rule {
       .precision = engine::Precision::kHigh,
       .security_severity = "4.0",
       .equivalents = kEquivalents,
+      .judges_grants = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 

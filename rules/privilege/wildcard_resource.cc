@@ -30,6 +30,7 @@ class WildcardResource final : public engine::Rule {
       .security_severity = "5.0",
       .equivalents = kEquivalents,
       .policy_kinds = kKinds,
+      .judges_grants = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 

@@ -19,6 +19,7 @@ class WildcardServiceAction final : public engine::Rule {
       .precision = engine::Precision::kVeryHigh,
       .security_severity = "6.5",
       .equivalents = kEquivalents,
+      .judges_grants = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 

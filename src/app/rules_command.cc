@@ -30,14 +30,19 @@ std::string equivalents_text(const engine::RuleInfo& info) {
   return out;
 }
 
-std::string kinds_text(const engine::RuleInfo& info) {
-  if (info.policy_kinds.empty()) return "all";
-  std::string out;
-  for (ast::PolicyKind kind : info.policy_kinds) {
-    if (!out.empty()) out += ", ";
-    out += ast::policy_kind_name(kind);
+// The kinds a rule applies to, as the engine decides it (boundaries follow identity policies,
+// grant-judging rules leave guardrails alone), in documentation order.
+std::vector<std::string_view> kind_names(const engine::RuleInfo& info) {
+  std::vector<std::string_view> names;
+  for (ast::PolicyKind kind : engine::kAllPolicyKinds) {
+    if (info.applies_to(kind)) names.push_back(ast::policy_kind_name(kind));
   }
-  return out;
+  return names;
+}
+
+std::string kinds_text(const engine::RuleInfo& info) {
+  std::vector<std::string_view> names = kind_names(info);
+  return names.size() == std::size(engine::kAllPolicyKinds) ? "all" : join(names, ", ");
 }
 
 void write_rules_json(std::ostream& out) {
@@ -76,7 +81,7 @@ void write_rules_json(std::ostream& out) {
     w.end_array();
     w.key("policy_types");
     w.begin_array();
-    for (ast::PolicyKind kind : info.policy_kinds) w.string(ast::policy_kind_name(kind));
+    for (std::string_view name : kind_names(info)) w.string(name);
     w.end_array();
     w.end_object();
   }

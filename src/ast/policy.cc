@@ -16,6 +16,8 @@ std::string_view policy_kind_name(PolicyKind kind) {
       return "scp";
     case PolicyKind::kRcp:
       return "rcp";
+    case PolicyKind::kBoundary:
+      return "boundary";
   }
   return "identity";
 }

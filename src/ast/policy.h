@@ -16,10 +16,24 @@
 
 namespace iamlint::ast {
 
-enum class PolicyKind : uint8_t { kIdentity, kResource, kTrust, kScp, kRcp };
+// What a policy is, as --policy-type names it. A permissions boundary is an identity policy by
+// grammar and a guardrail by meaning: rules written for identity policies apply to it (see
+// grammar_of), rules that judge what a policy grants do not (see is_guardrail).
+enum class PolicyKind : uint8_t { kIdentity, kResource, kTrust, kScp, kRcp, kBoundary };
 
-// "identity", "resource", "trust", "scp" or "rcp": the --policy-type spelling.
+// "identity", "resource", "trust", "scp", "rcp" or "boundary": the --policy-type spelling.
 [[nodiscard]] std::string_view policy_kind_name(PolicyKind kind);
+
+// The kind whose grammar a policy follows: kIdentity for a permissions boundary, else the kind.
+[[nodiscard]] constexpr PolicyKind grammar_of(PolicyKind kind) {
+  return kind == PolicyKind::kBoundary ? PolicyKind::kIdentity : kind;
+}
+
+// SCPs, RCPs and permissions boundaries grant nothing: they cap what identity and resource
+// policies may grant, so an Allow in them is a limit, not a grant.
+[[nodiscard]] constexpr bool is_guardrail(PolicyKind kind) {
+  return kind == PolicyKind::kScp || kind == PolicyKind::kRcp || kind == PolicyKind::kBoundary;
+}
 
 // The resource a resource policy is attached to, as Access Analyzer's validatePolicyResourceType
 // names the ones it can check against (--resource-type).

@@ -22,7 +22,7 @@ using iamlint::app::OutputFormat;
 // One line of the help text per source line.
 // clang-format off
 constexpr std::string_view kDescription =
-    "Offline linter for AWS IAM policies: identity, resource, trust, SCP and RCP.\n"
+    "Offline linter for AWS IAM policies: identity, boundary, resource, trust, SCP and RCP.\n"
     "\n"
     "  iamlint [options] PATH...     lint files, directories (*.json, recursively) or - (stdin)\n"
     "  iamlint rules [--format F]    list the rules (text, json or markdown)\n"
@@ -85,8 +85,9 @@ cxxopts::Options make_parser() {
       ("o,output", "Write the report to FILE instead of standard output",
        cxxopts::value<std::string>(), "FILE")
       ("t,policy-type",
-       "auto, identity, resource, trust, scp or rcp. auto: Principal present -> resource, or trust "
-       "when every Action is sts:* and no Resource is given; otherwise identity",
+       "auto, identity, boundary (a permissions boundary), resource, trust, scp or rcp. auto: "
+       "Principal present -> resource, or trust when every Action is sts:* and no Resource is "
+       "given; otherwise identity",
        cxxopts::value<std::string>()->default_value("auto"), "TYPE")
       ("resource-type",
        "The resource a resource policy is attached to, for the checks Access Analyzer runs with "
@@ -181,6 +182,7 @@ Options to_options(const cxxopts::ParseResult& parsed) {
       parse_choice<std::optional<Kind>>("policy-type", parsed["policy-type"].as<std::string>(),
                                         {{"auto", std::nullopt},
                                          {"identity", Kind::kIdentity},
+                                         {"boundary", Kind::kBoundary},
                                          {"resource", Kind::kResource},
                                          {"trust", Kind::kTrust},
                                          {"scp", Kind::kScp},

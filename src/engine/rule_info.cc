@@ -31,8 +31,11 @@ std::string_view precision_name(Precision precision) {
 }
 
 bool RuleInfo::applies_to(ast::PolicyKind kind) const {
-  return policy_kinds.empty() ||
-         std::find(policy_kinds.begin(), policy_kinds.end(), kind) != policy_kinds.end();
+  if (judges_grants && ast::is_guardrail(kind)) return false;
+  auto listed = [this](ast::PolicyKind k) {
+    return std::find(policy_kinds.begin(), policy_kinds.end(), k) != policy_kinds.end();
+  };
+  return policy_kinds.empty() || listed(kind) || listed(ast::grammar_of(kind));
 }
 
 }  // namespace iamlint::engine

@@ -37,10 +37,19 @@ struct RuleInfo {
   // Access Analyzer issue codes this rule reports (each finding names the one that applies).
   std::span<const std::string_view> access_analyzer_codes;
   std::span<const Equivalent> equivalents;  // in other tools
-  // The policy kinds the rule applies to; empty means every kind.
+  // The policy kinds the rule applies to; empty means every kind. kIdentity covers permissions
+  // boundaries too, which follow the identity grammar.
   std::span<const ast::PolicyKind> policy_kinds;
+  // The rule judges what an Allow grants, so it does not apply to guardrails (SCPs, RCPs and
+  // permissions boundaries), whose Allow statements only cap what other policies may grant.
+  bool judges_grants = false;
 
   [[nodiscard]] bool applies_to(ast::PolicyKind kind) const;
 };
+
+// Every policy kind, in the order documentation lists them.
+inline constexpr ast::PolicyKind kAllPolicyKinds[] = {
+    ast::PolicyKind::kIdentity, ast::PolicyKind::kBoundary, ast::PolicyKind::kResource,
+    ast::PolicyKind::kTrust,    ast::PolicyKind::kScp,      ast::PolicyKind::kRcp};
 
 }  // namespace iamlint::engine

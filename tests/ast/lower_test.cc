@@ -490,6 +490,15 @@ TEST_CASE("policy kind names are the --policy-type spellings") {
   CHECK(policy_kind_name(PolicyKind::kTrust) == "trust");
   CHECK(policy_kind_name(PolicyKind::kScp) == "scp");
   CHECK(policy_kind_name(PolicyKind::kRcp) == "rcp");
+  CHECK(policy_kind_name(PolicyKind::kBoundary) == "boundary");
+  CHECK(grammar_of(PolicyKind::kBoundary) == PolicyKind::kIdentity);
+  CHECK(grammar_of(PolicyKind::kScp) == PolicyKind::kScp);
+  CHECK(is_guardrail(PolicyKind::kBoundary));
+  CHECK(is_guardrail(PolicyKind::kScp));
+  CHECK(is_guardrail(PolicyKind::kRcp));
+  CHECK_FALSE(is_guardrail(PolicyKind::kIdentity));
+  CHECK_FALSE(is_guardrail(PolicyKind::kResource));
+  CHECK_FALSE(is_guardrail(PolicyKind::kTrust));
 }
 
 }  // namespace

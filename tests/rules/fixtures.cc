@@ -38,9 +38,7 @@ std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir,
 }
 
 LintSetup setup_from(std::string_view word) {
-  for (ast::PolicyKind kind :
-       {ast::PolicyKind::kIdentity, ast::PolicyKind::kResource, ast::PolicyKind::kTrust,
-        ast::PolicyKind::kScp, ast::PolicyKind::kRcp}) {
+  for (ast::PolicyKind kind : engine::kAllPolicyKinds) {
     if (word == ast::policy_kind_name(kind)) return {.kind = kind};
   }
   if (auto attached = ast::parse_attached_resource(word)) {

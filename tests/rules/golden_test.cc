@@ -5,8 +5,10 @@
 #include <sstream>
 
 #include <doctest/doctest.h>
+#include <fmt/core.h>
 
 #include "app/app.h"
+#include "engine/linter.h"
 #include "engine/registry.h"
 #include "rules/fixtures.h"
 
@@ -69,6 +71,47 @@ TEST_CASE("rule fixtures match their golden output") {
   }
   std::sort(folders.begin(), folders.end());
   for (const fs::path& folder : folders) check_rule_folder(folder);
+}
+
+// What the identity and boundary lints of a fixture are compared by, one finding a line.
+std::string finding_lines(const std::vector<engine::Finding>& findings) {
+  std::string lines;
+  for (const engine::Finding& f : findings) {
+    lines += fmt::format("{} {}-{} {} {}\n", engine::level_name(f.level), f.range.begin,
+                         f.range.end, f.message, f.access_analyzer_code);
+  }
+  return lines;
+}
+
+// The kind a fixture is linted as: named by its middle extension, or inferred from its content.
+std::optional<ast::PolicyKind> linted_kind(const fs::path& fixture) {
+  if (LintSetup setup = fixture_setup(fixture); setup.kind) return setup.kind;
+  return engine::lint({.path = "example.json", .text = read_text(fixture)}, {}).kind;
+}
+
+// A permissions boundary follows the identity grammar, so every rule but those that judge grants
+// says the same of a policy linted as either; rules that judge grants say nothing of any guardrail.
+TEST_CASE("boundaries are linted as identity policies, and no guardrail is judged as a grant") {
+  for (const engine::Rule* rule : engine::all_rules()) {
+    const engine::RuleInfo& info = rule->info();
+    fs::path folder = kRuleFixtures / (std::string(info.id) + "-" + std::string(info.name));
+    if (!fs::is_directory(folder)) continue;  // the meta test reports it
+    for (const fs::path& fixture : files_in(folder, ".json")) {
+      INFO("fixture: ", fixture.generic_string());
+      std::string text = read_text(fixture);
+      std::optional<ast::PolicyKind> kind = linted_kind(fixture);
+      if (kind == ast::PolicyKind::kIdentity) {
+        auto as_identity = finding_lines(lint_with(*rule, text, {.kind = kind}));
+        auto as_boundary =
+            finding_lines(lint_with(*rule, text, {.kind = ast::PolicyKind::kBoundary}));
+        CHECK(as_boundary == (info.judges_grants ? "" : as_identity));
+      }
+      if (!info.judges_grants) continue;
+      for (ast::PolicyKind guardrail : {ast::PolicyKind::kScp, ast::PolicyKind::kRcp}) {
+        CHECK(lint_with(*rule, text, {.kind = guardrail}).empty());
+      }
+    }
+  }
 }
 
 }  // namespace

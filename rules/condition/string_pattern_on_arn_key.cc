@@ -1,5 +1,6 @@
 // IAM356: StringLike or StringNotLike with a wildcard pattern on an ARN-typed condition key, where
-// `*` also matches across the ARN's colons; ArnLike matches each ARN field on its own.
+// `*` also matches across the ARN's colons; ArnLike matches each ARN field on its own. Only the
+// direction in which a broader match loosens the statement is a risk.
 #include <algorithm>
 #include <string>
 
@@ -14,6 +15,17 @@ constexpr std::string_view kTags[] = {"security", "condition"};
 constexpr std::string_view kCodes[] = {"STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MISMATCHED_TYPE_BUT_USABLE"}};
 
+// A pattern that matches more widens an Allow with StringLike (it grants to more) and a Deny with
+// StringNotLike (more requests escape it). In a Deny with StringLike, or an Allow with
+// StringNotLike, it only makes the statement stricter, as in AWS's SCP that denies the root user
+// with "StringLike": {"aws:PrincipalArn": "arn:aws:iam::*:root"}.
+bool wider_match_loosens(const ast::Statement& statement, const ast::ConditionOperator& op) {
+  const bool negated = operators::is_negated(op);
+  return statement.effect == ast::Effect::kAllow
+             ? !negated
+             : statement.effect == ast::Effect::kDeny && negated;
+}
+
 class StringPatternOnArnKey final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
@@ -21,8 +33,8 @@ class StringPatternOnArnKey final : public engine::Rule {
       .name = "string-pattern-on-arn-key",
       .level = engine::Level::kWarning,
       .summary =
-          "A StringLike pattern is matched against an ARN condition key, where its wildcards cross "
-          "ARN fields",
+          "A StringLike pattern in an Allow, or a StringNotLike pattern in a Deny, is matched "
+          "against an ARN condition key, where its wildcards cross ARN fields",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .security_severity = "4.0",
@@ -31,10 +43,10 @@ class StringPatternOnArnKey final : public engine::Rule {
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 
-  void check_condition(const ast::Statement&, const ast::Condition& condition,
+  void check_condition(const ast::Statement& statement, const ast::Condition& condition,
                        engine::RuleContext& ctx) const override {
     if (operators::family_of(condition.op) != operators::Family::kString ||
-        !operators::is_like(condition.op))
+        !operators::is_like(condition.op) || !wider_match_loosens(statement, condition.op))
       return;
     const bool patterned = std::any_of(
         condition.values.begin(), condition.values.end(), [](const ast::ConditionValue& v) {
@@ -43,15 +55,16 @@ class StringPatternOnArnKey final : public engine::Rule {
     if (!patterned) return;
     std::optional<catalog::ConditionKey> known = catalog::find_condition_key(condition.key.value);
     if (!known || known->type() != catalog::KeyType::kArn) return;
-    const std::string arn_op = operators::is_negated(condition.op) ? "ArnNotLike" : "ArnLike";
+    const bool negated = operators::is_negated(condition.op);
     ctx.report(condition.key.range,
                "\"{}\" holds ARNs, and under {} a `*` also matches `:`, so the pattern can match "
-               "ARNs of other accounts, Regions or services; write \"{}{}{}\"",
+               "ARNs of other accounts, Regions or services, {}; write \"{}{}{}\"",
                condition.key.value, condition.op.base,
+               negated ? "which then escape this Deny" : "which this Allow then admits",
                condition.op.qualifier == ast::SetQualifier::kForAllValues  ? "ForAllValues:"
                : condition.op.qualifier == ast::SetQualifier::kForAnyValue ? "ForAnyValue:"
                                                                            : "",
-               arn_op, condition.op.if_exists ? "IfExists" : "")
+               negated ? "ArnNotLike" : "ArnLike", condition.op.if_exists ? "IfExists" : "")
         .related(condition.op.text.range, "the String operator");
   }
 };

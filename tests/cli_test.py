@@ -61,7 +61,8 @@ class ExitStatus(unittest.TestCase):
         for args in (["--format", "yaml", "x.json"], ["--select", "IAM999", "x.json"], ["--bogus"], [],
                      ["explain"], ["explain", "IAM999"], ["--policy-type", "bucket", "x.json"],
                      ["--resource-type", "AWS::S3::Object", "x.json"],
-                     ["--policy-type", "identity", "--resource-type", "AWS::S3::Bucket", "x.json"]):
+                     ["--policy-type", "identity", "--resource-type", "AWS::S3::Bucket", "x.json"],
+                     ["--scp-syntax", "2023", "x.json"]):
             with self.subTest(args=args):
                 status, _, err = run(*args)
                 self.assertEqual(status, 2)
@@ -281,6 +282,18 @@ class DocumentedPolicies(unittest.TestCase):
                 self.assertEqual([f for f in json.loads(out) if f["level"] in failing], [])
                 self.assertTrue(any(name.endswith(".json") for name in os.listdir(f"testdata/aws-docs/{folder}")))
 
+    def test_scp_syntax_legacy_rejects_what_scps_accept_since_2025(self):
+        path = f"{CLI}/scp_region_service_allow_list.json"
+        status, out, _ = run("--policy-type", "scp", "--format", "json", path)
+        self.assertEqual((status, json.loads(out)), (0, []))
+        status, out, _ = run("--policy-type", "scp", "--scp-syntax", "legacy", "--format", "json", path)
+        self.assertEqual(status, 1)
+        self.assertEqual([(f["rule_id"], f["level"], f["line"]) for f in json.loads(out)],
+                         [("IAM408", "error", 9)])
+        # Only SCPs have a legacy syntax.
+        status, out, _ = run("--policy-type", "identity", "--scp-syntax", "legacy", "--select", "IAM4", path)
+        self.assertEqual((status, out), (0, ""))
+
     def test_guardrails_are_not_judged_as_grants(self):
         # SCPs, RCPs and boundaries grant nothing, so their broad Allow statements are no risk.
         for args, paths in ((["--policy-type", "scp"], ["testdata/aws-docs/scp/full_aws_access.json",
@@ -375,7 +388,7 @@ class Formats(unittest.TestCase):
         self.assertEqual(status, 0)
         for flag in ("--format", "--output", "--policy-type", "--fail-level", "--select", "--ignore",
                      "--no-color", "--jobs", "--stdin-filename", "--version", "--policy", "expand",
-                     "--resource-type", "--skip-non-policy", "--baseline"):
+                     "--resource-type", "--skip-non-policy", "--baseline", "--scp-syntax"):
             self.assertIn(flag, out)
 
 

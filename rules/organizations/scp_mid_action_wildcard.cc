@@ -1,6 +1,6 @@
 // IAM402: a wildcard before the end of an action name in an SCP. Organizations rejected it until
 // the September 2025 SCP language update, and Access Analyzer's reference still lists the error,
-// so this is a compatibility note, not an error.
+// so this is a compatibility note, not an error; under --scp-syntax legacy it is an error.
 #include "engine/rule.h"
 
 namespace iamlint::rules {
@@ -39,12 +39,23 @@ class ScpMidActionWildcard final : public engine::Rule {
         if (!action.has_service()) continue;
         std::string_view::size_type at = inner_wildcard(action.name);
         if (at == std::string_view::npos) continue;
+        std::string_view element = (*list)->name.value;
+        std::string_view prefix = action.name.substr(0, at);
+        if (ctx.policy().scp_syntax == ast::ScpSyntax::kLegacy) {
+          ctx.report(action.text.range,
+                     "{} \"{}\" has a wildcard before the end of the action name, which SCPs "
+                     "before September 2025 reject (--scp-syntax legacy): write \"{}:{}*\" or list "
+                     "the actions",
+                     element, action.text.value, action.service, prefix)
+              .level(engine::Level::kError);
+          continue;
+        }
         ctx.report(
             action.text.range,
             "{} \"{}\" has a wildcard before the end of the action name; SCPs accept this since "
             "September 2025, but Access Analyzer still reports it as an error and older tooling "
             "rejects it: write \"{}:{}*\" or list the actions if you need that compatibility",
-            (*list)->name.value, action.text.value, action.service, action.name.substr(0, at));
+            element, action.text.value, action.service, prefix);
       }
     }
   }

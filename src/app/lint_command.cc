@@ -125,6 +125,7 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   sort_by_shown_path(inputs.files, options);
   const engine::LintConfig config{.policy_kind = options.policy_kind,
                                   .attached_to = options.attached_to,
+                                  .scp_syntax = options.scp_syntax,
                                   .skip_non_policy = options.skip_non_policy,
                                   .rules = *rules};
   // Each file's findings are written as soon as it and every earlier file are linted.

@@ -21,9 +21,10 @@ struct Options {
   std::optional<std::string> output;           // --output FILE; standard output when unset
   std::optional<ast::PolicyKind> policy_kind;  // nullopt: infer per file
   std::optional<ast::AttachedResource>
-      attached_to;                      // --resource-type; implies a resource or trust policy
-  bool skip_non_policy = false;         // --skip-non-policy
-  std::optional<std::string> baseline;  // --baseline FILE: an earlier SARIF report
+      attached_to;  // --resource-type; implies a resource or trust policy
+  ast::ScpSyntax scp_syntax = ast::ScpSyntax::k2025;  // --scp-syntax
+  bool skip_non_policy = false;                       // --skip-non-policy
+  std::optional<std::string> baseline;                // --baseline FILE: an earlier SARIF report
   std::optional<engine::Level> fail_level = engine::Level::kWarning;  // nullopt: never fail
   std::vector<std::string> select;
   std::vector<std::string> ignore;

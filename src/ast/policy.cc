@@ -22,6 +22,10 @@ std::string_view policy_kind_name(PolicyKind kind) {
   return "identity";
 }
 
+std::string_view scp_syntax_name(ScpSyntax syntax) {
+  return syntax == ScpSyntax::kLegacy ? "legacy" : "2025";
+}
+
 namespace {
 
 constexpr std::pair<AttachedResource, std::string_view> kAttachedResources[] = {

@@ -35,6 +35,14 @@ enum class PolicyKind : uint8_t { kIdentity, kResource, kTrust, kScp, kRcp, kBou
   return kind == PolicyKind::kScp || kind == PolicyKind::kRcp || kind == PolicyKind::kBoundary;
 }
 
+// The SCP language a service control policy is judged by (--scp-syntax). Since September 2025 SCPs
+// take the full IAM policy language but Principal; before, Condition and NotAction were for Deny
+// only, Allow only on "*", NotResource not at all, and action wildcards only at the end.
+enum class ScpSyntax : uint8_t { k2025, kLegacy };
+
+// "2025" or "legacy": the --scp-syntax spelling.
+[[nodiscard]] std::string_view scp_syntax_name(ScpSyntax syntax);
+
 // The resource a resource policy is attached to, as Access Analyzer's validatePolicyResourceType
 // names the ones it can check against (--resource-type).
 enum class AttachedResource : uint8_t {
@@ -164,6 +172,7 @@ struct Statement {
 struct Policy {
   PolicyKind kind = PolicyKind::kIdentity;
   std::optional<AttachedResource> attached_to;  // from --resource-type
+  ScpSyntax scp_syntax = ScpSyntax::k2025;      // from --scp-syntax; only SCPs are affected
   ByteRange range;
   json::NodeId node = json::kNoNode;
   std::optional<Text> version;

@@ -95,6 +95,11 @@ cxxopts::Options make_parser() {
        "AWS::S3ObjectLambda::AccessPoint, AWS::IAM::AssumeRolePolicyDocument (a role trust "
        "policy) or AWS::DynamoDB::Table",
        cxxopts::value<std::string>(), "TYPE")
+      ("scp-syntax",
+       "The SCP language to check SCPs against: 2025 (the full IAM policy language, which SCPs "
+       "accept since September 2025) or legacy (Condition and NotAction only in Deny, Allow only "
+       "on \"*\", no NotResource, action wildcards only at the end)",
+       cxxopts::value<std::string>()->default_value("2025"), "SYNTAX")
       ("fail-level", "Exit 1 on findings at or above: error, warning, note or none",
        cxxopts::value<std::string>()->default_value("warning"), "LEVEL")
       ("select",
@@ -195,6 +200,9 @@ Options to_options(const cxxopts::ParseResult& parsed) {
             ? Kind::kTrust
             : Kind::kResource;
   }
+  using Syntax = iamlint::ast::ScpSyntax;
+  options.scp_syntax = parse_choice<Syntax>("scp-syntax", parsed["scp-syntax"].as<std::string>(),
+                                            {{"2025", Syntax::k2025}, {"legacy", Syntax::kLegacy}});
   using Level = iamlint::engine::Level;
   options.fail_level =
       parse_choice<std::optional<Level>>("fail-level", parsed["fail-level"].as<std::string>(),

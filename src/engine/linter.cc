@@ -105,6 +105,7 @@ FileResult lint(source::SourceFile source, const LintConfig& config) {
   } else if (auto policy = ast::lower_policy(*doc, doc->root(), config.policy_kind)) {
     result.kind = policy->kind;
     policy->attached_to = config.attached_to;
+    policy->scp_syntax = config.scp_syntax;
     walk(*doc, *policy, config, result);
   } else {
     report_non_policy(*doc, config, result);

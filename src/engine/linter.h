@@ -13,8 +13,9 @@
 namespace iamlint::engine {
 
 struct LintConfig {
-  std::optional<ast::PolicyKind> policy_kind;        // nullopt: infer it per file
-  std::optional<ast::AttachedResource> attached_to;  // --resource-type
+  std::optional<ast::PolicyKind> policy_kind;         // nullopt: infer it per file
+  std::optional<ast::AttachedResource> attached_to;   // --resource-type
+  ast::ScpSyntax scp_syntax = ast::ScpSyntax::k2025;  // --scp-syntax
   // --skip-non-policy: valid JSON whose top level is not an object with a "Statement" is left
   // alone, for hooks that see every *.json of a repository; so are invalid JSON that does not
   // mention "Statement" (tsconfig.json with comments) and a file over the size limit.

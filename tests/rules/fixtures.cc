@@ -38,6 +38,8 @@ std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir,
 }
 
 LintSetup setup_from(std::string_view word) {
+  if (word == "scp-legacy")
+    return {.kind = ast::PolicyKind::kScp, .scp_syntax = ast::ScpSyntax::kLegacy};
   for (ast::PolicyKind kind : engine::kAllPolicyKinds) {
     if (word == ast::policy_kind_name(kind)) return {.kind = kind};
   }
@@ -66,9 +68,11 @@ LintSetup fixture_setup(const std::filesystem::path& fixture) {
 std::vector<engine::Finding> lint_with(const engine::Rule& rule, std::string text,
                                        LintSetup setup) {
   const engine::Rule* rules[] = {&rule};
-  engine::FileResult result =
-      engine::lint({.path = "example.json", .text = std::move(text)},
-                   {.policy_kind = setup.kind, .attached_to = setup.attached_to, .rules = rules});
+  engine::FileResult result = engine::lint({.path = "example.json", .text = std::move(text)},
+                                           {.policy_kind = setup.kind,
+                                            .attached_to = setup.attached_to,
+                                            .scp_syntax = setup.scp_syntax,
+                                            .rules = rules});
   return std::move(result.findings);
 }
 

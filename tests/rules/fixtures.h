@@ -27,19 +27,22 @@ void write_text(const std::filesystem::path& path, std::string_view text);
 [[nodiscard]] std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir,
                                                           std::string_view extension);
 
-// How a fixture is linted: what --policy-type and --resource-type would say (nullopt: not given).
+// How a fixture is linted: what --policy-type, --resource-type and --scp-syntax would say
+// (nullopt: not given).
 struct LintSetup {
   std::optional<ast::PolicyKind> kind;
   std::optional<ast::AttachedResource> attached_to;
+  ast::ScpSyntax scp_syntax = ast::ScpSyntax::k2025;
 };
 
-// A fixture named "bad_x.scp.json" is linted as an SCP, "bad_x.AWS-S3-Bucket.json" as a policy
-// attached to an S3 bucket (--resource-type AWS::S3::Bucket, '::' written '-'); without such a
-// middle extension the kind is inferred as for any bare file.
+// A fixture named "bad_x.scp.json" is linted as an SCP, "bad_x.scp-legacy.json" as an SCP under
+// --scp-syntax legacy, "bad_x.AWS-S3-Bucket.json" as a policy attached to an S3 bucket
+// (--resource-type AWS::S3::Bucket, '::' written '-'); without such a middle extension the kind
+// is inferred as for any bare file.
 [[nodiscard]] LintSetup fixture_setup(const std::filesystem::path& fixture);
 
-// The same from words such as "scp" or "AWS::S3::Bucket" (the info string of a ```json block in a
-// rule's page: ```json AWS::S3::Bucket).
+// The same from words such as "scp", "scp-legacy" or "AWS::S3::Bucket" (the info string of a
+// ```json block in a rule's page: ```json AWS::S3::Bucket).
 [[nodiscard]] LintSetup setup_from(std::string_view word);
 
 // The findings of `rule` alone on `text`.

@@ -17,13 +17,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string lint_fixture(const fs::path& fixture, std::string_view rule_id) {
+std::string lint_fixture(const fs::path& fixture, std::string_view rule_id, LintSetup setup) {
   app::Options options;
   options.paths = {fixture.generic_string()};
   options.select = {std::string(rule_id)};
-  LintSetup setup = fixture_setup(fixture);
   options.policy_kind = setup.kind;
   options.attached_to = setup.attached_to;
+  options.scp_syntax = setup.scp_syntax;
   options.jobs = 1;
   std::ostringstream out;
   std::ostringstream err;
@@ -46,7 +46,7 @@ void check_rule_folder(const fs::path& folder) {
   for (const fs::path& fixture : files_in(folder, ".json")) {
     INFO("fixture: ", fixture.generic_string());
     fs::path golden = fs::path(fixture).replace_extension(".expected");
-    std::string actual = lint_fixture(fixture, id);
+    std::string actual = lint_fixture(fixture, id, fixture_setup(fixture));
     std::string name = fixture.filename().string();
     if (name.starts_with("bad_")) {
       CHECK_MESSAGE(!actual.empty(), "a bad_ fixture must produce findings");
@@ -63,6 +63,23 @@ void check_rule_folder(const fs::path& folder) {
   }
 }
 
+// --scp-syntax changes only what the rules with *.scp-legacy.json fixtures say; every other rule
+// must say the same of its SCP and RCP fixtures in both syntaxes.
+void check_scp_syntax_independence(const fs::path& folder) {
+  std::vector<fs::path> fixtures = files_in(folder, ".json");
+  auto legacy_fixture = [](const fs::path& f) { return f.stem().extension() == ".scp-legacy"; };
+  if (std::any_of(fixtures.begin(), fixtures.end(), legacy_fixture)) return;
+  std::string folder_name = folder.filename().string();
+  std::string id = folder_name.substr(0, folder_name.find('-'));
+  for (const fs::path& fixture : fixtures) {
+    LintSetup setup = fixture_setup(fixture);
+    if (setup.kind != ast::PolicyKind::kScp && setup.kind != ast::PolicyKind::kRcp) continue;
+    INFO("fixture under --scp-syntax legacy: ", fixture.generic_string());
+    setup.scp_syntax = ast::ScpSyntax::kLegacy;
+    CHECK(lint_fixture(fixture, id, setup) == lint_fixture(fixture, id, fixture_setup(fixture)));
+  }
+}
+
 TEST_CASE("rule fixtures match their golden output") {
   REQUIRE(fs::is_directory(kRuleFixtures));
   std::vector<fs::path> folders;
@@ -70,7 +87,10 @@ TEST_CASE("rule fixtures match their golden output") {
     if (entry.is_directory()) folders.push_back(entry.path());
   }
   std::sort(folders.begin(), folders.end());
-  for (const fs::path& folder : folders) check_rule_folder(folder);
+  for (const fs::path& folder : folders) {
+    check_rule_folder(folder);
+    check_scp_syntax_independence(folder);
+  }
 }
 
 // What the identity and boundary lints of a fixture are compared by, one finding a line.

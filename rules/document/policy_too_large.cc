@@ -56,19 +56,13 @@ std::optional<Quota> quota_for(const ast::Policy& policy) {
                    engine::Level::kWarning,
                    "merge statements, or raise the quota (up to 4,096)"};
     case PolicyKind::kScp:
-      return Quota{"POLICY_SIZE_EXCEEDS_SCP_QUOTA",
-                   "an SCP",
-                   5120,
-                   true,
-                   engine::Level::kError,
-                   "remove whitespace, merge statements or split the policy"};
+      return Quota{
+          "POLICY_SIZE_EXCEEDS_SCP_QUOTA",       "an SCP", 5120, true, engine::Level::kError,
+          "merge statements or split the policy"};
     case PolicyKind::kRcp:
-      return Quota{"POLICY_SIZE_EXCEEDS_RCP_QUOTA",
-                   "an RCP",
-                   5120,
-                   true,
-                   engine::Level::kError,
-                   "remove whitespace, merge statements or split the policy"};
+      return Quota{
+          "POLICY_SIZE_EXCEEDS_RCP_QUOTA",       "an RCP", 5120, true, engine::Level::kError,
+          "merge statements or split the policy"};
     case PolicyKind::kIdentity:
     case PolicyKind::kBoundary:  // a permissions boundary is a managed policy
       return Quota{"POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA",
@@ -91,13 +85,8 @@ std::optional<Quota> quota_for(const ast::Policy& policy) {
       return Quota{kCode, "an S3 access point policy", kResourcePolicyLimit,
                    false, engine::Level::kWarning,     kMerge};
     case ast::AttachedResource::kDynamoDbTable:
-      return Quota{kCode,
-                   "a DynamoDB resource policy",
-                   kResourcePolicyLimit,
-                   true,
-                   engine::Level::kWarning,
-                   "remove whitespace, merge statements or remove the "
-                   "ones not needed"};
+      return Quota{kCode, "a DynamoDB resource policy", kResourcePolicyLimit,
+                   true,  engine::Level::kWarning,      kMerge};
     default:
       return std::nullopt;  // no published quota
   }
@@ -107,18 +96,60 @@ bool is_whitespace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-// Characters, not bytes: a UTF-8 continuation byte does not start one.
-// Whitespace inside strings is not counted either, the lower (and so safer)
-// reading of "non-whitespace characters".
-std::size_t count_characters(std::string_view text, bool count_whitespace) {
-  std::size_t count = 0;
+// A policy's length in characters, not bytes (a UTF-8 continuation byte does
+// not start one), counted three ways.
+struct Length {
+  std::size_t all = 0;
+  std::size_t compact = 0;        // without whitespace outside strings, as minified
+  std::size_t no_whitespace = 0;  // without any whitespace: the lower (and so
+                                  // safer) reading of IAM's "non-whitespace
+                                  // characters"
+};
+
+// `text` is valid JSON (it was parsed), so a quote that no backslash escapes
+// opens or closes a string.
+Length measure(std::string_view text) {
+  Length length;
+  bool in_string = false;
+  bool escaped = false;
   for (char c : text) {
     auto byte = static_cast<unsigned char>(c);
+    if (in_string) {
+      in_string = escaped || c != '"';
+      escaped = !escaped && c == '\\';
+    } else {
+      in_string = c == '"';
+    }
     if ((byte & 0xC0) == 0x80) continue;
-    if (!count_whitespace && is_whitespace(byte)) continue;
-    ++count;
+    ++length.all;
+    if (is_whitespace(byte)) {
+      if (in_string) ++length.compact;
+      continue;
+    }
+    ++length.compact;
+    ++length.no_whitespace;
   }
-  return count;
+  return length;
+}
+
+// The measured length, the length without insignificant whitespace, and what to do.
+std::string describe(const Quota& quota, const Length& length) {
+  if (!quota.counts_whitespace) {
+    return fmt::format(
+        "the policy has {} characters without whitespace ({} as written), more than the {} "
+        "allowed for {}, which does not count whitespace; {}",
+        length.no_whitespace, length.all, quota.limit, quota.what, quota.fix);
+  }
+  if (length.compact <= quota.limit) {
+    return fmt::format(
+        "the policy has {} characters, more than the {} allowed for {}, which counts whitespace; "
+        "without the whitespace outside strings it has {}, so removing that whitespace is enough",
+        length.all, quota.limit, quota.what, length.compact);
+  }
+  return fmt::format(
+      "the policy has {} characters, more than the {} allowed for {}, and still {} without the "
+      "whitespace outside strings; {}",
+      length.all, quota.limit, quota.what, length.compact, quota.fix);
 }
 
 class PolicyTooLarge final : public engine::Rule {
@@ -140,13 +171,10 @@ class PolicyTooLarge final : public engine::Rule {
     if (!found) return;
     const Quota& quota = *found;
     std::string_view text = ctx.source_text().substr(policy.range.begin, policy.range.size());
-    std::size_t length = count_characters(text, quota.counts_whitespace);
-    if (length <= quota.limit) return;
-    std::string_view counted =
-        quota.counts_whitespace ? "characters" : "characters without whitespace";
-    ctx.report(document::opening_brace(ctx.json().node(policy.node)),
-               "the policy has {} {}, more than the {} allowed for {}; {}", length, counted,
-               quota.limit, quota.what, quota.fix)
+    Length length = measure(text);
+    std::size_t counted = quota.counts_whitespace ? length.all : length.no_whitespace;
+    if (counted <= quota.limit) return;
+    ctx.report(document::opening_brace(ctx.json().node(policy.node)), "{}", describe(quota, length))
         .code(quota.code)
         .level(quota.level);
   }

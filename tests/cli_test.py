@@ -272,9 +272,10 @@ class DocumentedPolicies(unittest.TestCase):
     def test_aws_documented_policies_raise_no_error(self):
         # AWS's guardrails (SCPs, RCPs, boundaries) get no warning either: they grant nothing.
         for folder, args, fail_level in (("auto", [], "error"), ("scp", ["--policy-type", "scp"], "warning"),
+                                         ("scp", ["--policy-type", "scp", "--scp-syntax", "legacy"], "warning"),
                                          ("rcp", ["--policy-type", "rcp"], "warning"),
                                          ("boundary", ["--policy-type", "boundary"], "warning")):
-            with self.subTest(folder=folder):
+            with self.subTest(folder=folder, args=args):
                 status, out, _ = run(*args, "--fail-level", fail_level, "--format", "json",
                                        f"testdata/aws-docs/{folder}")
                 self.assertEqual(status, 0, out)

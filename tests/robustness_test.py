@@ -50,7 +50,8 @@ def main() -> int:
             for copy in range(MUTANTS_PER_FIXTURE):
                 pathlib.Path(scratch, f"{index:04d}-{copy}.json").write_bytes(mutate(data, rng))
         for args in (["--policy-type", "identity"], ["--policy-type", "resource"], ["--policy-type", "trust"],
-                     ["--policy-type", "scp"], ["--policy-type", "rcp"], ["--policy-type", "boundary"],
+                     ["--policy-type", "scp"], ["--policy-type", "scp", "--scp-syntax", "legacy"],
+                     ["--policy-type", "rcp"], ["--policy-type", "boundary"],
                      ["--resource-type", "AWS::S3::Bucket"],
                      []):
             runs += 1

@@ -26,6 +26,13 @@ std::string_view scp_syntax_name(ScpSyntax syntax) {
   return syntax == ScpSyntax::kLegacy ? "legacy" : "2025";
 }
 
+std::optional<ScpSyntax> parse_scp_syntax(std::string_view name) {
+  for (ScpSyntax syntax : {ScpSyntax::k2025, ScpSyntax::kLegacy}) {
+    if (name == scp_syntax_name(syntax)) return syntax;
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 constexpr std::pair<AttachedResource, std::string_view> kAttachedResources[] = {

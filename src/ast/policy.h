@@ -42,6 +42,7 @@ enum class ScpSyntax : uint8_t { k2025, kLegacy };
 
 // "2025" or "legacy": the --scp-syntax spelling.
 [[nodiscard]] std::string_view scp_syntax_name(ScpSyntax syntax);
+[[nodiscard]] std::optional<ScpSyntax> parse_scp_syntax(std::string_view name);
 
 // The resource a resource policy is attached to, as Access Analyzer's validatePolicyResourceType
 // names the ones it can check against (--resource-type).

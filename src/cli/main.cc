@@ -200,9 +200,12 @@ Options to_options(const cxxopts::ParseResult& parsed) {
             ? Kind::kTrust
             : Kind::kResource;
   }
-  using Syntax = iamlint::ast::ScpSyntax;
-  options.scp_syntax = parse_choice<Syntax>("scp-syntax", parsed["scp-syntax"].as<std::string>(),
-                                            {{"2025", Syntax::k2025}, {"legacy", Syntax::kLegacy}});
+  std::string scp_syntax = parsed["scp-syntax"].as<std::string>();
+  if (auto syntax = iamlint::ast::parse_scp_syntax(scp_syntax)) {
+    options.scp_syntax = *syntax;
+  } else {
+    throw UsageError{fmt::format("--scp-syntax must be one of 2025, legacy; got '{}'", scp_syntax)};
+  }
   using Level = iamlint::engine::Level;
   options.fail_level =
       parse_choice<std::optional<Level>>("fail-level", parsed["fail-level"].as<std::string>(),

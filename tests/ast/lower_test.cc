@@ -491,6 +491,10 @@ TEST_CASE("policy kind names are the --policy-type spellings") {
   CHECK(policy_kind_name(PolicyKind::kScp) == "scp");
   CHECK(policy_kind_name(PolicyKind::kRcp) == "rcp");
   CHECK(policy_kind_name(PolicyKind::kBoundary) == "boundary");
+  CHECK(parse_scp_syntax("2025") == ScpSyntax::k2025);
+  CHECK(parse_scp_syntax("legacy") == ScpSyntax::kLegacy);
+  CHECK_FALSE(parse_scp_syntax("2023").has_value());
+  CHECK(scp_syntax_name(ScpSyntax::kLegacy) == "legacy");
   CHECK(grammar_of(PolicyKind::kBoundary) == PolicyKind::kIdentity);
   CHECK(grammar_of(PolicyKind::kScp) == PolicyKind::kScp);
   CHECK(is_guardrail(PolicyKind::kBoundary));

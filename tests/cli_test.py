@@ -393,6 +393,84 @@ class Formats(unittest.TestCase):
             self.assertIn(flag, out)
 
 
+class Papercuts(unittest.TestCase):
+    """Each a small surprise a user met once; none may come back."""
+
+    def test_rule_lists_may_have_spaces_after_commas(self):
+        status, out, err = run("--format", "json", "--select", "IAM201, IAM204", "testdata/examples")
+        self.assertEqual(status, 1, err)
+        self.assertEqual({f["rule_id"] for f in json.loads(out)}, {"IAM201", "IAM204"})
+        self.assertEqual(out, run("--format", "json", "--select", "IAM201,IAM204", "testdata/examples")[1])
+
+    def test_explain_takes_several_rules(self):
+        status, out, _ = run("explain", "IAM201", "IAM202")
+        self.assertEqual(status, 0)
+        self.assertTrue(out.startswith("IAM201 wildcard-action (warning)"))
+        self.assertIn("\nIAM202 wildcard-service-action (warning)\n", out)
+        status, out, err = run("explain", "IAM201", "IAM999")
+        self.assertEqual((status, out), (2, ""))
+        self.assertIn("unknown rule 'IAM999'", err)
+
+    def test_rules_honours_select_and_ignore(self):
+        status, out, _ = run("rules", "--select", "IAM2", "--ignore", "IAM201")
+        self.assertEqual(status, 0)
+        ids = [line.split()[0] for line in out.splitlines()]
+        self.assertTrue(ids and all(i.startswith("IAM2") for i in ids), ids)
+        self.assertNotIn("IAM201", ids)
+        _, out, _ = run("rules", "--format", "json", "--select", "IAM5")
+        self.assertTrue(all(rule["id"].startswith("IAM5") for rule in json.loads(out)))
+
+    def test_bad_option_values_and_names_are_named(self):
+        status, _, err = run("-j", "-1", "testdata/examples")
+        self.assertEqual(status, 2)
+        self.assertIn("--jobs must be a whole number from 1 to 1024; got '-1'", err)
+        status, _, err = run("--formt", "json", "testdata/examples")
+        self.assertEqual(status, 2)
+        self.assertIn("unknown option '--formt'; did you mean '--format'?", err)
+        status, _, err = run("-x", "testdata/examples")
+        self.assertIn("unknown option '-x'", err)
+
+    def test_rules_text_columns_line_up(self):
+        _, out, _ = run("rules")
+        lines = out.splitlines()
+        level_columns = {line.index(" error ") if " error " in line else
+                         line.index(" warning ") if " warning " in line else line.index(" note ")
+                         for line in lines}
+        self.assertEqual(len(level_columns), 1, "the level column moves with the name's length")
+
+    def test_rules_json_lists_every_policy_type_where_markdown_says_all(self):
+        _, out, _ = run("rules", "--format", "json", "--select", "IAM001")
+        self.assertEqual(json.loads(out)[0]["policy_types"],
+                         ["identity", "boundary", "resource", "trust", "scp", "rcp"])
+        _, out, _ = run("rules", "--format", "markdown", "--select", "IAM001")
+        self.assertIn("| IAM001 | `json-syntax-error` | error | all |", out)
+
+    def test_selecting_no_rule_is_an_error(self):
+        status, _, err = run("--select", "ALL", "--ignore", "ALL", "testdata/examples")
+        self.assertEqual(status, 2)
+        self.assertIn("no rule is enabled", err)
+
+    def test_a_directory_without_policies_is_an_error_unless_allowed(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            with open(os.path.join(scratch, "notes.txt"), "w") as out:
+                out.write("not a policy")
+            status, _, err = run(scratch)
+            self.assertEqual(status, 2)
+            self.assertIn(f"'{scratch}' holds no *.json file to lint (--allow-empty accepts that)", err)
+            status, _, err = run("--allow-empty", scratch)
+            self.assertEqual(status, 0, err)
+
+    def test_upper_case_json_extension_is_linted(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            with open(f"{CLI}/tree/nested/service_wildcard.json") as source:
+                policy = source.read()
+            with open(os.path.join(scratch, "POLICY.JSON"), "w") as out:
+                out.write(policy)
+            status, out, _ = run(scratch)
+            self.assertEqual(status, 1)
+            self.assertIn("POLICY.JSON:3:46: warning:", out)
+
+
 class Colour(unittest.TestCase):
     def run_on_terminal(self, *args, env=None):
         """Runs iamlint with stdout and stderr on a pseudo-terminal; returns what it wrote."""

@@ -1,6 +1,7 @@
 #include "app/inputs.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <system_error>
 
@@ -29,7 +30,14 @@ std::string display_path(const fs::path& path) {
   return relative.generic_string();
 }
 
+bool is_json_name(const fs::path& path) {
+  std::string extension = path.extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension == ".json";
+}
+
 void walk_directory(const fs::path& root, Inputs& inputs) {
+  const std::size_t found_before = inputs.files.size();
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::none, ec);
   if (ec) {
@@ -49,10 +57,11 @@ void walk_directory(const fs::path& root, Inputs& inputs) {
       if (is_hidden(entry.path())) it.disable_recursion_pending();
       continue;
     }
-    if (entry.path().extension() == ".json" && entry.is_regular_file(ec)) {
+    if (is_json_name(entry.path()) && entry.is_regular_file(ec)) {
       inputs.files.push_back(display_path(entry.path()));
     }
   }
+  if (inputs.files.size() == found_before) inputs.empty_directories.push_back(root.string());
 }
 
 }  // namespace

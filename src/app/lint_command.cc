@@ -91,6 +91,10 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
     err << "iamlint: error: " << rules.error().message << '\n';
     return kExitError;
   }
+  if (rules->empty()) {
+    err << "iamlint: error: no rule is enabled: --ignore removes every rule --select enables\n";
+    return kExitError;
+  }
   std::optional<Baseline> baseline;
   if (options.baseline) {
     auto loaded = load_baseline(*options.baseline);
@@ -120,6 +124,15 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   }
 
   std::vector<Error> errors = std::move(inputs.errors);
+  // A mistyped or emptied directory in CI must not pass as clean.
+  if (!options.allow_empty) {
+    for (const std::string& directory : inputs.empty_directories) {
+      errors.push_back(
+          {ErrorCode::kUsage,
+           fmt::format("'{}' holds no *.json file to lint (--allow-empty accepts that)",
+                       directory)});
+    }
+  }
   std::vector<std::string> truncated;  // files past the per-file finding limit
   report::Totals totals;
   sort_by_shown_path(inputs.files, options);

@@ -24,14 +24,15 @@ struct Options {
       attached_to;  // --resource-type; implies a resource or trust policy
   ast::ScpSyntax scp_syntax = ast::ScpSyntax::k2025;  // --scp-syntax
   bool skip_non_policy = false;                       // --skip-non-policy
-  std::optional<std::string> baseline;                // --baseline FILE: an earlier SARIF report
+  bool allow_empty = false;             // --allow-empty: a directory without inputs is no error
+  std::optional<std::string> baseline;  // --baseline FILE: an earlier SARIF report
   std::optional<engine::Level> fail_level = engine::Level::kWarning;  // nullopt: never fail
   std::vector<std::string> select;
   std::vector<std::string> ignore;
   bool color = false;  // already resolved against NO_COLOR and the terminal
   unsigned jobs = 0;   // 0: one per core
   std::string stdin_filename = "<stdin>";
-  std::string explain_rule;                  // for Command::kExplain
+  std::vector<std::string> explain_rules;    // for Command::kExplain
   std::vector<std::string> patterns;         // for Command::kExpand: action patterns
   std::optional<std::string> expand_policy;  // for Command::kExpand: --policy FILE
 };

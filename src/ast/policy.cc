@@ -28,7 +28,15 @@ std::string_view scp_syntax_name(ScpSyntax syntax) {
 
 std::optional<ScpSyntax> parse_scp_syntax(std::string_view name) {
   for (ScpSyntax syntax : {ScpSyntax::k2025, ScpSyntax::kLegacy}) {
-    if (name == scp_syntax_name(syntax)) return syntax;
+    if (scp_syntax_name(syntax) == name) return syntax;
+  }
+  return std::nullopt;
+}
+
+std::optional<PolicyKind> parse_policy_kind(std::string_view name) {
+  for (PolicyKind kind : {PolicyKind::kIdentity, PolicyKind::kResource, PolicyKind::kTrust,
+                          PolicyKind::kScp, PolicyKind::kRcp, PolicyKind::kBoundary}) {
+    if (policy_kind_name(kind) == name) return kind;
   }
   return std::nullopt;
 }

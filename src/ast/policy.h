@@ -23,6 +23,8 @@ enum class PolicyKind : uint8_t { kIdentity, kResource, kTrust, kScp, kRcp, kBou
 
 // "identity", "resource", "trust", "scp", "rcp" or "boundary": the --policy-type spelling.
 [[nodiscard]] std::string_view policy_kind_name(PolicyKind kind);
+// The kind a --policy-type name (or a configuration's policy-type) names; nullopt if none does.
+[[nodiscard]] std::optional<PolicyKind> parse_policy_kind(std::string_view name);
 
 // The kind whose grammar a policy follows: kIdentity for a permissions boundary, else the kind.
 [[nodiscard]] constexpr PolicyKind grammar_of(PolicyKind kind) {

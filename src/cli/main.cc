@@ -2,6 +2,9 @@
 // here, because cxxopts reports usage errors by throwing.
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -12,6 +15,7 @@
 
 #include "app/app.h"
 #include "catalog/catalog.h"
+#include "cli/command_line.h"
 
 namespace {
 
@@ -19,37 +23,25 @@ using iamlint::app::Command;
 using iamlint::app::Options;
 using iamlint::app::OutputFormat;
 
-// One line of the help text per source line.
-// clang-format off
-constexpr std::string_view kDescription =
-    "Offline linter for AWS IAM policies: identity, boundary, resource, trust, SCP and RCP.\n"
-    "\n"
-    "  iamlint [options] PATH...     lint files, directories (*.json, recursively) or - (stdin)\n"
-    "  iamlint rules [--format F]    list the rules (text, json or markdown)\n"
-    "  iamlint explain ID            print a rule's documentation (ID, name or Access Analyzer code)\n"
-    "  iamlint expand PATTERN...     list the actions an Action pattern grants (e.g. 's3:Put*')\n"
-    "  iamlint expand --policy FILE  list each statement's effective actions\n"
-    "\n"
-    "Exit status: 0 no finding at or above --fail-level, 1 findings, 2 usage error,\n"
-    "unreadable path or internal error. Invalid JSON is a finding (IAM001), not status 2.\n";
-// clang-format on
-
 struct UsageError {
   std::string message;
 };
 
-template <class T>
-T parse_choice(std::string_view flag, const std::string& value,
-               std::initializer_list<std::pair<std::string_view, T>> choices) {
+// The value of an option with fixed choices (all of which have defaults or are checked for
+// presence by the caller), checked against its OptionSpec.
+std::string choice(const cxxopts::ParseResult& parsed, std::string_view name) {
+  const iamlint::cli::OptionSpec& spec = *iamlint::cli::find_option(name);
+  std::string value = parsed[std::string(name)].as<std::string>();
   std::string names;
-  for (const auto& [name, choice] : choices) {
-    if (value == name) return choice;
+  for (std::string_view known : spec.choices) {
+    if (value == known) return value;
     names += names.empty() ? "" : ", ";
-    names += name;
+    names += known;
   }
-  throw UsageError{fmt::format("--{} must be one of {}; got '{}'", flag, names, value)};
+  throw UsageError{fmt::format("--{} must be one of {}; got '{}'", name, names, value)};
 }
 
+// "IAM201, IAM204" and "--select IAM201 --select IAM204" give the same list.
 std::vector<std::string> split_list(const std::vector<std::string>& values) {
   std::vector<std::string> items;
   for (const std::string& value : values) {
@@ -57,11 +49,25 @@ std::vector<std::string> split_list(const std::vector<std::string>& values) {
     while (start <= value.size()) {
       std::size_t comma = value.find(',', start);
       if (comma == std::string::npos) comma = value.size();
-      if (comma > start) items.push_back(value.substr(start, comma - start));
+      std::string_view item = std::string_view(value).substr(start, comma - start);
+      while (!item.empty() && std::isspace(static_cast<unsigned char>(item.front())))
+        item.remove_prefix(1);
+      while (!item.empty() && std::isspace(static_cast<unsigned char>(item.back())))
+        item.remove_suffix(1);
+      if (!item.empty()) items.emplace_back(item);
       start = comma + 1;
     }
   }
   return items;
+}
+
+unsigned parse_jobs(const std::string& value) {
+  unsigned jobs = 0;
+  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), jobs);
+  if (ec != std::errc() || end != value.data() + value.size() || jobs < 1 || jobs > 1024) {
+    throw UsageError{fmt::format("--jobs must be a whole number from 1 to 1024; got '{}'", value)};
+  }
+  return jobs;
 }
 
 // NO_COLOR (https://no-color.org) set to anything non-empty turns colour off.
@@ -71,63 +77,73 @@ bool use_color(bool no_color_flag, const Options& options) {
   return isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
 }
 
+// The help preamble: what iamlint is, its commands, its exit status.
+std::string description() {
+  std::string text =
+      "Offline linter for AWS IAM policies: identity, boundary, resource, trust, SCP and RCP.\n\n";
+  std::size_t width = 0;
+  for (const iamlint::cli::CommandSpec& command : iamlint::cli::commands())
+    width = std::max(width, command.usage.size());
+  for (const iamlint::cli::CommandSpec& command : iamlint::cli::commands())
+    text += fmt::format("  {:<{}}  {}\n", command.usage, width, command.summary);
+  text += fmt::format("\n{}\n", iamlint::cli::exit_status_help());
+  return text;
+}
+
+// Every value is taken as text and checked by to_options, whose messages name the option.
 cxxopts::Options make_parser() {
-  cxxopts::Options parser("iamlint", std::string(kDescription));
+  cxxopts::Options parser("iamlint", description());
   parser.custom_help("[options]");
   parser.positional_help("PATH...");
-  // One option per entry, as --help shows them; clang-format would fold the chain.
-  // clang-format off
-  parser.add_options()
-      ("f,format",
-       "Output format: text, sarif, json or github (workflow annotations); rules: text, json or "
-       "markdown",
-       cxxopts::value<std::string>()->default_value("text"), "FORMAT")
-      ("o,output", "Write the report to FILE instead of standard output",
-       cxxopts::value<std::string>(), "FILE")
-      ("t,policy-type",
-       "auto, identity, boundary (a permissions boundary), resource, trust, scp or rcp. auto: "
-       "Principal present -> resource, or trust when every Action is sts:* and no Resource is "
-       "given; otherwise identity",
-       cxxopts::value<std::string>()->default_value("auto"), "TYPE")
-      ("resource-type",
-       "The resource a resource policy is attached to, for the checks Access Analyzer runs with "
-       "it: AWS::S3::Bucket, AWS::S3::AccessPoint, AWS::S3::MultiRegionAccessPoint, "
-       "AWS::S3ObjectLambda::AccessPoint, AWS::IAM::AssumeRolePolicyDocument (a role trust "
-       "policy) or AWS::DynamoDB::Table",
-       cxxopts::value<std::string>(), "TYPE")
-      ("scp-syntax",
-       "The SCP language to check SCPs against: 2025 (the full IAM policy language, which SCPs "
-       "accept since September 2025) or legacy (Condition and NotAction only in Deny, Allow only "
-       "on \"*\", no NotResource, action wildcards only at the end)",
-       cxxopts::value<std::string>()->default_value("2025"), "SYNTAX")
-      ("fail-level", "Exit 1 on findings at or above: error, warning, note or none",
-       cxxopts::value<std::string>()->default_value("warning"), "LEVEL")
-      ("select",
-       "Enable only these rules (ids, names, id prefixes such as IAM2, or ALL); repeatable, "
-       "comma-separated",
-       cxxopts::value<std::vector<std::string>>(), "RULES")
-      ("ignore", "Disable these rules (same forms as --select)",
-       cxxopts::value<std::vector<std::string>>(), "RULES")
-      ("baseline",
-       "Leave out the findings an earlier SARIF report of iamlint (run on the same paths) already "
-       "holds, to fail only on new ones",
-       cxxopts::value<std::string>(), "FILE")
-      ("skip-non-policy",
-       "Leave alone JSON files that are not policies, for hooks that pass every *.json: no "
-       "top-level \"Statement\" (package.json), invalid JSON that does not mention \"Statement\" "
-       "(tsconfig.json with comments), files over 4 MiB; a broken policy is still reported")
-      ("j,jobs", "Files linted in parallel (default: one per core)", cxxopts::value<unsigned>(), "N")
-      ("stdin-filename", "Name shown for standard input",
-       cxxopts::value<std::string>()->default_value("<stdin>"), "NAME")
-      ("policy", "With expand: the policy whose statements to expand",
-       cxxopts::value<std::string>(), "FILE")
-      ("no-color", "Never colour the text output (NO_COLOR does the same)")
-      ("version", "Print the version and exit")
-      ("h,help", "Print this help and exit")
-      ("args", "", cxxopts::value<std::vector<std::string>>());
-  // clang-format on
+  auto add = parser.add_options();
+  for (const iamlint::cli::OptionSpec& spec : iamlint::cli::options()) {
+    std::string names = spec.short_name != 0 ? fmt::format("{},{}", spec.short_name, spec.name)
+                                             : std::string(spec.name);
+    std::string help(spec.help);
+    if (spec.value.empty()) {
+      add(names, help);
+    } else if (spec.repeatable) {
+      add(names, help, cxxopts::value<std::vector<std::string>>(), std::string(spec.value));
+    } else if (!spec.default_value.empty()) {
+      add(names, help,
+          cxxopts::value<std::string>()->default_value(std::string(spec.default_value)),
+          std::string(spec.value));
+    } else {
+      add(names, help, cxxopts::value<std::string>(), std::string(spec.value));
+    }
+  }
+  add("args", "", cxxopts::value<std::vector<std::string>>());
   parser.parse_positional({"args"});
   return parser;
+}
+
+// cxxopts names neither the option nor a likely meaning; so options are checked first.
+void check_option_names(int argc, char** argv) {
+  using iamlint::cli::OptionSpec;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") return;
+    const OptionSpec* spec = nullptr;
+    bool value_attached = false;
+    if (arg.starts_with("--")) {
+      std::string_view name = arg.substr(2, arg.find('=') - 2);
+      value_attached = arg.find('=') != std::string_view::npos;
+      spec = iamlint::cli::find_option(name);
+      if (spec == nullptr) {
+        std::string_view closest = iamlint::cli::closest_option(name);
+        throw UsageError{
+            closest.empty()
+                ? fmt::format("unknown option '--{}'", name)
+                : fmt::format("unknown option '--{}'; did you mean '--{}'?", name, closest)};
+      }
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      spec = iamlint::cli::find_short_option(arg[1]);
+      if (spec == nullptr) throw UsageError{fmt::format("unknown option '-{}'", arg[1])};
+      value_attached = arg.size() > 2;
+    }
+    // The next argument is this option's value, even if it starts with '-' ("-j -1").
+    if (spec != nullptr && !spec->value.empty() && !value_attached) ++i;
+  }
 }
 
 // --resource-type names a resource policy's resource (or, for AWS::IAM::AssumeRolePolicyDocument,
@@ -162,9 +178,9 @@ Options to_options(const cxxopts::ParseResult& parsed) {
     if (args.size() > 1) throw UsageError{"'iamlint rules' takes no PATH"};
   } else if (!args.empty() && args[0] == "explain") {
     options.command = Command::kExplain;
-    if (args.size() != 2)
-      throw UsageError{"usage: iamlint explain ID (e.g. iamlint explain IAM201)"};
-    options.explain_rule = args[1];
+    if (args.size() < 2)
+      throw UsageError{"usage: iamlint explain ID... (e.g. iamlint explain IAM201)"};
+    options.explain_rules.assign(args.begin() + 1, args.end());
   } else if (!args.empty() && args[0] == "expand") {
     options.command = Command::kExpand;
     options.patterns.assign(args.begin() + 1, args.end());
@@ -175,51 +191,37 @@ Options to_options(const cxxopts::ParseResult& parsed) {
   if (parsed.count("policy") && options.command != Command::kExpand) {
     throw UsageError{"--policy goes with 'iamlint expand'"};
   }
-  options.format = parse_choice<OutputFormat>("format", parsed["format"].as<std::string>(),
-                                              {{"text", OutputFormat::kText},
-                                               {"sarif", OutputFormat::kSarif},
-                                               {"json", OutputFormat::kJson},
-                                               {"github", OutputFormat::kGithub},
-                                               {"markdown", OutputFormat::kMarkdown}});
+  constexpr std::pair<std::string_view, OutputFormat> kFormats[] = {
+      {"text", OutputFormat::kText},
+      {"sarif", OutputFormat::kSarif},
+      {"json", OutputFormat::kJson},
+      {"github", OutputFormat::kGithub},
+      {"markdown", OutputFormat::kMarkdown}};
+  const std::string format = choice(parsed, "format");
+  for (const auto& [name, value] : kFormats) {
+    if (name == format) options.format = value;
+  }
   if (parsed.count("output")) options.output = parsed["output"].as<std::string>();
-  using Kind = iamlint::ast::PolicyKind;
-  options.policy_kind =
-      parse_choice<std::optional<Kind>>("policy-type", parsed["policy-type"].as<std::string>(),
-                                        {{"auto", std::nullopt},
-                                         {"identity", Kind::kIdentity},
-                                         {"boundary", Kind::kBoundary},
-                                         {"resource", Kind::kResource},
-                                         {"trust", Kind::kTrust},
-                                         {"scp", Kind::kScp},
-                                         {"rcp", Kind::kRcp}});
+  options.policy_kind = iamlint::ast::parse_policy_kind(choice(parsed, "policy-type"));
   if (parsed.count("resource-type"))
     options.attached_to = attached_resource(parsed, options.policy_kind);
   if (options.attached_to) {
+    using Kind = iamlint::ast::PolicyKind;
     options.policy_kind =
         *options.attached_to == iamlint::ast::AttachedResource::kIamAssumeRolePolicyDocument
             ? Kind::kTrust
             : Kind::kResource;
   }
-  std::string scp_syntax = parsed["scp-syntax"].as<std::string>();
-  if (auto syntax = iamlint::ast::parse_scp_syntax(scp_syntax)) {
-    options.scp_syntax = *syntax;
-  } else {
-    throw UsageError{fmt::format("--scp-syntax must be one of 2025, legacy; got '{}'", scp_syntax)};
-  }
-  using Level = iamlint::engine::Level;
-  options.fail_level =
-      parse_choice<std::optional<Level>>("fail-level", parsed["fail-level"].as<std::string>(),
-                                         {{"error", Level::kError},
-                                          {"warning", Level::kWarning},
-                                          {"note", Level::kNote},
-                                          {"none", std::nullopt}});
+  options.scp_syntax = *iamlint::ast::parse_scp_syntax(choice(parsed, "scp-syntax"));
+  options.fail_level = iamlint::engine::parse_level(choice(parsed, "fail-level"));
   if (parsed.count("select"))
     options.select = split_list(parsed["select"].as<std::vector<std::string>>());
   if (parsed.count("ignore"))
     options.ignore = split_list(parsed["ignore"].as<std::vector<std::string>>());
   options.skip_non_policy = parsed.count("skip-non-policy") > 0;
+  options.allow_empty = parsed.count("allow-empty") > 0;
   if (parsed.count("baseline")) options.baseline = parsed["baseline"].as<std::string>();
-  if (parsed.count("jobs")) options.jobs = parsed["jobs"].as<unsigned>();
+  if (parsed.count("jobs")) options.jobs = parse_jobs(parsed["jobs"].as<std::string>());
   options.stdin_filename = parsed["stdin-filename"].as<std::string>();
   options.color = use_color(parsed.count("no-color") > 0, options);
   return options;
@@ -229,6 +231,7 @@ Options to_options(const cxxopts::ParseResult& parsed) {
 
 int main(int argc, char** argv) {
   try {
+    check_option_names(argc, argv);
     cxxopts::Options parser = make_parser();
     cxxopts::ParseResult parsed = parser.parse(argc, argv);
     if (parsed.count("help")) {

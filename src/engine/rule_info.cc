@@ -16,6 +16,13 @@ std::string_view level_name(Level level) {
   return "warning";
 }
 
+std::optional<Level> parse_level(std::string_view name) {
+  for (Level level : {Level::kError, Level::kWarning, Level::kNote}) {
+    if (level_name(level) == name) return level;
+  }
+  return std::nullopt;
+}
+
 std::string_view precision_name(Precision precision) {
   switch (precision) {
     case Precision::kVeryHigh:

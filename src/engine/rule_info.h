@@ -2,6 +2,7 @@
 // `iamlint explain` and the generated rules/README.md.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -13,6 +14,8 @@ enum class Level : uint8_t { kError, kWarning, kNote };
 
 // "error", "warning" or "note": SARIF's words, used in every output.
 [[nodiscard]] std::string_view level_name(Level level);
+// The level `name` names ("error", "warning" or "note"); nullopt if none.
+[[nodiscard]] std::optional<Level> parse_level(std::string_view name);
 
 // How sure a finding is (SARIF's `precision`): very-high means it is never a false positive.
 enum class Precision : uint8_t { kVeryHigh, kHigh, kMedium, kLow };

@@ -1,0 +1,162 @@
+#include "cli/command_line.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "catalog/suggest.h"
+
+namespace iamlint::cli {
+namespace {
+
+constexpr std::string_view kFormats[] = {"text", "sarif", "json", "github", "markdown"};
+constexpr std::string_view kPolicyTypes[] = {"auto",  "identity", "boundary", "resource",
+                                             "trust", "scp",      "rcp"};
+constexpr std::string_view kResourceTypes[] = {"AWS::S3::Bucket",
+                                               "AWS::S3::AccessPoint",
+                                               "AWS::S3::MultiRegionAccessPoint",
+                                               "AWS::S3ObjectLambda::AccessPoint",
+                                               "AWS::IAM::AssumeRolePolicyDocument",
+                                               "AWS::DynamoDB::Table"};
+constexpr std::string_view kScpSyntaxes[] = {"2025", "legacy"};
+constexpr std::string_view kFailLevels[] = {"error", "warning", "note", "none"};
+
+constexpr CommandSpec kCommands[] = {
+    {"", "iamlint [options] PATH...",
+     "lint files, directories (*.json, recursively) or - (standard input)"},
+    {"rules", "iamlint rules [--format F]",
+     "list the rules (text, json or markdown; --select filters)"},
+    {"explain", "iamlint explain ID...",
+     "print rules' documentation (id, name or Access Analyzer code)"},
+    {"expand", "iamlint expand PATTERN...",
+     "list the actions an Action pattern grants (e.g. 's3:Put*')"},
+    {"expand", "iamlint expand --policy FILE", "list each statement's effective actions"},
+};
+
+// In the order --help lists them.
+constexpr OptionSpec kOptions[] = {
+    {.name = "format",
+     .short_name = 'f',
+     .value = "FORMAT",
+     .help = "Output format: text, sarif, json or github (workflow annotations); rules: text, "
+             "json or markdown",
+     .kind = ValueKind::kChoice,
+     .choices = kFormats,
+     .default_value = "text"},
+    {.name = "output",
+     .short_name = 'o',
+     .value = "FILE",
+     .help = "Write the report to FILE instead of standard output",
+     .kind = ValueKind::kFile},
+    {.name = "policy-type",
+     .short_name = 't',
+     .value = "TYPE",
+     .help = "auto, identity, boundary (a permissions boundary), resource, trust, scp or rcp. "
+             "auto: Principal present -> resource, or trust when every Action is sts:* and no "
+             "Resource is given; otherwise identity",
+     .kind = ValueKind::kChoice,
+     .choices = kPolicyTypes,
+     .default_value = "auto"},
+    {.name = "resource-type",
+     .value = "TYPE",
+     .help = "The resource a resource policy is attached to, for the checks Access Analyzer runs "
+             "with it: AWS::S3::Bucket, AWS::S3::AccessPoint, AWS::S3::MultiRegionAccessPoint, "
+             "AWS::S3ObjectLambda::AccessPoint, AWS::IAM::AssumeRolePolicyDocument (a role trust "
+             "policy) or AWS::DynamoDB::Table",
+     .kind = ValueKind::kChoice,
+     .choices = kResourceTypes},
+    {.name = "scp-syntax",
+     .value = "SYNTAX",
+     .help = "The SCP language to check SCPs against: 2025 (the full IAM policy language, which "
+             "SCPs accept since September 2025) or legacy (Condition and NotAction only in Deny, "
+             "Allow only on \"*\", no NotResource, action wildcards only at the end)",
+     .kind = ValueKind::kChoice,
+     .choices = kScpSyntaxes,
+     .default_value = "2025"},
+    {.name = "fail-level",
+     .value = "LEVEL",
+     .help = "Exit 1 on findings at or above: error, warning, note or none",
+     .kind = ValueKind::kChoice,
+     .choices = kFailLevels,
+     .default_value = "warning"},
+    {.name = "select",
+     .value = "RULES",
+     .help = "Enable only these rules (ids, names, id prefixes such as IAM2, or ALL); "
+             "repeatable, comma-separated",
+     .kind = ValueKind::kRules,
+     .repeatable = true},
+    {.name = "ignore",
+     .value = "RULES",
+     .help = "Disable these rules (same forms as --select)",
+     .kind = ValueKind::kRules,
+     .repeatable = true},
+    {.name = "baseline",
+     .value = "FILE",
+     .help = "Leave out the findings an earlier SARIF report of iamlint already holds, to fail "
+             "only on new ones",
+     .kind = ValueKind::kFile},
+    {.name = "skip-non-policy",
+     .help = "Leave alone JSON files that are not policies, for hooks that pass every *.json: no "
+             "top-level \"Statement\" (package.json), invalid JSON that does not mention "
+             "\"Statement\" (tsconfig.json with comments), files over 4 MiB; a broken policy is "
+             "still reported"},
+    {.name = "allow-empty",
+     .help = "A directory PATH that holds no file to lint is not an error (by default it is, so "
+             "that a mistyped path in CI does not pass)"},
+    {.name = "jobs",
+     .short_name = 'j',
+     .value = "N",
+     .help = "Files linted in parallel, 1 to 1024 (default: one per core)",
+     .kind = ValueKind::kNumber},
+    {.name = "stdin-filename",
+     .value = "NAME",
+     .help = "Name shown for standard input",
+     .kind = ValueKind::kText,
+     .default_value = "<stdin>"},
+    {.name = "policy",
+     .value = "FILE",
+     .help = "With expand: the policy whose statements to expand",
+     .kind = ValueKind::kFile},
+    {.name = "no-color", .help = "Never colour the text output (NO_COLOR does the same)"},
+    {.name = "version", .help = "Print the version and exit"},
+    {.name = "help", .short_name = 'h', .help = "Print this help and exit"},
+};
+
+}  // namespace
+
+std::span<const CommandSpec> commands() {
+  return kCommands;
+}
+
+std::span<const OptionSpec> options() {
+  return kOptions;
+}
+
+const OptionSpec* find_option(std::string_view name) {
+  for (const OptionSpec& option : kOptions) {
+    if (option.name == name) return &option;
+  }
+  return nullptr;
+}
+
+const OptionSpec* find_short_option(char name) {
+  for (const OptionSpec& option : kOptions) {
+    if (option.short_name != 0 && option.short_name == name) return &option;
+  }
+  return nullptr;
+}
+
+std::string_view exit_status_help() {
+  return "Exit status: 0 no finding at or above --fail-level, 1 findings, 2 usage error,\n"
+         "unreadable path or internal error. Invalid JSON is a finding (IAM001), not status 2.";
+}
+
+std::string_view closest_option(std::string_view misspelt) {
+  std::vector<std::string_view> names;
+  for (const OptionSpec& option : kOptions) names.push_back(option.name);
+  std::vector<std::string> found = catalog::suggest_from(misspelt, names, 1);
+  if (found.empty()) return {};
+  return find_option(found[0])->name;
+}
+
+}  // namespace iamlint::cli

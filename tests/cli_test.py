@@ -16,11 +16,12 @@ IAMLINT = os.environ.get("IAMLINT", "build/iamlint")
 CLI = "testdata/cli"
 
 
-def run(*args, stdin=None, env=None):
+def run(*args, stdin=None, env=None, cwd=None):
     """Runs iamlint; returns (exit status, stdout, stderr) as text."""
     full_env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     full_env.update(env or {})
-    done = subprocess.run([IAMLINT, *args], input=stdin, capture_output=True, text=True, env=full_env, timeout=60)
+    done = subprocess.run([os.path.abspath(IAMLINT), *args], input=stdin, capture_output=True, text=True,
+                          env=full_env, timeout=60, cwd=cwd)
     return done.returncode, done.stdout, done.stderr
 
 
@@ -145,6 +146,50 @@ class Inputs(unittest.TestCase):
             status, _, err = run("--baseline", baseline, policy)
             self.assertEqual(status, 2)
             self.assertIn(f"--baseline '{baseline}' is not valid JSON at line 2, column 16", err)
+
+    def test_baseline_matches_however_the_paths_are_spelt(self):
+        # Written by `iamlint .` at the root; read by a hook that passes `policies/x.json`, by a run
+        # from a subdirectory, and by one with an absolute path.
+        with tempfile.TemporaryDirectory() as repo:
+            os.mkdir(os.path.join(repo, ".git"))
+            os.makedirs(os.path.join(repo, "policies", "sub"))
+            with open("testdata/examples/admin.json") as source, \
+                    open(os.path.join(repo, "policies", "x.json"), "w") as out:
+                out.write(source.read())
+            self.assertEqual(run("--format", "sarif", "--output", "b.sarif", ".", cwd=repo)[0], 1)
+            baseline = os.path.join(repo, "b.sarif")
+            for args, cwd in ((["policies/x.json"], repo), (["../x.json"], os.path.join(repo, "policies", "sub")),
+                              ([os.path.join(repo, "policies", "x.json")], "/")):
+                with self.subTest(args=args, cwd=cwd):
+                    status, out, err = run("--baseline", baseline, *args, cwd=cwd)
+                    self.assertEqual((status, out), (0, ""), err)
+
+    def test_baseline_survives_a_statement_inserted_above(self):
+        # Statements without Sid: the new one above has the same finding text as the accepted one.
+        accepted = '{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::logs/*"}'
+        added = '{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::secrets/*"}'
+        with tempfile.TemporaryDirectory() as scratch:
+            policy = os.path.join(scratch, "p.json")
+            baseline = os.path.join(scratch, "b.sarif")
+            def write(*statements):
+                with open(policy, "w") as out:
+                    out.write('{"Version": "2012-10-17", "Statement": [\n' + ",\n".join(statements) + "\n]}\n")
+            write(accepted)
+            self.assertEqual(run("--format", "sarif", "--output", baseline, policy)[0], 1)
+            write(added, accepted)
+            status, out, _ = run("--format", "json", "--baseline", baseline, policy)
+            self.assertEqual(status, 1)
+            self.assertEqual([(f["rule_id"], f["line"]) for f in json.loads(out)], [("IAM202", 2)])
+
+    def test_baseline_of_an_older_iamlint_is_refused(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            baseline = os.path.join(scratch, "b.sarif")
+            with open(baseline, "w") as out:
+                json.dump({"runs": [{"results": [{"ruleId": "IAM201", "partialFingerprints":
+                                                  {"iamlint/contentHash/v1": "0123456789abcdef:1"}}]}]}, out)
+            status, _, err = run("--baseline", baseline, "testdata/examples")
+            self.assertEqual(status, 2)
+            self.assertIn("has no results with iamlint/contentHash/v2 fingerprints", err)
 
     def test_baseline_of_a_large_repository(self):
         # A report of thousands of findings is larger than the 4 MiB limit for policies.
@@ -312,7 +357,81 @@ class DocumentedPolicies(unittest.TestCase):
         self.assertEqual(sorted({f["rule_id"] for f in json.loads(out)}), ["IAM202", "IAM203"])
 
 
+def check_golden(test, path, actual):
+    """Compares with a golden file; IAMLINT_UPDATE_GOLDEN=1 rewrites it (review the diff)."""
+    if os.environ.get("IAMLINT_UPDATE_GOLDEN"):
+        with open(path, "w") as out:
+            out.write(actual)
+    with open(path) as golden:
+        test.assertEqual(actual, golden.read())
+
+
 class Formats(unittest.TestCase):
+    def test_gitlab_code_quality_report(self):
+        status, out, _ = run("--format", "gitlab", "testdata/examples")
+        self.assertEqual(status, 1)
+        check_golden(self, f"{CLI}/examples.gitlab.json", out)
+        # Fingerprints are unique even for equal findings (GitLab merges issues that share one).
+        statement = '{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}'
+        policy = '{"Version": "2012-10-17", "Statement": [%s, %s]}' % (statement, statement)
+        _, out, _ = run("--format", "gitlab", "--stdin-filename", "p.json", "-", stdin=policy)
+        issues = json.loads(out)
+        self.assertGreater(len(issues), 2)
+        self.assertEqual(len({issue["fingerprint"] for issue in issues}), len(issues))
+        self.assertTrue({issue["severity"] for issue in issues} <= {"info", "minor", "major", "critical", "blocker"})
+
+    def test_gitlab_paths_are_relative_to_the_repository(self):
+        with tempfile.TemporaryDirectory() as repo:
+            os.mkdir(os.path.join(repo, ".git"))
+            os.mkdir(os.path.join(repo, "policies"))
+            with open("testdata/examples/admin.json") as source, \
+                    open(os.path.join(repo, "policies", "admin.json"), "w") as out:
+                out.write(source.read())
+            _, out, _ = run("--format", "gitlab", "admin.json", cwd=os.path.join(repo, "policies"))
+            self.assertEqual({issue["location"]["path"] for issue in json.loads(out)}, {"policies/admin.json"})
+
+    def test_json_output_follows_its_schema(self):
+        import jsonschema
+        with open("src/report/schemas/json-format.schema.json") as source:
+            schema = json.load(source)
+        jsonschema.Draft202012Validator.check_schema(schema)
+        _, out, _ = run("--format", "json", "testdata")
+        findings = json.loads(out)
+        self.assertGreater(len(findings), 500)
+        jsonschema.Draft202012Validator(schema).validate(findings)
+
+    def test_statistics_count_findings_per_rule(self):
+        status, out, err = run("--statistics", "testdata/examples")
+        self.assertEqual(status, 1)
+        lines = out.splitlines()
+        self.assertIn("1  IAM201  wildcard-action", lines[1] + "\n".join(lines))
+        self.assertEqual(len(lines), 7)
+        self.assertIn("7 problems", err)
+        _, out, _ = run("--statistics", "--format", "json", "testdata/examples")
+        rows = json.loads(out)
+        self.assertEqual(sum(row["count"] for row in rows), 7)
+        self.assertEqual(set(rows[0]), {"rule_id", "rule_name", "level", "count"})
+        status, _, err = run("--statistics", "--format", "sarif", "testdata/examples")
+        self.assertEqual(status, 2)
+
+    def test_quiet_prints_findings_only(self):
+        status, out, err = run("--quiet", "testdata/examples")
+        self.assertEqual(status, 1)
+        self.assertIn("[IAM201 wildcard-action]", out)
+        self.assertEqual(err, "")
+        status, _, err = run("-q", "testdata/missing")
+        self.assertEqual(status, 2)
+        self.assertIn("cannot read", err)
+
+    def test_sarif_lists_rules_with_results_and_writes_help_once(self):
+        _, out, _ = run("--format", "sarif", "testdata/examples")
+        rules = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+        results = json.loads(out)["runs"][0]["results"]
+        self.assertEqual(sorted(rule["id"] for rule in rules), sorted({r["ruleId"] for r in results}))
+        for rule in rules:
+            self.assertIn("## How to fix", rule["help"]["markdown"])
+            self.assertLess(len(rule["help"]["text"]), 300)
+        self.assertLess(len(out), 60_000)
     def test_json_finding_fields(self):
         _, out, _ = run("--format", "json", f"{CLI}/invalid.json")
         self.assertEqual(json.loads(out), [{

@@ -5,7 +5,6 @@
 #include <rapidjson/error/en.h>
 
 #include "report/fingerprint.h"
-#include "report/sarif_reporter.h"
 #include "source/line_index.h"
 #include "source/source_file.h"
 
@@ -26,18 +25,14 @@ const Value* member(const Value* value, std::string_view key) {
   return it == value->MemberEnd() ? nullptr : &it->value;
 }
 
-const Value* first(const Value* array) {
-  return array != nullptr && array->IsArray() && !array->Empty() ? &(*array)[0] : nullptr;
-}
-
 std::string_view text(const Value* value) {
   return value != nullptr && value->IsString()
              ? std::string_view(value->GetString(), value->GetStringLength())
              : std::string_view();
 }
 
-std::string entry(std::string_view rule, std::string_view uri, std::string_view fingerprint) {
-  return fmt::format("{}\t{}\t{}", rule, uri, fingerprint);
+std::string entry(std::string_view rule, std::string_view fingerprint) {
+  return fmt::format("{}\t{}", rule, fingerprint);
 }
 
 }  // namespace
@@ -67,18 +62,25 @@ Result<Baseline> load_baseline(const std::string& path) {
                       fmt::format("--baseline '{}' is not a SARIF report (no runs)", path));
   }
   Baseline baseline;
+  std::size_t results_seen = 0;
   for (const Value& run : runs->GetArray()) {
     const Value* results = member(&run, "results");
     if (results == nullptr || !results->IsArray()) continue;
     for (const Value& result : results->GetArray()) {
-      const Value* location = member(first(member(&result, "locations")), "physicalLocation");
-      std::string_view uri = text(member(member(location, "artifactLocation"), "uri"));
+      ++results_seen;
       std::string_view fingerprint =
           text(member(member(&result, "partialFingerprints"), report::kFingerprintKey));
       std::string_view rule = text(member(&result, "ruleId"));
-      if (!rule.empty() && !fingerprint.empty())
-        baseline.known.insert(entry(rule, uri, fingerprint));
+      if (!rule.empty() && !fingerprint.empty()) baseline.known.insert(entry(rule, fingerprint));
     }
+  }
+  // Results without our fingerprints come from an older iamlint or another tool: matching
+  // nothing, they would report every accepted finding as new.
+  if (results_seen > 0 && baseline.known.empty()) {
+    return make_error(ErrorCode::kUsage,
+                      fmt::format("--baseline '{}' has no results with {} fingerprints; write it "
+                                  "again with this iamlint (--format sarif)",
+                                  path, report::kFingerprintKey));
   }
   return baseline;
 }
@@ -86,10 +88,9 @@ Result<Baseline> load_baseline(const std::string& path) {
 void apply_baseline(const Baseline& baseline, engine::FileResult& file) {
   if (file.findings.empty()) return;
   std::vector<std::string> prints = report::fingerprints(file);
-  std::string uri = report::artifact_uri(file.source.path);
   std::vector<engine::Finding> kept;
   for (std::size_t i = 0; i < file.findings.size(); ++i) {
-    if (baseline.known.contains(entry(file.findings[i].rule->id, uri, prints[i]))) {
+    if (baseline.known.contains(entry(file.findings[i].rule->id, prints[i]))) {
       ++file.baselined;
     } else {
       kept.push_back(std::move(file.findings[i]));

@@ -1,9 +1,10 @@
 // --baseline FILE: findings an earlier SARIF report of iamlint already holds are left out, so a
 // repository can adopt iamlint (or a new rule) and fail only on problems that are new.
 //
-// A finding matches a recorded result with the same rule, artifact URI and content fingerprint
-// (report/fingerprint.h), so edits elsewhere in a file do not revive it; the paths given must be
-// the same as when the baseline was written.
+// A finding matches a recorded result with the same rule and content fingerprint
+// (report/fingerprint.h): the path within the repository, the statement and the text the finding
+// covers. Moving lines, inserting statements, or naming the files another way on the command line
+// (`iamlint .` for the baseline, a hook's `policies/x.json` later) keeps it matched.
 #pragma once
 
 #include <set>
@@ -15,7 +16,7 @@
 namespace iamlint::app {
 
 struct Baseline {
-  std::set<std::string> known;  // "ruleId\turi\tfingerprint"
+  std::set<std::string> known;  // "ruleId\tfingerprint"
 };
 
 [[nodiscard]] Result<Baseline> load_baseline(const std::string& path);

@@ -12,10 +12,13 @@
 #include "app/app.h"
 #include "app/baseline.h"
 #include "app/inputs.h"
+#include "app/repository.h"
 #include "engine/registry.h"
 #include "report/github_reporter.h"
+#include "report/gitlab_reporter.h"
 #include "report/json_reporter.h"
 #include "report/sarif_reporter.h"
+#include "report/statistics_reporter.h"
 #include "report/text_reporter.h"
 #include "support/parallel.h"
 #include "support/text.h"
@@ -26,6 +29,12 @@ namespace {
 constexpr std::string_view kInformationUri = "https://github.com/iamlint/iamlint";
 
 std::unique_ptr<report::Reporter> make_reporter(const Options& options, std::ostream& out) {
+  using Statistics = report::StatisticsReporter;
+  if (options.statistics) {
+    return std::make_unique<Statistics>(
+        options.format == OutputFormat::kJson ? Statistics::Form::kJson : Statistics::Form::kText,
+        out);
+  }
   switch (options.format) {
     case OutputFormat::kSarif:
       return std::make_unique<report::SarifReporter>(report::ToolInfo{version(), kInformationUri},
@@ -34,6 +43,8 @@ std::unique_ptr<report::Reporter> make_reporter(const Options& options, std::ost
       return std::make_unique<report::JsonReporter>(out);
     case OutputFormat::kGithub:
       return std::make_unique<report::GithubReporter>(out);
+    case OutputFormat::kGitlab:
+      return std::make_unique<report::GitlabReporter>(out);
     case OutputFormat::kText:
     case OutputFormat::kMarkdown:
       break;
@@ -51,12 +62,13 @@ void sort_by_shown_path(std::vector<std::string>& files, const Options& options)
 }
 
 // Reads and lints one input; runs on any thread.
-Result<engine::FileResult> lint_input(const std::string& file, const Options& options,
-                                      const engine::LintConfig& config,
+Result<engine::FileResult> lint_input(const std::string& file, std::string repository_path,
+                                      const Options& options, const engine::LintConfig& config,
                                       const std::optional<Baseline>& baseline) {
   auto source = file == "-" ? source::load_stdin(options.stdin_filename) : source::load_file(file);
   if (!source) return Unexpected(source.error());
   engine::FileResult result = engine::lint(std::move(*source), config);
+  result.repository_path = std::move(repository_path);
   if (baseline) apply_baseline(*baseline, result);
   return result;
 }
@@ -79,7 +91,12 @@ bool names_an_input(const std::string& output, const std::vector<std::string>& f
 int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   if (options.format == OutputFormat::kMarkdown) {
     err << "iamlint: error: --format markdown is for 'iamlint rules'; lint output is text, sarif, "
-           "json or github\n";
+           "json, github or gitlab\n";
+    return kExitError;
+  }
+  if (options.statistics && options.format != OutputFormat::kText &&
+      options.format != OutputFormat::kJson) {
+    err << "iamlint: error: --statistics prints text or json\n";
     return kExitError;
   }
   if (options.paths.empty()) {
@@ -136,6 +153,10 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   std::vector<std::string> truncated;  // files past the per-file finding limit
   report::Totals totals;
   sort_by_shown_path(inputs.files, options);
+  std::vector<std::string> repository_paths;
+  RepositoryPaths repositories;
+  for (const std::string& file : inputs.files)
+    repository_paths.push_back(repositories.of(file == "-" ? options.stdin_filename : file));
   const engine::LintConfig config{.policy_kind = options.policy_kind,
                                   .attached_to = options.attached_to,
                                   .scp_syntax = options.scp_syntax,
@@ -147,7 +168,10 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   reporter->begin();
   for_each_in_order(
       inputs.files.size(), thread_count(options.jobs, inputs.files.size()),
-      [&](std::size_t i) { return lint_input(inputs.files[i], options, config, baseline); },
+      [&](std::size_t i) {
+        return lint_input(inputs.files[i], std::move(repository_paths[i]), options, config,
+                          baseline);
+      },
       [&](Result<engine::FileResult> linted) {
         if (!linted) {
           errors.push_back(linted.error());
@@ -169,9 +193,11 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
     return kExitError;
   }
   for (const Error& error : errors) err << "iamlint: error: " << error.message << '\n';
-  for (const std::string& note : truncated) err << "iamlint: note: " << note << '\n';
-  if (options.format == OutputFormat::kText)
-    report::write_summary(totals, {.color = options.color}, err);
+  if (!options.quiet) {
+    for (const std::string& note : truncated) err << "iamlint: note: " << note << '\n';
+    if (options.format == OutputFormat::kText)
+      report::write_summary(totals, {.color = options.color}, err);
+  }
 
   if (!errors.empty()) return kExitError;
   return fails(totals, options.fail_level) ? kExitFindings : kExitClean;

@@ -12,7 +12,7 @@ namespace iamlint::app {
 
 enum class Command { kLint, kRules, kExplain, kExpand };
 
-enum class OutputFormat { kText, kSarif, kJson, kGithub, kMarkdown };
+enum class OutputFormat { kText, kSarif, kJson, kGithub, kGitlab, kMarkdown };
 
 struct Options {
   Command command = Command::kLint;
@@ -29,8 +29,10 @@ struct Options {
   std::optional<engine::Level> fail_level = engine::Level::kWarning;  // nullopt: never fail
   std::vector<std::string> select;
   std::vector<std::string> ignore;
-  bool color = false;  // already resolved against NO_COLOR and the terminal
-  unsigned jobs = 0;   // 0: one per core
+  bool statistics = false;  // --statistics: a count per rule instead of the findings
+  bool quiet = false;       // --quiet: findings only, no summary or notes on standard error
+  bool color = false;       // already resolved against NO_COLOR and the terminal
+  unsigned jobs = 0;        // 0: one per core
   std::string stdin_filename = "<stdin>";
   std::vector<std::string> explain_rules;    // for Command::kExplain
   std::vector<std::string> patterns;         // for Command::kExpand: action patterns

@@ -192,6 +192,7 @@ int rules_command(const Options& options, std::ostream& out, std::ostream& err) 
       return kExitClean;
     case OutputFormat::kSarif:
     case OutputFormat::kGithub:
+    case OutputFormat::kGitlab:
       break;
   }
   err << "iamlint: error: 'iamlint rules' prints text, json or markdown\n";

@@ -9,7 +9,7 @@
 namespace iamlint::cli {
 namespace {
 
-constexpr std::string_view kFormats[] = {"text", "sarif", "json", "github", "markdown"};
+constexpr std::string_view kFormats[] = {"text", "sarif", "json", "github", "gitlab", "markdown"};
 constexpr std::string_view kPolicyTypes[] = {"auto",  "identity", "boundary", "resource",
                                              "trust", "scp",      "rcp"};
 constexpr std::string_view kResourceTypes[] = {"AWS::S3::Bucket",
@@ -38,8 +38,8 @@ constexpr OptionSpec kOptions[] = {
     {.name = "format",
      .short_name = 'f',
      .value = "FORMAT",
-     .help = "Output format: text, sarif, json or github (workflow annotations); rules: text, "
-             "json or markdown",
+     .help = "Output format: text, sarif, json, github (workflow annotations) or gitlab (Code "
+             "Quality report); rules: text, json or markdown",
      .kind = ValueKind::kChoice,
      .choices = kFormats,
      .default_value = "text"},
@@ -117,6 +117,11 @@ constexpr OptionSpec kOptions[] = {
      .value = "FILE",
      .help = "With expand: the policy whose statements to expand",
      .kind = ValueKind::kFile},
+    {.name = "statistics",
+     .help = "Print how many findings each rule has instead of the findings (text or json)"},
+    {.name = "quiet",
+     .short_name = 'q',
+     .help = "Print the findings only: no summary or notes on standard error (errors still)"},
     {.name = "no-color", .help = "Never colour the text output (NO_COLOR does the same)"},
     {.name = "version", .help = "Print the version and exit"},
     {.name = "help", .short_name = 'h', .help = "Print this help and exit"},

@@ -192,11 +192,9 @@ Options to_options(const cxxopts::ParseResult& parsed) {
     throw UsageError{"--policy goes with 'iamlint expand'"};
   }
   constexpr std::pair<std::string_view, OutputFormat> kFormats[] = {
-      {"text", OutputFormat::kText},
-      {"sarif", OutputFormat::kSarif},
-      {"json", OutputFormat::kJson},
-      {"github", OutputFormat::kGithub},
-      {"markdown", OutputFormat::kMarkdown}};
+      {"text", OutputFormat::kText},     {"sarif", OutputFormat::kSarif},
+      {"json", OutputFormat::kJson},     {"github", OutputFormat::kGithub},
+      {"gitlab", OutputFormat::kGitlab}, {"markdown", OutputFormat::kMarkdown}};
   const std::string format = choice(parsed, "format");
   for (const auto& [name, value] : kFormats) {
     if (name == format) options.format = value;
@@ -220,6 +218,8 @@ Options to_options(const cxxopts::ParseResult& parsed) {
     options.ignore = split_list(parsed["ignore"].as<std::vector<std::string>>());
   options.skip_non_policy = parsed.count("skip-non-policy") > 0;
   options.allow_empty = parsed.count("allow-empty") > 0;
+  options.statistics = parsed.count("statistics") > 0;
+  options.quiet = parsed.count("quiet") > 0;
   if (parsed.count("baseline")) options.baseline = parsed["baseline"].as<std::string>();
   if (parsed.count("jobs")) options.jobs = parse_jobs(parsed["jobs"].as<std::string>());
   options.stdin_filename = parsed["stdin-filename"].as<std::string>();

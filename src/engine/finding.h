@@ -23,6 +23,10 @@ struct Finding {
   std::string message;
   std::string_view access_analyzer_code;  // the Access Analyzer issue code this matches, if any
   std::vector<RelatedLocation> related;
+  // Which statement the finding is in, wherever the statement stands: a hash of its Sid, or else
+  // of its text without insignificant whitespace; 0 outside statements. Fingerprints use it, so
+  // that a statement inserted above does not change the identity of findings below it.
+  uint64_t statement_hash = 0;
 };
 
 // The order of findings in every output: by position, then rule id, then message.

@@ -6,6 +6,7 @@
 
 #include "ast/lower.h"
 #include "json/parser.h"
+#include "support/hash.h"
 
 namespace iamlint::engine {
 namespace {
@@ -51,6 +52,42 @@ void report_non_policy(const json::Document& doc, const LintConfig& config, File
   }
 }
 
+// A statement's identity for fingerprints: its Sid, or its JSON text with whitespace outside
+// strings left out, so that reindenting a file keeps it.
+uint64_t statement_hash(const ast::Statement& statement, std::string_view text) {
+  if (statement.sid && !statement.sid->value.empty())
+    return fnv1a(statement.sid->value, fnv1a("Sid"));
+  uint64_t hash = kFnvOffset;
+  bool in_string = false;
+  bool escaped = false;
+  for (char c : text.substr(statement.range.begin, statement.range.size())) {
+    if (in_string) {
+      in_string = escaped || c != '"';
+      escaped = !escaped && c == '\\';
+    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      continue;
+    } else {
+      in_string = c == '"';
+    }
+    hash = fnv1a(std::string_view(&c, 1), hash);
+  }
+  return hash;
+}
+
+// Gives each finding of [first, end) the hash of the statement that holds its start.
+void set_statement_hashes(const ast::Policy& policy, std::string_view text,
+                          std::span<Finding> findings) {
+  for (Finding& finding : findings) {
+    auto after = std::upper_bound(
+        policy.statements.begin(), policy.statements.end(), finding.range.begin,
+        [](uint32_t offset, const ast::Statement& s) { return offset < s.range.begin; });
+    if (after == policy.statements.begin()) continue;
+    const ast::Statement& statement = *(after - 1);
+    if (finding.range.begin < statement.range.end)
+      finding.statement_hash = statement_hash(statement, text);
+  }
+}
+
 void walk(const json::Document& doc, const ast::Policy& policy, const LintConfig& config,
           FileResult& result) {
   std::vector<const Rule*> rules;
@@ -72,6 +109,7 @@ void walk(const json::Document& doc, const ast::Policy& policy, const LintConfig
       }
     }
   }
+  set_statement_hashes(policy, result.source.text, result.findings);
 }
 
 }  // namespace

@@ -31,6 +31,8 @@ inline constexpr std::size_t kMaxFindingsPerFile = 10'000;
 
 struct FileResult {
   source::SourceFile source;
+  // The path relative to its repository's root, which fingerprints use; empty: source.path.
+  std::string repository_path;
   std::optional<ast::PolicyKind> kind;            // nullopt when the file is not a policy document
   std::optional<json::SyntaxError> syntax_error;  // set when the file could not be parsed
   std::vector<Finding> findings;                  // sorted by finding_order

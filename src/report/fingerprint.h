@@ -10,11 +10,14 @@
 
 namespace iamlint::report {
 
-// The partialFingerprints key, versioned as SARIF advises.
-inline constexpr std::string_view kFingerprintKey = "iamlint/contentHash/v1";
+// The partialFingerprints key, versioned as SARIF advises. v1 hashed the path as typed and
+// counted occurrences over the whole file; baselines written with it no longer match.
+inline constexpr std::string_view kFingerprintKey = "iamlint/contentHash/v2";
 
-// One fingerprint per finding of `file`, in its order: a hash of the rule, the path and the text
-// the finding covers, then ":N" telling identical findings of one file apart by their order.
+// One fingerprint per finding of `file`, in its order: a hash of the rule, the path within the
+// repository (FileResult::repository_path), the finding's statement (its Sid or content) and the
+// text the finding covers, then ":N" telling apart findings for which all of these are equal.
+// Neither the spelling of the path on the command line nor the order of statements changes it.
 [[nodiscard]] std::vector<std::string> fingerprints(const engine::FileResult& file);
 
 }  // namespace iamlint::report

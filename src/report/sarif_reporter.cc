@@ -100,9 +100,11 @@ void write_rule(JsonWriter& w, const engine::RuleInfo& info) {
   w.begin_object();
   w.field("text", engine::rule_description(info.name));
   w.end_object();
+  // The page is written once, as markdown (what code scanning and editors show); the text form
+  // only points to it, so that a report stays small.
   w.key("help");
   w.begin_object();
-  w.field("text", doc);
+  w.field("text", fmt::format("{}. The full page: iamlint explain {}", info.summary, info.id));
   w.field("markdown", doc);
   w.end_object();
   w.key("defaultConfiguration");

@@ -460,7 +460,11 @@ TEST_CASE("sarif reporter describes the tool and the rules that have results") {
           "The file is not valid JSON, or past the size limits of what iamlint analyses");
     CHECK(get_string(rules, "/0/fullDescription/text")
               .starts_with("Reports a file that is not valid JSON"));
-    CHECK(get_string(rules, "/0/help/markdown") == get_string(rules, "/0/help/text"));
+    // The page once, as markdown; the text form only points to it.
+    CHECK(get_string(rules, "/0/help/markdown").starts_with("# json-syntax-error\n"));
+    CHECK(get_string(rules, "/0/help/text") ==
+          "The file is not valid JSON, or past the size limits of what iamlint analyses. The full "
+          "page: iamlint explain IAM001");
   }
   SUBCASE("a rule is described once, however many results it has") {
     Linted twice = lint({{"b.json", std::string(kAdmin)}, {"c.json", std::string(kAdmin)}},
@@ -539,14 +543,14 @@ TEST_CASE("sarif artifact URIs are relative, percent-encoded, without ./") {
   }
 }
 
-TEST_CASE("sarif fingerprints depend on content, not on position") {
+TEST_CASE("sarif fingerprints depend on content, not on position or the path's spelling") {
   auto fingerprints = [](const std::string& text, std::string path = "p.json") {
     Linted linted = lint_one(std::move(path), text, {"IAM201"});
     rapidjson::Document sarif = parse_report(sarif_report(linted));
     std::vector<std::string> out;
     for (std::size_t i = 0; i < get_size(sarif, "/runs/0/results"); ++i) {
       out.emplace_back(get_string(
-          sarif, at("/runs/0/results", i) + "/partialFingerprints/iamlint~1contentHash~1v1"));
+          sarif, at("/runs/0/results", i) + "/partialFingerprints/iamlint~1contentHash~1v2"));
     }
     return out;
   };
@@ -567,9 +571,24 @@ TEST_CASE("sarif fingerprints depend on content, not on position") {
   CHECK(fingerprints(policy) == original);
   CHECK(fingerprints("\n\n   " + policy) == original);
   CHECK(fingerprints(policy, "other.json") != original);
-  // Another file shape with the same finding text keeps the first occurrence's fingerprint.
-  CHECK(fingerprints(R"({"Statement": {"Action": "*", "Effect": "Allow"}})") ==
-        std::vector<std::string>{original[0]});
+  CHECK(fingerprints(policy, "./p.json") == original);
+  // Reindenting keeps them; a statement inserted above another one does not shift its identity.
+  CHECK(fingerprints(R"({"Statement": [{"Effect": "Allow",
+                                        "Action": "*"}]})") == std::vector{original[0]});
+  const std::string sids =
+      R"({"Statement": [{"Sid": "A", "Effect": "Allow", "Action": "*"},
+                        {"Sid": "B", "Effect": "Allow", "Action": "*", "Resource": "*"}]})";
+  const std::string inserted =
+      R"({"Statement": [{"Sid": "New", "Effect": "Allow", "Action": "*"},
+                        {"Sid": "A", "Effect": "Allow", "Action": "*"},
+                        {"Sid": "B", "Effect": "Allow", "Action": "*", "Resource": "*"}]})";
+  std::vector<std::string> before = fingerprints(sids);
+  std::vector<std::string> after = fingerprints(inserted);
+  REQUIRE(before.size() == 2);
+  REQUIRE(after.size() == 3);
+  CHECK(std::vector{after[1], after[2]} == before);
+  CHECK(after[0] != before[0]);
+  CHECK(before[0].ends_with(":1"));
 }
 
 TEST_CASE("sarif reporter marks unparsable files and failed runs") {

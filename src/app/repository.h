@@ -1,0 +1,31 @@
+// Where a file sits in its repository, so that the identity of a finding does not depend on how
+// its path was typed ("./policies/x.json", "policies/x.json", an absolute path, a subdirectory
+// as the current directory).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace iamlint::app {
+
+class RepositoryPaths {
+ public:
+  // The path of `file` relative to the root of its git repository (the nearest directory upward
+  // that holds .git), '/'-separated and without "." or ".."; outside a repository, relative to the
+  // current directory in the same way.
+  [[nodiscard]] std::string of(const std::string& file);
+
+  // The nearest directory at or above `directory` that holds .git; nullopt outside a repository.
+  [[nodiscard]] const std::optional<std::filesystem::path>& root_of(
+      const std::filesystem::path& directory);
+
+ private:
+  std::map<std::filesystem::path, std::optional<std::filesystem::path>> roots_;  // by directory
+};
+
+// `path` made absolute against the current directory and lexically normal.
+[[nodiscard]] std::filesystem::path absolute_normal(const std::filesystem::path& path);
+
+}  // namespace iamlint::app

@@ -1,4 +1,6 @@
-// IAM315: s3:prefix in a Deny statement or under a negated String operator.
+// IAM315: s3:prefix where a shorter prefix escapes the condition: a Deny with a positive operator
+// or an Allow with a negated one. A Deny with a negated operator ("deny every listing whose prefix
+// is not home/alice/") is the safe double negative: a shorter or empty prefix is denied too.
 #include <string>
 
 #include "catalog/ascii.h"
@@ -18,7 +20,7 @@ class S3PrefixInNegativeContext final : public engine::Rule {
       .name = "s3-prefix-in-negative-context",
       .level = engine::Level::kWarning,
       .summary =
-          "s3:prefix is used in a Deny statement or with a negated operator, which a shorter "
+          "s3:prefix is matched positively in a Deny, or negatively in an Allow, which a shorter "
           "prefix bypasses",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
@@ -29,17 +31,20 @@ class S3PrefixInNegativeContext final : public engine::Rule {
 
   void check_condition(const ast::Statement& statement, const ast::Condition& condition,
                        engine::RuleContext& ctx) const override {
-    if (!catalog::equals_folded(condition.key.value, "s3:prefix")) return;
+    if (!catalog::equals_folded(condition.key.value, "s3:prefix") ||
+        operators::family_of(condition.op) == operators::Family::kNull)
+      return;
     const bool deny = statement.effect == ast::Effect::kDeny;
-    const bool negated = operators::is_negated(condition.op);
-    if (!deny && !negated) return;
+    // Deny + negated denies every prefix but the listed ones, the empty prefix included.
+    if (deny == operators::is_negated(condition.op)) return;
     ctx.report(condition.key.range,
                "s3:prefix {} only covers listings that name that prefix: a request with a shorter "
-               "or empty prefix lists the same objects; restrict the objects with an Allow on "
-               "s3:prefix instead",
-               deny && negated ? "in a Deny with " + std::string(condition.op.text.value)
-               : deny          ? std::string("in a Deny statement")
-                               : "with " + std::string(condition.op.text.value));
+               "or empty prefix lists the same objects; {}",
+               deny ? "in a Deny with " + std::string(condition.op.text.value)
+                    : "in an Allow with " + std::string(condition.op.text.value),
+               deny ? "deny the listings whose prefix is not allowed instead (StringNotLike in the "
+                      "Deny), or allow only the permitted prefixes"
+                    : "allow only the permitted prefixes with StringLike or StringEquals instead");
   }
 };
 

@@ -5,8 +5,9 @@
 // The catalogue is a snapshot, and AWS keeps adding (and retiring) actions, so "not in the
 // catalogue" alone does not make an entry wrong. An entry counts as a mistake only on evidence of
 // one: a close spelling of a name the catalogue knows, an API operation written for its
-// permission, or a string that cannot be an action at all (an ARN). Anything else is a catalogue
-// gap, which its own rule reports as a warning.
+// permission, the beginning of several action names with the `*` left out (s3:Put), or a string
+// that cannot be an action at all (an ARN). Anything else is a catalogue gap, which its own rule
+// reports as a warning.
 #pragma once
 
 #include <algorithm>
@@ -20,6 +21,7 @@
 #include "ast/policy.h"
 #include "catalog/action.h"
 #include "catalog/action_pattern.h"
+#include "catalog/ascii.h"
 #include "catalog/service.h"
 #include "catalog/suggest.h"
 #include "join.h"
@@ -38,7 +40,11 @@ struct Diagnosis {
   bool mistake = false;
   bool api_name = false;  // an API operation (s3:HeadObject), suggestions are its permissions
   bool arn = false;       // an ARN written in Action
-  bool pattern = false;   // the name holds * or ?
+  // The name begins several action names (s3:Put): a `*` left out; suggestions is "s3:Put*" and
+  // prefixed_actions how many actions it would name.
+  bool missing_wildcard = false;
+  std::size_t prefixed_actions = 0;
+  bool pattern = false;                  // the name holds * or ?
   std::vector<std::string> suggestions;  // "service:Name" or, for a pattern's service, "service"
 };
 
@@ -72,6 +78,18 @@ inline void diagnose_service(const ast::Action& action, Diagnosis& out) {
   out.mistake = !out.suggestions.empty();
 }
 
+// "s3:Put" or "iam:List": no action has the name, but it begins several of them, so a `*` was
+// almost certainly left out. One match is not enough: that name is a typo or a newer action.
+inline void diagnose_missing_wildcard(const ast::Action& action, Diagnosis& out) {
+  if (action.name.empty()) return;
+  std::string widened = std::string(action.text.value) + "*";
+  auto matches = catalog::expand_action_pattern(widened);
+  if (!matches || matches->size() < 2) return;
+  out.missing_wildcard = true;
+  out.prefixed_actions = matches->size();
+  out.suggestions.push_back(std::move(widened));
+}
+
 inline void diagnose_name(const ast::Action& action, Diagnosis& out) {
   for (std::string_view permission : catalog::permissions_for_operation(action.text.value)) {
     out.suggestions.emplace_back(permission);
@@ -84,6 +102,7 @@ inline void diagnose_name(const ast::Action& action, Diagnosis& out) {
     if (catalog::is_likely_typo(action.name, name_of(suggestion)))
       out.suggestions.push_back(std::move(suggestion));
   }
+  if (out.suggestions.empty() && !out.pattern) diagnose_missing_wildcard(action, out);
   out.mistake = !out.suggestions.empty();
 }
 
@@ -121,12 +140,26 @@ inline Diagnosis diagnose(const ast::Action& action) {
   return known.try_emplace(std::move(key), std::move(computed)).first->second;
 }
 
-// Calls visit(entry) for every entry of the statement's Action and NotAction.
+// Whether another entry of `list` begins with `action`'s text (iam:ListRoles next to iam:List):
+// then the author names the longer actions one by one, and the short name is not a `*` left out
+// but a name the catalogue lacks.
+inline bool list_extends(const ast::EntryList<ast::Action>& list, const ast::Action& action) {
+  return std::any_of(list.entries.begin(), list.entries.end(), [&](const ast::Action& other) {
+    return other.text.value.size() > action.text.value.size() &&
+           catalog::starts_with_folded(other.text.value, action.text.value);
+  });
+}
+
+// Calls visit(entry, diagnosis) for every entry of the statement's Action and NotAction.
 template <class Visit>
-void for_each_action(const ast::Statement& statement, Visit&& visit) {
+void for_each_diagnosis(const ast::Statement& statement, Visit&& visit) {
   for (const auto* list : {&statement.action, &statement.not_action}) {
     if (!*list) continue;
-    for (const ast::Action& action : (*list)->entries) visit(action);
+    for (const ast::Action& action : (*list)->entries) {
+      Diagnosis d = diagnose(action);
+      if (d.missing_wildcard && list_extends(**list, action)) d = Diagnosis{.problem = d.problem};
+      visit(action, d);
+    }
   }
 }
 

@@ -28,8 +28,8 @@ class ActionNotInCatalogue final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
-    catalog_lookup::for_each_action(statement, [&](const ast::Action& action) {
-      catalog_lookup::Diagnosis d = catalog_lookup::diagnose(action);
+    catalog_lookup::for_each_diagnosis(statement, [&](const ast::Action& action,
+                                                      const catalog_lookup::Diagnosis& d) {
       if (d.problem == catalog_lookup::Problem::kNone || d.mistake) return;
       std::string service_note = d.problem == catalog_lookup::Problem::kUnknownService
                                      ? fmt::format(", which has no service \"{}\"", action.service)

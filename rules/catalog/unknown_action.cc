@@ -1,7 +1,8 @@
 // IAM151: an Action or NotAction entry of a known service that names no action of it, when the
 // catalogue knows what was meant: a close spelling ("iam:PasRole") or the permission behind an API
-// operation ("s3:HeadObject" is authorised by s3:GetObject). Without such evidence the name may be
-// newer than the catalogue, and action-not-in-catalogue reports it instead.
+// operation ("s3:HeadObject" is authorised by s3:GetObject), or the beginning of several action
+// names without its `*` ("s3:Put"). Without such evidence the name may be newer than the
+// catalogue, and action-not-in-catalogue reports it instead.
 #include "action_lookup.h"
 #include "engine/rule.h"
 
@@ -20,8 +21,8 @@ class UnknownAction final : public engine::Rule {
       .name = "unknown-action",
       .level = engine::Level::kError,
       .summary =
-          "An action is a misspelling of a known action, or an API operation name instead of its "
-          "permission",
+          "An action is a misspelling of a known action, an API operation name instead of its "
+          "permission, or the beginning of action names without its *",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
@@ -30,8 +31,8 @@ class UnknownAction final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
-    catalog_lookup::for_each_action(statement, [&](const ast::Action& action) {
-      catalog_lookup::Diagnosis d = catalog_lookup::diagnose(action);
+    catalog_lookup::for_each_diagnosis(statement, [&](const ast::Action& action,
+                                                      const catalog_lookup::Diagnosis& d) {
       if (d.problem != catalog_lookup::Problem::kNoMatch || !d.mistake) return;
       std::string suggestions = catalog_join::join_or(d.suggestions);
       if (d.api_name) {
@@ -39,6 +40,11 @@ class UnknownAction final : public engine::Rule {
                    "\"{}\" is an API operation, not an IAM action; the permission that authorises "
                    "it is {}",
                    action.text.value, suggestions);
+      } else if (d.missing_wildcard) {
+        ctx.report(action.text.range,
+                   "\"{}\" names no action of the '{}' service, only the beginning of {} of "
+                   "them; add the missing `*` (\"{}\") or name the action meant",
+                   action.text.value, action.service, d.prefixed_actions, suggestions);
       } else if (d.pattern) {
         ctx.report(action.text.range,
                    "the pattern \"{}\" matches no action of the '{}' service; did you mean {}?",

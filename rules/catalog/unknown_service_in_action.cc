@@ -28,22 +28,22 @@ class UnknownServiceInAction final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
-    catalog_lookup::for_each_action(statement, [&](const ast::Action& action) {
-      catalog_lookup::Diagnosis d = catalog_lookup::diagnose(action);
-      if (d.problem != catalog_lookup::Problem::kUnknownService || !d.mistake) return;
-      if (d.arn) {
-        ctx.report(action.text.range,
-                   "\"{}\" is an ARN, not an action; write actions as service:Action (e.g. "
-                   "s3:GetObject) and put the ARN in Resource",
-                   action.text.value)
-            .code("INVALID_SERVICE");
-        return;
-      }
-      ctx.report(action.text.range,
-                 "the service prefix \"{}\" in \"{}\" does not exist; did you mean {}?",
-                 action.service, action.text.value, catalog_join::join_or(d.suggestions))
-          .code("INVALID_SERVICE_IN_ACTION");
-    });
+    catalog_lookup::for_each_diagnosis(
+        statement, [&](const ast::Action& action, const catalog_lookup::Diagnosis& d) {
+          if (d.problem != catalog_lookup::Problem::kUnknownService || !d.mistake) return;
+          if (d.arn) {
+            ctx.report(action.text.range,
+                       "\"{}\" is an ARN, not an action; write actions as service:Action (e.g. "
+                       "s3:GetObject) and put the ARN in Resource",
+                       action.text.value)
+                .code("INVALID_SERVICE");
+            return;
+          }
+          ctx.report(action.text.range,
+                     "the service prefix \"{}\" in \"{}\" does not exist; did you mean {}?",
+                     action.service, action.text.value, catalog_join::join_or(d.suggestions))
+              .code("INVALID_SERVICE_IN_ACTION");
+        });
   }
 };
 

@@ -1,5 +1,7 @@
 // IAM253: with --resource-type, an action or a resource ARN that a policy attached to that
-// resource cannot govern (a KMS action in a bucket policy, a table ARN in a bucket policy).
+// resource cannot govern (a KMS action in a bucket policy, a table ARN in a bucket policy). A role
+// trust policy is attached to its role whichever way its kind is known (--policy-type trust, or
+// inferred), so its actions are checked without --resource-type too.
 #include <algorithm>
 
 #include "analysis/actions.h"
@@ -33,7 +35,8 @@ class OutsideAttachedResource final : public engine::Rule {
       .level = engine::Level::kError,
       .summary =
           "An action or resource ARN does not apply to the resource the policy is attached to "
-          "(--resource-type)",
+          "(--resource-type), or a role trust policy names an action other than sts:AssumeRole*, "
+          "sts:TagSession, sts:SetSourceIdentity and sts:SetContext",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
@@ -42,7 +45,9 @@ class OutsideAttachedResource final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
-    const auto& attached = ctx.policy().attached_to;
+    std::optional<ast::AttachedResource> attached = ctx.policy().attached_to;
+    if (!attached && ctx.kind() == ast::PolicyKind::kTrust)
+      attached = ast::AttachedResource::kIamAssumeRolePolicyDocument;
     if (!attached) return;
     std::string_view resource_name = ast::attached_resource_name(*attached);
     if (statement.action) {
@@ -52,6 +57,15 @@ class OutsideAttachedResource final : public engine::Rule {
         if (std::any_of(actions.begin(), actions.end(), [&](std::uint32_t index) {
               return applies_to(catalog::Action(index), *attached);
             })) {
+          continue;
+        }
+        if (*attached == ast::AttachedResource::kIamAssumeRolePolicyDocument) {
+          ctx.report(entry.text.range,
+                     "a role trust policy allows only sts:AssumeRole*, sts:TagSession, "
+                     "sts:SetSourceIdentity and sts:SetContext, so it cannot name \"{}\"; grant "
+                     "it in the role's permissions policy (or the caller's) instead",
+                     entry.text.value)
+              .code("UNSUPPORTED_ACTION_IN_POLICY");
           continue;
         }
         ctx.report(entry.text.range,

@@ -127,33 +127,60 @@ std::string first_names(std::size_t count, NameAt&& name_at, std::string_view mo
   return out;
 }
 
-// A condition key with a known service prefix that the catalogue does not define. As with actions,
-// the catalogue is a snapshot, so the key counts as a mistake only on evidence of one: a global
-// key's name under a service prefix (s3:SourceIp), or a close spelling of a key the catalogue
-// knows. Anything else may be newer than the snapshot.
+// A service condition key that the catalogue does not define, under a known service prefix or an
+// unknown one. As with actions, the catalogue is a snapshot, so the key counts as a mistake only on
+// evidence of one: a global key's name under a service prefix (s3:SourceIp), a close spelling of a
+// key the catalogue knows, or a close spelling of a service prefix under which the same key exists
+// (dynamodbb:LeadingKeys). Anything else may be newer than the snapshot.
 struct UnknownServiceKey {
-  catalog::Service service;
+  std::optional<catalog::Service> service;  // nullopt: the prefix names no service
   bool mistake = false;
-  std::optional<std::string> suggestion;
+  std::vector<std::string> suggestions;
 };
+
+// Prefixes of condition keys that are not AWS services: SAML assertion keys (saml:aud) and the
+// claims of web identity and OIDC providers, whose prefix is the provider's host
+// (token.actions.githubusercontent.com:sub, oidc.eks.<region>.amazonaws.com/id/<id>:sub).
+inline bool is_identity_provider_prefix(std::string_view prefix) {
+  return catalog::equals_folded(prefix, "saml") ||
+         prefix.find_first_of("./") != std::string_view::npos;
+}
+
+// The key under close spellings of its unknown service prefix, where the catalogue has it.
+inline std::vector<std::string> keys_under_close_services(std::string_view key) {
+  std::vector<std::string> out;
+  const std::string_view prefix = prefix_of(key);
+  for (const std::string& other : catalog::suggest_services(prefix)) {
+    if (!catalog::is_likely_typo(prefix, other)) continue;
+    std::string candidate = other + ":" + std::string(name_of(key));
+    if (catalog::find_condition_key(candidate) || bare_tag_key(candidate))
+      out.push_back(std::move(candidate));
+  }
+  return out;
+}
 
 inline std::optional<UnknownServiceKey> diagnose_service_key_uncached(std::string_view key) {
   const std::string_view prefix = prefix_of(key);
-  if (prefix.empty() || is_global(key)) return std::nullopt;
+  if (prefix.empty() || is_global(key) || is_identity_provider_prefix(prefix)) return std::nullopt;
   std::optional<catalog::Service> service = catalog::find_service(prefix);
-  if (!service || catalog::find_condition_key(key) || bare_tag_key(key)) return std::nullopt;
-  UnknownServiceKey out{.service = *service};
+  if (catalog::find_condition_key(key) || bare_tag_key(key)) return std::nullopt;
+  UnknownServiceKey out{.service = service};
+  if (!service) {
+    out.suggestions = keys_under_close_services(key);
+    out.mistake = !out.suggestions.empty();
+    return out;
+  }
   const std::string global = "aws:" + std::string(name_of(key));
   if (std::optional<catalog::ConditionKey> g = catalog::find_condition_key(global);
       g && !g->templated()) {
     out.mistake = true;
-    out.suggestion = std::string(g->name());
+    out.suggestions.emplace_back(g->name());
     return out;
   }
   std::vector<std::string> guesses = catalog::suggest_condition_keys(key, 1);
   if (!guesses.empty()) {
     out.mistake = catalog::is_close_spelling(key, guesses.front());
-    out.suggestion = std::move(guesses.front());
+    out.suggestions.push_back(std::move(guesses.front()));
   }
   return out;
 }

@@ -1,6 +1,7 @@
-// IAM351: a condition key under a known service prefix that iamlint's catalogue does not know and
-// that resembles no key it does know. AWS adds keys after any snapshot (AWS managed policies use
-// some), so this is a warning about our data as much as about the policy.
+// IAM351: a service condition key that iamlint's catalogue does not know (under a known service
+// prefix or an unknown one) and that resembles no key it does know. AWS adds keys after any
+// snapshot (AWS managed policies use some), so this is a warning about our data as much as about
+// the policy.
 #include <string>
 
 #include "catalog/catalog.h"
@@ -33,15 +34,20 @@ class ConditionKeyNotInCatalogue final : public engine::Rule {
     std::optional<condition_keys::UnknownServiceKey> unknown =
         condition_keys::diagnose_service_key(condition.key.value);
     if (!unknown || unknown->mistake) return;
-    const std::string hint = unknown->suggestion
-                                 ? " (the nearest known key is \"" + *unknown->suggestion + "\")"
-                                 : std::string();
+    const std::string hint =
+        unknown->suggestions.empty()
+            ? std::string()
+            : " (the nearest known key is \"" + unknown->suggestions.front() + "\")";
+    const std::string where =
+        unknown->service ? "of " + std::string(unknown->service->prefix())
+                         : "of any service (there is no service \"" +
+                               std::string(condition_keys::prefix_of(condition.key.value)) + "\")";
     ctx.report(condition.key.range,
-               "\"{}\" is not a condition key of {} in iamlint's catalogue ({} of {}){}; check the "
+               "\"{}\" is not a condition key {} in iamlint's catalogue ({} of {}){}; check the "
                "spelling, and if AWS added the key since, refresh the catalogue with "
                "tools/update-catalog",
-               condition.key.value, unknown->service.prefix(), catalog::snapshot_version(),
-               catalog::snapshot_date(), hint);
+               condition.key.value, where, catalog::snapshot_version(), catalog::snapshot_date(),
+               hint);
   }
 };
 

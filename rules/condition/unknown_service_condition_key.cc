@@ -1,5 +1,7 @@
-// IAM350: a condition key under a known service prefix that the service does not define, where
-// the catalogue shows what was meant (s3:SourceIp for aws:SourceIp, a misspelt key name).
+// IAM350: a service condition key that does not exist, where the catalogue shows what was meant:
+// a known service without the key (s3:SourceIp for aws:SourceIp, a misspelt key name), or a
+// misspelt service prefix under which the key exists (dynamodbb:LeadingKeys).
+#include "catalog/join.h"
 #include "condition/condition_key_catalog.h"
 #include "engine/rule.h"
 
@@ -7,7 +9,7 @@ namespace iamlint::rules {
 namespace {
 
 constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"INVALID_SERVICE_CONDITION_KEY"};
+constexpr std::string_view kCodes[] = {"INVALID_SERVICE_CONDITION_KEY", "INVALID_SERVICE"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_CONDITION_FOR_ACTION"}};
 
 class UnknownServiceConditionKey final : public engine::Rule {
@@ -17,8 +19,8 @@ class UnknownServiceConditionKey final : public engine::Rule {
       .name = "unknown-service-condition-key",
       .level = engine::Level::kError,
       .summary =
-          "A service condition key does not exist; the key meant is a global one or is spelt "
-          "differently",
+          "A service condition key does not exist; the key meant is a global one, or it or its "
+          "service prefix is spelt differently",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
@@ -31,9 +33,20 @@ class UnknownServiceConditionKey final : public engine::Rule {
     std::optional<condition_keys::UnknownServiceKey> unknown =
         condition_keys::diagnose_service_key(condition.key.value);
     if (!unknown || !unknown->mistake) return;
-    ctx.report(condition.key.range, "{} ({}) has no condition key \"{}\"; did you mean \"{}\"?",
-               unknown->service.prefix(), unknown->service.name(), condition.key.value,
-               *unknown->suggestion);
+    std::vector<std::string> quoted;
+    for (const std::string& key : unknown->suggestions) quoted.push_back("\"" + key + "\"");
+    const std::string suggestions = catalog_join::join_or(quoted);
+    if (!unknown->service) {
+      ctx.report(condition.key.range,
+                 "the service prefix \"{}\" in \"{}\" does not exist; did you mean {}?",
+                 condition_keys::prefix_of(condition.key.value), condition.key.value, suggestions)
+          .code("INVALID_SERVICE");
+      return;
+    }
+    ctx.report(condition.key.range, "{} ({}) has no condition key \"{}\"; did you mean {}?",
+               unknown->service->prefix(), unknown->service->name(), condition.key.value,
+               suggestions)
+        .code("INVALID_SERVICE_CONDITION_KEY");
   }
 };
 

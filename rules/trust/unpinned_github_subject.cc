@@ -1,13 +1,16 @@
-// IAM506: a wildcard in the GitHub OIDC subject claim, which lets more repositories, branches
-// or environments assume the role than intended.
+// IAM506: a wildcard in the GitHub OIDC subject claim within one owner's repositories, which lets
+// more repositories, branches or environments assume the role than intended. A pattern that
+// leaves the owner open ("repo:*") is unconstrained-oidc-principal's, with its higher severity;
+// a wildcard under a literal operator matches nothing and is wildcard-without-like-operator's.
 #include "catalog/ascii.h"
 #include "engine/rule.h"
+#include "github_subject.h"
 #include "trust_principals.h"
 
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"trust", "federation", "oidc", "least-privilege"};
+constexpr std::string_view kTags[] = {"security", "trust", "federation", "oidc", "least-privilege"};
 constexpr std::string_view kCodes[] = {"SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED"};
 constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
 
@@ -28,6 +31,7 @@ class UnpinnedGithubSubject final : public engine::Rule {
           "branch",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
+      .security_severity = "5.0",
       .access_analyzer_codes = kCodes,
       .policy_kinds = kKinds,
   };
@@ -35,7 +39,12 @@ class UnpinnedGithubSubject final : public engine::Rule {
 
   void check_condition(const ast::Statement& statement, const ast::Condition& condition,
                        engine::RuleContext& ctx) const override {
-    if (!statement.allows() || !is_github_sub_key(condition.key.value)) return;
+    if (!statement.allows() || !is_github_sub_key(condition.key.value) ||
+        !operators::is_like(condition.op) || operators::is_negated(condition.op))
+      return;
+    const std::string_view host = condition.key.value.substr(0, condition.key.value.size() - 4);
+    const trust::GithubSubject subject = trust::github_subject(statement, host);
+    if (subject.scope == trust::SubjectScope::kAnyRepository || subject.literal) return;
     for (const ast::ConditionValue& value : condition.values) {
       if (value.text.find_first_of("*?") == std::string_view::npos) continue;
       ctx.report(

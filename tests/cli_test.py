@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 import tempfile
@@ -552,10 +553,11 @@ class Papercuts(unittest.TestCase):
     def test_rules_text_columns_line_up(self):
         _, out, _ = run("rules")
         lines = out.splitlines()
-        level_columns = {line.index(" error ") if " error " in line else
-                         line.index(" warning ") if " warning " in line else line.index(" note ")
-                         for line in lines}
-        self.assertEqual(len(level_columns), 1, "the level column moves with the name's length")
+        # Id, name, every level the rule reports ("warning/note"), summary.
+        columns = [re.match(r"(IAM\d{3}  \S+ +)(\S+ +)", line) for line in lines]
+        self.assertEqual(len({m.end(1) for m in columns}), 1, "the level column moves with the name's length")
+        self.assertEqual(len({m.end(2) for m in columns}), 1, "the summary column moves with the levels")
+        self.assertRegex(out, r"IAM202  wildcard-service-action +warning/note ")
 
     def test_rules_json_lists_every_policy_type_where_markdown_says_all(self):
         _, out, _ = run("rules", "--format", "json", "--select", "IAM001")

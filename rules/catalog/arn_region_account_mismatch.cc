@@ -47,12 +47,17 @@ bool is_aws_owned(const ast::Arn& arn) {
   });
 }
 
+constexpr engine::LevelCase kOtherLevels[] = {
+    {engine::Level::kWarning,
+     "an ARN lacks the account ID its kind needs, which is right only for resources AWS owns"}};
+
 class ArnRegionAccountMismatch final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM154",
       .name = "arn-region-account-mismatch",
       .level = engine::Level::kError,
+      .other_levels = kOtherLevels,
       .summary =
           "A resource ARN has a region or account its service's ARNs do not have, or lacks one "
           "they need",

@@ -14,12 +14,17 @@ constexpr std::string_view kCodes[] = {"TYPE_MISMATCH_BOOLEAN", "TYPE_MISMATCH_D
                                        "TYPE_MISMATCH_IP_RANGE"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MISMATCHED_TYPE_OPERATION_TO_NULL"}};
 
+constexpr engine::LevelCase kOtherLevels[] = {
+    {engine::Level::kError,
+     "an IP operator's value is not an IP address or range, which IAM rejects"}};
+
 class InvalidConditionValueFormat final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM307",
       .name = "invalid-condition-value-format",
       .level = engine::Level::kWarning,
+      .other_levels = kOtherLevels,
       .summary =
           "A Bool, Null, Date, Numeric, Binary or IP condition value is not in the format its "
           "operator compares",

@@ -11,12 +11,17 @@ namespace {
 constexpr std::string_view kTags[] = {"correctness", "condition"};
 constexpr std::string_view kCodes[] = {"MISSING_QUALIFIER"};
 
+constexpr engine::LevelCase kOtherLevels[] = {
+    {engine::Level::kWarning,
+     "the key is a service key, whose cardinality comes from the service reference"}};
+
 class MissingSetQualifier final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM354",
       .name = "missing-set-qualifier",
       .level = engine::Level::kError,
+      .other_levels = kOtherLevels,
       .summary = "A multivalued condition key is used without ForAllValues or ForAnyValue",
       .tags = kTags,
       .precision = engine::Precision::kHigh,

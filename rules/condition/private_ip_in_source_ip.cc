@@ -16,12 +16,17 @@ constexpr std::string_view kCodes[] = {"PRIVATE_IP_ADDRESS", "PRIVATE_NOT_IP_ADD
                                        "PRIVATE_IP_ADDRESS_SUBSET",
                                        "PRIVATE_NOT_IP_ADDRESS_SUBSET"};
 
+constexpr engine::LevelCase kOtherLevels[] = {
+    {engine::Level::kNote,
+     "only some of the values are private ranges, so the condition still works for the others"}};
+
 class PrivateIpInSourceIp final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM310",
       .name = "private-ip-in-source-ip",
       .level = engine::Level::kError,
+      .other_levels = kOtherLevels,
       .summary = "aws:SourceIp is compared with private IP ranges, which it never contains",
       .tags = kTags,
       .precision = engine::Precision::kHigh,

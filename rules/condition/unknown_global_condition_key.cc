@@ -15,12 +15,16 @@ constexpr std::string_view kTags[] = {"correctness", "condition"};
 constexpr std::string_view kCodes[] = {"INVALID_GLOBAL_CONDITION_KEY",
                                        "DEPRECATED_GLOBAL_CONDITION_KEY"};
 
+constexpr engine::LevelCase kOtherLevels[] = {
+    {engine::Level::kWarning, "the key is deprecated rather than unknown"}};
+
 class UnknownGlobalConditionKey final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM305",
       .name = "unknown-global-condition-key",
       .level = engine::Level::kError,
+      .other_levels = kOtherLevels,
       .summary = "An aws: condition key does not exist or is deprecated",
       .tags = kTags,
       .precision = engine::Precision::kHigh,

@@ -15,12 +15,17 @@ constexpr std::string_view kTags[] = {"correctness"};
 constexpr std::string_view kCodes[] = {"UNIQUE_SIDS_REQUIRED", "UNIQUE_SIDS_RECOMMENDED"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "DUPLICATE_SID"}};
 
+constexpr engine::LevelCase kOtherLevels[] = {
+    {engine::Level::kWarning,
+     "the policy is a resource policy, SCP or RCP, which accept duplicate Sids"}};
+
 class DuplicateSid final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM011",
       .name = "duplicate-sid",
       .level = engine::Level::kError,
+      .other_levels = kOtherLevels,
       .summary = "Two statements of the policy have the same Sid",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,

@@ -15,12 +15,17 @@ constexpr std::string_view kCodes[] = {"MISSING_STATEMENT", "MISSING_EFFECT", "M
                                        "MISSING_RESOURCE", "MISSING_PRINCIPAL"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}, {"cfn-lint", "E3510"}};
 
+constexpr engine::LevelCase kOtherLevels[] = {{engine::Level::kWarning,
+                                               "a resource policy has no Resource, which some "
+                                               "services (ECR repository policies) do not need"}};
+
 class MissingRequiredElement final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM005",
       .name = "missing-required-element",
       .level = engine::Level::kError,
+      .other_levels = kOtherLevels,
       .summary = "A policy or statement lacks an element that its policy type requires",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,

@@ -152,12 +152,17 @@ std::string describe(const Quota& quota, const Length& length) {
       length.all, quota.limit, quota.what, length.compact, quota.fix);
 }
 
+constexpr engine::LevelCase kOtherLevels[] = {
+    {engine::Level::kError,
+     "the policy is an SCP or RCP, which AWS Organizations rejects past its quota"}};
+
 class PolicyTooLarge final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM016",
       .name = "policy-too-large",
       .level = engine::Level::kWarning,
+      .other_levels = kOtherLevels,
       .summary = "The policy is longer than the size quota of its policy type",
       .tags = kTags,
       .precision = engine::Precision::kHigh,

@@ -16,12 +16,17 @@ std::string_view::size_type inner_wildcard(std::string_view name) {
   return at != std::string_view::npos && at + 1 < name.size() ? at : std::string_view::npos;
 }
 
+constexpr engine::LevelCase kOtherLevels[] = {
+    {engine::Level::kError,
+     "--scp-syntax legacy asks for the SCP language before September 2025, which rejects it"}};
+
 class ScpMidActionWildcard final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM402",
       .name = "scp-mid-action-wildcard",
       .level = engine::Level::kNote,
+      .other_levels = kOtherLevels,
       .summary =
           "An SCP action has a wildcard before the end of its name, which older SCP rules and "
           "Access Analyzer reject",

@@ -42,12 +42,17 @@ std::string expected_resources(catalog::Action action) {
   return out;
 }
 
+constexpr engine::LevelCase kOtherLevels[] = {{engine::Level::kNote,
+                                               "the action accepts only \"Resource\": \"*\", which "
+                                               "the service reference may not yet say of it"}};
+
 class ResourceMismatch final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM251",
       .name = "resource-mismatch",
       .level = engine::Level::kWarning,
+      .other_levels = kOtherLevels,
       .summary = "A statement names an action that none of its resources can apply to",
       .tags = kTags,
       .precision = engine::Precision::kMedium,

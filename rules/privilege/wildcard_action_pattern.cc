@@ -9,12 +9,16 @@ namespace {
 constexpr std::string_view kTags[] = {"security", "least-privilege"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "PERMISSIONS_MANAGEMENT_ACTIONS"}};
 
+constexpr engine::LevelCase kOtherLevels[] = {
+    {engine::Level::kNote, "every action the pattern grants only reads (List or Read)"}};
+
 class WildcardActionPattern final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM250",
       .name = "wildcard-action-pattern",
       .level = engine::Level::kWarning,
+      .other_levels = kOtherLevels,
       .summary =
           "An Allow statement's action wildcard grants actions that change resources or "
           "permissions",

@@ -16,12 +16,16 @@ constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
 constexpr engine::Equivalent kEquivalents[] = {
     {"Parliament", "RESOURCE_STAR"}, {"Checkov", "CKV_AWS_355"}, {"Checkov", "CKV_AWS_356"}};
 
+constexpr engine::LevelCase kOtherLevels[] = {
+    {engine::Level::kNote, "every action it covers only reads (List or Read)"}};
+
 class WildcardResource final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM203",
       .name = "wildcard-resource",
       .level = engine::Level::kWarning,
+      .other_levels = kOtherLevels,
       .summary =
           "An Allow statement applies to every resource, though its actions can be limited to "
           "specific ones",

@@ -8,12 +8,16 @@ namespace {
 constexpr std::string_view kTags[] = {"security", "least-privilege", "external/cwe/cwe-732"};
 constexpr engine::Equivalent kEquivalents[] = {{"Cloudsplaining", "ServiceWildcard"}};
 
+constexpr engine::LevelCase kOtherLevels[] = {
+    {engine::Level::kNote, "every action of the service only reads (List or Read)"}};
+
 class WildcardServiceAction final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM202",
       .name = "wildcard-service-action",
       .level = engine::Level::kWarning,
+      .other_levels = kOtherLevels,
       .summary = "An Allow statement grants every action of a service",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,

@@ -30,6 +30,23 @@ std::string equivalents_text(const engine::RuleInfo& info) {
   return out;
 }
 
+// "warning" or, for a rule that reports other levels too, "warning; note when every action of the
+// service only reads (List or Read)".
+std::string levels_text(const engine::RuleInfo& info) {
+  std::string out(engine::level_name(info.level));
+  for (const engine::LevelCase& other : info.other_levels)
+    out += fmt::format("; {} when {}", engine::level_name(other.level), other.when);
+  return out;
+}
+
+// "warning" or "warning/note": every level the rule can report, the default first.
+std::string level_names(const engine::RuleInfo& info) {
+  std::string out(engine::level_name(info.level));
+  for (const engine::LevelCase& other : info.other_levels)
+    out += fmt::format("/{}", engine::level_name(other.level));
+  return out;
+}
+
 // The kinds a rule applies to, as the engine decides it (boundaries follow identity policies,
 // grant-judging rules leave guardrails alone), in documentation order.
 std::vector<std::string_view> kind_names(const engine::RuleInfo& info) {
@@ -54,6 +71,15 @@ void write_rules_json(std::span<const engine::Rule* const> rules, std::ostream& 
     w.field("id", info.id);
     w.field("name", info.name);
     w.field("level", engine::level_name(info.level));
+    w.key("other_levels");
+    w.begin_array();
+    for (const engine::LevelCase& other : info.other_levels) {
+      w.begin_object();
+      w.field("level", engine::level_name(other.level));
+      w.field("when", other.when);
+      w.end_object();
+    }
+    w.end_array();
     w.field("summary", info.summary);
     w.field("precision", engine::precision_name(info.precision));
     w.key("security_severity");
@@ -154,7 +180,7 @@ void write_rules_markdown(std::span<const engine::Rule* const> rules, std::ostre
   for (const engine::Rule* rule : rules) {
     const engine::RuleInfo& info = rule->info();
     out << fmt::format("| {} | `{}` | {} | {} | {} | {} | {} |\n", info.id, info.name,
-                       engine::level_name(info.level), kinds_text(info), info.summary,
+                       levels_text(info), kinds_text(info), info.summary,
                        join(info.access_analyzer_codes, ", "), equivalents_text(info));
   }
   write_coverage_markdown(out);
@@ -163,12 +189,15 @@ void write_rules_markdown(std::span<const engine::Rule* const> rules, std::ostre
 // Columns as wide as their longest entry, so that long rule names do not shift the rest.
 void write_rules_text(std::span<const engine::Rule* const> rules, std::ostream& out) {
   std::size_t name_width = 0;
-  for (const engine::Rule* rule : rules)
+  std::size_t level_width = 0;
+  for (const engine::Rule* rule : rules) {
     name_width = std::max(name_width, rule->info().name.size());
+    level_width = std::max(level_width, level_names(rule->info()).size());
+  }
   for (const engine::Rule* rule : rules) {
     const engine::RuleInfo& info = rule->info();
-    out << fmt::format("{}  {:<{}}  {:<7}  {}\n", info.id, info.name, name_width,
-                       engine::level_name(info.level), info.summary);
+    out << fmt::format("{}  {:<{}}  {:<{}}  {}\n", info.id, info.name, name_width,
+                       level_names(info), level_width, info.summary);
   }
 }
 
@@ -216,6 +245,7 @@ int explain_command(const Options& options, std::ostream& out, std::ostream& err
     const engine::RuleInfo& info = rules[i]->info();
     out << fmt::format("{} {} ({})\n\n", info.id, info.name, engine::level_name(info.level));
     out << fmt::format("Summary:         {}\n", info.summary);
+    if (!info.other_levels.empty()) out << fmt::format("Levels:          {}\n", levels_text(info));
     out << fmt::format("Policy types:    {}\n", kinds_text(info));
     out << fmt::format("Precision:       {}\n", engine::precision_name(info.precision));
     if (!info.security_severity.empty())

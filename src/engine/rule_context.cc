@@ -14,6 +14,7 @@ ReportBuilder& ReportBuilder::code(std::string_view access_analyzer_code) {
 }
 
 ReportBuilder& ReportBuilder::level(Level level) {
+  IAMLINT_ASSERT(finding_.rule->reports_level(level));
   finding_.level = level;
   return *this;
 }

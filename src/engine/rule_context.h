@@ -20,7 +20,7 @@ class ReportBuilder {
   explicit ReportBuilder(Finding& finding) : finding_(finding) {}
   // The Access Analyzer issue code this finding matches; must be one the rule declares.
   ReportBuilder& code(std::string_view access_analyzer_code);
-  // Overrides the rule's default level, for rules whose codes differ in severity.
+  // Overrides the rule's default level with one of the rule's other_levels.
   ReportBuilder& level(Level level);
   ReportBuilder& related(ByteRange range, std::string message);
 

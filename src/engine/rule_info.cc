@@ -45,4 +45,10 @@ bool RuleInfo::applies_to(ast::PolicyKind kind) const {
   return policy_kinds.empty() || listed(kind) || listed(ast::grammar_of(kind));
 }
 
+bool RuleInfo::reports_level(Level candidate) const {
+  return candidate == level ||
+         std::any_of(other_levels.begin(), other_levels.end(),
+                     [&](const LevelCase& other) { return other.level == candidate; });
+}
+
 }  // namespace iamlint::engine

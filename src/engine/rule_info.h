@@ -28,10 +28,19 @@ struct Equivalent {
   std::string_view id;
 };
 
+// A level that a rule reports in some cases instead of its default one, and when.
+struct LevelCase {
+  Level level;
+  std::string_view when;  // completes "<level> when ...": "every action it grants only reads"
+};
+
 struct RuleInfo {
-  std::string_view id;    // "IAM" + three digits, never reused
-  std::string_view name;  // kebab-case, names the smell: "wildcard-service-action"
-  Level level = Level::kWarning;
+  std::string_view id;            // "IAM" + three digits, never reused
+  std::string_view name;          // kebab-case, names the smell: "wildcard-service-action"
+  Level level = Level::kWarning;  // the default level; SARIF's defaultConfiguration
+  // The other levels the rule reports, each in the case it names; a finding can be raised or
+  // lowered only to one of these (ReportBuilder::level checks it).
+  std::span<const LevelCase> other_levels;
   std::string_view summary;  // one sentence, no final period
   std::span<const std::string_view> tags;
   Precision precision = Precision::kHigh;
@@ -48,6 +57,8 @@ struct RuleInfo {
   bool judges_grants = false;
 
   [[nodiscard]] bool applies_to(ast::PolicyKind kind) const;
+  // The default level or one of other_levels.
+  [[nodiscard]] bool reports_level(Level level) const;
 };
 
 // Every policy kind, in the order documentation lists them.

@@ -124,6 +124,18 @@ void write_rule(JsonWriter& w, const engine::RuleInfo& info) {
     w.field("problem.severity",
             info.level == engine::Level::kNote ? "recommendation" : engine::level_name(info.level));
   }
+  // defaultConfiguration holds one level; the cases in which the rule reports another one.
+  if (!info.other_levels.empty()) {
+    w.key("otherLevels");
+    w.begin_array();
+    for (const engine::LevelCase& other : info.other_levels) {
+      w.begin_object();
+      w.field("level", engine::level_name(other.level));
+      w.field("when", other.when);
+      w.end_object();
+    }
+    w.end_array();
+  }
   if (!info.access_analyzer_codes.empty()) {
     w.key("accessAnalyzerIssueCodes");
     w.begin_array();

@@ -120,21 +120,28 @@ void check_fixtures(const engine::RuleInfo& info) {
   CHECK_MESSAGE(named("ok_") >= 1, "at least one ok_ fixture");
 }
 
-// Each Access Analyzer code a rule declares must be shown firing by one of its bad_ fixtures.
-void check_codes_fire(const engine::Rule& rule) {
+// Each Access Analyzer code and each other level a rule declares must be shown firing by one of its
+// bad_ fixtures (an undeclared level aborts: ReportBuilder::level checks it).
+void check_declared_cases_fire(const engine::Rule& rule) {
   const engine::RuleInfo& info = rule.info();
   fs::path folder = kRuleFixtures / (std::string(info.id) + "-" + std::string(info.name));
   if (!fs::is_directory(folder)) return;  // check_fixtures reports it
   std::set<std::string_view> fired;
+  std::set<engine::Level> levels;
   for (const fs::path& fixture : files_in(folder, ".json")) {
     if (!fixture.filename().string().starts_with("bad_")) continue;
     for (const engine::Finding& finding :
          lint_with(rule, read_text(fixture), fixture_setup(fixture))) {
       fired.insert(finding.access_analyzer_code);
+      levels.insert(finding.level);
     }
   }
   for (std::string_view code : info.access_analyzer_codes) {
     CHECK_MESSAGE(fired.contains(code), "no bad_ fixture shows Access Analyzer code ", code);
+  }
+  for (const engine::LevelCase& other : info.other_levels) {
+    CHECK_MESSAGE(levels.contains(other.level), "no bad_ fixture shows the ",
+                  engine::level_name(other.level), " level (", other.when, ")");
   }
 }
 
@@ -146,7 +153,7 @@ TEST_CASE("every rule keeps the rule contract") {
     check_codes(rule->info());
     check_page(*rule);
     check_fixtures(rule->info());
-    check_codes_fire(*rule);
+    check_declared_cases_fire(*rule);
   }
 }
 

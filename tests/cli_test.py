@@ -592,6 +592,113 @@ class Papercuts(unittest.TestCase):
             self.assertIn("POLICY.JSON:3:46: warning:", out)
 
 
+class Configuration(unittest.TestCase):
+    """.iamlint.yaml: discovery, precedence, errors with positions, its JSON Schema."""
+
+    def make_repo(self, scratch, config_text, files=("a.json",)):
+        os.mkdir(os.path.join(scratch, ".git"))
+        with open("testdata/examples/admin.json") as source:
+            policy = source.read()
+        for name in files:
+            os.makedirs(os.path.dirname(os.path.join(scratch, name)), exist_ok=True)
+            with open(os.path.join(scratch, name), "w") as out:
+                out.write(policy)
+        if config_text is not None:
+            with open(os.path.join(scratch, ".iamlint.yaml"), "w") as out:
+                out.write(config_text)
+
+    def test_errors_name_the_file_line_and_column(self):
+        directory = "testdata/config/invalid"
+        for name in sorted(os.listdir(directory)):
+            path = f"{directory}/{name}"
+            with self.subTest(config=name), open(path) as source:
+                expected = source.readline().removeprefix("# error: ").rstrip("\n")
+                status, out, err = run("--config", path, "testdata/examples")
+                self.assertEqual((status, out), (2, ""))
+                self.assertEqual(err, f"iamlint: error: {path}:{expected}\n")
+
+    def test_schema_is_current_and_agrees_with_iamlint(self):
+        import jsonschema
+        import yaml
+        _, out, _ = run("config", "--schema")
+        with open("src/config/iamlint-config.schema.json") as source:
+            self.assertEqual(out, source.read(), "run: build/iamlint config --schema > src/config/iamlint-config.schema.json")
+        validator = jsonschema.Draft202012Validator(json.loads(out))
+        for verdict in ("valid", "invalid"):
+            directory = f"testdata/config/{verdict}"
+            for name in sorted(os.listdir(directory)):
+                path = f"{directory}/{name}"
+                with self.subTest(config=path), open(path) as source:
+                    text = source.read()
+                    status, _, err = run("--config", path, "testdata/examples")
+                    self.assertEqual(status == 2, verdict == "invalid", err)
+                    if "# schema: accepts" in text:
+                        continue  # rule names and repeated keys are beyond a JSON Schema
+                    try:
+                        document = yaml.load(text, Loader=yaml.BaseLoader)  # scalars as strings
+                    except yaml.YAMLError:
+                        self.assertEqual(verdict, "invalid")
+                        continue
+                    errors = list(validator.iter_errors(document if document is not None else {}))
+                    self.assertEqual(bool(errors), verdict == "invalid", errors)
+
+    def test_found_upward_but_not_past_the_repository_root(self):
+        with tempfile.TemporaryDirectory() as outer:
+            with open(os.path.join(outer, ".iamlint.yaml"), "w") as out:
+                out.write("fail-level: none\n")  # outside the repository: never read
+            repo = os.path.join(outer, "repo")
+            os.mkdir(repo)
+            self.make_repo(repo, None, files=("policies/deep/a.json",))
+            self.assertEqual(run(".", cwd=repo)[0], 1)
+            with open(os.path.join(repo, ".iamlint.yaml"), "w") as out:
+                out.write("fail-level: error\n")
+            self.assertEqual(run(".", cwd=repo)[0], 0)
+            # The nearest one wins, and only it.
+            with open(os.path.join(repo, "policies", ".iamlint.yaml"), "w") as out:
+                out.write("ignore: [IAM2]\nfail-level: note\n")
+            status, out, _ = run("--format", "json", ".", cwd=repo)
+            self.assertEqual(status, 1)
+            self.assertEqual({f["rule_id"] for f in json.loads(out)}, {"IAM153"})
+            self.assertEqual(run("--no-config", "--select", "IAM153", ".", cwd=repo)[0], 0)
+            self.assertEqual(run("--config", ".iamlint.yaml", "--select", "IAM153", ".", cwd=repo)[0], 0)
+
+    def test_command_line_overrides_configuration(self):
+        with tempfile.TemporaryDirectory() as repo:
+            self.make_repo(repo, "select: [IAM153]\nfail-level: note\nrules: {IAM153: error}\n")
+            status, out, _ = run("--format", "json", "a.json", cwd=repo)
+            self.assertEqual((status, [(f["rule_id"], f["level"]) for f in json.loads(out)]), (1, [("IAM153", "error")]))
+            self.assertEqual(run("--fail-level", "none", "a.json", cwd=repo)[0], 0)
+            _, out, _ = run("--format", "json", "--select", "IAM201", "a.json", cwd=repo)
+            self.assertEqual([f["rule_id"] for f in json.loads(out)], ["IAM201"])
+
+    def test_exclude_and_per_path_policy_types(self):
+        with tempfile.TemporaryDirectory() as repo:
+            self.make_repo(repo, 'exclude: ["vendor/**"]\noverrides:\n  - files: ["scp/*.json"]\n    policy-type: scp\n',
+                           files=("a.json", "scp/guard.json", "vendor/x.json"))
+            status, out, err = run("--format", "json", ".", cwd=repo)
+            rules = {(f["path"], f["rule_id"]) for f in json.loads(out)}
+            self.assertFalse(any(path.startswith("./vendor/") for path, _ in rules))
+            # SCPs grant nothing: the rules that judge grants leave them alone.
+            self.assertIn(("./a.json", "IAM201"), rules)
+            self.assertNotIn(("./scp/guard.json", "IAM201"), rules)
+            _, _, err = run(".", cwd=repo)
+            self.assertIn("(2 files checked, 1 excluded by configuration)", err)
+
+    def test_show_names_where_each_value_comes_from(self):
+        with tempfile.TemporaryDirectory() as repo:
+            self.make_repo(repo, 'ignore: [IAM203]\noverrides:\n  - files: ["scp/*.json"]\n    policy-type: scp\n',
+                           files=("scp/guard.json",))
+            status, out, _ = run("config", "--show", "--fail-level", "error", "scp/guard.json", cwd=repo)
+            self.assertEqual(status, 0)
+            lines = {line.split(":")[0]: line for line in out.splitlines()}
+            self.assertIn("# Configuration: .iamlint.yaml", out)
+            self.assertRegex(lines["ignore"], r'^ignore: \["IAM203"\] +# \.iamlint\.yaml:1:9$')
+            self.assertRegex(lines["policy-type"], r"^policy-type: scp +# \.iamlint\.yaml:4:18$")
+            self.assertRegex(lines["fail-level"], r"^fail-level: error +# --fail-level$")
+            self.assertRegex(lines["scp-syntax"], r"^scp-syntax: 2025 +# default$")
+            self.assertEqual(run("config", "scp/guard.json", cwd=repo)[0], 2)
+
+
 class Colour(unittest.TestCase):
     def run_on_terminal(self, *args, env=None):
         """Runs iamlint with stdout and stderr on a pseudo-terminal; returns what it wrote."""

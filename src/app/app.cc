@@ -3,6 +3,7 @@
 #include "app/expand_command.h"
 #include "app/lint_command.h"
 #include "app/rules_command.h"
+#include "app/settings.h"
 #include "app/version.h"
 
 namespace iamlint::app {
@@ -21,6 +22,8 @@ int run(const Options& options, std::ostream& out, std::ostream& err) {
       return explain_command(options, out, err);
     case Command::kExpand:
       return expand_command(options, out, err);
+    case Command::kConfig:
+      return config_command(options, out, err);
   }
   return kExitError;
 }

@@ -7,6 +7,8 @@
 
 #include <fmt/core.h>
 
+#include "app/repository.h"
+
 namespace iamlint::app {
 namespace {
 
@@ -15,19 +17,6 @@ namespace fs = std::filesystem;
 bool is_hidden(const fs::path& path) {
   std::string name = path.filename().string();
   return name.size() > 1 && name[0] == '.' && name != "..";
-}
-
-// "/work/repo/policies/a.json" run from /work/repo reads as "policies/a.json".
-std::string display_path(const fs::path& path) {
-  if (!path.is_absolute()) return path.generic_string();
-  std::error_code ec;
-  fs::path cwd = fs::current_path(ec);
-  if (ec) return path.generic_string();
-  auto [cwd_end, path_at] = std::mismatch(cwd.begin(), cwd.end(), path.begin(), path.end());
-  if (cwd_end != cwd.end() || path_at == path.end()) return path.generic_string();
-  fs::path relative;
-  for (; path_at != path.end(); ++path_at) relative /= *path_at;
-  return relative.generic_string();
 }
 
 bool is_json_name(const fs::path& path) {
@@ -58,7 +47,7 @@ void walk_directory(const fs::path& root, Inputs& inputs) {
       continue;
     }
     if (is_json_name(entry.path()) && entry.is_regular_file(ec)) {
-      inputs.files.push_back(display_path(entry.path()));
+      inputs.files.push_back(shown_path(entry.path()));
     }
   }
   if (inputs.files.size() == found_before) inputs.empty_directories.push_back(root.string());
@@ -81,7 +70,7 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
     } else if (fs::is_directory(status)) {
       walk_directory(path, inputs);
     } else {
-      inputs.files.push_back(display_path(path));
+      inputs.files.push_back(shown_path(path));
     }
   }
   std::sort(inputs.files.begin(), inputs.files.end());

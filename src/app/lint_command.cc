@@ -13,6 +13,7 @@
 #include "app/baseline.h"
 #include "app/inputs.h"
 #include "app/repository.h"
+#include "app/settings.h"
 #include "engine/registry.h"
 #include "report/github_reporter.h"
 #include "report/gitlab_reporter.h"
@@ -63,11 +64,11 @@ void sort_by_shown_path(std::vector<std::string>& files, const Options& options)
 
 // Reads and lints one input; runs on any thread.
 Result<engine::FileResult> lint_input(const std::string& file, std::string repository_path,
-                                      const Options& options, const engine::LintConfig& config,
+                                      const Options& options, const FileSettings& settings,
                                       const std::optional<Baseline>& baseline) {
   auto source = file == "-" ? source::load_stdin(options.stdin_filename) : source::load_file(file);
   if (!source) return Unexpected(source.error());
-  engine::FileResult result = engine::lint(std::move(*source), config);
+  engine::FileResult result = engine::lint(std::move(*source), settings.lint);
   result.repository_path = std::move(repository_path);
   if (baseline) apply_baseline(*baseline, result);
   return result;
@@ -103,13 +104,10 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
     err << "iamlint: error: no PATH given (use '-' for standard input; see 'iamlint --help')\n";
     return kExitError;
   }
-  auto rules = engine::select_rules(options.select, options.ignore);
-  if (!rules) {
+  // Unknown rule names are an error even before any file is found; what is enabled depends on
+  // each file's configuration.
+  if (auto rules = engine::select_rules(options.select, options.ignore); !rules) {
     err << "iamlint: error: " << rules.error().message << '\n';
-    return kExitError;
-  }
-  if (rules->empty()) {
-    err << "iamlint: error: no rule is enabled: --ignore removes every rule --select enables\n";
     return kExitError;
   }
   std::optional<Baseline> baseline;
@@ -153,30 +151,48 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   std::vector<std::string> truncated;  // files past the per-file finding limit
   report::Totals totals;
   sort_by_shown_path(inputs.files, options);
+  // Settings are resolved up front, in input order: a bad configuration stops the run before any
+  // output, and the parallel part only reads them.
+  Settings resolver(options);
+  std::vector<std::string> files;
+  std::vector<FileSettings> settings;
   std::vector<std::string> repository_paths;
   RepositoryPaths repositories;
-  for (const std::string& file : inputs.files)
+  std::size_t excluded = 0;
+  for (const std::string& file : inputs.files) {
+    auto resolved = resolver.for_file(file);
+    if (!resolved) {
+      err << "iamlint: error: " << resolved.error().message << '\n';
+      return kExitError;
+    }
+    if (resolved->excluded.value) {
+      ++excluded;
+      continue;
+    }
+    files.push_back(file);
+    settings.push_back(std::move(*resolved));
     repository_paths.push_back(repositories.of(file == "-" ? options.stdin_filename : file));
-  const engine::LintConfig config{.policy_kind = options.policy_kind,
-                                  .attached_to = options.attached_to,
-                                  .scp_syntax = options.scp_syntax,
-                                  .skip_non_policy = options.skip_non_policy,
-                                  .rules = *rules};
+  }
+  totals.excluded = excluded;
+  bool failed = false;
   // Each file's findings are written as soon as it and every earlier file are linted.
   std::unique_ptr<report::Reporter> reporter =
       make_reporter(options, options.output ? output_file : out);
   reporter->begin();
   for_each_in_order(
-      inputs.files.size(), thread_count(options.jobs, inputs.files.size()),
+      files.size(), thread_count(options.jobs, files.size()),
       [&](std::size_t i) {
-        return lint_input(inputs.files[i], std::move(repository_paths[i]), options, config,
-                          baseline);
+        return lint_input(files[i], std::move(repository_paths[i]), options, settings[i], baseline);
       },
-      [&](Result<engine::FileResult> linted) {
+      [&, next = std::size_t{0}](Result<engine::FileResult> linted) mutable {
+        const FileSettings& file_settings = settings[next++];
         if (!linted) {
           errors.push_back(linted.error());
           return;
         }
+        report::Totals file_totals;
+        file_totals.add(*linted);
+        failed = failed || fails(file_totals, file_settings.fail_level.value);
         totals.add(*linted);
         if (linted->omitted_findings > 0) {
           truncated.push_back(fmt::format("{}: {} more findings left out (at most {} per file)",
@@ -200,7 +216,7 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   }
 
   if (!errors.empty()) return kExitError;
-  return fails(totals, options.fail_level) ? kExitFindings : kExitClean;
+  return failed ? kExitFindings : kExitClean;
 }
 
 }  // namespace iamlint::app

@@ -10,7 +10,7 @@
 
 namespace iamlint::app {
 
-enum class Command { kLint, kRules, kExplain, kExpand };
+enum class Command { kLint, kRules, kExplain, kExpand, kConfig };
 
 enum class OutputFormat { kText, kSarif, kJson, kGithub, kGitlab, kMarkdown };
 
@@ -22,11 +22,18 @@ struct Options {
   std::optional<ast::PolicyKind> policy_kind;  // nullopt: infer per file
   std::optional<ast::AttachedResource>
       attached_to;  // --resource-type; implies a resource or trust policy
-  ast::ScpSyntax scp_syntax = ast::ScpSyntax::k2025;  // --scp-syntax
-  bool skip_non_policy = false;                       // --skip-non-policy
+  // --scp-syntax; nullopt when not given: the configuration's, else 2025.
+  std::optional<ast::ScpSyntax> scp_syntax;
+  bool skip_non_policy = false;         // --skip-non-policy
   bool allow_empty = false;             // --allow-empty: a directory without inputs is no error
   std::optional<std::string> baseline;  // --baseline FILE: an earlier SARIF report
-  std::optional<engine::Level> fail_level = engine::Level::kWarning;  // nullopt: never fail
+  // --fail-level; nullopt when not given (the configuration's, else warning). Inside, nullopt is
+  // "none": never fail.
+  std::optional<std::optional<engine::Level>> fail_level;
+  std::optional<std::string> config_file;  // --config FILE: instead of finding .iamlint.yaml
+  bool no_config = false;                  // --no-config
+  bool show_config = false;                // config --show
+  bool config_schema = false;              // config --schema
   std::vector<std::string> select;
   std::vector<std::string> ignore;
   bool statistics = false;  // --statistics: a count per rule instead of the findings

@@ -1,5 +1,6 @@
 #include "app/repository.h"
 
+#include <algorithm>
 #include <system_error>
 
 namespace iamlint::app {
@@ -10,6 +11,19 @@ fs::path absolute_normal(const fs::path& path) {
   std::error_code ec;
   fs::path absolute = fs::absolute(path, ec);
   return (ec ? path : absolute).lexically_normal();
+}
+
+// "/work/repo/policies/a.json" run from /work/repo reads as "policies/a.json".
+std::string shown_path(const fs::path& path) {
+  if (!path.is_absolute()) return path.generic_string();
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (ec) return path.generic_string();
+  auto [cwd_end, path_at] = std::mismatch(cwd.begin(), cwd.end(), path.begin(), path.end());
+  if (cwd_end != cwd.end() || path_at == path.end()) return path.generic_string();
+  fs::path relative;
+  for (; path_at != path.end(); ++path_at) relative /= *path_at;
+  return relative.generic_string();
 }
 
 const std::optional<fs::path>& RepositoryPaths::root_of(const fs::path& directory) {

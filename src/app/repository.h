@@ -25,6 +25,10 @@ class RepositoryPaths {
   std::map<std::filesystem::path, std::optional<std::filesystem::path>> roots_;  // by directory
 };
 
+// A path as iamlint shows it: relative to the current directory when it is inside it
+// ("/work/repo/policies/a.json" run from /work/repo reads as "policies/a.json"), else as given.
+[[nodiscard]] std::string shown_path(const std::filesystem::path& path);
+
 // `path` made absolute against the current directory and lexically normal.
 [[nodiscard]] std::filesystem::path absolute_normal(const std::filesystem::path& path);
 

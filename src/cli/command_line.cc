@@ -31,6 +31,9 @@ constexpr CommandSpec kCommands[] = {
     {"expand", "iamlint expand PATTERN...",
      "list the actions an Action pattern grants (e.g. 's3:Put*')"},
     {"expand", "iamlint expand --policy FILE", "list each statement's effective actions"},
+    {"config", "iamlint config --show [PATH]",
+     "print the settings for PATH (default .) and where each comes from"},
+    {"config", "iamlint config --schema", "print the JSON Schema of .iamlint.yaml"},
 };
 
 // In the order --help lists them.
@@ -100,6 +103,14 @@ constexpr OptionSpec kOptions[] = {
              "top-level \"Statement\" (package.json), invalid JSON that does not mention "
              "\"Statement\" (tsconfig.json with comments), files over 4 MiB; a broken policy is "
              "still reported"},
+    {.name = "config",
+     .value = "FILE",
+     .help = "Use this configuration file instead of the .iamlint.yaml found from each file's "
+             "directory upward to the repository root",
+     .kind = ValueKind::kFile},
+    {.name = "no-config", .help = "Use no configuration file"},
+    {.name = "show", .help = "With config: print the settings for PATH and their sources"},
+    {.name = "schema", .help = "With config: print the JSON Schema of the configuration file"},
     {.name = "allow-empty",
      .help = "A directory PATH that holds no file to lint is not an error (by default it is, so "
              "that a mistyped path in CI does not pass)"},

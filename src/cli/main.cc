@@ -27,10 +27,11 @@ struct UsageError {
   std::string message;
 };
 
-// The value of an option with fixed choices (all of which have defaults or are checked for
-// presence by the caller), checked against its OptionSpec.
+// The value of an option with fixed choices, checked against its OptionSpec; its default when it
+// is not given.
 std::string choice(const cxxopts::ParseResult& parsed, std::string_view name) {
   const iamlint::cli::OptionSpec& spec = *iamlint::cli::find_option(name);
+  if (!parsed.count(std::string(name))) return std::string(spec.default_value);
   std::string value = parsed[std::string(name)].as<std::string>();
   std::string names;
   for (std::string_view known : spec.choices) {
@@ -99,15 +100,14 @@ cxxopts::Options make_parser() {
   for (const iamlint::cli::OptionSpec& spec : iamlint::cli::options()) {
     std::string names = spec.short_name != 0 ? fmt::format("{},{}", spec.short_name, spec.name)
                                              : std::string(spec.name);
+    // Defaults are applied by to_options, so that it can tell a flag given from one left out
+    // (the configuration file's value applies then).
     std::string help(spec.help);
+    if (!spec.default_value.empty()) help += fmt::format(" (default: {})", spec.default_value);
     if (spec.value.empty()) {
       add(names, help);
     } else if (spec.repeatable) {
       add(names, help, cxxopts::value<std::vector<std::string>>(), std::string(spec.value));
-    } else if (!spec.default_value.empty()) {
-      add(names, help,
-          cxxopts::value<std::string>()->default_value(std::string(spec.default_value)),
-          std::string(spec.value));
     } else {
       add(names, help, cxxopts::value<std::string>(), std::string(spec.value));
     }
@@ -181,6 +181,15 @@ Options to_options(const cxxopts::ParseResult& parsed) {
     if (args.size() < 2)
       throw UsageError{"usage: iamlint explain ID... (e.g. iamlint explain IAM201)"};
     options.explain_rules.assign(args.begin() + 1, args.end());
+  } else if (!args.empty() && args[0] == "config") {
+    options.command = Command::kConfig;
+    options.show_config = parsed.count("show") > 0;
+    options.config_schema = parsed.count("schema") > 0;
+    if (options.show_config == options.config_schema)
+      throw UsageError{"usage: iamlint config --show [PATH] or iamlint config --schema"};
+    if (args.size() > 2 || (options.config_schema && args.size() > 1))
+      throw UsageError{"'iamlint config --show' takes at most one PATH, '--schema' none"};
+    options.paths.assign(args.begin() + 1, args.end());
   } else if (!args.empty() && args[0] == "expand") {
     options.command = Command::kExpand;
     options.patterns.assign(args.begin() + 1, args.end());
@@ -191,6 +200,13 @@ Options to_options(const cxxopts::ParseResult& parsed) {
   if (parsed.count("policy") && options.command != Command::kExpand) {
     throw UsageError{"--policy goes with 'iamlint expand'"};
   }
+  if ((parsed.count("show") || parsed.count("schema")) && options.command != Command::kConfig) {
+    throw UsageError{"--show and --schema go with 'iamlint config'"};
+  }
+  if (parsed.count("config")) options.config_file = parsed["config"].as<std::string>();
+  options.no_config = parsed.count("no-config") > 0;
+  if (options.config_file && options.no_config)
+    throw UsageError{"--config and --no-config exclude each other"};
   constexpr std::pair<std::string_view, OutputFormat> kFormats[] = {
       {"text", OutputFormat::kText},     {"sarif", OutputFormat::kSarif},
       {"json", OutputFormat::kJson},     {"github", OutputFormat::kGithub},
@@ -210,8 +226,10 @@ Options to_options(const cxxopts::ParseResult& parsed) {
             ? Kind::kTrust
             : Kind::kResource;
   }
-  options.scp_syntax = *iamlint::ast::parse_scp_syntax(choice(parsed, "scp-syntax"));
-  options.fail_level = iamlint::engine::parse_level(choice(parsed, "fail-level"));
+  if (parsed.count("scp-syntax"))
+    options.scp_syntax = iamlint::ast::parse_scp_syntax(choice(parsed, "scp-syntax"));
+  if (parsed.count("fail-level"))
+    options.fail_level = iamlint::engine::parse_level(choice(parsed, "fail-level"));
   if (parsed.count("select"))
     options.select = split_list(parsed["select"].as<std::vector<std::string>>());
   if (parsed.count("ignore"))
@@ -222,7 +240,8 @@ Options to_options(const cxxopts::ParseResult& parsed) {
   options.quiet = parsed.count("quiet") > 0;
   if (parsed.count("baseline")) options.baseline = parsed["baseline"].as<std::string>();
   if (parsed.count("jobs")) options.jobs = parse_jobs(parsed["jobs"].as<std::string>());
-  options.stdin_filename = parsed["stdin-filename"].as<std::string>();
+  if (parsed.count("stdin-filename"))
+    options.stdin_filename = parsed["stdin-filename"].as<std::string>();
   options.color = use_color(parsed.count("no-color") > 0, options);
   return options;
 }

@@ -149,6 +149,11 @@ FileResult lint(source::SourceFile source, const LintConfig& config) {
     report_non_policy(*doc, config, result);
   }
   if (result.syntax_error) report_unparsable(*result.syntax_error, config, result);
+  for (const LevelOverride& override : config.levels) {
+    for (Finding& finding : result.findings) {
+      if (finding.rule == override.rule) finding.level = override.level;
+    }
+  }
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
   return result;
 }

@@ -12,6 +12,12 @@
 
 namespace iamlint::engine {
 
+// A rule whose findings get another level than the rule's own (a configuration's `rules:`).
+struct LevelOverride {
+  const RuleInfo* rule;
+  Level level;
+};
+
 struct LintConfig {
   std::optional<ast::PolicyKind> policy_kind;         // nullopt: infer it per file
   std::optional<ast::AttachedResource> attached_to;   // --resource-type
@@ -21,6 +27,7 @@ struct LintConfig {
   // mention "Statement" (tsconfig.json with comments) and a file over the size limit.
   bool skip_non_policy = false;
   std::span<const Rule* const> rules;  // enabled rules, sorted by id
+  std::span<const LevelOverride> levels;
 };
 
 // Limits that keep crafted input from costing unbounded memory. No AWS policy comes near them:

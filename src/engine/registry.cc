@@ -33,25 +33,6 @@ bool iequals_prefix(std::string_view text, std::string_view prefix) {
          });
 }
 
-// The rules one --select/--ignore entry names.
-Result<std::vector<const Rule*>> resolve(std::string_view entry) {
-  std::vector<const Rule*> matched;
-  for (const Rule* rule : all_rules()) {
-    const RuleInfo& info = rule->info();
-    bool all = entry.size() == 3 && iequals_prefix(entry, "ALL");
-    bool id_prefix = entry.size() >= 3 && iequals_prefix(info.id, entry);
-    if (all || id_prefix || info.name == entry) {
-      matched.push_back(rule);
-    }
-  }
-  if (matched.empty()) {
-    return make_error(
-        ErrorCode::kUsage,
-        fmt::format("unknown rule '{}' (see 'iamlint rules' for ids and names)", entry));
-  }
-  return matched;
-}
-
 }  // namespace
 
 bool register_rule(std::unique_ptr<Rule> rule) {
@@ -85,6 +66,24 @@ const Rule* find_rule(std::string_view id_or_name) {
   return nullptr;
 }
 
+Result<std::vector<const Rule*>> rules_named(std::string_view entry) {
+  std::vector<const Rule*> matched;
+  for (const Rule* rule : all_rules()) {
+    const RuleInfo& info = rule->info();
+    bool all = entry.size() == 3 && iequals_prefix(entry, "ALL");
+    bool id_prefix = entry.size() >= 3 && iequals_prefix(info.id, entry);
+    if (all || id_prefix || info.name == entry) {
+      matched.push_back(rule);
+    }
+  }
+  if (matched.empty()) {
+    return make_error(
+        ErrorCode::kUsage,
+        fmt::format("unknown rule '{}' (see 'iamlint rules' for ids and names)", entry));
+  }
+  return matched;
+}
+
 Result<std::vector<const Rule*>> select_rules(std::span<const std::string> select,
                                               std::span<const std::string> ignore) {
   std::vector<const Rule*> enabled;
@@ -92,12 +91,12 @@ Result<std::vector<const Rule*>> select_rules(std::span<const std::string> selec
     enabled.assign(all_rules().begin(), all_rules().end());
   }
   for (const std::string& entry : select) {
-    auto rules = resolve(entry);
+    auto rules = rules_named(entry);
     if (!rules) return Unexpected(rules.error());
     enabled.insert(enabled.end(), rules->begin(), rules->end());
   }
   for (const std::string& entry : ignore) {
-    auto rules = resolve(entry);
+    auto rules = rules_named(entry);
     if (!rules) return Unexpected(rules.error());
     std::erase_if(enabled, [&](const Rule* rule) {
       return std::find(rules->begin(), rules->end(), rule) != rules->end();

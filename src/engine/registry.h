@@ -18,6 +18,10 @@ namespace iamlint::engine {
 // Access Analyzer issue code; null when there is none.
 [[nodiscard]] const Rule* find_rule(std::string_view id_or_name);
 
+// The rules one --select/--ignore entry names: an id, a name, an id prefix or "ALL". Unknown
+// entries are a usage error.
+[[nodiscard]] Result<std::vector<const Rule*>> rules_named(std::string_view entry);
+
 // The rules enabled by --select and --ignore. Each entry is a rule id, a rule name, an id prefix
 // such as "IAM2" (a whole family) or "ALL". An empty `select` means every rule. Unknown entries
 // are a usage error.

@@ -11,26 +11,25 @@ namespace iamlint::report {
 
 void StatisticsReporter::file(const engine::FileResult& result) {
   for (const engine::Finding& finding : result.findings) {
-    auto& [rule, count] = counts_[finding.rule->id];
-    rule = finding.rule;
-    ++count;
+    Row& row = counts_[finding.rule->id];
+    if (row.count++ == 0) row.rule = finding.rule, row.level = finding.level;
   }
 }
 
 void StatisticsReporter::end(std::span<const Error> /*unreadable*/) {
-  std::vector<std::pair<const engine::RuleInfo*, std::size_t>> rows;
+  std::vector<Row> rows;
   for (const auto& [id, row] : counts_) rows.push_back(row);
   std::stable_sort(rows.begin(), rows.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
+                   [](const Row& a, const Row& b) { return a.count > b.count; });
   if (form_ == Form::kJson) {
     JsonWriter w(out_);
     w.begin_array();
-    for (const auto& [rule, count] : rows) {
+    for (const Row& row : rows) {
       w.begin_object();
-      w.field("rule_id", rule->id);
-      w.field("rule_name", rule->name);
-      w.field("level", engine::level_name(rule->level));
-      w.field("count", count);
+      w.field("rule_id", row.rule->id);
+      w.field("rule_name", row.rule->name);
+      w.field("level", engine::level_name(row.level));
+      w.field("count", row.count);
       w.end_object();
     }
     w.end_array();
@@ -39,13 +38,13 @@ void StatisticsReporter::end(std::span<const Error> /*unreadable*/) {
   }
   std::size_t count_width = 1;
   std::size_t name_width = 0;
-  for (const auto& [rule, count] : rows) {
-    count_width = std::max(count_width, fmt::formatted_size("{}", count));
-    name_width = std::max(name_width, rule->name.size());
+  for (const Row& row : rows) {
+    count_width = std::max(count_width, fmt::formatted_size("{}", row.count));
+    name_width = std::max(name_width, row.rule->name.size());
   }
-  for (const auto& [rule, count] : rows) {
-    out_ << fmt::format("{:>{}}  {}  {:<{}}  {}\n", count, count_width, rule->id, rule->name,
-                        name_width, engine::level_name(rule->level));
+  for (const Row& row : rows) {
+    out_ << fmt::format("{:>{}}  {}  {:<{}}  {}\n", row.count, count_width, row.rule->id,
+                        row.rule->name, name_width, engine::level_name(row.level));
   }
 }
 

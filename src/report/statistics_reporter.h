@@ -4,7 +4,7 @@
 //   json:  [{"rule_id": "IAM203", "rule_name": "wildcard-resource", "level": "warning",
 //            "count": 12}]
 //
-// `level` is the rule's default; a rule whose findings differ in level is counted under it.
+// `level` is that of the rule's first finding (a configuration may override the rule's own).
 #pragma once
 
 #include <map>
@@ -25,7 +25,12 @@ class StatisticsReporter final : public Reporter {
  private:
   Form form_;
   std::ostream& out_;
-  std::map<std::string_view, std::pair<const engine::RuleInfo*, std::size_t>> counts_;  // by id
+  struct Row {
+    const engine::RuleInfo* rule = nullptr;
+    engine::Level level = engine::Level::kWarning;  // of the rule's first finding
+    std::size_t count = 0;
+  };
+  std::map<std::string_view, Row> counts_;  // by rule id
 };
 
 }  // namespace iamlint::report

@@ -124,6 +124,8 @@ void write_summary(const Totals& totals, const TextStyle& style, std::ostream& o
   std::size_t problems = totals.errors + totals.warnings + totals.notes;
   std::string checked = plural(totals.files - totals.skipped, "file") + " checked";
   if (totals.skipped > 0) checked += fmt::format(", {} skipped as not policies", totals.skipped);
+  if (totals.excluded > 0)
+    checked += fmt::format(", {} excluded by configuration", totals.excluded);
   if (totals.baselined > 0) {
     checked += fmt::format(", {} known from the baseline", plural(totals.baselined, "finding"));
   }

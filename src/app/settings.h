@@ -1,0 +1,72 @@
+// The settings that apply to each linted file: the command line over the file's configuration
+// (.iamlint.yaml, found from the file's directory upward to the repository root, or --config)
+// over the defaults. Each value remembers where it came from, for `iamlint config --show`.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "app/options.h"
+#include "app/repository.h"
+#include "config/config.h"
+#include "engine/linter.h"
+#include "support/result.h"
+
+namespace iamlint::app {
+
+// A value and where it came from: "default", a flag such as "--fail-level", or
+// "path/.iamlint.yaml:3:13".
+template <class T>
+struct Sourced {
+  T value;
+  std::string source = "default";
+};
+
+struct FileSettings {
+  const config::Config* config = nullptr;  // the configuration that applies; null: none
+  std::string path_in_config;              // the file relative to the configuration's directory
+  Sourced<std::vector<std::string>> select;
+  Sourced<std::vector<std::string>> ignore;
+  Sourced<std::optional<ast::PolicyKind>> policy_type;  // nullopt: inferred per file
+  Sourced<std::optional<ast::AttachedResource>> resource_type;
+  Sourced<ast::ScpSyntax> scp_syntax{ast::ScpSyntax::k2025};
+  Sourced<std::optional<engine::Level>> fail_level{engine::Level::kWarning};  // nullopt: never
+  Sourced<bool> excluded{false};
+  engine::LintConfig lint;  // what the engine needs, from the values above
+};
+
+class Settings {
+ public:
+  explicit Settings(const Options& options) : options_(options) {}
+
+  // The settings of one input ("-" is standard input, found from the current directory). Each
+  // configuration is read once; an invalid one is an error naming its file, line and column.
+  [[nodiscard]] Result<FileSettings> for_file(const std::string& file);
+
+ private:
+  // What every file under one configuration shares; kept so that LintConfig's spans stay valid.
+  struct Profile {
+    std::vector<const engine::Rule*> rules;
+    std::vector<engine::LevelOverride> levels;
+    Sourced<std::vector<std::string>> select, ignore;
+  };
+
+  Result<const config::Config*> config_for(const std::filesystem::path& directory);
+  Result<const Profile*> profile_for(const config::Config* config);
+
+  const Options& options_;
+  RepositoryPaths repositories_;
+  std::map<std::filesystem::path, std::optional<std::filesystem::path>> found_;  // by directory
+  std::map<std::filesystem::path, std::unique_ptr<config::Config>> loaded_;      // by file
+  std::map<const config::Config*, std::unique_ptr<Profile>> profiles_;
+};
+
+// `iamlint config --show [PATH]`: the settings for PATH as YAML, each with its source.
+[[nodiscard]] int config_command(const Options& options, std::ostream& out, std::ostream& err);
+
+}  // namespace iamlint::app

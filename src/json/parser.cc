@@ -13,39 +13,23 @@
 
 namespace iamlint::json {
 
-// Builds the tree from RapidJSON's SAX events. RapidJSON reports no positions, so each event reads
-// the stream offset: for scalars and keys it is just past the token; the iterative parser calls
-// StartObject/StartArray and EndObject/EndArray before it takes the bracket, so there it is at
-// the bracket.
+// Builds the tree from RapidJSON's SAX events. RapidJSON reports no positions, so the parse runs
+// in situ on a private copy of the text: strings and numbers then arrive as pointers into that
+// copy, which give their offsets. The other events read the stream's offset: for null, true and
+// false it is just past the token; the iterative parser calls StartObject/StartArray and
+// EndObject/EndArray before it takes the bracket, so there it is at the bracket.
 class TreeBuilder {
  public:
   using Ch = char;
 
-  // The Stream concept RapidJSON reads from: a view with an offset, '\0' at the end.
-  class Stream {
-   public:
-    using Ch = char;
-    Stream(std::string_view text, std::size_t offset) : text_(text), offset_(offset) {}
-    Ch Peek() const { return offset_ < text_.size() ? text_[offset_] : '\0'; }
-    Ch Take() { return offset_ < text_.size() ? text_[offset_++] : '\0'; }
-    std::size_t Tell() const { return offset_; }
-    // Writing is never used by a non-in-situ parse.
-    Ch* PutBegin() { IAMLINT_UNREACHABLE("PutBegin"); }
-    void Put(Ch) { IAMLINT_UNREACHABLE("Put"); }
-    void Flush() { IAMLINT_UNREACHABLE("Flush"); }
-    std::size_t PutEnd(Ch*) { IAMLINT_UNREACHABLE("PutEnd"); }
-
-   private:
-    std::string_view text_;
-    std::size_t offset_;
-  };
-
-  TreeBuilder(std::string_view text, const Stream& stream, Document& doc)
-      : text_(text), stream_(stream), doc_(doc) {}
+  // `buffer` is the copy the stream reads, with the same offsets as `text`.
+  TreeBuilder(std::string_view text, const char* buffer,
+              const rapidjson::InsituStringStream& stream, Document& doc)
+      : text_(text), buffer_(buffer), stream_(stream), doc_(doc) {}
 
   // Why the builder stopped the parse, when it did.
   const std::optional<SyntaxError>& stopped() const { return stop_; }
-  uint32_t offset() const { return static_cast<uint32_t>(stream_.Tell()); }
+  uint32_t offset() const { return offset_of(stream_.src_); }
 
   bool Null() { return add_scalar(Kind::kNull, offset() - 4); }
   bool Bool(bool value) {
@@ -54,11 +38,11 @@ class TreeBuilder {
     node.range.end = offset();
     return true;
   }
-  bool RawNumber(const Ch*, rapidjson::SizeType length, bool) {
-    NodeId id = add(Kind::kNumber, offset() - length);
-    Node& node = doc_.nodes_[id];
-    node.range.end = offset();
-    node.text = text_.substr(node.range.begin, length);
+  bool RawNumber(const Ch* number, rapidjson::SizeType length, bool) {
+    const uint32_t begin = offset_of(number);
+    Node& node = doc_.nodes_[add(Kind::kNumber, begin)];
+    node.range.end = begin + length;
+    node.text = text_.substr(begin, length);
     return true;
   }
   // Unused: kParseNumbersAsStringsFlag routes every number to RawNumber.
@@ -69,7 +53,7 @@ class TreeBuilder {
   bool Double(double) { IAMLINT_UNREACHABLE("Double"); }
 
   bool String(const Ch* decoded, rapidjson::SizeType length, bool) {
-    ByteRange range = string_range();
+    ByteRange range = string_range(decoded, length);
     std::optional<std::string_view> text = keep(range, decoded, length);
     if (!text) return false;
     NodeId id = add(Kind::kString, range.begin);
@@ -79,7 +63,7 @@ class TreeBuilder {
     return true;
   }
   bool Key(const Ch* decoded, rapidjson::SizeType length, bool) {
-    pending_key_range_ = string_range();
+    pending_key_range_ = string_range(decoded, length);
     std::optional<std::string_view> text = keep(pending_key_range_, decoded, length);
     if (!text) return false;
     pending_key_ = *text;
@@ -96,24 +80,33 @@ class TreeBuilder {
     NodeId last_child = kNoNode;
   };
 
-  // The opening quote of the string that ends just before the stream offset: the nearest '"'
-  // before the closing one that is not escaped (an escaped quote has an odd run of backslashes
-  // before it). Each backslash is counted once, so this is linear in the string's length.
-  ByteRange string_range() const {
-    uint32_t end = offset();
-    uint32_t at = end - 1;
-    while (true) {
-      --at;
-      if (text_[at] != '"') continue;
-      uint32_t backslashes = 0;
-      while (backslashes < at && text_[at - 1 - backslashes] == '\\') ++backslashes;
-      if (backslashes % 2 == 0) return {at, end};
+  uint32_t offset_of(const Ch* in_buffer) const {
+    return static_cast<uint32_t>(in_buffer - buffer_);
+  }
+
+  // The source range of a string, quotes included, that RapidJSON decoded in place to `length`
+  // bytes from `decoded` on: its opening quote is just before. When the source holds no backslash
+  // in those bytes nothing was unescaped, and the closing quote follows them; otherwise the raw
+  // string is longer and its closing quote is the first one that is not escaped.
+  ByteRange string_range(const Ch* decoded, rapidjson::SizeType length) const {
+    const uint32_t begin = offset_of(decoded) - 1;
+    std::string_view raw = text_.substr(begin + 1);
+    if (raw.size() > length && raw[length] == '"' &&
+        raw.substr(0, length).find('\\') == std::string_view::npos) {
+      return {begin, begin + length + 2};
     }
+    // RapidJSON read the whole string, so its closing quote is there.
+    std::size_t at = 0;
+    while (at < raw.size() && raw[at] != '"') at += raw[at] == '\\' ? 2 : 1;
+    IAMLINT_ASSERT(at < raw.size());
+    return {begin, static_cast<uint32_t>(begin + at + 2)};
   }
 
   // Strings without escapes decode to their own bytes, so a view into the source is enough;
-  // every escape shortens the text, so equal length means no escape. RapidJSON decodes a lone
-  // low surrogate (\uDC00) to bytes that are not UTF-8; such a string stops the parse.
+  // every escape shortens the text, so equal length means no escape. The others were decoded into
+  // the private copy, which dies with the parse, so they are kept in the Document. RapidJSON
+  // decodes a lone low surrogate (\uDC00) to bytes that are not UTF-8; such a string stops the
+  // parse.
   std::optional<std::string_view> keep(ByteRange range, const Ch* decoded,
                                        rapidjson::SizeType length) {
     std::string_view raw = text_.substr(range.begin + 1, range.size() - 2);
@@ -173,7 +166,8 @@ class TreeBuilder {
   }
 
   std::string_view text_;
-  const Stream& stream_;
+  const Ch* buffer_;
+  const rapidjson::InsituStringStream& stream_;
   Document& doc_;
   std::vector<Frame> stack_;
   std::string_view pending_key_;
@@ -184,6 +178,7 @@ class TreeBuilder {
 namespace {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+constexpr std::size_t kSimdPadding = 16;
 
 // What stands at `offset`, for messages: a printable character in quotes, else a byte code.
 std::string describe_found(std::string_view text, uint32_t offset) {
@@ -216,14 +211,25 @@ Result<Document, SyntaxError> parse(std::string_view text) {
   std::string_view parsed = text.substr(0, text.find('\0'));
   std::size_t start = parsed.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
 
+  // The copy RapidJSON parses in situ. Its SIMD scans read whole aligned 16-byte blocks, so the
+  // block that holds the terminating NUL must lie within the buffer.
+  std::string buffer;
+  buffer.reserve(parsed.size() + kSimdPadding);
+  buffer.append(parsed).append(kSimdPadding, '\0');
+
   Document doc;
-  TreeBuilder::Stream stream(parsed, start);
-  TreeBuilder builder(parsed, stream, doc);
+  rapidjson::InsituStringStream stream(buffer.data());
+  stream.src_ += start;  // offsets count from the start of the text, byte-order mark included
+  TreeBuilder builder(parsed, buffer.data(), stream, doc);
   rapidjson::Reader reader;
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
-                              rapidjson::kParseValidateEncodingFlag |
+  // Encoding is validated up front, which is far faster than RapidJSON's check of each byte of
+  // each string; only a text that is not valid UTF-8 is parsed with that check, to say where.
+  constexpr unsigned kFlags = rapidjson::kParseInsituFlag | rapidjson::kParseIterativeFlag |
                               rapidjson::kParseNumbersAsStringsFlag;
-  rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
+  rapidjson::ParseResult result =
+      is_valid_utf8(parsed)
+          ? reader.Parse<kFlags>(stream, builder)
+          : reader.Parse<kFlags | rapidjson::kParseValidateEncodingFlag>(stream, builder);
   if (builder.stopped()) return Unexpected(*builder.stopped());
   if (result.IsError()) {
     auto offset = static_cast<uint32_t>(result.Offset());

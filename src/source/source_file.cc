@@ -1,5 +1,8 @@
 #include "source/source_file.h"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -10,25 +13,33 @@
 namespace iamlint::source {
 namespace {
 
+constexpr std::size_t kMinReadBytes = 1 << 16;
+
 struct FileCloser {
   void operator()(std::FILE* file) const { std::fclose(file); }
 };
 
 // Reads until the end or just past max_bytes, whichever comes first, so that an oversized input
-// (or one that never ends, such as /dev/zero) costs neither memory nor time.
-Result<SourceFile> read_stream(std::FILE* stream, const std::string& path, std::size_t max_bytes) {
+// (or one that never ends, such as /dev/zero) costs neither memory nor time. `size_hint` (the size
+// of a regular file) lets a whole file arrive in one read, straight into the text.
+Result<SourceFile> read_stream(std::FILE* stream, const std::string& path, std::size_t max_bytes,
+                               std::size_t size_hint) {
   SourceFile file{.path = path};
-  char buffer[1 << 16];
+  // One byte more than expected, to see the end (or growth) of the file in the same read.
+  std::size_t chunk = std::min(size_hint > 0 ? size_hint + 1 : kMinReadBytes, max_bytes + 1);
   while (true) {
-    std::size_t n = std::fread(buffer, 1, sizeof buffer, stream);
-    file.text.append(buffer, n);
+    const std::size_t old_size = file.text.size();
+    file.text.resize(old_size + chunk);
+    const std::size_t n = std::fread(file.text.data() + old_size, 1, chunk, stream);
+    file.text.resize(old_size + n);
     if (file.text.size() > max_bytes) {
       file.too_large = true;
       file.text.clear();
       file.text.shrink_to_fit();
       break;
     }
-    if (n < sizeof buffer) break;
+    if (n < chunk) break;
+    chunk = kMinReadBytes;
   }
   if (std::ferror(stream)) {
     return make_error(ErrorCode::kIo,
@@ -45,11 +56,14 @@ Result<SourceFile> load_file(const std::string& path, std::size_t max_bytes) {
     return make_error(ErrorCode::kIo,
                       fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
   }
-  return read_stream(stream.get(), path, max_bytes);
+  struct stat status {};
+  const bool regular = fstat(fileno(stream.get()), &status) == 0 && S_ISREG(status.st_mode);
+  return read_stream(stream.get(), path, max_bytes,
+                     regular ? static_cast<std::size_t>(status.st_size) : 0);
 }
 
 Result<SourceFile> load_stdin(const std::string& display_path) {
-  return read_stream(stdin, display_path, kMaxFileBytes);
+  return read_stream(stdin, display_path, kMaxFileBytes, 0);
 }
 
 }  // namespace iamlint::source

@@ -169,9 +169,10 @@ TEST_CASE("json parser decodes escaped strings and keys") {
   }
 }
 
-TEST_CASE("json parser finds the opening quote past escaped quotes and backslashes") {
-  // Each string ends in an escape that a backwards scan could mistake for the opening quote.
-  constexpr std::string_view kText = R"(["a\\", "\"", "x\\\"y", "\\\\"])";
+TEST_CASE("json parser finds where strings end past escaped quotes and backslashes") {
+  // Each string holds an escape that could be taken for the quote that ends it: in the last, the
+  // decoded text is three bytes long and the fourth byte of the source is an escaped quote.
+  constexpr std::string_view kText = R"(["a\\", "\"", "x\\\"y", "\\\\", "\"\"\""])";
   Document doc = parse_ok(kText);
   std::vector<std::string> sources;
   std::vector<std::string_view> texts;
@@ -179,8 +180,9 @@ TEST_CASE("json parser finds the opening quote past escaped quotes and backslash
     sources.push_back(slice(kText, doc.node(element).range));
     texts.push_back(doc.node(element).text);
   }
-  CHECK(sources == std::vector<std::string>{R"("a\\")", R"("\"")", R"("x\\\"y")", R"("\\\\")"});
-  CHECK(texts == std::vector<std::string_view>{R"(a\)", R"(")", R"(x\"y)", R"(\\)"});
+  CHECK(sources ==
+        std::vector<std::string>{R"("a\\")", R"("\"")", R"("x\\\"y")", R"("\\\\")", R"("\"\"\"")"});
+  CHECK(texts == std::vector<std::string_view>{R"(a\)", R"(")", R"(x\"y)", R"(\\)", R"(""")"});
 }
 
 TEST_CASE("json parser keeps a string that contains an escaped NUL") {

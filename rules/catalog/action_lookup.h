@@ -22,6 +22,7 @@
 #include "catalog/action.h"
 #include "catalog/action_pattern.h"
 #include "catalog/ascii.h"
+#include "catalog/glob.h"
 #include "catalog/service.h"
 #include "catalog/suggest.h"
 #include "join.h"
@@ -48,9 +49,7 @@ struct Diagnosis {
   std::vector<std::string> suggestions;  // "service:Name" or, for a pattern's service, "service"
 };
 
-inline bool has_wildcard(std::string_view text) {
-  return text.find_first_of("*?") != std::string_view::npos;
-}
+using catalog::has_wildcard;
 
 inline std::string_view name_of(std::string_view qualified) {
   return qualified.substr(qualified.find(':') + 1);

@@ -26,6 +26,7 @@
 #include "catalog/action.h"
 #include "catalog/action_set.h"
 #include "catalog/ascii.h"
+#include "catalog/glob.h"
 #include "catalog/resource_type.h"
 #include "catalog/service.h"
 #include "catalog/suggest.h"
@@ -38,9 +39,7 @@ struct Candidate {
   catalog::ArnFormat format;
 };
 
-inline bool has_wildcard(std::string_view text) {
-  return text.find_first_of("*?") != std::string_view::npos;
-}
+using catalog::has_wildcard;
 inline bool has_variable(std::string_view text) {
   return text.find("${") != std::string_view::npos;
 }

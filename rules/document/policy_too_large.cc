@@ -176,6 +176,8 @@ class PolicyTooLarge final : public engine::Rule {
     if (!found) return;
     const Quota& quota = *found;
     std::string_view text = ctx.source_text().substr(policy.range.begin, policy.range.size());
+    // A character takes at least a byte: most policies need no count, however it is made.
+    if (text.size() <= quota.limit) return;
     Length length = measure(text);
     std::size_t counted = quota.counts_whitespace ? length.all : length.no_whitespace;
     if (counted <= quota.limit) return;

@@ -59,13 +59,16 @@ uint32_t count_columns(std::string_view bytes, ColumnUnit unit) {
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   uint32_t first = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
   line_starts_.push_back(first);
-  for (uint32_t i = first; i < text.size(); ++i) {
-    if (text[i] == '\n' || text[i] == '\r') {
-      const uint32_t end = i;
-      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      add_checkpoints(line_starts_.back(), end);
-      line_starts_.push_back(i + 1);
-    }
+  // Most files hold no CR, and then each line end is one memchr for LF away.
+  const bool has_cr = text.find('\r', first) != std::string_view::npos;
+  const auto next_break = [&](std::size_t from) {
+    return has_cr ? text.find_first_of("\r\n", from) : text.find('\n', from);
+  };
+  for (std::size_t i = next_break(first); i != std::string_view::npos; i = next_break(i + 1)) {
+    const auto end = static_cast<uint32_t>(i);
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    add_checkpoints(line_starts_.back(), end);
+    line_starts_.push_back(static_cast<uint32_t>(i + 1));
   }
   add_checkpoints(line_starts_.back(), static_cast<uint32_t>(text.size()));
 }

@@ -1,7 +1,10 @@
 // IAM251: a statement names an action that none of its resources can apply to, so it grants (or
 // denies) nothing for that action. "At least one" semantics: one matching resource is enough.
 #include <algorithm>
+#include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/core.h>
 
@@ -16,14 +19,35 @@ namespace {
 constexpr std::string_view kTags[] = {"correctness", "least-privilege"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "RESOURCE_MISMATCH"}};
 
-bool can_apply(catalog::Action action, const std::vector<ast::Resource>& resources) {
-  for (catalog::ActionResource resource_type : action.resource_types()) {
-    for (const ast::Resource& resource : resources) {
-      if (resource_type.type().can_match(resource.text.value)) return true;
+// Whether any of a statement's resources can be of a resource type, remembered per type: a
+// statement's actions mostly share their resource types, and ARN matching is the costly part.
+class ResourceTypeMatcher {
+ public:
+  explicit ResourceTypeMatcher(const std::vector<ast::Resource>& resources)
+      : resources_(resources) {}
+
+  bool can_apply(catalog::Action action) {
+    for (catalog::ActionResource resource_type : action.resource_types()) {
+      if (matches(resource_type.type())) return true;
     }
+    return false;
   }
-  return false;
-}
+
+ private:
+  bool matches(catalog::ResourceType type) {
+    const auto known = std::find_if(seen_.begin(), seen_.end(),
+                                    [&](const auto& entry) { return entry.first == type.index(); });
+    if (known != seen_.end()) return known->second;
+    const bool any = std::any_of(resources_.begin(), resources_.end(), [&](const auto& resource) {
+      return type.can_match(resource.text.value);
+    });
+    seen_.emplace_back(type.index(), any);
+    return any;
+  }
+
+  const std::vector<ast::Resource>& resources_;
+  std::vector<std::pair<std::uint32_t, bool>> seen_;  // resource type index, matches
+};
 
 // "object: arn:${Partition}:s3:::${BucketName}/${ObjectName}; ..." for the message.
 std::string expected_resources(catalog::Action action) {
@@ -69,11 +93,12 @@ class ResourceMismatch final : public engine::Rule {
                     [](const ast::Resource& resource) { return resource.arn.has_value(); });
     if (!judgeable) return;
     std::string_view outcome = statement.allows() ? "grants" : "denies";
+    ResourceTypeMatcher matcher(resources);
     for (const ast::Action& entry : statement.action->entries) {
       // A wildcard is expected to cover actions of other resource types; judge named actions only.
       if (analysis::is_pattern(entry.text.value)) continue;
       std::optional<catalog::Action> action = catalog::find_action(entry.text.value);
-      if (!action || can_apply(*action, resources)) continue;
+      if (!action || matcher.can_apply(*action)) continue;
       if (action->resource_types().empty()) {
         // AWS's own managed policies often scope such actions anyway; the reference may lag the
         // service, so this variant is a note.

@@ -112,6 +112,28 @@ bool equals_folded_ascii(std::string_view a, std::string_view b) {
                                             [](char x, char y) { return fold(x) == fold(y); });
 }
 
+// A character that may start or end a wildcard, variable or placeholder on either side.
+bool is_special(char c) {
+  return c == '*' || c == '?' || c == '$' || c == '{' || c == '}';
+}
+
+// Whether the literal text both sides start with, and the literal text both end with, agree: a
+// necessary condition that rules out most pairs (another resource type's `accesspoint/` against
+// a bucket's `my-bucket/*`) before the token search.
+bool literal_ends_agree(std::string_view arn, std::string_view format) {
+  const size_t n = std::min(arn.size(), format.size());
+  for (size_t i = 0; i < n && !is_special(arn[i]) && !is_special(format[i]); ++i) {
+    if (fold(arn[i]) != fold(format[i])) return false;
+  }
+  for (size_t i = 1; i <= n; ++i) {
+    const char a = arn[arn.size() - i];
+    const char f = format[format.size() - i];
+    if (is_special(a) || is_special(f)) break;
+    if (fold(a) != fold(f)) return false;
+  }
+  return true;
+}
+
 bool segment_can_match(std::string_view arn, std::string_view format, bool narrowing) {
   // Fast paths for the segments nearly every comparison meets; the token search below decides the
   // rest. A lone `*` matches whatever the format produces.
@@ -122,6 +144,7 @@ bool segment_can_match(std::string_view arn, std::string_view format, bool narro
   }
   // `${Region}`, `${Account}`, `${Partition}`: one or more characters, '/' and ':' allowed.
   if (arn_plain && !narrowing && is_one_placeholder(format)) return !arn.empty();
+  if (!literal_ends_agree(arn, format)) return false;
   thread_local std::vector<Token> arn_tokens;
   thread_local std::vector<Token> format_tokens;
   tokenize(arn, false, false, arn_tokens);

@@ -44,6 +44,11 @@ Decoded decode(std::string_view text, std::size_t at) {
 // The first character of `text` that IAM does not allow, or nullopt.
 std::optional<Decoded> first_disallowed(std::string_view text, std::size_t& at) {
   for (at = 0; at < text.size();) {
+    // Printable ASCII, nearly all of a policy, needs no decoding.
+    if (const auto byte = static_cast<unsigned char>(text[at]); byte >= 0x20 && byte < 0x80) {
+      ++at;
+      continue;
+    }
     Decoded decoded = decode(text, at);
     if (!is_allowed(decoded.code_point)) return decoded;
     at += decoded.length;

@@ -47,13 +47,12 @@ class WildcardResource final : public engine::Rule {
     if (star == resources.end()) return;
     catalog::ActionSet scoped = analysis::resource_scoped(ctx.facts().statement_actions(statement));
     if (scoped.empty()) return;
-    std::vector<std::uint32_t> indices = analysis::indices_of(scoped);
     // Reading everything is a smaller risk than changing it: say so, but as a note.
     ctx.report(star->text.range,
                "Resource \"*\" covers actions that can be limited to specific resources: {}; name "
                "their resources' ARNs instead",
-               analysis::describe_grant(indices))
-        .level(analysis::only_reads(indices) ? engine::Level::kNote : engine::Level::kWarning);
+               analysis::describe_grant(scoped))
+        .level(analysis::only_reads(scoped) ? engine::Level::kNote : engine::Level::kWarning);
   }
 };
 

@@ -39,8 +39,10 @@ using Indices = std::span<const std::uint32_t>;  // sorted catalogue positions
 // s3:PutBucketAcl, s3:PutBucketPolicy and 9 more", naming the most sensitive access level present;
 // a single action reads "s3:GetObject (Read)".
 [[nodiscard]] std::string describe_grant(Indices actions);
+[[nodiscard]] std::string describe_grant(const catalog::ActionSet& actions);
 
 // True when every action is List or Read.
 [[nodiscard]] bool only_reads(Indices actions);
+[[nodiscard]] bool only_reads(const catalog::ActionSet& actions);
 
 }  // namespace iamlint::analysis

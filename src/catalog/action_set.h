@@ -61,6 +61,8 @@ class ActionSet {
   [[nodiscard]] std::array<std::size_t, kAccessLevelCount> count_by_access_level() const;
   // How many actions this set and `other` have in common.
   [[nodiscard]] std::size_t count_common(const ActionSet& other) const;
+  // Whether this set and `other` have an action in common; cheaper than counting them.
+  [[nodiscard]] bool intersects(const ActionSet& other) const;
   // Every catalogue action of one access level (built once, on first use).
   [[nodiscard]] static const ActionSet& at_access_level(AccessLevel level);
 

@@ -74,17 +74,22 @@ uint64_t statement_hash(const ast::Statement& statement, std::string_view text) 
   return hash;
 }
 
-// Gives each finding of [first, end) the hash of the statement that holds its start.
+// Gives each finding of [first, end) the hash of the statement that holds its start. Each
+// statement is hashed once, however many findings it holds: a large statement may hold thousands.
 void set_statement_hashes(const ast::Policy& policy, std::string_view text,
                           std::span<Finding> findings) {
+  std::vector<std::optional<uint64_t>> hashes(policy.statements.size());
   for (Finding& finding : findings) {
     auto after = std::upper_bound(
         policy.statements.begin(), policy.statements.end(), finding.range.begin,
         [](uint32_t offset, const ast::Statement& s) { return offset < s.range.begin; });
     if (after == policy.statements.begin()) continue;
     const ast::Statement& statement = *(after - 1);
-    if (finding.range.begin < statement.range.end)
-      finding.statement_hash = statement_hash(statement, text);
+    if (finding.range.begin >= statement.range.end) continue;
+    std::optional<uint64_t>& hash =
+        hashes[static_cast<std::size_t>(&statement - &policy.statements[0])];
+    if (!hash) hash = statement_hash(statement, text);
+    finding.statement_hash = *hash;
   }
 }
 

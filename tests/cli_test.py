@@ -699,6 +699,90 @@ class Configuration(unittest.TestCase):
             self.assertEqual(run("config", "scp/guard.json", cwd=repo)[0], 2)
 
 
+SUPPRESSED_POLICY = """{"Version": "2012-10-17", "Statement": [
+  {"Sid": "Logs", "Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:PutLogEvents"], "Resource": "*"},
+  {"Sid": "Data", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}
+]}
+"""
+# Without suppressions: IAM203 on both Resource "*" (lines 2 and 3), IAM202 on "s3:*" (line 3).
+
+
+class Suppressions(unittest.TestCase):
+    """Accepted findings with reasons, from .iamlint.yaml."""
+
+    def lint(self, suppressions, *args, target=".", fmt="json"):
+        with tempfile.TemporaryDirectory() as repo:
+            os.mkdir(os.path.join(repo, ".git"))
+            os.mkdir(os.path.join(repo, "legacy"))
+            with open(os.path.join(repo, "legacy", "p.json"), "w") as out:
+                out.write(SUPPRESSED_POLICY)
+            with open(os.path.join(repo, ".iamlint.yaml"), "w") as out:
+                out.write("suppressions:\n" + suppressions)
+            status, out, err = run("--format", fmt, *args, target, cwd=repo)
+        found = [(f["rule_id"], f["line"]) for f in json.loads(out)] if fmt == "json" else out
+        return status, found, err
+
+    def test_each_scope(self):
+        cases = {
+            "rule alone": ("  - {rule: IAM203, reason: ok}\n", [("IAM202", 3)]),
+            "rule by name": ("  - {rule: wildcard-resource, reason: ok}\n", [("IAM202", 3)]),
+            "paths": ('  - {rule: IAM203, paths: ["legacy/*.json"], reason: ok}\n', [("IAM202", 3)]),
+            "other paths": ('  - {rule: IAM203, paths: ["other/**"], reason: ok}\n',
+                            [("IAM203", 2), ("IAM202", 3), ("IAM203", 3)]),
+            "sid": ("  - {rule: IAM203, sids: [Logs], reason: ok}\n", [("IAM202", 3), ("IAM203", 3)]),
+            "sid glob": ("  - {rule: IAM203, sids: ['D*'], reason: ok}\n", [("IAM203", 2), ("IAM202", 3)]),
+            # Every action of the statement must match for a finding on its Resource...
+            "actions of the statement": ('  - {rule: IAM203, actions: ["logs:*"], reason: ok}\n',
+                                         [("IAM202", 3), ("IAM203", 3)]),
+            "actions not all matching": ('  - {rule: IAM203, actions: ["logs:Create*"], reason: ok}\n',
+                                         [("IAM203", 2), ("IAM202", 3), ("IAM203", 3)]),
+            # ...and the entry itself for a finding on an action.
+            "action entry": ('  - {rule: IAM202, actions: ["S3:*"], reason: ok}\n',
+                             [("IAM203", 2), ("IAM203", 3)]),
+            "resources": ('  - {rule: IAM203, resources: ["*"], sids: [Data], reason: ok}\n',
+                          [("IAM203", 2), ("IAM202", 3)]),
+            "resources not matching": ('  - {rule: IAM203, resources: ["arn:*"], reason: ok}\n',
+                                       [("IAM203", 2), ("IAM202", 3), ("IAM203", 3)]),
+        }
+        for name, (suppressions, expected) in cases.items():
+            with self.subTest(name):
+                status, found, _ = self.lint(suppressions)
+                self.assertEqual(found, expected)
+
+    def test_suppressed_findings_leave_the_exit_status_and_count_in_the_summary(self):
+        status, out, err = self.lint("  - {rule: IAM203, reason: accepted}\n  - {rule: IAM202, reason: accepted}\n",
+                                     fmt="text")
+        self.assertEqual((status, out), (0, ""))
+        self.assertIn("No problems (1 file checked, 3 findings suppressed).", err)
+
+    def test_sarif_marks_them_with_kind_and_justification(self):
+        _, out, _ = self.lint("  - {rule: IAM203, sids: [Logs], reason: 'Logs need * (TICKET-12)'}\n", fmt="sarif")
+        results = json.loads(out)["runs"][0]["results"]
+        suppressed = [r for r in results if "suppressions" in r]
+        self.assertEqual(len(results), 3)
+        self.assertEqual(len(suppressed), 1)
+        self.assertEqual(suppressed[0]["ruleId"], "IAM203")
+        self.assertEqual(suppressed[0]["locations"][0]["physicalLocation"]["region"]["startLine"], 2)
+        self.assertEqual(suppressed[0]["suppressions"],
+                         [{"kind": "external", "status": "accepted", "justification": "Logs need * (TICKET-12)"}])
+
+    def test_unused_and_expired_are_reported(self):
+        suppressions = ("  - {rule: IAM203, sids: [Logs], reason: used}\n"
+                        "  - {rule: IAM201, reason: unused}\n"
+                        "  - {rule: IAM202, reason: expired, expires: 2001-02-03}\n"
+                        "  - {rule: IAM203, sids: [Data], reason: not yet, expires: 2999-01-01}\n")
+        status, found, err = self.lint(suppressions)
+        self.assertEqual(status, 1)
+        self.assertEqual(found, [("IAM202", 3)])  # expired: reported again
+        self.assertIn(".iamlint.yaml:3:5: warning: the suppression of IAM201 matches no finding; remove it", err)
+        self.assertIn(".iamlint.yaml:4:5: warning: the suppression of IAM202 expired on 2001-02-03", err)
+        self.assertEqual(err.count("warning:"), 2, err)
+        # A hook that passes some files cannot tell unused from elsewhere-used.
+        _, _, err = self.lint(suppressions, target="legacy/p.json")
+        self.assertNotIn("matches no finding", err)
+        self.assertIn("expired on 2001-02-03", err)
+
+
 class Colour(unittest.TestCase):
     def run_on_terminal(self, *args, env=None):
         """Runs iamlint with stdout and stderr on a pseudo-terminal; returns what it wrote."""

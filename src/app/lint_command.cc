@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 
 #include <fmt/core.h>
 
@@ -68,7 +69,7 @@ Result<engine::FileResult> lint_input(const std::string& file, std::string repos
                                       const std::optional<Baseline>& baseline) {
   auto source = file == "-" ? source::load_stdin(options.stdin_filename) : source::load_file(file);
   if (!source) return Unexpected(source.error());
-  engine::FileResult result = engine::lint(std::move(*source), settings.lint);
+  engine::FileResult result = engine::lint(std::move(*source), settings.lint_config());
   result.repository_path = std::move(repository_path);
   if (baseline) apply_baseline(*baseline, result);
   return result;
@@ -77,6 +78,49 @@ Result<engine::FileResult> lint_input(const std::string& file, std::string repos
 bool fails(const report::Totals& totals, std::optional<engine::Level> fail_level) {
   // Levels are ordered from the most to the least severe.
   return fail_level && totals.most_severe && *totals.most_severe <= *fail_level;
+}
+
+// Whether a directory among the PATHs holds `directory`: then every file a configuration there
+// governs was linted, and a suppression that matched nothing is truly unused.
+bool linted_whole(const std::filesystem::path& directory, const std::vector<std::string>& paths) {
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path == "-" || !std::filesystem::is_directory(path, ec)) continue;
+    const std::filesystem::path root = absolute_normal(path);
+    auto [root_end, at] =
+        std::mismatch(root.begin(), root.end(), directory.begin(), directory.end());
+    if (root_end == root.end() || (std::next(root_end) == root.end() && root_end->empty()))
+      return true;
+  }
+  return false;
+}
+
+// Suppressions that no longer apply: expired ones (reported when they matched a finding, which is
+// reported again, or when their whole directory was linted) and unused ones (only when their
+// whole directory was linted: a hook that passes a few files cannot tell).
+std::vector<std::string> stale_suppressions(const Settings& settings,
+                                            const std::set<uint32_t>& matched,
+                                            const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  const auto& entries = settings.suppressions();
+  for (uint32_t id = 0; id < entries.size(); ++id) {
+    const SuppressionEntry& entry = entries[id];
+    const config::Suppression& suppression = *entry.suppression;
+    const bool whole = linted_whole(entry.config->directory, paths);
+    const std::string at = fmt::format("{}:{}:{}", entry.config->file.generic_string(),
+                                       suppression.origin.line, suppression.origin.column);
+    if (entry.expired && (matched.contains(id) || whole)) {
+      const config::Date& date = *suppression.expires;
+      out.push_back(fmt::format(
+          "{}: warning: the suppression of {} expired on {:04}-{:02}-{:02}; what it accepted is "
+          "reported again: fix it, or renew the suppression with a new reason",
+          at, suppression.rule, date.year, date.month, date.day));
+    } else if (!entry.expired && !matched.contains(id) && whole) {
+      out.push_back(fmt::format("{}: warning: the suppression of {} matches no finding; remove it",
+                                at, suppression.rule));
+    }
+  }
+  return out;
 }
 
 bool names_an_input(const std::string& output, const std::vector<std::string>& files) {
@@ -175,6 +219,7 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   }
   totals.excluded = excluded;
   bool failed = false;
+  std::set<uint32_t> matched;  // suppressions that matched a finding
   // Each file's findings are written as soon as it and every earlier file are linted.
   std::unique_ptr<report::Reporter> reporter =
       make_reporter(options, options.output ? output_file : out);
@@ -190,6 +235,7 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
           errors.push_back(linted.error());
           return;
         }
+        matched.insert(linted->suppressions_matched.begin(), linted->suppressions_matched.end());
         report::Totals file_totals;
         file_totals.add(*linted);
         failed = failed || fails(file_totals, file_settings.fail_level.value);
@@ -210,6 +256,8 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   }
   for (const Error& error : errors) err << "iamlint: error: " << error.message << '\n';
   if (!options.quiet) {
+    for (const std::string& stale : stale_suppressions(resolver, matched, options.paths))
+      err << stale << '\n';
     for (const std::string& note : truncated) err << "iamlint: note: " << note << '\n';
     if (options.format == OutputFormat::kText)
       report::write_summary(totals, {.color = options.color}, err);

@@ -61,6 +61,13 @@ Result<const config::Config*> Settings::config_for(const fs::path& directory) {
     if (!config) return Unexpected(config.error());
     config->directory = file->parent_path();
     loaded = loaded_.emplace(*file, std::make_unique<config::Config>(std::move(*config))).first;
+    const config::Config& read = *loaded->second;
+    if (read.suppressions.value) {
+      for (const config::Suppression& suppression : *read.suppressions.value) {
+        suppressions_.push_back(
+            {&read, &suppression, suppression.expires && *suppression.expires <= today_});
+      }
+    }
   }
   return loaded->second.get();
 }
@@ -149,13 +156,35 @@ Result<FileSettings> Settings::for_file(const std::string& file) {
     }
     settings.policy_type.value = implied;
   }
-  settings.lint = {.policy_kind = settings.policy_type.value,
-                   .attached_to = settings.resource_type.value,
-                   .scp_syntax = settings.scp_syntax.value,
-                   .skip_non_policy = options_.skip_non_policy,
-                   .rules = (*profile)->rules,
-                   .levels = (*profile)->levels};
+  settings.rules = (*profile)->rules;
+  settings.levels = (*profile)->levels;
+  settings.skip_non_policy = options_.skip_non_policy;
+  for (std::size_t id = 0; id < suppressions_.size(); ++id) {
+    const SuppressionEntry& entry = suppressions_[id];
+    const config::Suppression& suppression = *entry.suppression;
+    if (entry.config != settings.config ||
+        (!suppression.paths.empty() && !matches_any(suppression.paths, settings.path_in_config))) {
+      continue;
+    }
+    settings.suppressions.push_back({.rule = &engine::find_rule(suppression.rule)->info(),
+                                     .sids = suppression.sids,
+                                     .actions = suppression.actions,
+                                     .resources = suppression.resources,
+                                     .reason = suppression.reason,
+                                     .id = static_cast<uint32_t>(id),
+                                     .expired = entry.expired});
+  }
   return settings;
+}
+
+engine::LintConfig FileSettings::lint_config() const {
+  return {.policy_kind = policy_type.value,
+          .attached_to = resource_type.value,
+          .scp_syntax = scp_syntax.value,
+          .skip_non_policy = skip_non_policy,
+          .rules = rules,
+          .levels = levels,
+          .suppressions = suppressions};
 }
 
 }  // namespace iamlint::app

@@ -37,7 +37,20 @@ struct FileSettings {
   Sourced<ast::ScpSyntax> scp_syntax{ast::ScpSyntax::k2025};
   Sourced<std::optional<engine::Level>> fail_level{engine::Level::kWarning};  // nullopt: never
   Sourced<bool> excluded{false};
-  engine::LintConfig lint;  // what the engine needs, from the values above
+  std::span<const engine::Rule* const> rules;  // from select and ignore
+  std::span<const engine::LevelOverride> levels;
+  std::vector<engine::Suppression> suppressions;  // those whose paths match the file
+  bool skip_non_policy = false;
+
+  // What the engine needs, from the values above; it refers to them, so keep them alive.
+  [[nodiscard]] engine::LintConfig lint_config() const;
+};
+
+// A suppression of some configuration; its position in Settings::suppressions() is its id.
+struct SuppressionEntry {
+  const config::Config* config;
+  const config::Suppression* suppression;
+  bool expired;
 };
 
 class Settings {
@@ -47,6 +60,9 @@ class Settings {
   // The settings of one input ("-" is standard input, found from the current directory). Each
   // configuration is read once; an invalid one is an error naming its file, line and column.
   [[nodiscard]] Result<FileSettings> for_file(const std::string& file);
+
+  // Every suppression of every configuration read so far.
+  [[nodiscard]] const std::vector<SuppressionEntry>& suppressions() const { return suppressions_; }
 
  private:
   // What every file under one configuration shares; kept so that LintConfig's spans stay valid.
@@ -64,6 +80,8 @@ class Settings {
   std::map<std::filesystem::path, std::optional<std::filesystem::path>> found_;  // by directory
   std::map<std::filesystem::path, std::unique_ptr<config::Config>> loaded_;      // by file
   std::map<const config::Config*, std::unique_ptr<Profile>> profiles_;
+  std::vector<SuppressionEntry> suppressions_;
+  config::Date today_ = config::today();
 };
 
 // `iamlint config --show [PATH]`: the settings for PATH as YAML, each with its source.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <functional>
 #include <set>
 
@@ -491,6 +492,13 @@ constexpr auto key_names() {
 constexpr auto kKeyNames = key_names();
 
 }  // namespace
+
+Date today() {
+  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::chrono::year_month_day date(now);
+  return {static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())),
+          static_cast<int>(static_cast<unsigned>(date.day()))};
+}
 
 Result<Config> parse(const std::filesystem::path& file, std::string text) {
   Config config{.file = file, .text = std::move(text)};

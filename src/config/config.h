@@ -70,6 +70,9 @@ struct Date {
   auto operator<=>(const Date&) const = default;
 };
 
+// Today in UTC, which decides whether a suppression has expired.
+[[nodiscard]] Date today();
+
 struct Suppression {
   std::string rule;                    // an id or a name, as for --select
   std::vector<std::string> paths;      // path globs; empty: every file

@@ -27,6 +27,10 @@ struct Finding {
   // of its text without insignificant whitespace; 0 outside statements. Fingerprints use it, so
   // that a statement inserted above does not change the identity of findings below it.
   uint64_t statement_hash = 0;
+  // For a suppressed finding: why it is accepted, and whether that was said in the file itself
+  // (SARIF kind "inSource") or in a configuration ("external").
+  std::string_view suppression_reason;
+  bool suppressed_in_source = false;
 };
 
 // The order of findings in every output: by position, then rule id, then message.

@@ -93,6 +93,32 @@ void set_statement_hashes(const ast::Policy& policy, std::string_view text,
   }
 }
 
+// Moves the findings a suppression covers to result.suppressed. An expired suppression is noted
+// as matched (so that it is reported as expired) but leaves the finding in place.
+void set_aside_suppressed(const ast::Policy& policy, std::span<const Suppression> suppressions,
+                          FileResult& result) {
+  if (suppressions.empty()) return;
+  std::vector<Finding> kept;
+  for (Finding& finding : result.findings) {
+    const Suppression* applied = nullptr;
+    for (const Suppression& suppression : suppressions) {
+      if (!suppresses(suppression, finding, policy)) continue;
+      if (std::find(result.suppressions_matched.begin(), result.suppressions_matched.end(),
+                    suppression.id) == result.suppressions_matched.end()) {
+        result.suppressions_matched.push_back(suppression.id);
+      }
+      if (!suppression.expired && applied == nullptr) applied = &suppression;
+    }
+    if (applied) {
+      finding.suppression_reason = applied->reason;
+      result.suppressed.push_back(std::move(finding));
+    } else {
+      kept.push_back(std::move(finding));
+    }
+  }
+  result.findings = std::move(kept);
+}
+
 void walk(const json::Document& doc, const ast::Policy& policy, const LintConfig& config,
           FileResult& result) {
   std::vector<const Rule*> rules;
@@ -115,6 +141,7 @@ void walk(const json::Document& doc, const ast::Policy& policy, const LintConfig
     }
   }
   set_statement_hashes(policy, result.source.text, result.findings);
+  set_aside_suppressed(policy, config.suppressions, result);
 }
 
 }  // namespace
@@ -155,11 +182,15 @@ FileResult lint(source::SourceFile source, const LintConfig& config) {
   }
   if (result.syntax_error) report_unparsable(*result.syntax_error, config, result);
   for (const LevelOverride& override : config.levels) {
-    for (Finding& finding : result.findings) {
-      if (finding.rule == override.rule) finding.level = override.level;
+    for (auto* list : {&result.findings, &result.suppressed}) {
+      for (Finding& finding : *list) {
+        if (finding.rule == override.rule) finding.level = override.level;
+      }
     }
   }
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
+  std::sort(result.suppressed.begin(), result.suppressed.end(), finding_order);
+  std::sort(result.suppressions_matched.begin(), result.suppressions_matched.end());
   return result;
 }
 

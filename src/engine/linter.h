@@ -8,6 +8,7 @@
 #include "ast/policy.h"
 #include "engine/finding.h"
 #include "engine/rule.h"
+#include "engine/suppression.h"
 #include "source/source_file.h"
 
 namespace iamlint::engine {
@@ -28,6 +29,7 @@ struct LintConfig {
   bool skip_non_policy = false;
   std::span<const Rule* const> rules;  // enabled rules, sorted by id
   std::span<const LevelOverride> levels;
+  std::span<const Suppression> suppressions;  // those whose paths match this file
 };
 
 // Limits that keep crafted input from costing unbounded memory. No AWS policy comes near them:
@@ -43,6 +45,8 @@ struct FileResult {
   std::optional<ast::PolicyKind> kind;            // nullopt when the file is not a policy document
   std::optional<json::SyntaxError> syntax_error;  // set when the file could not be parsed
   std::vector<Finding> findings;                  // sorted by finding_order
+  std::vector<Finding> suppressed;                // accepted ones, with their reasons, sorted
+  std::vector<uint32_t> suppressions_matched;     // ids of the suppressions that matched (once)
   bool skipped = false;                           // left alone under skip_non_policy
   std::size_t omitted_findings = 0;               // reported past kMaxFindingsPerFile
   Level omitted_level = Level::kNote;             // the most severe of those

@@ -194,49 +194,70 @@ std::size_t SarifReporter::rule_index(const engine::RuleInfo& rule) {
   return at->second;
 }
 
+// One result; a suppressed finding carries its suppression, which code scanning shows as
+// dismissed and SARIF viewers as suppressed.
+void SarifReporter::write_result(const engine::Finding& finding, const FileContext& file,
+                                 std::string_view fingerprint) {
+  w_.begin_object();
+  w_.field("ruleId", finding.rule->id);
+  w_.field("ruleIndex", rule_index(*finding.rule));
+  w_.field("level", engine::level_name(finding.level));
+  write_message(w_, finding.message);
+  w_.key("locations");
+  w_.begin_array();
+  w_.begin_object();
+  write_range(w_, file.uri, file.index, file.text, finding.range);
+  w_.end_object();
+  w_.end_array();
+  if (!finding.related.empty()) {
+    w_.key("relatedLocations");
+    w_.begin_array();
+    for (std::size_t r = 0; r < finding.related.size(); ++r) {
+      w_.begin_object();
+      w_.field("id", r + 1);
+      write_range(w_, file.uri, file.index, file.text, finding.related[r].range);
+      write_message(w_, finding.related[r].message);
+      w_.end_object();
+    }
+    w_.end_array();
+  }
+  w_.key("partialFingerprints");
+  w_.begin_object();
+  w_.field(kFingerprintKey, fingerprint);
+  w_.end_object();
+  if (!finding.suppression_reason.empty()) {
+    w_.key("suppressions");
+    w_.begin_array();
+    w_.begin_object();
+    w_.field("kind", finding.suppressed_in_source ? "inSource" : "external");
+    w_.field("status", "accepted");
+    w_.field("justification", finding.suppression_reason);
+    w_.end_object();
+    w_.end_array();
+  }
+  if (!finding.access_analyzer_code.empty()) {
+    w_.key("properties");
+    w_.begin_object();
+    w_.field("accessAnalyzerIssueCode", finding.access_analyzer_code);
+    w_.end_object();
+  }
+  w_.end_object();
+}
+
 void SarifReporter::file(const engine::FileResult& result) {
-  if (result.findings.empty() && !result.syntax_error && result.omitted_findings == 0) return;
+  if (result.findings.empty() && result.suppressed.empty() && !result.syntax_error &&
+      result.omitted_findings == 0) {
+    return;
+  }
   const std::string& text = result.source.text;
   const std::string uri = artifact_uri(result.source.path);
   const source::LineIndex index(text);
+  const FileContext context{uri, index, text};
   std::vector<std::string> prints = fingerprints(result);
-  for (std::size_t i = 0; i < result.findings.size(); ++i) {
-    const engine::Finding& finding = result.findings[i];
-    w_.begin_object();
-    w_.field("ruleId", finding.rule->id);
-    w_.field("ruleIndex", rule_index(*finding.rule));
-    w_.field("level", engine::level_name(finding.level));
-    write_message(w_, finding.message);
-    w_.key("locations");
-    w_.begin_array();
-    w_.begin_object();
-    write_range(w_, uri, index, text, finding.range);
-    w_.end_object();
-    w_.end_array();
-    if (!finding.related.empty()) {
-      w_.key("relatedLocations");
-      w_.begin_array();
-      for (std::size_t r = 0; r < finding.related.size(); ++r) {
-        w_.begin_object();
-        w_.field("id", r + 1);
-        write_range(w_, uri, index, text, finding.related[r].range);
-        write_message(w_, finding.related[r].message);
-        w_.end_object();
-      }
-      w_.end_array();
-    }
-    w_.key("partialFingerprints");
-    w_.begin_object();
-    w_.field(kFingerprintKey, prints[i]);
-    w_.end_object();
-    if (!finding.access_analyzer_code.empty()) {
-      w_.key("properties");
-      w_.begin_object();
-      w_.field("accessAnalyzerIssueCode", finding.access_analyzer_code);
-      w_.end_object();
-    }
-    w_.end_object();
-  }
+  for (std::size_t i = 0; i < result.findings.size(); ++i)
+    write_result(result.findings[i], context, prints[i]);
+  for (std::size_t i = 0; i < result.suppressed.size(); ++i)
+    write_result(result.suppressed[i], context, prints[result.findings.size() + i]);
   w_.flush();
 
   // Unparsable files are results (IAM001) and also notifications, so that a viewer of the run's

@@ -43,7 +43,16 @@ class SarifReporter final : public Reporter {
     source::Position start, end;
   };
 
+  // What every result of one file shares.
+  struct FileContext {
+    std::string_view uri;
+    const source::LineIndex& index;
+    std::string_view text;
+  };
+
   std::size_t rule_index(const engine::RuleInfo& rule);
+  void write_result(const engine::Finding& finding, const FileContext& file,
+                    std::string_view fingerprint);
   void write_tool();
   void write_invocation(std::span<const Error> unreadable);
   void write_notification(const Notification& notification);

@@ -126,6 +126,9 @@ void write_summary(const Totals& totals, const TextStyle& style, std::ostream& o
   if (totals.skipped > 0) checked += fmt::format(", {} skipped as not policies", totals.skipped);
   if (totals.excluded > 0)
     checked += fmt::format(", {} excluded by configuration", totals.excluded);
+  if (totals.suppressed > 0) {
+    checked += fmt::format(", {} suppressed", plural(totals.suppressed, "finding"));
+  }
   if (totals.baselined > 0) {
     checked += fmt::format(", {} known from the baseline", plural(totals.baselined, "finding"));
   }

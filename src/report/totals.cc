@@ -16,6 +16,7 @@ void Totals::add(const engine::FileResult& file) {
   ++files;
   if (file.skipped) ++skipped;
   baselined += file.baselined;
+  suppressed += file.suppressed.size();
   if (!file.findings.empty()) ++files_with_findings;
   for (const engine::Finding& finding : file.findings) {
     fold(most_severe, finding.level);

@@ -10,6 +10,15 @@
 
 namespace iamlint::app {
 
+// Orders paths by their text: the keys here are absolute and lexically normal, so equal text is
+// equal paths, and std::path's own ordering, which walks the paths component by component, made
+// these lookups a measurable part of linting thousands of files.
+struct PathTextLess {
+  bool operator()(const std::filesystem::path& a, const std::filesystem::path& b) const {
+    return a.native() < b.native();
+  }
+};
+
 class RepositoryPaths {
  public:
   // The path of `file` relative to the root of its git repository (the nearest directory upward
@@ -22,7 +31,8 @@ class RepositoryPaths {
       const std::filesystem::path& directory);
 
  private:
-  std::map<std::filesystem::path, std::optional<std::filesystem::path>> roots_;  // by directory
+  std::map<std::filesystem::path, std::optional<std::filesystem::path>, PathTextLess>
+      roots_;  // by directory
 };
 
 // A path as iamlint shows it: relative to the current directory when it is inside it

@@ -77,8 +77,10 @@ class Settings {
 
   const Options& options_;
   RepositoryPaths repositories_;
-  std::map<std::filesystem::path, std::optional<std::filesystem::path>> found_;  // by directory
-  std::map<std::filesystem::path, std::unique_ptr<config::Config>> loaded_;      // by file
+  std::map<std::filesystem::path, std::optional<std::filesystem::path>, PathTextLess>
+      found_;  // by directory
+  std::map<std::filesystem::path, std::unique_ptr<config::Config>, PathTextLess>
+      loaded_;  // by file
   std::map<const config::Config*, std::unique_ptr<Profile>> profiles_;
   std::vector<SuppressionEntry> suppressions_;
   config::Date today_ = config::today();

@@ -1,5 +1,8 @@
 #include "catalog/glob.h"
 
+#include <string>
+#include <vector>
+
 #include "catalog/ascii.h"
 
 namespace iamlint::catalog {
@@ -25,6 +28,106 @@ bool glob_match_folded(std::string_view pattern, std::string_view text) {
   }
   while (p < pattern.size() && pattern[p] == '*') ++p;
   return p == pattern.size();
+}
+
+namespace {
+
+// A run of wildcards such as `*?*` means "at least one character", as `?*` does. Writing every
+// run as its `?`s followed by at most one `*` lets the comparisons below treat equal languages
+// alike (`?*` contains `*?`).
+std::string normalise(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  for (std::size_t i = 0; i < pattern.size();) {
+    if (pattern[i] != '*' && pattern[i] != '?') {
+      out += pattern[i++];
+      continue;
+    }
+    bool star = false;
+    for (; i < pattern.size() && (pattern[i] == '*' || pattern[i] == '?'); ++i) {
+      if (pattern[i] == '*') {
+        star = true;
+      } else {
+        out += '?';
+      }
+    }
+    if (star) out += '*';
+  }
+  return out;
+}
+
+bool same_letter(char a, char b, LetterCase letter_case) {
+  return letter_case == LetterCase::kInsensitive ? fold(a) == fold(b) : a == b;
+}
+
+// True for the empty text too: what is left of a pattern that can match nothing but "".
+bool all_stars(std::string_view text) {
+  return text.find_first_not_of('*') == std::string_view::npos;
+}
+
+// A pattern that matches every text.
+bool matches_everything(std::string_view pattern) {
+  return !pattern.empty() && all_stars(pattern);
+}
+
+// Runs a dynamic programme over suffixes: row i of `outer` against every suffix of `inner`,
+// from the ends towards the starts, keeping two rows. `step(i, j, below, right, diagonal)`
+// computes cell (i, j) from (i + 1, j), (i, j + 1) and (i + 1, j + 1); `last_row(j)` and
+// `last_column(i)` are the cells past the end of one pattern.
+template <class Step, class LastRow, class LastColumn>
+bool suffix_table(std::string_view outer, std::string_view inner, Step step, LastRow last_row,
+                  LastColumn last_column) {
+  const std::size_t n = outer.size();
+  const std::size_t m = inner.size();
+  std::vector<char> below(m + 1);
+  std::vector<char> row(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) below[j] = last_row(j);
+  for (std::size_t i = n; i-- > 0;) {
+    row[m] = last_column(i);
+    for (std::size_t j = m; j-- > 0;) row[j] = step(i, j, below[j], row[j + 1], below[j + 1]);
+    std::swap(row, below);
+  }
+  return below[0] != 0;
+}
+
+}  // namespace
+
+bool glob_contains(std::string_view outer_text, std::string_view inner_text,
+                   LetterCase letter_case) {
+  if (outer_text == inner_text || matches_everything(outer_text)) return true;
+  if (outer_text.size() * inner_text.size() > kMaxGlobProduct) return false;
+  const std::string outer = normalise(outer_text);
+  const std::string inner = normalise(inner_text);
+  return suffix_table(
+      outer, inner,
+      [&](std::size_t i, std::size_t j, bool below, bool right, bool diagonal) -> char {
+        // `*` of outer either ends here or takes inner's next symbol, whatever it matches.
+        if (outer[i] == '*') return below || right;
+        // Only a `*` of outer matches all that a `*` of inner does.
+        if (inner[j] == '*') return false;
+        if (inner[j] == '?') return outer[i] == '?' && diagonal;
+        return (outer[i] == '?' || same_letter(outer[i], inner[j], letter_case)) && diagonal;
+      },
+      // Past the end of outer only an empty inner is contained.
+      [&](std::size_t j) -> char { return j == inner.size(); },
+      // Past the end of inner, outer must be able to match the empty text.
+      [&](std::size_t i) -> char { return all_stars(std::string_view(outer).substr(i)); });
+}
+
+bool glob_intersects(std::string_view a_text, std::string_view b_text, LetterCase letter_case) {
+  if (a_text == b_text || matches_everything(a_text) || matches_everything(b_text)) return true;
+  if (a_text.size() * b_text.size() > kMaxGlobProduct) return true;
+  const std::string a = normalise(a_text);
+  const std::string b = normalise(b_text);
+  return suffix_table(
+      a, b,
+      [&](std::size_t i, std::size_t j, bool below, bool right, bool diagonal) -> char {
+        // A `*` on either side may match nothing, or take the other side's next character.
+        if (a[i] == '*' || b[j] == '*') return below || right;
+        return (a[i] == '?' || b[j] == '?' || same_letter(a[i], b[j], letter_case)) && diagonal;
+      },
+      [&](std::size_t j) -> char { return all_stars(std::string_view(b).substr(j)); },
+      [&](std::size_t i) -> char { return all_stars(std::string_view(a).substr(i)); });
 }
 
 }  // namespace iamlint::catalog

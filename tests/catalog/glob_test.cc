@@ -1,0 +1,82 @@
+#include "catalog/glob.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace iamlint::catalog {
+namespace {
+
+bool contains(std::string_view outer, std::string_view inner) {
+  return glob_contains(outer, inner, LetterCase::kSensitive);
+}
+
+bool intersects(std::string_view a, std::string_view b) {
+  return glob_intersects(a, b, LetterCase::kSensitive);
+}
+
+TEST_CASE("glob containment: literals and single wildcards") {
+  CHECK(contains("*", "anything"));
+  CHECK(contains("*", "*"));
+  CHECK(contains("abc", "abc"));
+  CHECK_FALSE(contains("abc", "abd"));
+  CHECK(contains("a*", "abc"));
+  CHECK(contains("a*", "a*"));
+  CHECK(contains("a*", "ab*"));
+  CHECK_FALSE(contains("ab*", "a*"));
+  CHECK(contains("a?c", "abc"));
+  CHECK(contains("a?c", "a?c"));
+  CHECK_FALSE(contains("abc", "a?c"));
+  CHECK(contains("a*c", "a?c"));
+  CHECK_FALSE(contains("a?c", "a*c"));
+  CHECK(contains("*Object", "GetObject"));
+  CHECK_FALSE(contains("*Object", "GetObjectAcl"));
+}
+
+TEST_CASE("glob containment: a * of the inner pattern needs a * of the outer one") {
+  CHECK(contains("bucket/*", "bucket/logs/*"));
+  CHECK_FALSE(contains("bucket/logs/*", "bucket/*"));
+  CHECK(contains("*/*", "bucket/*"));
+  CHECK(contains("a*b*", "a*b*c"));
+  CHECK_FALSE(contains("a*b", "a*"));
+  CHECK(contains("a*a*", "a*a"));
+}
+
+TEST_CASE("glob containment treats runs of wildcards by what they mean") {
+  CHECK(contains("?*", "*?"));
+  CHECK(contains("*?", "?*"));
+  CHECK(contains("a**b", "a*b"));
+  CHECK(contains("a*b", "a**b"));
+  CHECK_FALSE(contains("??*", "?*"));
+}
+
+TEST_CASE("glob containment and letter case") {
+  CHECK_FALSE(contains("S3:Get*", "s3:GetObject"));
+  CHECK(glob_contains("S3:Get*", "s3:getobject", LetterCase::kInsensitive));
+}
+
+TEST_CASE("glob intersection") {
+  CHECK(intersects("a*", "*b"));
+  CHECK(intersects("a?c", "*c"));
+  CHECK_FALSE(intersects("a*", "b*"));
+  CHECK_FALSE(intersects("abc", "abd"));
+  CHECK(intersects("abc", "a?c"));
+  CHECK_FALSE(intersects("ab", "a?c"));
+  CHECK(intersects("*x*", "*y*"));
+  CHECK_FALSE(intersects("bucket/logs/*", "bucket/data/*"));
+  CHECK(intersects("bucket/*", "bucket/data/*"));
+  CHECK_FALSE(intersects("x", ""));
+  CHECK(intersects("*", ""));
+}
+
+TEST_CASE("glob comparison of crafted long patterns stays bounded and safe") {
+  const std::string long_a(5000, 'a');
+  std::string long_b = long_a;
+  long_b.back() = 'b';
+  CHECK_FALSE(contains(long_a, long_b));  // too long to compare: not shown
+  CHECK(contains(long_a, long_a));        // equal patterns need no comparison
+  CHECK(intersects(long_a, long_b));      // too long: assumed to overlap
+}
+
+}  // namespace
+}  // namespace iamlint::catalog

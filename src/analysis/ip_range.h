@@ -1,7 +1,5 @@
-// IPv4/IPv6 addresses and CIDR ranges as IpAddress/NotIpAddress take them, shared by the
-// condition family's rules.
-//
-// Header-only because rules/<family>/meson.build lists rule files only.
+// IPv4/IPv6 addresses and CIDR ranges as IpAddress/NotIpAddress take them: the condition
+// family's rules check their grammar, the permission model judges how far they reach.
 #pragma once
 
 #include <arpa/inet.h>
@@ -13,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace iamlint::rules::ip {
+namespace iamlint::analysis::ip {
 
 struct Range {
   bool v6 = false;
@@ -82,4 +80,4 @@ inline bool is_private(const Range& range) {
   return false;
 }
 
-}  // namespace iamlint::rules::ip
+}  // namespace iamlint::analysis::ip

@@ -2,10 +2,12 @@
 // its walk, so that no rule recomputes what another already asked for.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "analysis/actions.h"
+#include "analysis/permission_model.h"
 #include "ast/policy.h"
 #include "catalog/action_set.h"
 
@@ -16,7 +18,8 @@ class PolicyFacts {
   explicit PolicyFacts(const ast::Policy& policy)
       : policy_(policy), statement_actions_(policy.statements.size()) {}
 
-  // analysis::statement_actions of one of this policy's statements.
+  // analysis::statement_actions of one of this policy's statements. The reference stays valid for
+  // the life of this object.
   [[nodiscard]] const catalog::ActionSet& statement_actions(const ast::Statement& statement) {
     auto& slot =
         statement_actions_[static_cast<std::size_t>(&statement - policy_.statements.data())];
@@ -24,9 +27,19 @@ class PolicyFacts {
     return *slot;
   }
 
+  // What the policy allows after its Deny statements and conditions (permission_model.h).
+  [[nodiscard]] const PermissionModel& permissions() {
+    if (!permissions_) {
+      const PolicySource source{.policy = &policy_, .facts = this};
+      permissions_ = std::make_unique<PermissionModel>(std::span(&source, 1));
+    }
+    return *permissions_;
+  }
+
  private:
   const ast::Policy& policy_;
   std::vector<std::optional<catalog::ActionSet>> statement_actions_;  // by statement position
+  std::unique_ptr<PermissionModel> permissions_;
 };
 
 }  // namespace iamlint::analysis

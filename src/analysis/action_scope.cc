@@ -1,0 +1,89 @@
+#include "analysis/action_scope.h"
+
+#include <algorithm>
+
+#include "catalog/glob.h"
+
+namespace iamlint::analysis {
+namespace {
+
+using catalog::LetterCase;
+
+bool pattern_contains(std::string_view outer, std::string_view inner) {
+  return catalog::glob_contains(outer, inner, LetterCase::kInsensitive);
+}
+
+bool patterns_intersect(std::string_view a, std::string_view b) {
+  return catalog::glob_intersects(a, b, LetterCase::kInsensitive);
+}
+
+}  // namespace
+
+ActionScope::ActionScope(const ast::Statement& statement, const catalog::ActionSet& expanded)
+    : actions_(&expanded) {
+  const auto& list = statement.action ? statement.action : statement.not_action;
+  negated_ = !statement.action && statement.not_action;
+  if (list) entries_ = list->entries;
+}
+
+const catalog::ActionSet& ActionScope::actions() const {
+  static const catalog::ActionSet kNone;
+  return actions_ ? *actions_ : kNone;
+}
+
+bool ActionScope::matches(std::string_view name) const {
+  const bool listed = std::any_of(entries_.begin(), entries_.end(), [&](const ast::Action& entry) {
+    return catalog::glob_match_folded(entry.text.value, name);
+  });
+  return listed != negated_;
+}
+
+bool ActionScope::covers(std::string_view pattern) const {
+  if (negated_) {
+    return std::none_of(entries_.begin(), entries_.end(), [&](const ast::Action& entry) {
+      return patterns_intersect(entry.text.value, pattern);
+    });
+  }
+  return std::any_of(entries_.begin(), entries_.end(), [&](const ast::Action& entry) {
+    return pattern_contains(entry.text.value, pattern);
+  });
+}
+
+bool ActionScope::covers(const ActionScope& other) const {
+  if (!other.negated_) {
+    return std::all_of(other.entries_.begin(), other.entries_.end(),
+                       [&](const ast::Action& entry) { return covers(entry.text.value); });
+  }
+  // Every action but the other's exclusions: only "every action but a subset of those" covers it.
+  if (!negated_) return covers("*");
+  return std::all_of(entries_.begin(), entries_.end(), [&](const ast::Action& mine) {
+    return std::any_of(other.entries_.begin(), other.entries_.end(),
+                       [&](const ast::Action& theirs) {
+                         return pattern_contains(theirs.text.value, mine.text.value);
+                       });
+  });
+}
+
+bool ActionScope::overlaps(const ActionScope& other) const {
+  if (negated_ || other.negated_) {
+    // A NotAction scope holds all but finitely many patterns' actions: it meets any scope that
+    // is not wholly inside its exclusions.
+    const ActionScope& all_but = negated_ ? *this : other;
+    const ActionScope& rest = negated_ ? other : *this;
+    if (rest.negated_) return true;
+    return std::any_of(rest.entries_.begin(), rest.entries_.end(), [&](const ast::Action& entry) {
+      return std::none_of(all_but.entries_.begin(), all_but.entries_.end(),
+                          [&](const ast::Action& excluded) {
+                            return pattern_contains(excluded.text.value, entry.text.value);
+                          });
+    });
+  }
+  return std::any_of(entries_.begin(), entries_.end(), [&](const ast::Action& mine) {
+    return std::any_of(other.entries_.begin(), other.entries_.end(),
+                       [&](const ast::Action& theirs) {
+                         return patterns_intersect(mine.text.value, theirs.text.value);
+                       });
+  });
+}
+
+}  // namespace iamlint::analysis

@@ -1,0 +1,211 @@
+#include "analysis/permission_model.h"
+
+#include <algorithm>
+
+#include "analysis/policy_facts.h"
+
+namespace iamlint::analysis {
+namespace {
+
+// Beyond this many (grant, Deny) pairs, a crafted policy gets only the cheap subtraction: Denies
+// of every resource for the holder or everyone, without conditions. No real policy comes near.
+constexpr std::size_t kMaxComparedPairs = std::size_t{1} << 18;
+
+bool requires_resource(ast::PolicyKind kind) {
+  return kind == ast::PolicyKind::kIdentity || kind == ast::PolicyKind::kScp;
+}
+
+// A statement AWS would accept the shape of. The others are left out: their structural error is
+// the finding, and guessing what they mean would only add false ones.
+bool well_formed(const ast::Statement& statement, ast::PolicyKind kind) {
+  if (statement.effect == ast::Effect::kInvalid) return false;
+  if (static_cast<bool>(statement.action) == static_cast<bool>(statement.not_action)) return false;
+  if (statement.resource && statement.not_resource) return false;
+  if (statement.principal && statement.not_principal) return false;
+  return !requires_resource(kind) || statement.resource || statement.not_resource;
+}
+
+bool removes_from_entry(const Denial& denial, const Grant& grant, const ast::Resource& entry,
+                        catalog::Action action) {
+  return denial.actions.actions().contains(action) && denial.principals.covers(grant.principals) &&
+         denial.resources.covers(entry.text.value);
+}
+
+// A Deny of everything for every principal the grant names, with no condition: the one kind of
+// Deny that the cheap subtraction handles.
+bool blanket(const Denial& denial) {
+  return denial.conditions.empty() && denial.resources.form() == ResourceScope::Form::kAny &&
+         (denial.principals.form() == PrincipalScope::Form::kEveryone ||
+          denial.principals.form() == PrincipalScope::Form::kHolder);
+}
+
+// `Deny … NotResource X` with no condition confines a grant of every resource to X: the usual way
+// to say "only these buckets". Fills `access` from the first such Deny of `action` and returns
+// true; returns false when there is none.
+bool confine(const Grant& grant, catalog::Action action, Access& access) {
+  for (const Denial* denial : grant.partial_denials) {
+    if (denial->resources.form() != ResourceScope::Form::kAllBut ||
+        !denial->actions.actions().contains(action) ||
+        !denial->principals.covers(grant.principals)) {
+      continue;
+    }
+    for (const ast::Resource& entry : denial->resources.entries()) {
+      if (!can_name_resource_of(entry.text.value, action)) continue;
+      access.resources.push_back(&entry);
+      access.every_resource |= names_every_resource(entry.text.value, action);
+    }
+    return true;
+  }
+  return false;
+}
+
+void remove_actions(Grant& grant, const Denial& denial) {
+  if (!grant.reduced) grant.reduced = grant.actions.actions();
+  *grant.reduced -= denial.actions.actions();
+}
+
+}  // namespace
+
+std::vector<const ConditionFact*> ModelStatement::narrowing_conditions() const {
+  std::vector<const ConditionFact*> out;
+  for (const ConditionFact& fact : conditions) {
+    if (fact.narrowing != Narrowing::kNothing) out.push_back(&fact);
+  }
+  return out;
+}
+
+bool ModelStatement::pins_caller() const {
+  return std::any_of(conditions.begin(), conditions.end(),
+                     [](const ConditionFact& fact) { return fact.pins_caller; });
+}
+
+PermissionModel::PermissionModel(std::span<const PolicySource> policies) {
+  for (const PolicySource& source : policies) add(source);
+  subtract_denials();
+  for (const Grant& grant : grants_) allowed_actions_ |= grant.allowed();
+}
+
+void PermissionModel::add(const PolicySource& source) {
+  const ast::Policy& policy = *source.policy;
+  for (const ast::Statement& statement : policy.statements) {
+    if (!well_formed(statement, policy.kind)) continue;
+    ModelStatement view{
+        .policy = &policy,
+        .statement = &statement,
+        .origin = source.origin,
+        .actions = ActionScope(statement, source.facts->statement_actions(statement)),
+        .resources = ResourceScope(statement),
+        .principals = PrincipalScope(statement)};
+    view.conditions.reserve(statement.conditions.size());
+    for (const ast::Condition& condition : statement.conditions) {
+      view.conditions.push_back(classify(condition, statement.effect));
+    }
+    if (statement.allows()) {
+      grants_.push_back(Grant{std::move(view)});
+    } else {
+      denials_.push_back(Denial{std::move(view)});
+    }
+  }
+}
+
+void PermissionModel::subtract_denials() {
+  const bool thorough = grants_.size() * denials_.size() <= kMaxComparedPairs;
+  for (Grant& grant : grants_) {
+    for (const Denial& denial : denials_) {
+      if (!thorough) {
+        if (blanket(denial) && denial.principals.covers(grant.principals))
+          remove_actions(grant, denial);
+        continue;
+      }
+      if (!denial.principals.overlaps(grant.principals) ||
+          !denial.actions.overlaps(grant.actions) || !denial.resources.overlaps(grant.resources)) {
+        continue;
+      }
+      if (!denial.conditions.empty()) {
+        grant.conditional_denials.push_back(&denial);
+      } else if (denial.principals.covers(grant.principals) &&
+                 denial.resources.covers(grant.resources)) {
+        remove_actions(grant, denial);
+      } else {
+        grant.partial_denials.push_back(&denial);
+      }
+    }
+  }
+}
+
+std::vector<Access> PermissionModel::access(catalog::Action action) const {
+  std::vector<Access> out;
+  if (!allowed_actions_.contains(action)) return out;
+  for (const Grant& grant : grants_) {
+    if (!grant.allowed().contains(action)) continue;
+    Access access{.grant = &grant};
+    switch (grant.resources.form()) {
+      case ResourceScope::Form::kAny:
+        if (!confine(grant, action, access)) access.every_resource = true;
+        break;
+      case ResourceScope::Form::kListed:
+        for (const ast::Resource& entry : grant.resources.entries()) {
+          if (!can_name_resource_of(entry.text.value, action)) continue;
+          if (std::any_of(grant.partial_denials.begin(), grant.partial_denials.end(),
+                          [&](const Denial* denial) {
+                            return removes_from_entry(*denial, grant, entry, action);
+                          })) {
+            continue;
+          }
+          access.resources.push_back(&entry);
+          access.every_resource |= names_every_resource(entry.text.value, action);
+        }
+        break;
+      case ResourceScope::Form::kAllBut: {
+        const auto excluded = grant.resources.entries();
+        if (std::any_of(excluded.begin(), excluded.end(), [&](const ast::Resource& entry) {
+              return names_every_resource(entry.text.value, action);
+            })) {
+          continue;
+        }
+        if (!confine(grant, action, access)) access.every_resource = true;
+        break;
+      }
+    }
+    if (!access.every_resource && access.resources.empty()) continue;
+    access.narrowing = grant.narrowing_conditions();
+    for (const Denial* denial : grant.conditional_denials) {
+      if (!denial->actions.actions().contains(action)) continue;
+      access.unless.push_back(denial);
+      for (const ConditionFact* fact : denial->narrowing_conditions())
+        access.narrowing_by_denials.push_back(fact);
+    }
+    out.push_back(std::move(access));
+  }
+  return out;
+}
+
+Decision PermissionModel::evaluate(std::string_view action, std::string_view resource) const {
+  Decision decision;
+  for (const Denial& denial : denials_) {
+    if (!denial.actions.matches(action) || !denial.resources.matches(resource)) continue;
+    // A Deny of named principals (or of all but some) applies to some callers only.
+    const bool every_caller = denial.principals.form() == PrincipalScope::Form::kEveryone ||
+                              denial.principals.form() == PrincipalScope::Form::kHolder;
+    if (denial.conditions.empty() && every_caller) {
+      decision.outcome = Decision::Outcome::kDenied;
+      decision.denied_by = &denial;
+      return decision;
+    }
+    decision.unless.push_back(&denial);
+  }
+  for (const Grant& grant : grants_) {
+    if (grant.actions.matches(action) && grant.resources.matches(resource))
+      decision.allowed_by.push_back(&grant);
+  }
+  if (decision.allowed_by.empty()) return decision;
+  const bool unconditional_grant =
+      std::any_of(decision.allowed_by.begin(), decision.allowed_by.end(),
+                  [](const Grant* grant) { return grant->conditions.empty(); });
+  decision.outcome = unconditional_grant && decision.unless.empty()
+                         ? Decision::Outcome::kAllowed
+                         : Decision::Outcome::kMaybeAllowed;
+  return decision;
+}
+
+}  // namespace iamlint::analysis

@@ -1,0 +1,198 @@
+#include "analysis/resource_scope.h"
+
+#include <algorithm>
+#include <string>
+
+#include "catalog/glob.h"
+#include "catalog/resource_type.h"
+
+namespace iamlint::analysis {
+namespace {
+
+using catalog::LetterCase;
+
+bool all_stars(std::string_view text) {
+  return !text.empty() && text.find_first_not_of('*') == std::string_view::npos;
+}
+
+// A policy variable (`${aws:username}`) stands for a value only known at request time: any text.
+std::string variables_as_stars(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  for (std::size_t i = 0; i < pattern.size();) {
+    const std::size_t close = pattern.substr(i).starts_with("${") ? pattern.find('}', i) : i;
+    if (close != i && close != std::string_view::npos) {
+      out += '*';
+      i = close + 1;
+    } else {
+      out += pattern[i++];
+    }
+  }
+  return out;
+}
+
+struct Fields {
+  std::string_view partition, service, region, account, resource;
+};
+
+std::optional<Fields> fields_of(std::string_view text) {
+  std::optional<ast::Arn> arn = ast::split_arn(text);
+  if (!arn) return std::nullopt;
+  return Fields{arn->partition, arn->service, arn->region, arn->account, arn->resource};
+}
+
+// Compares two ARN patterns field by field with `compare(outer_field, inner_field, case)`, or as
+// whole texts when either is not shaped like an ARN.
+template <class Compare>
+bool compare_arns(std::string_view a, std::string_view b, Compare compare) {
+  std::optional<Fields> fa = fields_of(a);
+  std::optional<Fields> fb = fields_of(b);
+  if (!fa || !fb) return compare(a, b, LetterCase::kSensitive);
+  return compare(fa->partition, fb->partition, LetterCase::kInsensitive) &&
+         compare(fa->service, fb->service, LetterCase::kInsensitive) &&
+         compare(fa->region, fb->region, LetterCase::kSensitive) &&
+         compare(fa->account, fb->account, LetterCase::kSensitive) &&
+         compare(fa->resource, fb->resource, LetterCase::kSensitive);
+}
+
+// "Every resource", as an ARN pattern, so that an outer `arn:*:*:*:*:*` is seen to cover it.
+constexpr std::string_view kEveryArn = "arn:*:*:*:*:*";
+
+}  // namespace
+
+bool resource_contains(std::string_view outer, std::string_view inner) {
+  if (outer == inner || all_stars(outer)) return true;
+  // A variable in the outer pattern names one value per request: it covers only itself.
+  if (outer.find("${") != std::string_view::npos) return false;
+  const std::string inner_pattern =
+      all_stars(inner) ? std::string(kEveryArn) : variables_as_stars(inner);
+  return compare_arns(outer, inner_pattern,
+                      [](std::string_view o, std::string_view i, LetterCase letter_case) {
+                        return catalog::glob_contains(o, i, letter_case);
+                      });
+}
+
+bool resources_intersect(std::string_view a, std::string_view b) {
+  if (all_stars(a) || all_stars(b)) return true;
+  return compare_arns(variables_as_stars(a), variables_as_stars(b),
+                      [](std::string_view x, std::string_view y, LetterCase) {
+                        // In doubt about case, assume they may meet.
+                        return catalog::glob_intersects(x, y, LetterCase::kInsensitive);
+                      });
+}
+
+bool names_every_resource(std::string_view pattern, catalog::Action action) {
+  if (all_stars(pattern)) return true;
+  std::optional<Fields> fields = fields_of(pattern);
+  if (!fields) return false;
+  for (catalog::ActionResource accepted : action.resource_types()) {
+    for (catalog::ArnFormat format : accepted.type().arn_formats()) {
+      std::optional<Fields> every = fields_of(format.text());
+      if (!every) continue;
+      // The format's placeholders (`${BucketName}`) read as `*` name every resource of the type.
+      const std::string service = variables_as_stars(every->service);
+      const std::string resource = variables_as_stars(every->resource);
+      if (catalog::glob_contains(fields->service, service, LetterCase::kInsensitive) &&
+          catalog::glob_contains(fields->resource, resource, LetterCase::kSensitive)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool can_name_resource_of(std::string_view pattern, catalog::Action action) {
+  if (all_stars(pattern)) return true;
+  for (catalog::ActionResource accepted : action.resource_types()) {
+    if (accepted.type().can_match(pattern)) return true;
+  }
+  return false;
+}
+
+ResourceScope::ResourceScope(const ast::Statement& statement) {
+  if (statement.resource) {
+    entries_ = statement.resource->entries;
+    const bool every = std::any_of(entries_.begin(), entries_.end(),
+                                   [](const ast::Resource& r) { return all_stars(r.text.value); });
+    form_ = every ? Form::kAny : Form::kListed;
+  } else if (statement.not_resource) {
+    entries_ = statement.not_resource->entries;
+    form_ = Form::kAllBut;
+  }
+}
+
+bool ResourceScope::matches(std::string_view arn) const {
+  auto names = [&](const ast::Resource& entry) {
+    return arn == "*" ? all_stars(entry.text.value) : resource_contains(entry.text.value, arn);
+  };
+  switch (form_) {
+    case Form::kAny:
+      return true;
+    case Form::kListed:
+      return std::any_of(entries_.begin(), entries_.end(), names);
+    case Form::kAllBut:
+      return std::none_of(entries_.begin(), entries_.end(), names);
+  }
+  return false;
+}
+
+bool ResourceScope::covers(std::string_view pattern) const {
+  switch (form_) {
+    case Form::kAny:
+      return true;
+    case Form::kListed:
+      return std::any_of(entries_.begin(), entries_.end(), [&](const ast::Resource& entry) {
+        return resource_contains(entry.text.value, pattern);
+      });
+    case Form::kAllBut:
+      return std::none_of(entries_.begin(), entries_.end(), [&](const ast::Resource& entry) {
+        return resources_intersect(entry.text.value, pattern);
+      });
+  }
+  return false;
+}
+
+bool ResourceScope::covers(const ResourceScope& other) const {
+  if (form_ == Form::kAny) return true;
+  switch (other.form_) {
+    case Form::kAny:
+      return covers("*");
+    case Form::kListed:
+      return std::all_of(other.entries_.begin(), other.entries_.end(),
+                         [&](const ast::Resource& entry) { return covers(entry.text.value); });
+    case Form::kAllBut:
+      if (form_ == Form::kListed) return covers("*");
+      // All but X covers all but Z when each of X is inside Z.
+      return std::all_of(entries_.begin(), entries_.end(), [&](const ast::Resource& mine) {
+        return std::any_of(other.entries_.begin(), other.entries_.end(),
+                           [&](const ast::Resource& theirs) {
+                             return resource_contains(theirs.text.value, mine.text.value);
+                           });
+      });
+  }
+  return false;
+}
+
+bool ResourceScope::overlaps(const ResourceScope& other) const {
+  if (form_ == Form::kAny || other.form_ == Form::kAny) return true;
+  if (form_ == Form::kAllBut && other.form_ == Form::kAllBut) return true;
+  if (form_ == Form::kAllBut || other.form_ == Form::kAllBut) {
+    const ResourceScope& all_but = form_ == Form::kAllBut ? *this : other;
+    const ResourceScope& listed = form_ == Form::kAllBut ? other : *this;
+    return std::any_of(
+        listed.entries_.begin(), listed.entries_.end(), [&](const ast::Resource& entry) {
+          return std::none_of(all_but.entries_.begin(), all_but.entries_.end(),
+                              [&](const ast::Resource& excluded) {
+                                return resource_contains(excluded.text.value, entry.text.value);
+                              });
+        });
+  }
+  return std::any_of(entries_.begin(), entries_.end(), [&](const ast::Resource& mine) {
+    return std::any_of(other.entries_.begin(), other.entries_.end(),
+                       [&](const ast::Resource& theirs) {
+                         return resources_intersect(mine.text.value, theirs.text.value);
+                       });
+  });
+}
+
+}  // namespace iamlint::analysis

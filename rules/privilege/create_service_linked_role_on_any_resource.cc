@@ -46,7 +46,7 @@ class CreateServiceLinkedRoleOnAnyResource final : public engine::Rule {
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     std::optional<iam_action_grant::Grant> grant =
-        iam_action_grant::find_grant(statement, kCreateSlr);
+        iam_action_grant::find_grant(statement, kCreateSlr, ctx.facts().permissions());
     if (!grant) return;
     iam_action_grant::report(
         *grant, kCreateSlr,

@@ -15,7 +15,9 @@
 
 #include <fmt/core.h>
 
+#include "analysis/permission_model.h"
 #include "ast/policy.h"
+#include "catalog/action.h"
 #include "catalog/ascii.h"
 #include "catalog/glob.h"
 #include "engine/rule_context.h"
@@ -100,8 +102,12 @@ inline std::optional<ActionMatch> find_action(const ast::Statement& statement,
   return found;
 }
 
-inline std::optional<Grant> find_grant(const ast::Statement& statement, const Target& target) {
+// `permissions` tells whether a Deny of the policy takes the action away again.
+inline std::optional<Grant> find_grant(const ast::Statement& statement, const Target& target,
+                                       const analysis::PermissionModel& permissions) {
   if (!statement.allows() || bounds_grant(statement, target.bounding_key)) return std::nullopt;
+  std::optional<catalog::Action> known = catalog::find_action(target.action);
+  if (known && !permissions.still_allows(statement, *known)) return std::nullopt;
   std::optional<ActionMatch> action = find_action(statement, target.action);
   if (!action) return std::nullopt;
   Grant grant{.action = action->form, .action_text = action->text, .action_range = action->range};

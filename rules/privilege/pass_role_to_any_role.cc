@@ -53,7 +53,7 @@ class PassRoleToAnyRole final : public engine::Rule {
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     std::optional<iam_action_grant::Grant> grant =
-        iam_action_grant::find_grant(statement, kPassRole);
+        iam_action_grant::find_grant(statement, kPassRole, ctx.facts().permissions());
     if (!grant) return;
     iam_action_grant::report(
         *grant, kPassRole,

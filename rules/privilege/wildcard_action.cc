@@ -9,6 +9,9 @@ namespace {
 constexpr std::string_view kTags[] = {"security", "least-privilege", "external/cwe/cwe-732"};
 constexpr engine::Equivalent kEquivalents[] = {
     {"Checkov", "CKV_AWS_63"}, {"Checkov", "CKV_AWS_62"}, {"Checkov", "CKV_AWS_1"}};
+// Every narrower grant finding in the same statement says less than "every action" does.
+constexpr std::string_view kAbsorbs[] = {"IAM202", "IAM203", "IAM205", "IAM206", "IAM210",
+                                         "IAM211", "IAM212", "IAM213", "IAM216", "IAM250"};
 
 // Only "*" alone: IAM rejects "*:*" (malformed-action reports it).
 bool is_every_action(const ast::Action& action) {
@@ -34,11 +37,13 @@ class WildcardAction final : public engine::Rule {
       .security_severity = "8.5",
       .equivalents = kEquivalents,
       .judges_grants = true,
+      .absorbs = kAbsorbs,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     if (!statement.allows() || !statement.action) return;
+    if (!ctx.facts().permissions().still_allows_anything(statement)) return;
     for (const ast::Action& action : statement.action->entries) {
       if (!is_every_action(action)) continue;
       if (ctx.kind() != ast::PolicyKind::kIdentity) {

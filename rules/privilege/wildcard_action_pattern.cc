@@ -8,6 +8,7 @@ namespace {
 
 constexpr std::string_view kTags[] = {"security", "least-privilege"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "PERMISSIONS_MANAGEMENT_ACTIONS"}};
+constexpr std::string_view kAbsorbs[] = {"IAM203"};
 
 constexpr engine::LevelCase kOtherLevels[] = {
     {engine::Level::kNote, "every action the pattern grants only reads (List or Read)"}};
@@ -27,6 +28,7 @@ class WildcardActionPattern final : public engine::Rule {
       .security_severity = "4.0",
       .equivalents = kEquivalents,
       .judges_grants = true,
+      .absorbs = kAbsorbs,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 
@@ -35,8 +37,10 @@ class WildcardActionPattern final : public engine::Rule {
     for (const ast::Action& action : statement.action->entries) {
       // "*" and "service:*" have rules of their own.
       if (action.name == "*" || !analysis::is_pattern(action.name)) continue;
-      analysis::Indices granted = analysis::actions_of(action);
-      if (granted.empty()) continue;  // the catalogue rules report patterns that match nothing
+      const std::vector<std::uint32_t> granted =
+          analysis::still_granted(analysis::actions_of(action), statement, ctx.facts());
+      // The catalogue rules report patterns that match nothing; a Deny may take the rest.
+      if (granted.empty()) continue;
       ctx.report(action.text.range, "Action \"{}\" allows {}", action.text.value,
                  analysis::describe_grant(granted))
           .level(analysis::only_reads(granted) ? engine::Level::kNote : engine::Level::kWarning);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analysis/actions.h"
+#include "analysis/policy_facts.h"
 #include "engine/rule.h"
 
 namespace iamlint::rules {
@@ -45,7 +46,10 @@ class WildcardResource final : public engine::Rule {
       return resource.text.value == "*";
     });
     if (star == resources.end()) return;
-    catalog::ActionSet scoped = analysis::resource_scoped(ctx.facts().statement_actions(statement));
+    // What the statement still allows after the policy's Deny statements.
+    const analysis::Grant* grant = ctx.facts().permissions().grant_of(statement);
+    if (grant == nullptr) return;
+    catalog::ActionSet scoped = analysis::resource_scoped(grant->allowed());
     if (scoped.empty()) return;
     // Reading everything is a smaller risk than changing it: say so, but as a note.
     ctx.report(star->text.range,

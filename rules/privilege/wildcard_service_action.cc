@@ -7,6 +7,8 @@ namespace {
 
 constexpr std::string_view kTags[] = {"security", "least-privilege", "external/cwe/cwe-732"};
 constexpr engine::Equivalent kEquivalents[] = {{"Cloudsplaining", "ServiceWildcard"}};
+constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM205", "IAM206", "IAM211",
+                                         "IAM212", "IAM213", "IAM250"};
 
 constexpr engine::LevelCase kOtherLevels[] = {
     {engine::Level::kNote, "every action of the service only reads (List or Read)"}};
@@ -24,6 +26,7 @@ class WildcardServiceAction final : public engine::Rule {
       .security_severity = "6.5",
       .equivalents = kEquivalents,
       .judges_grants = true,
+      .absorbs = kAbsorbs,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 
@@ -34,8 +37,9 @@ class WildcardServiceAction final : public engine::Rule {
       if (action.name != "*" || action.service.empty() ||
           action.service.find_first_of("*?") != std::string_view::npos)
         continue;
-      analysis::Indices granted = analysis::actions_of(action);
-      if (granted.empty()) continue;  // an unknown service grants nothing
+      const std::vector<std::uint32_t> granted =
+          analysis::still_granted(analysis::actions_of(action), statement, ctx.facts());
+      if (granted.empty()) continue;  // an unknown service, or a Deny takes it all
       // A service whose every action only reads is a lesser risk: say so, but as a note.
       ctx.report(action.text.range, "Action \"{}\" allows every action of the '{}' service: {}",
                  action.text.value, action.service, analysis::describe_grant(granted))

@@ -5,6 +5,8 @@
 
 #include <fmt/core.h>
 
+#include "analysis/policy_facts.h"
+#include "analysis/risk_lists.h"
 #include "catalog/action_pattern.h"
 #include "catalog/glob.h"
 
@@ -17,6 +19,13 @@ using catalog::AccessLevel;
 constexpr std::array<AccessLevel, catalog::kAccessLevelCount> kBySensitivity = {
     AccessLevel::kPermissionsManagement, AccessLevel::kWrite, AccessLevel::kTagging,
     AccessLevel::kRead, AccessLevel::kList};
+
+// "21,821": counts of actions run into the tens of thousands.
+std::string count_text(std::size_t count) {
+  std::string digits = std::to_string(count);
+  for (std::size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, ",");
+  return digits;
+}
 
 AccessLevel level_of(std::uint32_t index) {
   return catalog::Action(index).access_level();
@@ -68,24 +77,41 @@ std::vector<std::uint32_t> indices_of(const catalog::ActionSet& actions) {
 
 namespace {
 
+constexpr std::size_t kNamed = 3;
+
+// The `kNamed` most sensitive of `actions` (analysis::sensitivity_rank, catalogue order among
+// equals), in one pass: a statement's set may hold most of the catalogue.
+template <class Actions>
+std::vector<catalog::Action> most_sensitive(const Actions& actions) {
+  auto before = [](catalog::Action a, catalog::Action b) {
+    return std::pair(sensitivity_rank(a), a.index()) < std::pair(sensitivity_rank(b), b.index());
+  };
+  std::vector<catalog::Action> top;
+  for (auto entry : actions) {
+    const catalog::Action action(entry);
+    if (top.size() == kNamed && !before(action, top.back())) continue;
+    top.insert(std::upper_bound(top.begin(), top.end(), action, before), action);
+    if (top.size() > kNamed) top.pop_back();
+  }
+  return top;
+}
+
 // describe_grant's message from the number of actions (at least one), the most sensitive access
-// level among them, how many are at that level, and `named(n)`, the first n of those in catalogue
-// order.
-template <class Named>
-std::string describe(std::size_t total, AccessLevel level, std::size_t at_level, Named named) {
-  constexpr std::size_t kNamed = 3;
+// level among them, how many are at that level, and the most sensitive few of them.
+std::string describe(std::size_t total, AccessLevel level, std::size_t at_level,
+                     const std::vector<catalog::Action>& named) {
   if (total == 1) {
-    catalog::Action only = named(1).front();
-    return fmt::format("{} ({})", only.qualified_name(), catalog::to_string(level));
+    return fmt::format("{} ({})", named.front().qualified_name(), catalog::to_string(level));
   }
-  std::string out = fmt::format("{} actions, {} {}: ", total,
-                                at_level == total ? "all" : fmt::format("{} of them", at_level),
-                                catalog::to_string(level));
-  std::vector<catalog::Action> shown = named(kNamed);
-  for (std::size_t i = 0; i < shown.size(); ++i) {
-    out += fmt::format("{}{}", i == 0 ? "" : ", ", shown[i].qualified_name());
+  std::string out =
+      at_level == total
+          ? fmt::format("{} actions, all {}: ", count_text(total), catalog::to_string(level))
+          : fmt::format("{} actions ({} {}), most sensitive first: ", count_text(total),
+                        count_text(at_level), catalog::to_string(level));
+  for (std::size_t i = 0; i < named.size(); ++i) {
+    out += fmt::format("{}{}", i == 0 ? "" : ", ", named[i].qualified_name());
   }
-  if (at_level > shown.size()) out += fmt::format(" and {} more", at_level - shown.size());
+  if (total > named.size()) out += fmt::format(" and {} more", count_text(total - named.size()));
   return out;
 }
 
@@ -99,14 +125,7 @@ std::string describe_grant(Indices actions) {
   });
   if (level == kBySensitivity.end()) return "no action";
   return describe(actions.size(), *level, counts[static_cast<std::size_t>(*level)],
-                  [&](std::size_t n) {
-                    std::vector<catalog::Action> named;
-                    for (std::uint32_t index : actions) {
-                      if (named.size() == n) break;
-                      if (level_of(index) == *level) named.emplace_back(index);
-                    }
-                    return named;
-                  });
+                  most_sensitive(actions));
 }
 
 std::string describe_grant(const catalog::ActionSet& actions) {
@@ -117,14 +136,28 @@ std::string describe_grant(const catalog::ActionSet& actions) {
   if (level == kBySensitivity.end()) return "no action";
   catalog::ActionSet at_level = actions;
   at_level &= catalog::ActionSet::at_access_level(*level);
-  return describe(actions.count(), *level, at_level.count(), [&](std::size_t n) {
-    std::vector<catalog::Action> named;
-    for (catalog::Action action : at_level) {
-      if (named.size() == n) break;
-      named.push_back(action);
+  return describe(actions.count(), *level, at_level.count(), most_sensitive(actions));
+}
+
+std::vector<std::uint32_t> still_granted(Indices granted, const ast::Statement& statement,
+                                         PolicyFacts& facts) {
+  std::vector<std::uint32_t> out;
+  const Grant* grant = facts.permissions().grant_of(statement);
+  if (grant == nullptr) return out;
+  const bool listed = grant->resources.form() == ResourceScope::Form::kListed;
+  for (std::uint32_t index : granted) {
+    const catalog::Action action(index);
+    if (!grant->allowed().contains(action)) continue;
+    // On named resources, only the actions whose resource types they can name are granted.
+    if (listed && std::none_of(grant->resources.entries().begin(), grant->resources.entries().end(),
+                               [&](const ast::Resource& entry) {
+                                 return can_name_resource_of(entry.text.value, action);
+                               })) {
+      continue;
     }
-    return named;
-  });
+    out.push_back(index);
+  }
+  return out;
 }
 
 bool only_reads(Indices actions) {

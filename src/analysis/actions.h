@@ -16,6 +16,8 @@
 
 namespace iamlint::analysis {
 
+class PolicyFacts;
+
 using Indices = std::span<const std::uint32_t>;  // sorted catalogue positions
 
 // The actions one Action entry names; empty for a pattern that is invalid or matches nothing.
@@ -35,11 +37,20 @@ using Indices = std::span<const std::uint32_t>;  // sorted catalogue positions
 // The positions of a set's actions, in order.
 [[nodiscard]] std::vector<std::uint32_t> indices_of(const catalog::ActionSet& actions);
 
-// For messages: "40 actions, 12 of them Permissions management: s3:PutAccessPointPolicy,
-// s3:PutBucketAcl, s3:PutBucketPolicy and 9 more", naming the most sensitive access level present;
-// a single action reads "s3:GetObject (Read)".
+// For messages: "40 actions (12 Permissions management), most sensitive first: s3:PutBucketPolicy,
+// s3:PutBucketAcl, s3:PutAccessPointPolicy and 37 more" (analysis::sensitivity_rank), or "194
+// actions, all List: …" when they share one access level; a single action reads
+// "s3:GetObject (Read)".
 [[nodiscard]] std::string describe_grant(Indices actions);
 [[nodiscard]] std::string describe_grant(const catalog::ActionSet& actions);
+
+// The entries of `granted` (one Action entry's actions) that the statement still allows after the
+// policy's Deny statements, on the resources it names (`s3:*` on `arn:aws:s3:::b/*` grants only
+// object actions): what grant rules describe. Empty when a Deny takes them all away, when no
+// resource fits, or when the statement is not a well-formed Allow.
+[[nodiscard]] std::vector<std::uint32_t> still_granted(Indices granted,
+                                                       const ast::Statement& statement,
+                                                       PolicyFacts& facts);
 
 // True when every action is List or Read.
 [[nodiscard]] bool only_reads(Indices actions);

@@ -1,6 +1,7 @@
 #include "analysis/permission_model.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "analysis/policy_facts.h"
 
@@ -82,7 +83,13 @@ bool ModelStatement::pins_caller() const {
 PermissionModel::PermissionModel(std::span<const PolicySource> policies) {
   for (const PolicySource& source : policies) add(source);
   subtract_denials();
-  for (const Grant& grant : grants_) allowed_actions_ |= grant.allowed();
+  for (const Grant& grant : grants_) {
+    allowed_actions_ |= grant.allowed();
+    by_statement_.push_back(&grant);
+  }
+  std::sort(by_statement_.begin(), by_statement_.end(), [](const Grant* a, const Grant* b) {
+    return std::less<>()(a->statement, b->statement);
+  });
 }
 
 void PermissionModel::add(const PolicySource& source) {
@@ -131,6 +138,24 @@ void PermissionModel::subtract_denials() {
       }
     }
   }
+}
+
+const Grant* PermissionModel::grant_of(const ast::Statement& statement) const {
+  auto it = std::lower_bound(by_statement_.begin(), by_statement_.end(), &statement,
+                             [](const Grant* grant, const ast::Statement* s) {
+                               return std::less<>()(grant->statement, s);
+                             });
+  return it != by_statement_.end() && (*it)->statement == &statement ? *it : nullptr;
+}
+
+bool PermissionModel::still_allows(const ast::Statement& statement, catalog::Action action) const {
+  const Grant* grant = grant_of(statement);
+  return grant && grant->allowed().contains(action);
+}
+
+bool PermissionModel::still_allows_anything(const ast::Statement& statement) const {
+  const Grant* grant = grant_of(statement);
+  return grant && grant->still_grants();
 }
 
 std::vector<Access> PermissionModel::access(catalog::Action action) const {

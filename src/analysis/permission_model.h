@@ -61,6 +61,11 @@ struct Grant : ModelStatement {
   [[nodiscard]] const catalog::ActionSet& allowed() const {
     return reduced ? *reduced : actions.actions();
   }
+  // Whether Denies leave it anything. Actions the catalogue does not know (a service newer than
+  // the snapshot) cannot be shown to be removed, so a grant of only those still grants.
+  [[nodiscard]] bool still_grants() const {
+    return !allowed().empty() || actions.actions().empty();
+  }
 
   std::optional<catalog::ActionSet> reduced;  // set once a Deny removes some actions
   // Unconditional Denies that remove actions from some of its Resource entries only.
@@ -112,6 +117,15 @@ class PermissionModel {
   [[nodiscard]] std::span<const Grant> grants() const { return grants_; }
   [[nodiscard]] std::span<const Denial> denials() const { return denials_; }
 
+  // The grant a well-formed Allow statement became, or nullptr (a Deny, a malformed statement).
+  [[nodiscard]] const Grant* grant_of(const ast::Statement& statement) const;
+  // Whether the statement still allows `action` after the Denies: false for a statement that
+  // does not name it, and for one a Deny cancels. Rules that judge one statement's grant ask
+  // this first, so that a grant a Deny takes away is not reported.
+  [[nodiscard]] bool still_allows(const ast::Statement& statement, catalog::Action action) const;
+  // Whether a Deny leaves the statement anything at all.
+  [[nodiscard]] bool still_allows_anything(const ast::Statement& statement) const;
+
   // The catalogue actions some grant may allow (before resource types are checked): the cheap
   // filter to run before asking access() about each.
   [[nodiscard]] const catalog::ActionSet& allowed_actions() const { return allowed_actions_; }
@@ -128,8 +142,9 @@ class PermissionModel {
   void add(const PolicySource& source);
   void subtract_denials();
 
-  std::vector<Grant> grants_;
+  std::vector<Grant> grants_;  // in the order of their statements
   std::vector<Denial> denials_;
+  std::vector<const Grant*> by_statement_;  // sorted by statement address, for grant_of
   catalog::ActionSet allowed_actions_;
 };
 

@@ -26,6 +26,7 @@ ReportBuilder& ReportBuilder::related(ByteRange range, std::string message) {
 
 ReportBuilder RuleContext::add(ByteRange range, std::string message) {
   IAMLINT_ASSERT(rule_ != nullptr);
+  absorption_.add(*rule_, range, out_.findings);
   Finding& finding = out_.findings.emplace_back();
   finding.rule = rule_;
   finding.level = rule_->level;
@@ -43,6 +44,11 @@ ReportBuilder RuleContext::omit() {
   ++out_.omitted;
   omitted_ = Finding{.rule = rule_, .level = rule_->level};
   return ReportBuilder(omitted_);
+}
+
+ReportBuilder RuleContext::discard() {
+  discarded_ = Finding{.rule = rule_, .level = rule_->level};
+  return ReportBuilder(discarded_);
 }
 
 void RuleContext::count_omitted_level() {

@@ -9,6 +9,7 @@
 
 #include "analysis/policy_facts.h"
 #include "ast/policy.h"
+#include "engine/absorption.h"
 #include "engine/finding.h"
 #include "json/document.h"
 
@@ -43,7 +44,12 @@ class RuleContext {
   // when its top level is not an object.
   RuleContext(std::string_view source_text, const json::Document* doc, const ast::Policy* policy,
               analysis::PolicyFacts* facts, FindingSink out)
-      : source_text_(source_text), doc_(doc), policy_(policy), facts_(facts), out_(out) {}
+      : source_text_(source_text),
+        doc_(doc),
+        policy_(policy),
+        facts_(facts),
+        out_(out),
+        absorption_(policy) {}
   RuleContext(const RuleContext&) = delete;
   RuleContext& operator=(const RuleContext&) = delete;
   ~RuleContext() { count_omitted_level(); }
@@ -60,6 +66,8 @@ class RuleContext {
 
   template <class... Args>
   ReportBuilder report(ByteRange range, fmt::format_string<Args...> format, Args&&... args) {
+    // A broader finding of the same statement already says it (RuleInfo::absorbs).
+    if (absorption_.absorbed(*rule_, range)) return discard();
     // Past the limit the message is not even formatted: crafted input can ask for millions.
     if (out_.findings.size() >= out_.limit) return omit();
     return add(range, fmt::format(format, std::forward<Args>(args)...));
@@ -68,6 +76,7 @@ class RuleContext {
  private:
   ReportBuilder add(ByteRange range, std::string message);
   ReportBuilder omit();
+  ReportBuilder discard();
   // Folds the level of the last omitted finding (a rule may have raised it) into the sink.
   void count_omitted_level();
 
@@ -76,7 +85,9 @@ class RuleContext {
   const ast::Policy* policy_;
   analysis::PolicyFacts* facts_;
   FindingSink out_;
-  Finding omitted_;  // what an omitted report refines; only its level is kept
+  Finding omitted_;    // what an omitted report refines; only its level is kept
+  Finding discarded_;  // what an absorbed report refines; nothing is kept
+  Absorption absorption_;
   const RuleInfo* rule_ = nullptr;
 };
 

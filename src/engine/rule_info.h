@@ -55,6 +55,10 @@ struct RuleInfo {
   // The rule judges what an Allow grants, so it does not apply to guardrails (SCPs, RCPs and
   // permissions boundaries), whose Allow statements only cap what other policies may grant.
   bool judges_grants = false;
+  // Ids of rules whose findings say the same thing more narrowly: when this rule reports in a
+  // statement, their findings in that statement are left out, so that `"Action": "*"` with
+  // `"Resource": "*"` is one finding, not four. A rule absorbs only rules that do not absorb it.
+  std::span<const std::string_view> absorbs;
 
   [[nodiscard]] bool applies_to(ast::PolicyKind kind) const;
   // The default level or one of other_levels.

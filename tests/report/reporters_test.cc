@@ -39,7 +39,8 @@ constexpr std::string_view kAdmin = R"({
 
 // One line; `action` is the whole JSON value of Action, which starts at column 45.
 std::string one_line_policy(std::string_view action) {
-  return R"({"Statement": {"Effect": "Allow", "Action": )" + std::string(action) + "}}";
+  return R"({"Statement": {"Effect": "Allow", "Action": )" + std::string(action) +
+         R"(, "Resource": "arn:aws:s3:::b/*"}})";
 }
 
 struct Input {
@@ -234,7 +235,7 @@ TEST_CASE("text reporter sizes the gutter to the line number") {
 TEST_CASE("text reporter counts columns in code points and keeps tabs in the padding") {
   SUBCASE("non-ASCII before the finding") {
     std::string line = R"({"Statement": {"Sid": ")" + std::string(kEmoji) + std::string(kCjk) +
-                       R"(", "Effect": "Allow", "Action": "*"}})";
+                       R"(", "Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::b/*"}})";
     Linted linted = lint_one("p.json", line, {"IAM201"});
     std::vector<std::string> lines = split_lines(text_report(linted));
     REQUIRE(lines.size() == 5);
@@ -243,7 +244,9 @@ TEST_CASE("text reporter counts columns in code points and keeps tabs in the pad
   }
   SUBCASE("tabs before the finding") {
     Linted linted = lint_one(
-        "p.json", "{\"Statement\":\t{\"Effect\": \"Allow\",\t\"Action\": \"*\"}}", {"IAM201"});
+        "p.json",
+        "{\"Statement\":\t{\"Effect\": \"Allow\",\t\"Action\": \"*\", \"Resource\": \"x\"}}",
+        {"IAM201"});
     std::vector<std::string> lines = split_lines(text_report(linted));
     REQUIRE(lines.size() == 5);
     CHECK(lines[0].starts_with("p.json:1:45: "));
@@ -269,7 +272,7 @@ TEST_CASE("text reporter shows a window of a very long line") {
     CHECK(lines[3] == "  | " + std::string(3 + 40, ' ') + "^^^");
   }
   SUBCASE("a finding near the end shows the end of the line") {
-    const std::string short_tail = head + "}}";
+    const std::string short_tail = head + R"(, "Resource": "x"}})";
     Linted linted = lint_one("min.json", short_tail, {"IAM201"});
     std::vector<std::string> lines = split_lines(text_report(linted));
     REQUIRE(lines.size() == 5);
@@ -297,8 +300,9 @@ TEST_CASE("text reporter shows a window of a very long line") {
     CHECK(lines[3] == "  | " + std::string(3 + 40, ' ') + "^^^");
   }
   SUBCASE("a finding near the start is not cut before") {
-    const std::string early = R"({"Statement": {"Action": "*", "Effect": "Allow", "Sid": ")" +
-                              std::string(300, 'x') + R"("}})";
+    const std::string early =
+        R"({"Statement": {"Action": "*", "Effect": "Allow", "Resource": "x", "Sid": ")" +
+        std::string(300, 'x') + R"("}})";
     Linted linted = lint_one("min.json", early, {"IAM201"});
     std::vector<std::string> lines = split_lines(text_report(linted));
     REQUIRE(lines.size() == 5);
@@ -407,8 +411,8 @@ TEST_CASE("text reporter summary counts problems by level and files") {
                           {"c.json", "["},
                           {"d.json", one_line_policy(R"(["*", "s3:*"])")}},
                          {"IAM001", "IAM201", "IAM202"});
-    // a: IAM201; b, c: IAM001; d: IAM201 and IAM202.
-    CHECK(summary(linted) == "5 problems (2 errors, 3 warnings) in 4 files (4 files checked).\n");
+    // a: IAM201; b, c: IAM001; d: IAM201, which absorbs the IAM202 of the same statement.
+    CHECK(summary(linted) == "4 problems (2 errors, 2 warnings) in 4 files (4 files checked).\n");
   }
 }
 
@@ -486,7 +490,7 @@ TEST_CASE("sarif reporter describes the tool and the rules that have results") {
 TEST_CASE("sarif reporter gives regions in UTF-16 code units") {
   // Before "*": an emoji (two code units) and a CJK character (one).
   std::string line = R"({"Statement": {"Sid": ")" + std::string(kEmoji) + std::string(kCjk) +
-                     R"(", "Effect": "Allow", "Action": "*"}})";
+                     R"(", "Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::b/*"}})";
   Linted linted = lint_one("p.json", "\n" + line, {"IAM201"});
   rapidjson::Document sarif = parse_report(sarif_report(linted));
   const rapidjson::Value& region = get(sarif, "/runs/0/results/0" + std::string(kRegion));
@@ -555,7 +559,7 @@ TEST_CASE("sarif fingerprints depend on content, not on position or the path's s
     return out;
   };
   const std::string policy =
-      R"({"Statement": [{"Effect": "Allow", "Action": "*"}, {"Effect": "Allow", "Action": "*"}]})";
+      R"({"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::b/*"}, {"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::b/*"}]})";
   std::vector<std::string> original = fingerprints(policy);
   REQUIRE(original.size() == 2);
   for (const std::string& fingerprint : original) {
@@ -574,13 +578,14 @@ TEST_CASE("sarif fingerprints depend on content, not on position or the path's s
   CHECK(fingerprints(policy, "./p.json") == original);
   // Reindenting keeps them; a statement inserted above another one does not shift its identity.
   CHECK(fingerprints(R"({"Statement": [{"Effect": "Allow",
-                                        "Action": "*"}]})") == std::vector{original[0]});
+                                        "Action": "*", "Resource": "arn:aws:s3:::b/*"}]})") ==
+        std::vector{original[0]});
   const std::string sids =
-      R"({"Statement": [{"Sid": "A", "Effect": "Allow", "Action": "*"},
+      R"({"Statement": [{"Sid": "A", "Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::b/*"},
                         {"Sid": "B", "Effect": "Allow", "Action": "*", "Resource": "*"}]})";
   const std::string inserted =
-      R"({"Statement": [{"Sid": "New", "Effect": "Allow", "Action": "*"},
-                        {"Sid": "A", "Effect": "Allow", "Action": "*"},
+      R"({"Statement": [{"Sid": "New", "Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::n/*"},
+                        {"Sid": "A", "Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::b/*"},
                         {"Sid": "B", "Effect": "Allow", "Action": "*", "Resource": "*"}]})";
   std::vector<std::string> before = fingerprints(sids);
   std::vector<std::string> after = fingerprints(inserted);

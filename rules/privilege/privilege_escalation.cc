@@ -1,0 +1,154 @@
+// IAM210: an identity policy lets its holder raise its own permissions, with one action (rewrite
+// a policy, attach one to itself) or a combination across its statements (pass any role to a new
+// instance or function), judged on what the policy allows after its Deny statements.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "analysis/risk_lists.h"
+#include "engine/rule.h"
+#include "privilege/risk_report.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"security", "privilege-escalation", "external/cwe/cwe-269"};
+constexpr engine::Equivalent kEquivalents[] = {
+    {"Cloudsplaining", "PrivilegeEscalation"},
+    {"Parliament", "PRIVILEGE_ESCALATION"},
+    {"Checkov", "CKV_AWS_110"},
+    {"Checkov", "CKV_AWS_286"},
+};
+constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
+constexpr std::string_view kAbsorbs[] = {"IAM202", "IAM203", "IAM205", "IAM206",
+                                         "IAM211", "IAM212", "IAM213", "IAM250"};
+
+// One step of a method, as this policy allows it.
+struct Step {
+  const analysis::MethodStep* step;
+  catalog::Action action;
+  analysis::Access access;
+};
+
+// A method the policy allows, with the access chosen for each step (an unconstrained one where
+// there is one).
+struct Allowed {
+  const analysis::EscalationMethod* method;
+  std::vector<Step> steps;
+  bool constrained = false;
+  std::string constraint;
+};
+
+std::optional<Allowed> allowed(const analysis::EscalationMethod& method,
+                               const analysis::PermissionModel& model) {
+  Allowed out{.method = &method};
+  for (const analysis::MethodStep& step : method.steps) {
+    const catalog::Action action = *catalog::find_action(step.action);  // checked at build time
+    std::vector<analysis::Access> accesses =
+        step.every_resource ? risk::on_every_resource(model, action) : model.access(action);
+    if (accesses.empty()) return std::nullopt;
+    auto best = std::find_if(accesses.begin(), accesses.end(),
+                             [](const analysis::Access& a) { return !a.constrained(); });
+    if (best == accesses.end()) {
+      best = accesses.begin();
+      if (!out.constrained) out.constraint = risk::constraint(*best);
+      out.constrained = true;
+    }
+    out.steps.push_back({&step, action, std::move(*best)});
+  }
+  return out;
+}
+
+// The step whose resource decides the method: the first marked to need every resource.
+const Step& pivot(const Allowed& allowed) {
+  return *std::find_if(allowed.steps.begin(), allowed.steps.end(),
+                       [](const Step& s) { return s.step->every_resource; });
+}
+
+// `Action "iam:*" allows iam:PassRole` (or `NotAction allows …`), and the other steps of a
+// combination: `; with ec2:RunInstances (Statement[1]) this`.
+std::string what_allows(const risk::GrantingEntry& entry, const Allowed& allowed,
+                        const Step& pivot_step) {
+  std::vector<std::string> others;
+  for (const Step& step : allowed.steps) {
+    if (&step == &pivot_step) continue;
+    others.push_back(fmt::format("{} ({})", step.action.qualified_name(),
+                                 risk::statement_label(*step.access.grant->statement)));
+  }
+  return fmt::format(
+      "{} on every resource; {}", risk::entry_allows(entry, pivot_step.action.qualified_name()),
+      others.empty() ? std::string("this")
+                     : fmt::format("with {}, this", risk::first_of(others, others.size())));
+}
+
+class PrivilegeEscalation final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM210",
+      .name = "privilege-escalation",
+      .level = engine::Level::kWarning,
+      .summary =
+          "The policy lets its holder raise its own permissions, with one action or a "
+          "combination of its statements",
+      .tags = kTags,
+      .precision = engine::Precision::kHigh,
+      .security_severity = "8.0",
+      .equivalents = kEquivalents,
+      .policy_kinds = kKinds,
+      .judges_grants = true,
+      .absorbs = kAbsorbs,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_policy(const ast::Policy& /*policy*/, engine::RuleContext& ctx) const override {
+    const analysis::PermissionModel& model = ctx.facts().permissions();
+    if (model.grants().empty()) return;
+    // Methods grouped by the entry that grants their pivot action: one finding per entry.
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<Allowed>> by_entry;
+    for (const analysis::EscalationMethod& method : analysis::escalation_methods()) {
+      std::optional<Allowed> found = allowed(method, model);
+      if (!found) continue;
+      const Step& step = pivot(*found);
+      const risk::GrantingEntry entry = risk::granting_entry(*step.access.grant, step.action);
+      by_entry[{entry.range.begin, entry.range.end}].push_back(std::move(*found));
+    }
+    for (const auto& [position, methods] : by_entry) report(methods, ctx);
+  }
+
+ private:
+  static void report(const std::vector<Allowed>& methods, engine::RuleContext& ctx) {
+    // Unconstrained methods first: they decide the level and lead the message.
+    std::vector<const Allowed*> ordered;
+    for (const Allowed& m : methods) ordered.push_back(&m);
+    std::stable_partition(ordered.begin(), ordered.end(),
+                          [](const Allowed* m) { return !m->constrained; });
+    const Allowed& lead = *ordered.front();
+    const Step& step = pivot(lead);
+    const risk::GrantingEntry entry = risk::granting_entry(*step.access.grant, step.action);
+    std::string also;
+    if (ordered.size() > 1) {
+      std::vector<std::string> names;
+      for (std::size_t i = 1; i < ordered.size(); ++i) names.emplace_back(ordered[i]->method->name);
+      also = fmt::format("; {} more {}: {}", names.size(), names.size() == 1 ? "way" : "ways",
+                         risk::first_of(names));
+    }
+    const std::string constraint =
+        lead.constrained && !lead.constraint.empty() ? "; " + lead.constraint : "";
+    engine::ReportBuilder finding =
+        ctx.report(entry.range, "{} lets the holder {} ({}){}{}", what_allows(entry, lead, step),
+                   lead.method->consequence, lead.method->name, also, constraint)
+            .level(lead.constrained ? engine::Level::kNote : engine::Level::kWarning);
+    for (const Step& other : lead.steps) {
+      if (&other == &step) continue;
+      const risk::GrantingEntry where = risk::granting_entry(*other.access.grant, other.action);
+      finding.related(where.range,
+                      fmt::format("{} is allowed here", other.action.qualified_name()));
+    }
+  }
+};
+
+IAMLINT_REGISTER_RULE(PrivilegeEscalation);
+
+}  // namespace
+}  // namespace iamlint::rules

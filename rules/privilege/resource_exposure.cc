@@ -1,0 +1,99 @@
+// IAM213: an identity policy allows Permissions-management actions (resource policies, ACLs,
+// grants, sharing) on every resource, so its holder can open those resources to other accounts
+// or to everyone; judged on what the policy allows after its Deny statements.
+#include <algorithm>
+#include <array>
+
+#include "analysis/risk_lists.h"
+#include "engine/rule.h"
+#include "privilege/risk_report.h"
+
+namespace iamlint::rules {
+namespace {
+
+constexpr std::string_view kTags[] = {"security", "resource-exposure", "external/cwe/cwe-732"};
+constexpr engine::Equivalent kEquivalents[] = {
+    {"Cloudsplaining", "ResourceExposure"},
+    {"Parliament", "PERMISSIONS_MANAGEMENT_ACTIONS"},
+    {"Checkov", "CKV_AWS_109"},
+    {"Checkov", "CKV_AWS_289"},
+};
+constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
+constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM250"};
+
+// Verbs of actions that take access away (delete a policy, revoke a grant, stop sharing): they
+// cannot open a resource, so they are not this rule's.
+constexpr std::array<std::string_view, 5> kClosingVerbs = {"Delete", "Remove", "Detach",
+                                                           "Disassociate", "Revoke"};
+
+bool closes(catalog::Action action) {
+  return std::any_of(kClosingVerbs.begin(), kClosingVerbs.end(),
+                     [&](std::string_view verb) { return action.name().starts_with(verb); });
+}
+
+// Every Permissions-management action that can add access, except those of privilege-escalation
+// methods, which IAM210 reports; most sensitive first.
+std::vector<catalog::Action> exposing_actions() {
+  catalog::ActionSet set =
+      catalog::ActionSet::at_access_level(catalog::AccessLevel::kPermissionsManagement);
+  for (const analysis::EscalationMethod& method : analysis::escalation_methods()) {
+    for (const analysis::MethodStep& step : method.steps)
+      set -= catalog::ActionSet::of(std::array{catalog::find_action(step.action)->index()});
+  }
+  std::vector<catalog::Action> out;
+  for (catalog::Action action : set) {
+    if (!closes(action)) out.push_back(action);
+  }
+  std::stable_sort(out.begin(), out.end(), [](catalog::Action a, catalog::Action b) {
+    return analysis::sensitivity_rank(a) < analysis::sensitivity_rank(b);
+  });
+  return out;
+}
+
+class ResourceExposure final : public engine::Rule {
+ public:
+  static constexpr engine::RuleInfo kInfo{
+      .id = "IAM213",
+      .name = "resource-exposure",
+      .level = engine::Level::kWarning,
+      .summary =
+          "An identity policy allows changing who may use resources (their policies, ACLs, "
+          "grants or sharing) on every resource",
+      .tags = kTags,
+      .precision = engine::Precision::kHigh,
+      .security_severity = "7.0",
+      .equivalents = kEquivalents,
+      .policy_kinds = kKinds,
+      .judges_grants = true,
+      .absorbs = kAbsorbs,
+  };
+  const engine::RuleInfo& info() const override { return kInfo; }
+
+  void check_policy(const ast::Policy& /*policy*/, engine::RuleContext& ctx) const override {
+    static const std::vector<catalog::Action> kExposing = exposing_actions();
+    const analysis::PermissionModel& model = ctx.facts().permissions();
+    std::vector<catalog::Action> allowed;
+    for (catalog::Action action : kExposing) {
+      if (model.allowed_actions().contains(action)) allowed.push_back(action);
+    }
+    for (const risk::EntryGrant& group : risk::group_by_entry(model, allowed)) {
+      std::vector<std::string> names;
+      for (catalog::Action action : group.actions) names.push_back(action.qualified_name());
+      const std::string what = names.size() == 1
+                                   ? risk::entry_allows(group.entry, names.front())
+                                   : fmt::format("{} {} Permissions management actions",
+                                                 risk::entry_allows(group.entry), names.size());
+      ctx.report(group.entry.range,
+                 "{} on every resource, which can open them to other accounts or to everyone{}; "
+                 "name the resources it needs in Resource{}",
+                 what, names.size() == 1 ? "" : ": " + risk::first_of(names),
+                 risk::constraint_suffix(group))
+          .level(risk::level_of(group));
+    }
+  }
+};
+
+IAMLINT_REGISTER_RULE(ResourceExposure);
+
+}  // namespace
+}  // namespace iamlint::rules

@@ -1,0 +1,47 @@
+#include "engine/absorption.h"
+
+#include <algorithm>
+
+namespace iamlint::engine {
+namespace {
+
+bool absorbs(const RuleInfo& broad, const RuleInfo& narrow) {
+  return std::find(broad.absorbs.begin(), broad.absorbs.end(), narrow.id) != broad.absorbs.end();
+}
+
+}  // namespace
+
+std::optional<std::uint32_t> Absorption::statement_at(ByteRange range) const {
+  if (policy_ == nullptr) return std::nullopt;
+  // Statements are in source order.
+  const auto& statements = policy_->statements;
+  auto after = std::upper_bound(
+      statements.begin(), statements.end(), range.begin,
+      [](std::size_t offset, const ast::Statement& s) { return offset < s.range.begin; });
+  if (after == statements.begin()) return std::nullopt;
+  const ast::Statement& statement = *std::prev(after);
+  if (range.end > statement.range.end) return std::nullopt;
+  return statement.index;
+}
+
+bool Absorption::absorbed(const RuleInfo& rule, ByteRange range) const {
+  if (broad_.empty()) return false;
+  std::optional<std::uint32_t> statement = statement_at(range);
+  if (!statement) return false;
+  auto it = broad_.find(*statement);
+  return it != broad_.end() &&
+         std::any_of(it->second.begin(), it->second.end(),
+                     [&](const RuleInfo* broad) { return absorbs(*broad, rule); });
+}
+
+void Absorption::add(const RuleInfo& rule, ByteRange range, std::vector<Finding>& findings) {
+  if (rule.absorbs.empty()) return;
+  std::optional<std::uint32_t> statement = statement_at(range);
+  if (!statement) return;
+  broad_[*statement].push_back(&rule);
+  std::erase_if(findings, [&](const Finding& finding) {
+    return absorbs(rule, *finding.rule) && statement_at(finding.range) == statement;
+  });
+}
+
+}  // namespace iamlint::engine

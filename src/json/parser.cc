@@ -224,10 +224,11 @@ Result<Document, SyntaxError> parse(std::string_view text) {
   rapidjson::Reader reader;
   // Encoding is validated up front, which is far faster than RapidJSON's check of each byte of
   // each string; only a text that is not valid UTF-8 is parsed with that check, to say where.
+  // That check also turns off the SSE2 scans, which a raw control byte 0x1A-0x1F would slip past.
   constexpr unsigned kFlags = rapidjson::kParseInsituFlag | rapidjson::kParseIterativeFlag |
                               rapidjson::kParseNumbersAsStringsFlag;
   rapidjson::ParseResult result =
-      is_valid_utf8(parsed)
+      is_valid_utf8(parsed) && !has_control_unseen_by_sse2(parsed)
           ? reader.Parse<kFlags>(stream, builder)
           : reader.Parse<kFlags | rapidjson::kParseValidateEncodingFlag>(stream, builder);
   if (builder.stopped()) return Unexpected(*builder.stopped());

@@ -82,6 +82,25 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+bool has_control_unseen_by_sse2(std::string_view text) {
+  // Eight bytes at a time: for a byte b below 0x80, b + 0x60 sets the high bit exactly when
+  // b >= 0x20, and b + 0x66 exactly when b >= 0x1A; neither sum carries into the next byte.
+  constexpr uint64_t kHighBits = 0x8080808080808080u;
+  constexpr uint64_t kFrom0x20 = 0x6060606060606060u;
+  constexpr uint64_t kFrom0x1A = 0x6666666666666666u;
+  while (text.size() >= sizeof(uint64_t)) {
+    uint64_t word;
+    std::memcpy(&word, text.data(), sizeof word);
+    const uint64_t low = word & ~kHighBits;
+    const uint64_t unseen = ~((low + kFrom0x20) | word) & (low + kFrom0x1A) & kHighBits;
+    if (unseen != 0) return true;
+    text.remove_prefix(sizeof word);
+  }
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x1A && static_cast<unsigned char>(c) <= 0x1F;
+  });
+}
+
 std::string to_valid_utf8(std::string_view text) {
   return rewrite(text, [](std::string_view sequence, std::string& out) { out += sequence; });
 }

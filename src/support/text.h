@@ -9,6 +9,12 @@ namespace iamlint {
 
 [[nodiscard]] bool is_valid_utf8(std::string_view text);
 
+// Whether `text` holds a byte from 0x1A to 0x1F. RapidJSON 1.1.0 (Debian 12's) compares with 0x19
+// in its SSE2 string scans, so its fast paths let these control characters through unescaped:
+// the reader accepts them raw inside strings and the writer emits them raw, both invalid JSON.
+// Text that holds one must take RapidJSON's byte-by-byte path.
+[[nodiscard]] bool has_control_unseen_by_sse2(std::string_view text);
+
 // The byte length of the character that starts `text`: its UTF-8 sequence, or 1 for a byte that
 // does not start a valid one; 0 for empty text.
 [[nodiscard]] std::size_t character_length(std::string_view text);

@@ -94,5 +94,19 @@ TEST_CASE("text: to_terminal_text shows control characters as escapes") {
   }
 }
 
+TEST_CASE("text: control bytes that RapidJSON's SSE2 scans miss") {
+  CHECK_FALSE(has_control_unseen_by_sse2(""));
+  CHECK_FALSE(has_control_unseen_by_sse2("tab\tnewline\n and \x19, then plain text"));
+  CHECK_FALSE(has_control_unseen_by_sse2("\x9A\x9F\xC3\xA9 high bytes are not control bytes"));
+  for (char byte = 0x1A; byte <= 0x1F; ++byte) {
+    for (std::size_t at : {0, 5, 7, 8, 20}) {
+      std::string text(24, 'x');
+      text[at] = byte;
+      CAPTURE(at);
+      CHECK(has_control_unseen_by_sse2(text));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace iamlint

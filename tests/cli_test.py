@@ -409,11 +409,11 @@ class Formats(unittest.TestCase):
         self.assertEqual(status, 1)
         lines = out.splitlines()
         self.assertIn("1  IAM201  wildcard-action", lines[1] + "\n".join(lines))
-        self.assertEqual(len(lines), 7)
-        self.assertIn("7 problems", err)
+        self.assertEqual(len(lines), 4)
+        self.assertIn("4 problems", err)
         _, out, _ = run("--statistics", "--format", "json", "testdata/examples")
         rows = json.loads(out)
-        self.assertEqual(sum(row["count"] for row in rows), 7)
+        self.assertEqual(sum(row["count"] for row in rows), 4)
         self.assertEqual(set(rows[0]), {"rule_id", "rule_name", "level", "count"})
         status, _, err = run("--statistics", "--format", "sarif", "testdata/examples")
         self.assertEqual(status, 2)
@@ -704,10 +704,11 @@ class Configuration(unittest.TestCase):
 
 SUPPRESSED_POLICY = """{"Version": "2012-10-17", "Statement": [
   {"Sid": "Logs", "Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:PutLogEvents"], "Resource": "*"},
-  {"Sid": "Data", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}
+  {"Sid": "Data", "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::example-data/*"},
+  {"Sid": "Dispatch", "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*"}
 ]}
 """
-# Without suppressions: IAM203 on both Resource "*" (lines 2 and 3), IAM202 on "s3:*" (line 3).
+# Without suppressions: IAM203 on both Resource "*" (lines 2 and 4), IAM202 on "s3:*" (line 3).
 
 
 class Suppressions(unittest.TestCase):
@@ -731,21 +732,21 @@ class Suppressions(unittest.TestCase):
             "rule by name": ("  - {rule: wildcard-resource, reason: ok}\n", [("IAM202", 3)]),
             "paths": ('  - {rule: IAM203, paths: ["legacy/*.json"], reason: ok}\n', [("IAM202", 3)]),
             "other paths": ('  - {rule: IAM203, paths: ["other/**"], reason: ok}\n',
-                            [("IAM203", 2), ("IAM202", 3), ("IAM203", 3)]),
-            "sid": ("  - {rule: IAM203, sids: [Logs], reason: ok}\n", [("IAM202", 3), ("IAM203", 3)]),
-            "sid glob": ("  - {rule: IAM203, sids: ['D*'], reason: ok}\n", [("IAM203", 2), ("IAM202", 3)]),
+                            [("IAM203", 2), ("IAM202", 3), ("IAM203", 4)]),
+            "sid": ("  - {rule: IAM203, sids: [Logs], reason: ok}\n", [("IAM202", 3), ("IAM203", 4)]),
+            "sid glob": ("  - {rule: IAM203, sids: ['Di*'], reason: ok}\n", [("IAM203", 2), ("IAM202", 3)]),
             # Every action of the statement must match for a finding on its Resource...
             "actions of the statement": ('  - {rule: IAM203, actions: ["logs:*"], reason: ok}\n',
-                                         [("IAM202", 3), ("IAM203", 3)]),
+                                         [("IAM202", 3), ("IAM203", 4)]),
             "actions not all matching": ('  - {rule: IAM203, actions: ["logs:Create*"], reason: ok}\n',
-                                         [("IAM203", 2), ("IAM202", 3), ("IAM203", 3)]),
+                                         [("IAM203", 2), ("IAM202", 3), ("IAM203", 4)]),
             # ...and the entry itself for a finding on an action.
             "action entry": ('  - {rule: IAM202, actions: ["S3:*"], reason: ok}\n',
-                             [("IAM203", 2), ("IAM203", 3)]),
-            "resources": ('  - {rule: IAM203, resources: ["*"], sids: [Data], reason: ok}\n',
+                             [("IAM203", 2), ("IAM203", 4)]),
+            "resources": ('  - {rule: IAM203, resources: ["*"], sids: [Dispatch], reason: ok}\n',
                           [("IAM203", 2), ("IAM202", 3)]),
             "resources not matching": ('  - {rule: IAM203, resources: ["arn:*"], reason: ok}\n',
-                                       [("IAM203", 2), ("IAM202", 3), ("IAM203", 3)]),
+                                       [("IAM203", 2), ("IAM202", 3), ("IAM203", 4)]),
         }
         for name, (suppressions, expected) in cases.items():
             with self.subTest(name):
@@ -773,7 +774,7 @@ class Suppressions(unittest.TestCase):
         suppressions = ("  - {rule: IAM203, sids: [Logs], reason: used}\n"
                         "  - {rule: IAM201, reason: unused}\n"
                         "  - {rule: IAM202, reason: expired, expires: 2001-02-03}\n"
-                        "  - {rule: IAM203, sids: [Data], reason: not yet, expires: 2999-01-01}\n")
+                        "  - {rule: IAM203, sids: [Dispatch], reason: not yet, expires: 2999-01-01}\n")
         status, found, err = self.lint(suppressions)
         self.assertEqual(status, 1)
         self.assertEqual(found, [("IAM202", 3)])  # expired: reported again

@@ -29,12 +29,18 @@ std::string listed(const ast::EntryList<ast::Resource>& list) {
   return risk::first_of(texts, 2);
 }
 
+constexpr engine::LevelCase kOtherLevels[] = {
+    {engine::Level::kNote,
+     "a condition narrows the grant, the actions are named one by one, or everything granted only "
+     "reads"}};
+
 class AllowWithNotActionOrResource final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM216",
       .name = "allow-with-not-action-or-resource",
       .level = engine::Level::kWarning,
+      .other_levels = kOtherLevels,
       .summary =
           "An Allow statement uses NotAction or NotResource, and so grants everything but "
           "what it lists",

@@ -17,12 +17,17 @@ constexpr engine::Equivalent kEquivalents[] = {
 constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
 constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM250"};
 
+constexpr engine::LevelCase kOtherLevels[] = {{engine::Level::kNote,
+                                               "every credential action it grants is constrained "
+                                               "by a condition on who, from where or on what"}};
+
 class CredentialsExposure final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM211",
       .name = "credentials-exposure",
       .level = engine::Level::kWarning,
+      .other_levels = kOtherLevels,
       .summary =
           "An identity policy allows actions that return credentials or secrets on every "
           "resource",

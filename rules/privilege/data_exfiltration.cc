@@ -15,12 +15,17 @@ constexpr engine::Equivalent kEquivalents[] = {
 constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
 constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM250"};
 
+constexpr engine::LevelCase kOtherLevels[] = {{engine::Level::kNote,
+                                               "every exfiltration action it grants is constrained "
+                                               "by a condition on who, from where or on what"}};
+
 class DataExfiltration final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM212",
       .name = "data-exfiltration",
       .level = engine::Level::kWarning,
+      .other_levels = kOtherLevels,
       .summary = "An identity policy allows reading every object or exporting every table",
       .tags = kTags,
       .precision = engine::Precision::kHigh,

@@ -82,12 +82,17 @@ std::string what_allows(const risk::GrantingEntry& entry, const Allowed& allowed
                      : fmt::format("with {}, this", risk::first_of(others, others.size())));
 }
 
+constexpr engine::LevelCase kOtherLevels[] = {{engine::Level::kNote,
+                                               "every escalation method it grants is constrained "
+                                               "by a condition on who, from where or on what"}};
+
 class PrivilegeEscalation final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM210",
       .name = "privilege-escalation",
       .level = engine::Level::kWarning,
+      .other_levels = kOtherLevels,
       .summary =
           "The policy lets its holder raise its own permissions, with one action or a "
           "combination of its statements",

@@ -55,12 +55,16 @@ std::string what(const analysis::Grant& grant) {
   return out;
 }
 
+constexpr engine::LevelCase kOtherLevels[] = {
+    {engine::Level::kNote, "a condition narrows who, from where or on what the public is allowed"}};
+
 class PublicAccess final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM214",
       .name = "public-access",
       .level = engine::Level::kWarning,
+      .other_levels = kOtherLevels,
       .summary =
           "A resource or trust policy lets anyone, in any AWS account or none, use the "
           "resource or assume the role",

@@ -50,12 +50,17 @@ std::vector<catalog::Action> exposing_actions() {
   return out;
 }
 
+constexpr engine::LevelCase kOtherLevels[] = {{engine::Level::kNote,
+                                               "every exposing action it grants is constrained by "
+                                               "a condition on who, from where or on what"}};
+
 class ResourceExposure final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM213",
       .name = "resource-exposure",
       .level = engine::Level::kWarning,
+      .other_levels = kOtherLevels,
       .summary =
           "An identity policy allows changing who may use resources (their policies, ACLs, "
           "grants or sharing) on every resource",

@@ -22,6 +22,11 @@ bool starts_with_folded(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && equals_folded(text.substr(0, prefix.size()), prefix);
 }
 
+bool ends_with_folded(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() &&
+         equals_folded(text.substr(text.size() - suffix.size()), suffix);
+}
+
 std::string to_folded(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = fold(c);

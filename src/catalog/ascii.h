@@ -15,6 +15,7 @@ namespace iamlint::catalog {
 [[nodiscard]] int compare_folded(std::string_view a, std::string_view b);
 [[nodiscard]] bool equals_folded(std::string_view a, std::string_view b);
 [[nodiscard]] bool starts_with_folded(std::string_view text, std::string_view prefix);
+[[nodiscard]] bool ends_with_folded(std::string_view text, std::string_view suffix);
 [[nodiscard]] std::string to_folded(std::string_view text);
 
 }  // namespace iamlint::catalog

@@ -14,6 +14,10 @@ TEST_CASE("ASCII case folding") {
   CHECK(starts_with_folded("anything", ""));
   CHECK_FALSE(starts_with_folded("aw", "aws:"));
   CHECK_FALSE(starts_with_folded("ec2:Vpc", "aws:"));
+  CHECK(ends_with_folded("aws:TagKeys", "tagkeys"));
+  CHECK(ends_with_folded("anything", ""));
+  CHECK_FALSE(ends_with_folded("keys", "tagkeys"));
+  CHECK_FALSE(ends_with_folded("aws:TagKeys/x", "tagkeys"));
 }
 
 }  // namespace

@@ -512,8 +512,78 @@ class Formats(unittest.TestCase):
         self.assertEqual(status, 0)
         for flag in ("--format", "--output", "--policy-type", "--fail-level", "--select", "--ignore",
                      "--no-color", "--jobs", "--stdin-filename", "--version", "--policy", "expand",
-                     "--resource-type", "--skip-non-policy", "--baseline", "--scp-syntax"):
+                     "--resource-type", "--skip-non-policy", "--baseline", "--scp-syntax", "guardrails",
+                     "--controls"):
             self.assertIn(flag, out)
+
+
+class Guardrails(unittest.TestCase):
+    """iamlint guardrails: the example sets, each way of weakening one, team controls."""
+    GOOD = "testdata/examples/guardrails/good"
+    CASES = "testdata/guardrails"
+
+    def weakened(self, case):
+        """The good set with the files of `case` in place of their namesakes."""
+        return [os.path.join(f"{self.CASES}/{case}", name) if os.path.exists(f"{self.CASES}/{case}/{name}")
+                else os.path.join(self.GOOD, name) for name in sorted(os.listdir(self.GOOD))]
+
+    def test_good_set_enforces_every_control(self):
+        status, out, err = run("guardrails", "--format", "json", self.GOOD)
+        self.assertEqual((status, err), (0, ""))
+        report = json.loads(out)
+        self.assertEqual(report["summary"], {"enforced": 8, "partial": 0, "missing": 0, "off": 0})
+        self.assertTrue(all(control["enforced_by"] for control in report["controls"]))
+
+    def test_each_weakening_names_the_gap_and_the_control(self):
+        cases = sorted(name for name in os.listdir(self.CASES) if os.path.isdir(f"{self.CASES}/{name}")
+                       and name != "invalid_controls")
+        self.assertEqual(len(cases), 5)
+        for case in cases:
+            with self.subTest(case=case):
+                status, out, err = run("guardrails", *self.weakened(case))
+                self.assertEqual((status, err), (1, ""))
+                check_golden(self, f"{self.CASES}/{case}.expected", out)
+                # The gap is located in the weakened file.
+                self.assertRegex(out, rf"^{self.CASES}/{case}/[a-z_]+\.json:\d+:\d+: partial: ")
+
+    def test_weak_example(self):
+        status, out, _ = run("guardrails", "testdata/examples/guardrails/weak")
+        self.assertEqual(status, 1)
+        check_golden(self, f"{self.CASES}/weak_example.expected", out)
+
+    def test_sarif_results_point_at_the_gaps(self):
+        status, out, _ = run("guardrails", "--format", "sarif", *self.weakened("bool_instead_of_bool_if_exists"))
+        self.assertEqual(status, 1)
+        run_ = json.loads(out)["runs"][0]
+        self.assertEqual(len(run_["tool"]["driver"]["rules"]), 8)
+        [result] = run_["results"]
+        self.assertEqual(result["ruleId"], "iam-changes-need-mfa")
+        location = result["locations"][0]["physicalLocation"]
+        self.assertEqual(location["artifactLocation"]["uri"],
+                         f"{self.CASES}/bool_instead_of_bool_if_exists/protect_account.json")
+        self.assertEqual(location["region"]["snippet"]["text"], '"Bool"')
+
+    def test_team_controls_add_and_switch_off(self):
+        status, out, _ = run("guardrails", "--format", "json", "--controls", f"{self.CASES}/team_controls.json",
+                             self.GOOD)
+        self.assertEqual(status, 1)
+        controls = {c["id"]: c for c in json.loads(out)["controls"]}
+        self.assertEqual(controls["regions-locked"]["status"], "missing")
+        self.assertEqual(controls["organization-membership-protected"]["status"], "off")
+        self.assertIn("offboarding", controls["organization-membership-protected"]["disabled"])
+
+    def test_bad_controls_files_and_inputs_are_usage_errors(self):
+        directory = f"{self.CASES}/invalid_controls"
+        for name in sorted(os.listdir(directory)):
+            with self.subTest(controls=name):
+                status, out, err = run("guardrails", "--controls", f"{directory}/{name}", self.GOOD)
+                self.assertEqual((status, out), (2, ""))
+                self.assertRegex(err, rf"^iamlint: error: {directory}/{name}:\d+:\d+: ")
+        status, _, err = run("guardrails", f"{CLI}/invalid.json")
+        self.assertEqual(status, 2)
+        self.assertIn(f"{CLI}/invalid.json:4:24:", err)
+        self.assertEqual(run("guardrails", "--format", "gitlab", self.GOOD)[0], 2)
+        self.assertEqual(run("--controls", "x.json", self.GOOD)[0], 2)
 
 
 class Papercuts(unittest.TestCase):

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Validates iamlint's SARIF for everything in testdata/ in two ways:
 
+The lint report and the `iamlint guardrails` report of the weak example set are each checked:
+
 1. against the SARIF 2.1.0 JSON schema that the Multitool package ships, with Python's
    jsonschema (the Multitool itself silently skips schema checks on some malformed logs, such as
    an unknown `level`);
@@ -33,12 +35,24 @@ def schema_problems(report):
             for error in validator.iter_errors(document)]
 
 
+def validate(report, verdict):
+    """The schema's and the Multitool's problems with one report, as readable lines."""
+    subprocess.run([MULTITOOL, "validate", report, "--rule-kind", "Sarif;Ghas", "--level", "Error;Warning",
+                    "--output", verdict, "--log", "ForceOverwrite"], capture_output=True, text=True, check=True)
+    problems = schema_problems(report)
+    for problem in json.load(open(verdict))["runs"][0].get("results") or []:
+        message = problem["message"].get("text") or problem["message"].get("arguments")
+        problems.append(f"multitool: {problem.get('level', 'warning')} {problem.get('ruleId')}: {message}")
+    return problems
+
+
 def main() -> int:
     if not os.access(MULTITOOL, os.X_OK):
         print(f"FAIL: {MULTITOOL} is missing; run tools/setup")
         return 1
     with tempfile.TemporaryDirectory() as scratch:
         report = os.path.join(scratch, "iamlint.sarif")
+        guardrails = os.path.join(scratch, "guardrails.sarif")
         verdict = os.path.join(scratch, "validation.sarif")
         # With suppressions, so that suppressed results are validated as well.
         lint = subprocess.run([IAMLINT, "--format", "sarif", "--output", report,
@@ -51,15 +65,19 @@ def main() -> int:
         if not results or not any("suppressions" in result for result in results):
             print("FAIL: the report has no (suppressed) results, so the check would prove nothing")
             return 1
-        subprocess.run([MULTITOOL, "validate", report, "--rule-kind", "Sarif;Ghas", "--level", "Error;Warning",
-                        "--output", verdict, "--log", "ForceOverwrite"], capture_output=True, text=True, check=True)
-        problems = schema_problems(report)
-        for problem in json.load(open(verdict))["runs"][0].get("results") or []:
-            message = problem["message"].get("text") or problem["message"].get("arguments")
-            problems.append(f"multitool: {problem.get('level', 'warning')} {problem.get('ruleId')}: {message}")
+        # The weak example set has partial and missing controls, with a control switched off.
+        check = subprocess.run([IAMLINT, "guardrails", "--format", "sarif", "--output", guardrails,
+                                "--controls", "testdata/guardrails/team_controls.json",
+                                "testdata/examples/guardrails/weak"], capture_output=True, text=True)
+        gaps = json.load(open(guardrails))["runs"][0]["results"] if check.returncode == 1 else []
+        if not {"warning", "error"} <= {result["level"] for result in gaps}:
+            print(f"FAIL: iamlint guardrails exited {check.returncode} without partial and missing "
+                  f"controls: {check.stderr}")
+            return 1
+        problems = validate(report, verdict) + validate(guardrails, verdict)
         for problem in problems:
             print(problem)
-        print(f"validated {len(results)} results: {len(problems)} problems")
+        print(f"validated {len(results)} lint and {len(gaps)} guardrail results: {len(problems)} problems")
         return 1 if problems else 0
 
 

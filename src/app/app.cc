@@ -1,6 +1,7 @@
 #include "app/app.h"
 
 #include "app/expand_command.h"
+#include "app/guardrails_command.h"
 #include "app/lint_command.h"
 #include "app/rules_command.h"
 #include "app/settings.h"
@@ -24,6 +25,8 @@ int run(const Options& options, std::ostream& out, std::ostream& err) {
       return expand_command(options, out, err);
     case Command::kConfig:
       return config_command(options, out, err);
+    case Command::kGuardrails:
+      return guardrails_command(options, out, err);
   }
   return kExitError;
 }

@@ -10,7 +10,7 @@
 
 namespace iamlint::app {
 
-enum class Command { kLint, kRules, kExplain, kExpand, kConfig };
+enum class Command { kLint, kRules, kExplain, kExpand, kConfig, kGuardrails };
 
 enum class OutputFormat { kText, kSarif, kJson, kGithub, kGitlab, kMarkdown };
 
@@ -44,6 +44,7 @@ struct Options {
   std::vector<std::string> explain_rules;    // for Command::kExplain
   std::vector<std::string> patterns;         // for Command::kExpand: action patterns
   std::optional<std::string> expand_policy;  // for Command::kExpand: --policy FILE
+  std::vector<std::string> controls_files;   // for Command::kGuardrails: --controls FILE
 };
 
 // Exit codes, as documented in README.md.

@@ -34,6 +34,8 @@ constexpr CommandSpec kCommands[] = {
     {"config", "iamlint config --show [PATH]",
      "print the settings for PATH (default .) and where each comes from"},
     {"config", "iamlint config --schema", "print the JSON Schema of .iamlint.yaml"},
+    {"guardrails", "iamlint guardrails PATH...",
+     "check that an SCP/RCP set enforces the root-account baseline (--controls adds yours)"},
 };
 
 // In the order --help lists them.
@@ -128,6 +130,12 @@ constexpr OptionSpec kOptions[] = {
      .value = "FILE",
      .help = "With expand: the policy whose statements to expand",
      .kind = ValueKind::kFile},
+    {.name = "controls",
+     .value = "FILE",
+     .help = "With guardrails: more controls, or baseline ones switched off with a reason, in "
+             "the baseline's JSON format (README.md, Guardrails); repeatable",
+     .kind = ValueKind::kFile,
+     .repeatable = true},
     {.name = "statistics",
      .help = "Print how many findings each rule has instead of the findings (text or json)"},
     {.name = "quiet",

@@ -194,8 +194,16 @@ Options to_options(const cxxopts::ParseResult& parsed) {
     options.command = Command::kExpand;
     options.patterns.assign(args.begin() + 1, args.end());
     if (parsed.count("policy")) options.expand_policy = parsed["policy"].as<std::string>();
+  } else if (!args.empty() && args[0] == "guardrails") {
+    options.command = Command::kGuardrails;
+    options.paths.assign(args.begin() + 1, args.end());
+    if (parsed.count("controls"))
+      options.controls_files = parsed["controls"].as<std::vector<std::string>>();
   } else {
     options.paths = args;
+  }
+  if (parsed.count("controls") && options.command != Command::kGuardrails) {
+    throw UsageError{"--controls goes with 'iamlint guardrails'"};
   }
   if (parsed.count("policy") && options.command != Command::kExpand) {
     throw UsageError{"--policy goes with 'iamlint expand'"};

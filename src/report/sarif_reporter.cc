@@ -164,28 +164,41 @@ std::string artifact_uri(std::string_view path) {
 
 SarifReporter::SarifReporter(const ToolInfo& tool, std::ostream& out) : tool_(tool), w_(out) {}
 
+void begin_sarif_run(JsonWriter& w) {
+  w.begin_object();
+  w.field("$schema", kSchema);
+  w.field("version", "2.1.0");
+  w.key("runs");
+  w.begin_array();
+  w.begin_object();
+  w.key("originalUriBaseIds");
+  w.begin_object();
+  w.key(kSourceRoot);
+  w.begin_object();
+  w.key("description");
+  w.begin_object();
+  w.field("text",
+          "The directory iamlint ran in; its absolute path is left out so that output is "
+          "reproducible.");
+  w.end_object();
+  w.end_object();
+  w.end_object();
+  w.field("columnKind", "utf16CodeUnits");
+  w.key("results");
+  w.begin_array();
+}
+
+void write_sarif_location(JsonWriter& w, std::string_view uri, const source::LineIndex& index,
+                          std::string_view text, ByteRange range) {
+  write_range(w, uri, index, text, range);
+}
+
+void write_sarif_message(JsonWriter& w, std::string_view text) {
+  write_message(w, text);
+}
+
 void SarifReporter::begin() {
-  w_.begin_object();
-  w_.field("$schema", kSchema);
-  w_.field("version", "2.1.0");
-  w_.key("runs");
-  w_.begin_array();
-  w_.begin_object();
-  w_.key("originalUriBaseIds");
-  w_.begin_object();
-  w_.key(kSourceRoot);
-  w_.begin_object();
-  w_.key("description");
-  w_.begin_object();
-  w_.field("text",
-           "The directory iamlint ran in; its absolute path is left out so that output is "
-           "reproducible.");
-  w_.end_object();
-  w_.end_object();
-  w_.end_object();
-  w_.field("columnKind", "utf16CodeUnits");
-  w_.key("results");
-  w_.begin_array();
+  begin_sarif_run(w_);
 }
 
 std::size_t SarifReporter::rule_index(const engine::RuleInfo& rule) {

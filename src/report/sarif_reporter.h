@@ -65,6 +65,15 @@ class SarifReporter final : public Reporter {
   std::vector<Notification> truncated_;     // files past the per-file finding limit
 };
 
+// The pieces other SARIF writers (`iamlint guardrails`) share with this one, so that every SARIF
+// iamlint writes has the same header and locations. begin_sarif_run opens the log, its run and
+// the run's results array.
+void begin_sarif_run(JsonWriter& w);
+// A physical location for a byte range of a file, with the text as snippet when it is short.
+void write_sarif_location(JsonWriter& w, std::string_view uri, const source::LineIndex& index,
+                          std::string_view text, ByteRange range);
+void write_sarif_message(JsonWriter& w, std::string_view text);
+
 // The SARIF artifact URI for a path as given: relative paths stay relative (with '/' and
 // percent-encoding), absolute ones become file:// URIs.
 [[nodiscard]] std::string artifact_uri(std::string_view path);

@@ -35,6 +35,8 @@ class ModelledPolicy {
 
   [[nodiscard]] const ast::Policy& policy() const { return *policy_; }
   [[nodiscard]] const PermissionModel& model() const { return facts_->permissions(); }
+  // For a model over several policies: PolicySource{&policy(), &facts(), origin}.
+  [[nodiscard]] PolicyFacts& facts() const { return *facts_; }
 
   // access() for an action that must be in the catalogue.
   [[nodiscard]] std::vector<Access> access(std::string_view action) const {

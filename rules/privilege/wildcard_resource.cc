@@ -1,9 +1,11 @@
-// IAM203: an Allow statement on Resource "*" for actions that could be limited to specific
-// resources. Actions that accept only "*" (most List and Describe calls) never trigger it.
+// IAM203: an Allow statement on Resource "*", or on an ARN pattern that names every resource of
+// its type, for actions that could be limited to specific resources. Actions that accept only "*"
+// (most List and Describe calls) never trigger it.
 #include <algorithm>
 
 #include "analysis/actions.h"
 #include "analysis/policy_facts.h"
+#include "analysis/resource_scope.h"
 #include "engine/rule.h"
 
 namespace iamlint::rules {
@@ -41,22 +43,43 @@ class WildcardResource final : public engine::Rule {
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     if (!statement.allows() || !statement.resource) return;
+    // What the statement still allows after the policy's Deny statements.
+    const analysis::Grant* grant = ctx.facts().permissions().grant_of(statement);
+    if (grant == nullptr) return;
+    const catalog::ActionSet scoped = analysis::resource_scoped(grant->allowed());
+    if (scoped.empty()) return;
     const auto& resources = statement.resource->entries;
     auto star = std::find_if(resources.begin(), resources.end(), [](const ast::Resource& resource) {
       return resource.text.value == "*";
     });
-    if (star == resources.end()) return;
-    // What the statement still allows after the policy's Deny statements.
-    const analysis::Grant* grant = ctx.facts().permissions().grant_of(statement);
-    if (grant == nullptr) return;
-    catalog::ActionSet scoped = analysis::resource_scoped(grant->allowed());
-    if (scoped.empty()) return;
-    // Reading everything is a smaller risk than changing it: say so, but as a note.
-    ctx.report(star->text.range,
-               "Resource \"*\" covers actions that can be limited to specific resources: {}; name "
-               "their resources' ARNs instead",
-               analysis::describe_grant(scoped))
-        .level(analysis::only_reads(scoped) ? engine::Level::kNote : engine::Level::kWarning);
+    if (star != resources.end()) {
+      report(ctx, *star, scoped, "Resource \"*\" covers");
+      return;
+    }
+    // An ARN pattern that names every resource of its type is just as unconstrained, unless a
+    // condition narrows who may use it or on what (a tag test, a source account, …): naming
+    // every resource and narrowing by condition is how AWS writes scoped grants on resources
+    // created later.
+    if (!grant->narrowing_conditions().empty()) return;
+    for (const ast::Resource& resource : resources) {
+      const catalog::ActionSet everywhere =
+          analysis::reaching_every_resource(resource.text.value, scoped);
+      if (everywhere.empty()) continue;
+      report(ctx, resource, everywhere,
+             fmt::format("Resource \"{}\" names every resource of its type, as \"*\" would, for",
+                         resource.text.value));
+    }
+  }
+
+ private:
+  // Reading everything is a smaller risk than changing it: say so, but as a note.
+  static void report(engine::RuleContext& ctx, const ast::Resource& resource,
+                     const catalog::ActionSet& actions, std::string_view subject) {
+    ctx.report(resource.text.range,
+               "{} actions that can be limited to specific resources: {}; name their resources' "
+               "ARNs instead",
+               subject, analysis::describe_grant(actions))
+        .level(analysis::only_reads(actions) ? engine::Level::kNote : engine::Level::kWarning);
   }
 };
 

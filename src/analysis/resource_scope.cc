@@ -89,6 +89,11 @@ bool names_every_resource(std::string_view pattern, catalog::Action action) {
     for (catalog::ArnFormat format : accepted.type().arn_formats()) {
       std::optional<Fields> every = fields_of(format.text());
       if (!every) continue;
+      // The pattern's Region and account need not match the format's, but an empty one names
+      // no resource of a type that has them (`arn:aws:s3:::*/*` names no access point).
+      if ((fields->region.empty() && !every->region.empty()) ||
+          (fields->account.empty() && !every->account.empty()))
+        continue;
       // The format's placeholders (`${BucketName}`) read as `*` name every resource of the type.
       const std::string service = variables_as_stars(every->service);
       const std::string resource = variables_as_stars(every->resource);
@@ -99,6 +104,22 @@ bool names_every_resource(std::string_view pattern, catalog::Action action) {
     }
   }
   return false;
+}
+
+catalog::ActionSet reaching_every_resource(std::string_view pattern,
+                                           const catalog::ActionSet& actions) {
+  catalog::ActionSet out;
+  std::optional<Fields> fields = fields_of(pattern);
+  const bool everything = all_stars(pattern);
+  if (!everything && !fields) return out;
+  for (catalog::Action action : actions) {
+    // Most actions fall at the service field; only the others pay for the ARN formats.
+    if (!everything && !catalog::glob_contains(fields->service, action.service().prefix(),
+                                               LetterCase::kInsensitive))
+      continue;
+    if (names_every_resource(pattern, action)) out.insert(action);
+  }
+  return out;
 }
 
 bool can_name_resource_of(std::string_view pattern, catalog::Action action) {

@@ -10,6 +10,7 @@
 
 #include "ast/policy.h"
 #include "catalog/action.h"
+#include "catalog/action_set.h"
 
 namespace iamlint::analysis {
 
@@ -24,6 +25,9 @@ namespace iamlint::analysis {
 // that action, whatever the partition, Region and account say. For an action that accepts only
 // "*", whether the pattern is "*".
 [[nodiscard]] bool names_every_resource(std::string_view pattern, catalog::Action action);
+// The actions of `actions` for which `pattern` names every resource, as "*" would.
+[[nodiscard]] catalog::ActionSet reaching_every_resource(std::string_view pattern,
+                                                         const catalog::ActionSet& actions);
 // Whether `pattern` can name some resource `action` accepts: a grant of the action on a pattern
 // that names none of its resource types does not allow it (`s3:*` on `arn:aws:s3:::b/*` allows
 // no bucket-level action).

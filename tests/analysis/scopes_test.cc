@@ -1,3 +1,5 @@
+#include <array>
+
 #include <doctest/doctest.h>
 
 #include "analysis/condition_facts.h"
@@ -40,9 +42,24 @@ TEST_CASE("naming every resource of an action's types") {
   CHECK(names_every_resource("arn:aws:s3:::*", get_object));  // the resource part spans the "/"
   CHECK_FALSE(names_every_resource("arn:aws:s3:::b/*", get_object));
   CHECK_FALSE(names_every_resource("arn:aws:s3:::*/private/*", get_object));
+  // An empty Region names no access point, which has one.
+  CHECK_FALSE(
+      names_every_resource("arn:aws:s3:::*/*", *catalog::find_action("s3:GetBucketPolicy")));
+  CHECK(names_every_resource("arn:aws:s3:*:*:accesspoint/*",
+                             *catalog::find_action("s3:GetBucketPolicy")));
   const auto list_buckets = *catalog::find_action("s3:ListAllMyBuckets");
   CHECK(names_every_resource("*", list_buckets));
   CHECK_FALSE(names_every_resource("arn:aws:s3:::*", list_buckets));
+  const catalog::ActionSet reads = catalog::ActionSet::of(std::array{
+      get_object.index(), list_buckets.index(), catalog::find_action("s3:GetBucketPolicy")->index(),
+      catalog::find_action("sqs:ReceiveMessage")->index()});
+  const catalog::ActionSet objects = reaching_every_resource("arn:aws:s3:::*/*", reads);
+  CHECK(objects.count() == 1);
+  CHECK(objects.contains(get_object));
+  CHECK(reaching_every_resource("arn:*:s*:*:*:*", reads).count() == 3);
+  CHECK(reaching_every_resource("*", reads).count() == 4);
+  CHECK(reaching_every_resource("arn:aws:s3:::b/*", reads).empty());
+  CHECK(reaching_every_resource("not an arn", reads).empty());
   CHECK(can_name_resource_of("arn:aws:s3:::b", *catalog::find_action("s3:PutBucketPolicy")));
   CHECK_FALSE(
       can_name_resource_of("arn:aws:s3:::b/*", *catalog::find_action("s3:PutBucketPolicy")));

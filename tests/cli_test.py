@@ -4,10 +4,12 @@
 Run by `meson test` from the source root, with IAMLINT naming the binary.
 """
 import hashlib
+import itertools
 import json
 import os
 import pty
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -442,7 +444,7 @@ class Formats(unittest.TestCase):
             "path": f"{CLI}/invalid.json", "line": 4, "column": 24, "end_line": 4, "end_column": 25,
             "rule_id": "IAM001", "rule_name": "json-syntax-error", "level": "error",
             "message": "invalid JSON: missing a comma or '}' after an object member; found '\"'",
-            "access_analyzer_code": "JSON_SYNTAX_ERROR"}])
+            "access_analyzer_code": "JSON_SYNTAX_ERROR", "fix": None}])
 
     def test_github_annotations_escape_properties(self):
         with open(f"{CLI}/invalid.json") as source:
@@ -855,6 +857,139 @@ class Suppressions(unittest.TestCase):
         _, _, err = self.lint(suppressions, target="legacy/p.json")
         self.assertNotIn("matches no finding", err)
         self.assertIn("expired on 2001-02-03", err)
+
+
+def fixture_args(path):
+    """The options a rule fixture is linted with, from its name (see tests/rules/fixtures.cc)."""
+    word = os.path.basename(path).split(".")[-2]
+    if word in ("identity", "boundary", "resource", "trust", "scp", "rcp"):
+        return ["--policy-type", word]
+    if word == "scp-legacy":
+        return ["--policy-type", "scp", "--scp-syntax", "legacy"]
+    if word.startswith("AWS-"):
+        return ["--resource-type", word.replace("-", "::")]
+    return []
+
+
+class Fixes(unittest.TestCase):
+    """Every fix round-trips: --fix removes what it fixes and causes nothing new; --diff shows it."""
+
+    @staticmethod
+    def findings(path, args, fix_args):
+        _, out, _ = run("--format", "json", *fix_args, *args, path)
+        return json.loads(out)
+
+    def test_every_fix_is_final_and_matches_its_diff(self):
+        # A rule with a security score judges what a policy grants: an unsafe fix makes a grant
+        # work that did not (a misspelt action), and such a rule may then say what it grants.
+        _, out, _ = run("rules", "--format", "json")
+        judges_grants = {rule["id"] for rule in json.loads(out) if rule["security_severity"]}
+        fixtures = sorted(os.path.join(root, name) for root, _, names in os.walk("testdata/rules")
+                          for name in names if name.endswith(".json"))
+        checked = set()
+        for fixture, fix_args in itertools.product(fixtures, ([], ["--unsafe-fixes"])):
+            args = fixture_args(fixture)
+            before = self.findings(fixture, args, fix_args)
+            fixed = [f for f in before if f["fix"]]
+            if not fixed:
+                continue
+            checked.add((fixture, bool(fix_args)))
+            with self.subTest(fixture=fixture, fix_args=fix_args), tempfile.TemporaryDirectory() as scratch:
+                target = os.path.join(scratch, "p.json")
+                patched = os.path.join(scratch, "patched.json")
+                for copy in (target, patched):
+                    shutil.copyfile(fixture, copy)
+                status, diff, err = run("--diff", *fix_args, *args, target)
+                self.assertEqual(status, 1, err)
+                subprocess.run(["patch", "--quiet", patched], input=diff, text=True, check=True, cwd=scratch)
+                run("--fix", *fix_args, *args, target)
+                with open(target, "rb") as a, open(patched, "rb") as b:
+                    self.assertEqual(a.read(), b.read(), "--fix and --diff disagree")
+                after = self.findings(target, args, fix_args)
+                # Counted per rule: a message may name a neighbour that the fix removed.
+                count = lambda findings, rule: sum(f["rule_id"] == rule for f in findings)
+                for finding in after:
+                    self.assertIsNone(finding["fix"], f"a fixable finding is left: {finding['message']}")
+                    if fix_args and finding["rule_id"] in judges_grants:
+                        continue
+                    self.assertLessEqual(count(after, finding["rule_id"]), count(before, finding["rule_id"]),
+                                         f"a fix caused a new finding: {finding['message']}")
+                for rule in {f["rule_id"] for f in fixed}:
+                    self.assertEqual(count(after, rule), count(before, rule) - count(fixed, rule),
+                                     f"{rule}: not every fix removed its finding")
+        self.assertGreater(len([c for c in checked if not c[1]]), 5)
+        self.assertGreater(len([c for c in checked if c[1]]), 5)
+
+    def test_unsafe_fixes_only_when_asked(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            target = os.path.join(scratch, "p.json")
+            policy = ('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject",\n'
+                      '  "Resource": "arn:aws:s3:us-east-1:111122223333:b/*"}]}\n')
+            with open(target, "w") as out:
+                out.write(policy)
+            _, out, _ = run("--format", "json", "--select", "IAM154", target)
+            self.assertIsNone(json.loads(out)[0]["fix"])
+            self.assertEqual(run("--diff", target)[0], 0)
+            status, out, _ = run("--fix", target)
+            with open(target) as source:
+                self.assertEqual(source.read(), policy)
+            # The fix is final: region and account go in one step.
+            status, diff, _ = run("--diff", "--unsafe-fixes", target)
+            self.assertEqual(status, 1)
+            self.assertIn('+  "Resource": "arn:aws:s3:::b/*"}]}', diff)
+            self.assertEqual(run("--fix", "--unsafe-fixes", "--select", "IAM154", target)[0], 0)
+
+    def test_fix_keeps_every_other_byte_and_the_file_mode(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            target = os.path.join(scratch, "p.json")
+            policy = ('{\r\n  "Version": "2012-10-17",\r\n'
+                      '  "Statement": [{"Effect": "Allow", "Action": ["s3:*",  "s3:GetObject"], "Resource": "*"}]\r\n}')
+            with open(target, "w", newline="") as out:
+                out.write(policy)
+            os.chmod(target, 0o640)
+            status, _, err = run("--fix", "--select", "IAM153", target)
+            self.assertEqual(status, 0, err)
+            self.assertIn("1 finding fixed.", err)
+            with open(target, newline="") as source:
+                self.assertEqual(source.read(), policy.replace('"s3:*",  "s3:GetObject"', '"s3:*"'))
+            self.assertEqual(os.stat(target).st_mode & 0o777, 0o640)
+            self.assertEqual(os.listdir(scratch), ["p.json"])  # no temporary file left
+            self.assertEqual(run("--fix", "-", stdin=policy)[0], 1)  # standard input is only linted
+
+    def test_diff_of_a_clean_file_is_empty(self):
+        status, out, err = run("--diff", f"{CLI}/tree/clean.json")
+        self.assertEqual((status, out), (0, ""), err)
+        self.assertIn("0 findings would be fixed by --fix.", err)
+
+    def test_fix_and_diff_exclude_each_other(self):
+        status, _, err = run("--fix", "--diff", f"{CLI}/tree/clean.json")
+        self.assertEqual(status, 2)
+        self.assertIn("--fix and --diff exclude each other", err)
+
+    def test_a_file_with_a_syntax_error_is_left_alone(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            target = os.path.join(scratch, "p.json")
+            policy = '{"Statement": [{"Effect": "Allow", "Action": ["s3:*", "s3:GetObject"], "Resource": "*"}]'
+            with open(target, "w") as out:
+                out.write(policy)
+            status, _, _ = run("--fix", target)
+            self.assertEqual(status, 1)
+            with open(target) as source:
+                self.assertEqual(source.read(), policy)
+
+    def test_sarif_fixes_replace_exact_regions(self):
+        policy = ('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",\n'
+                  '  "Action": ["s3:*", "s3:GetObject"], "Resource": "*"}]}\n')
+        _, out, _ = run("--format", "sarif", "--select", "IAM153", "-", stdin=policy)
+        result = json.loads(out)["runs"][0]["results"][0]
+        self.assertEqual(result["fixes"], [{
+            "description": {"text": 'Remove "s3:GetObject"'},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": "%3Cstdin%3E", "uriBaseId": "%SRCROOT%"},
+                "replacements": [{"deletedRegion": {"startLine": 2, "startColumn": 20,
+                                                    "endLine": 2, "endColumn": 36}}],
+            }],
+        }])
 
 
 class Colour(unittest.TestCase):

@@ -54,8 +54,8 @@ def main() -> int:
         report = os.path.join(scratch, "iamlint.sarif")
         guardrails = os.path.join(scratch, "guardrails.sarif")
         verdict = os.path.join(scratch, "validation.sarif")
-        # With suppressions, so that suppressed results are validated as well.
-        lint = subprocess.run([IAMLINT, "--format", "sarif", "--output", report,
+        # With suppressions and every fix, so that suppressed results and fixes are validated too.
+        lint = subprocess.run([IAMLINT, "--format", "sarif", "--unsafe-fixes", "--output", report,
                                "--config", "testdata/config/valid/sarif_suppressions.yaml", "testdata"],
                               capture_output=True, text=True)
         if lint.returncode not in (0, 1):
@@ -64,6 +64,9 @@ def main() -> int:
         results = json.load(open(report))["runs"][0]["results"]
         if not results or not any("suppressions" in result for result in results):
             print("FAIL: the report has no (suppressed) results, so the check would prove nothing")
+            return 1
+        if not any("fixes" in result for result in results):
+            print("FAIL: the report has no fixes, so the check would prove nothing")
             return 1
         # The weak example set has partial and missing controls, with a control switched off.
         check = subprocess.run([IAMLINT, "guardrails", "--format", "sarif", "--output", guardrails,

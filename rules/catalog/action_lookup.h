@@ -25,6 +25,7 @@
 #include "catalog/glob.h"
 #include "catalog/service.h"
 #include "catalog/suggest.h"
+#include "engine/fix_edits.h"
 #include "join.h"
 
 namespace iamlint::rules::catalog_lookup {
@@ -160,6 +161,44 @@ void for_each_diagnosis(const ast::Statement& statement, Visit&& visit) {
       visit(action, d);
     }
   }
+}
+
+// The fix of an entry whose diagnosis names exactly one entry meant: a misspelt service or action,
+// or an API operation that one permission authorises. The entry matches nothing, so writing the
+// one meant changes what the statement grants: an unsafe fix. When another entry of the list
+// already names every action of the one meant, the fix removes the entry instead, which changes
+// nothing (safe), and leaves no redundant entry behind.
+inline std::optional<engine::Fix> correction(const ast::Statement& statement,
+                                             const ast::Action& action, const Diagnosis& d,
+                                             const json::Document& doc) {
+  // A pattern's close names are not what it meant; a misspelt service under it is.
+  const bool certain = d.suggestions.size() == 1 && !d.missing_wildcard &&
+                       (!d.pattern || d.problem == Problem::kUnknownService);
+  if (!certain) return std::nullopt;
+  const std::string& meant = d.suggestions.front();
+  auto meant_actions = catalog::expand_action_pattern(meant);
+  if (!meant_actions || meant_actions->empty()) return std::nullopt;
+  for (const auto* list : {&statement.action, &statement.not_action}) {
+    if (!*list) continue;
+    const auto& entries = (*list)->entries;
+    if (std::none_of(entries.begin(), entries.end(),
+                     [&](const ast::Action& entry) { return &entry == &action; })) {
+      continue;
+    }
+    for (const ast::Action& other : entries) {
+      auto named = catalog::expand_action_pattern(other.text.value);
+      if (&other == &action || !named) continue;
+      if (std::includes(named->begin(), named->end(), meant_actions->begin(),
+                        meant_actions->end())) {
+        return engine::Fix{.description = fmt::format("Remove \"{}\" (\"{}\" names {} already)",
+                                                      action.text.value, other.text.value, meant),
+                           .edits = {engine::remove_element(doc, action.text.node)}};
+      }
+    }
+  }
+  return engine::Fix{.description = fmt::format("Replace with \"{}\"", meant),
+                     .edits = {engine::replace_string(action.text.range, meant)},
+                     .safe = false};
 }
 
 }  // namespace iamlint::rules::catalog_lookup

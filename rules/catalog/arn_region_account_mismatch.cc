@@ -10,6 +10,7 @@
 
 #include "arn_formats.h"
 #include "catalog/ascii.h"
+#include "engine/fix_edits.h"
 #include "engine/rule.h"
 
 namespace iamlint::rules {
@@ -65,8 +66,51 @@ class ArnRegionAccountMismatch final : public engine::Rule {
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
       .equivalents = kEquivalents,
+      .fixable = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
+
+  // A region or an account that the service's ARNs do not have. The correction is final: when
+  // the ARN has both, both go in one step (arn:aws:s3:us-east-1:111122223333:b/* becomes
+  // arn:aws:s3:::b/*, not an ARN that then fails on its account). It is an unsafe fix: the ARN
+  // matched nothing before, and will match the resource.
+  static void report_not_allowed(const catalog_arn::CheckedArn& arn, const ast::Resource& resource,
+                                 engine::RuleContext& ctx) {
+    const ast::Arn& parts = arn.parts;
+    const bool region_wrong = !parts.region.empty() &&
+                              !catalog_arn::any_format_matches(
+                                  arn, catalog_arn::matchable(parts.region), "*", parts.resource);
+    std::string_view region = region_wrong ? "" : parts.region;
+    std::string_view account = parts.account;
+    if (!catalog_arn::any_format_matches(arn, catalog_arn::matchable(region),
+                                         catalog_arn::matchable(account), parts.resource)) {
+      account = "";
+    }
+    const std::string fixed = fmt::format("arn:{}:{}:{}:{}:{}", parts.partition, parts.service,
+                                          region, account, parts.resource);
+    const bool account_wrong = account.empty() && !parts.account.empty();
+    std::string what = region_wrong && account_wrong ? "no region and no account ID"
+                       : region_wrong                ? "no region"
+                                                     : "no account ID";
+    std::string named = region_wrong && account_wrong
+                            ? fmt::format("\"{}\" and \"{}\"", parts.region, parts.account)
+                        : region_wrong ? fmt::format("\"{}\"", parts.region)
+                                       : fmt::format("\"{}\"", parts.account);
+    ByteRange at =
+        catalog_arn::segment_range(resource.text, region_wrong ? parts.region : parts.account);
+    // Offered only when the service has an ARN format the corrected ARN fits.
+    const bool final = catalog_arn::any_format_matches(
+        arn, catalog_arn::matchable(region), catalog_arn::matchable(account), parts.resource);
+    auto reported = ctx.report(at, "'{}' ARNs of this kind have {}, but \"{}\" names {}{}",
+                               parts.service, what, resource.text.value, named,
+                               final ? fmt::format("; write \"{}\"", fixed) : std::string())
+                        .code(region_wrong ? "ARN_REGION_NOT_ALLOWED" : "ARN_ACCOUNT_NOT_ALLOWED");
+    if (final) {
+      reported.fix({.description = fmt::format("Replace with \"{}\"", fixed),
+                    .edits = {engine::replace_string(resource.text.range, fixed)},
+                    .safe = false});
+    }
+  }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     catalog_arn::for_each_resource(statement, [&](const ast::Resource& resource) {
@@ -76,20 +120,8 @@ class ArnRegionAccountMismatch final : public engine::Rule {
       const ast::Arn& parts = arn->parts;
       switch (catalog_arn::mismatch(*arn)) {
         case catalog_arn::Mismatch::kRegionNotAllowed:
-          ctx.report(catalog_arn::segment_range(text, parts.region),
-                     "'{}' ARNs of this kind have no region, but \"{}\" names \"{}\"; leave the "
-                     "region empty (arn:{}:{}::{}:{})",
-                     parts.service, text.value, parts.region, parts.partition, parts.service,
-                     parts.account, parts.resource)
-              .code("ARN_REGION_NOT_ALLOWED");
-          break;
         case catalog_arn::Mismatch::kAccountNotAllowed:
-          ctx.report(catalog_arn::segment_range(text, parts.account),
-                     "'{}' ARNs of this kind have no account ID, but \"{}\" names \"{}\"; leave "
-                     "the account empty (arn:{}:{}:{}::{})",
-                     parts.service, text.value, parts.account, parts.partition, parts.service,
-                     parts.region, parts.resource)
-              .code("ARN_ACCOUNT_NOT_ALLOWED");
+          report_not_allowed(*arn, resource, ctx);
           break;
         case catalog_arn::Mismatch::kMissingRegion:
           ctx.report(text.range,

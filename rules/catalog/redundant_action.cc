@@ -9,6 +9,7 @@
 
 #include "catalog/action_pattern.h"
 #include "catalog/ascii.h"
+#include "engine/fix_edits.h"
 #include "engine/rule.h"
 
 namespace iamlint::rules {
@@ -47,6 +48,7 @@ class RedundantAction final : public engine::Rule {
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
+      .fixable = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 
@@ -79,17 +81,23 @@ class RedundantAction final : public engine::Rule {
     }
   }
 
+  // The fix removes the entry: the list grants (or, for NotAction, excludes) the same actions,
+  // since the covering entry stays.
   static void report(const ast::Action& redundant, const ast::Action& covering,
                      std::string_view element, engine::RuleContext& ctx) {
+    engine::Fix fix{.description = fmt::format("Remove \"{}\"", redundant.text.value),
+                    .edits = {engine::remove_element(ctx.json(), redundant.text.node)}};
     if (catalog::equals_folded(redundant.text.value, covering.text.value)) {
       ctx.report(redundant.text.range, "{} entry \"{}\" repeats an earlier entry; remove it",
                  element, redundant.text.value)
-          .related(covering.text.range, "the earlier entry");
+          .related(covering.text.range, "the earlier entry")
+          .fix(std::move(fix));
       return;
     }
     ctx.report(redundant.text.range, "{} entry \"{}\" is already covered by \"{}\"; remove it",
                element, redundant.text.value, covering.text.value)
-        .related(covering.text.range, fmt::format("\"{}\" covers it", covering.text.value));
+        .related(covering.text.range, fmt::format("\"{}\" covers it", covering.text.value))
+        .fix(std::move(fix));
   }
 };
 

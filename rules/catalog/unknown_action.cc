@@ -27,33 +27,42 @@ class UnknownAction final : public engine::Rule {
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
       .equivalents = kEquivalents,
+      .fixable = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
-    catalog_lookup::for_each_diagnosis(statement, [&](const ast::Action& action,
-                                                      const catalog_lookup::Diagnosis& d) {
-      if (d.problem != catalog_lookup::Problem::kNoMatch || !d.mistake) return;
-      std::string suggestions = catalog_join::join_or(d.suggestions);
-      if (d.api_name) {
-        ctx.report(action.text.range,
-                   "\"{}\" is an API operation, not an IAM action; the permission that authorises "
-                   "it is {}",
-                   action.text.value, suggestions);
-      } else if (d.missing_wildcard) {
-        ctx.report(action.text.range,
-                   "\"{}\" names no action of the '{}' service, only the beginning of {} of "
-                   "them; add the missing `*` (\"{}\") or name the action meant",
-                   action.text.value, action.service, d.prefixed_actions, suggestions);
-      } else if (d.pattern) {
-        ctx.report(action.text.range,
-                   "the pattern \"{}\" matches no action of the '{}' service; did you mean {}?",
-                   action.text.value, action.service, suggestions);
-      } else {
-        ctx.report(action.text.range, "the '{}' service has no action \"{}\"; did you mean {}?",
-                   action.service, action.name, suggestions);
-      }
-    });
+    catalog_lookup::for_each_diagnosis(
+        statement, [&](const ast::Action& action, const catalog_lookup::Diagnosis& d) {
+          if (d.problem != catalog_lookup::Problem::kNoMatch || !d.mistake) return;
+          auto reported = ctx.report(action.text.range, "{}", message(action, d));
+          if (auto fix = catalog_lookup::correction(statement, action, d, ctx.json())) {
+            reported.fix(std::move(*fix));
+          }
+        });
+  }
+
+ private:
+  static std::string message(const ast::Action& action, const catalog_lookup::Diagnosis& d) {
+    std::string suggestions = catalog_join::join_or(d.suggestions);
+    if (d.api_name) {
+      return fmt::format(
+          "\"{}\" is an API operation, not an IAM action; the permission that authorises it is {}",
+          action.text.value, suggestions);
+    }
+    if (d.missing_wildcard) {
+      return fmt::format(
+          "\"{}\" names no action of the '{}' service, only the beginning of {} of them; add the "
+          "missing `*` (\"{}\") or name the action meant",
+          action.text.value, action.service, d.prefixed_actions, suggestions);
+    }
+    if (d.pattern) {
+      return fmt::format(
+          "the pattern \"{}\" matches no action of the '{}' service; did you mean {}?",
+          action.text.value, action.service, suggestions);
+    }
+    return fmt::format("the '{}' service has no action \"{}\"; did you mean {}?", action.service,
+                       action.name, suggestions);
   }
 };
 

@@ -24,6 +24,7 @@ class UnknownServiceInAction final : public engine::Rule {
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
       .equivalents = kEquivalents,
+      .fixable = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 
@@ -39,10 +40,14 @@ class UnknownServiceInAction final : public engine::Rule {
                 .code("INVALID_SERVICE");
             return;
           }
-          ctx.report(action.text.range,
-                     "the service prefix \"{}\" in \"{}\" does not exist; did you mean {}?",
-                     action.service, action.text.value, catalog_join::join_or(d.suggestions))
-              .code("INVALID_SERVICE_IN_ACTION");
+          auto reported =
+              ctx.report(action.text.range,
+                         "the service prefix \"{}\" in \"{}\" does not exist; did you mean {}?",
+                         action.service, action.text.value, catalog_join::join_or(d.suggestions))
+                  .code("INVALID_SERVICE_IN_ACTION");
+          if (auto fix = catalog_lookup::correction(statement, action, d, ctx.json())) {
+            reported.fix(std::move(*fix));
+          }
         });
   }
 };

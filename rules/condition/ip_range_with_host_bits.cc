@@ -1,6 +1,7 @@
 // IAM309: an IP condition CIDR with host bits set, which IAM ignores.
 #include "condition/ip_range.h"
 #include "condition/operator_family.h"
+#include "engine/fix_edits.h"
 #include "engine/rule.h"
 
 namespace iamlint::rules {
@@ -19,6 +20,7 @@ class IpRangeWithHostBits final : public engine::Rule {
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
+      .fixable = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 
@@ -28,8 +30,15 @@ class IpRangeWithHostBits final : public engine::Rule {
     for (const ast::ConditionValue& value : condition.values) {
       std::optional<ip::Range> range = ip::parse(value.text);
       if (!range || range->prefix == range->bits() || !ip::has_host_bits(*range)) continue;
-      ctx.report(value.range, "\"{}\" has host bits set, which are ignored; write \"{}\"",
-                 value.text, ip::to_string(ip::network(*range)));
+      // IAM ignores the host bits, so writing the network address changes nothing.
+      const std::string network = ip::to_string(ip::network(*range));
+      auto reported =
+          ctx.report(value.range, "\"{}\" has host bits set, which are ignored; write \"{}\"",
+                     value.text, network);
+      if (value.kind == json::Kind::kString) {
+        reported.fix({.description = fmt::format("Replace with \"{}\"", network),
+                      .edits = {engine::replace_string(value.range, network)}});
+      }
     }
   }
 };

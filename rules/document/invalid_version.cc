@@ -1,5 +1,6 @@
 // IAM007: Version names no policy language version. IAM knows "2012-10-17"
 // (current) and "2008-10-17" (legacy); SCPs and RCPs accept only "2012-10-17".
+#include "engine/fix_edits.h"
 #include "engine/rule.h"
 
 namespace iamlint::rules {
@@ -24,6 +25,7 @@ class InvalidVersion final : public engine::Rule {
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
       .equivalents = kEquivalents,
+      .fixable = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 
@@ -33,14 +35,20 @@ class InvalidVersion final : public engine::Rule {
     if (version.value == kCurrent) return;
     bool organizations =
         policy.kind == ast::PolicyKind::kScp || policy.kind == ast::PolicyKind::kRcp;
+    // IAM rejects the policy as written, and "2012-10-17" is the one version it accepts
+    // everywhere: the fix cannot change the meaning of a policy in use.
+    const engine::Fix fix{.description = fmt::format("Replace with \"{}\"", kCurrent),
+                          .edits = {engine::replace_string(version.range, kCurrent)}};
     if (version.value == kLegacy) {
       if (!organizations) return;
       ctx.report(version.range, "an {} accepts only Version \"{}\"; write \"{}\"",
-                 policy.kind == ast::PolicyKind::kScp ? "SCP" : "RCP", kCurrent, kCurrent);
+                 policy.kind == ast::PolicyKind::kScp ? "SCP" : "RCP", kCurrent, kCurrent)
+          .fix(fix);
       return;
     }
     ctx.report(version.range, "Version \"{}\" is not a policy language version; write \"{}\"",
-               version.value, kCurrent);
+               version.value, kCurrent)
+        .fix(fix);
   }
 };
 

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/fix_edits.h"
 #include "engine/rule.h"
 
 namespace iamlint::rules {
@@ -129,6 +130,7 @@ class RedundantResource final : public engine::Rule {
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
+      .fixable = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 
@@ -172,14 +174,19 @@ class RedundantResource final : public engine::Rule {
         // Of two equal entries (or two that cover each other), the later one is
         // the redundant one.
         if (j > i && covers(prepared[i], prepared[j])) continue;
+        // Removing it keeps the list's meaning: the covering entry stays.
+        engine::Fix fix{.description = fmt::format("Remove \"{}\"", narrow.value),
+                        .edits = {engine::remove_element(ctx.json(), narrow.node)}};
         if (wide.value == narrow.value) {
           ctx.report(narrow.range, "{} lists \"{}\" twice; remove this one", list.name.value,
                      narrow.value)
-              .related(wide.range, "already listed here");
+              .related(wide.range, "already listed here")
+              .fix(std::move(fix));
         } else {
           ctx.report(narrow.range, "\"{}\" is already covered by \"{}\" in the same {}; remove it",
                      narrow.value, wide.value, list.name.value)
-              .related(wide.range, "the covering entry");
+              .related(wide.range, "the covering entry")
+              .fix(std::move(fix));
         }
         break;
       }

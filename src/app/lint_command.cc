@@ -12,10 +12,12 @@
 
 #include "app/app.h"
 #include "app/baseline.h"
+#include "app/fixes.h"
 #include "app/inputs.h"
 #include "app/repository.h"
 #include "app/settings.h"
 #include "engine/registry.h"
+#include "report/diff_reporter.h"
 #include "report/github_reporter.h"
 #include "report/gitlab_reporter.h"
 #include "report/json_reporter.h"
@@ -31,6 +33,7 @@ namespace {
 constexpr std::string_view kInformationUri = "https://github.com/iamlint/iamlint";
 
 std::unique_ptr<report::Reporter> make_reporter(const Options& options, std::ostream& out) {
+  if (options.diff) return std::make_unique<report::DiffReporter>(out);
   using Statistics = report::StatisticsReporter;
   if (options.statistics) {
     return std::make_unique<Statistics>(
@@ -63,15 +66,70 @@ void sort_by_shown_path(std::vector<std::string>& files, const Options& options)
                    [&](const std::string& a, const std::string& b) { return shown(a) < shown(b); });
 }
 
-// Reads and lints one input; runs on any thread.
+// Lints one input's text, as often as --fix needs, the way every output sees it: unsafe fixes
+// only when asked for, and no finding that the baseline knows (those are neither shown nor fixed).
+struct FileLinter {
+  engine::LintConfig config;
+  const Options& options;
+  std::string repository_path;
+  const std::optional<Baseline>& baseline;
+
+  [[nodiscard]] engine::FileResult lint(source::SourceFile source) const {
+    engine::FileResult result = engine::lint(std::move(source), config);
+    if (!options.unsafe_fixes) {
+      for (engine::Finding& finding : result.findings) {
+        if (finding.fix && !finding.fix->safe) finding.fix.reset();
+      }
+    }
+    result.repository_path = repository_path;
+    if (baseline) apply_baseline(*baseline, result);
+    return result;
+  }
+};
+
+// --fix and --diff: fix, lint again, and repeat while fixes apply (one that overlaps another
+// waits for the next round); the result describes the fixed text. Nothing is written when a
+// round would break the JSON, which only a wrong fix could do.
+Result<engine::FileResult> fix_file(engine::FileResult result, const FileLinter& linter) {
+  constexpr int kMaxRounds = 10;
+  const std::string original = result.source.text;
+  std::size_t fixed = 0;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    Applied applied = apply_fixes(result.source.text, result.findings);
+    if (applied.fixes == 0) break;
+    engine::FileResult next =
+        linter.lint({.path = result.source.path, .text = std::move(applied.text)});
+    if (next.syntax_error) {
+      return make_error(ErrorCode::kInternal,
+                        fmt::format("cannot fix '{}': the fixes would make it invalid JSON; not "
+                                    "written (please report this as a bug)",
+                                    result.source.path));
+    }
+    fixed += applied.fixes;
+    result = std::move(next);
+  }
+  result.fixed = fixed;
+  if (result.source.text == original) return result;
+  if (linter.options.diff) {
+    result.diff = unified_diff(result.source.path, original, result.source.text);
+  } else if (auto written = write_in_place(result.source.path, original, result.source.text);
+             !written) {
+    return Unexpected(written.error());
+  }
+  return result;
+}
+
+// Reads and lints one input; runs on any thread. Standard input is never fixed.
 Result<engine::FileResult> lint_input(const std::string& file, std::string repository_path,
                                       const Options& options, const FileSettings& settings,
                                       const std::optional<Baseline>& baseline) {
   auto source = file == "-" ? source::load_stdin(options.stdin_filename) : source::load_file(file);
   if (!source) return Unexpected(source.error());
-  engine::FileResult result = engine::lint(std::move(*source), settings.lint_config());
-  result.repository_path = std::move(repository_path);
-  if (baseline) apply_baseline(*baseline, result);
+  const FileLinter linter{settings.lint_config(), options, std::move(repository_path), baseline};
+  engine::FileResult result = linter.lint(std::move(*source));
+  if ((options.fix || options.diff) && file != "-" && !result.source.too_large) {
+    return fix_file(std::move(result), linter);
+  }
   return result;
 }
 
@@ -259,11 +317,17 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
     for (const std::string& stale : stale_suppressions(resolver, matched, options.paths))
       err << stale << '\n';
     for (const std::string& note : truncated) err << "iamlint: note: " << note << '\n';
-    if (options.format == OutputFormat::kText)
+    if (options.diff) {
+      err << fmt::format("{} would be fixed by --fix{}.\n",
+                         totals.fixed == 1 ? "1 finding" : fmt::format("{} findings", totals.fixed),
+                         options.unsafe_fixes ? " --unsafe-fixes" : "");
+    } else if (options.format == OutputFormat::kText) {
       report::write_summary(totals, {.color = options.color}, err);
+    }
   }
 
   if (!errors.empty()) return kExitError;
+  if (options.diff) return totals.fixed > 0 ? kExitFindings : kExitClean;
   return failed ? kExitFindings : kExitClean;
 }
 

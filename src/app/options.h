@@ -36,10 +36,13 @@ struct Options {
   bool config_schema = false;              // config --schema
   std::vector<std::string> select;
   std::vector<std::string> ignore;
-  bool statistics = false;  // --statistics: a count per rule instead of the findings
-  bool quiet = false;       // --quiet: findings only, no summary or notes on standard error
-  bool color = false;       // already resolved against NO_COLOR and the terminal
-  unsigned jobs = 0;        // 0: one per core
+  bool fix = false;           // --fix: apply safe fixes in place
+  bool diff = false;          // --diff: print them as a unified diff instead
+  bool unsafe_fixes = false;  // --unsafe-fixes: also those that change what a policy means
+  bool statistics = false;    // --statistics: a count per rule instead of the findings
+  bool quiet = false;         // --quiet: findings only, no summary or notes on standard error
+  bool color = false;         // already resolved against NO_COLOR and the terminal
+  unsigned jobs = 0;          // 0: one per core
   std::string stdin_filename = "<stdin>";
   std::vector<std::string> explain_rules;    // for Command::kExplain
   std::vector<std::string> patterns;         // for Command::kExpand: action patterns

@@ -109,6 +109,8 @@ void write_rules_json(std::span<const engine::Rule* const> rules, std::ostream& 
     w.begin_array();
     for (std::string_view name : kind_names(info)) w.string(name);
     w.end_array();
+    w.key("fixable");
+    w.boolean(info.fixable);
     w.end_object();
   }
   w.end_array();
@@ -248,6 +250,7 @@ int explain_command(const Options& options, std::ostream& out, std::ostream& err
     if (!info.other_levels.empty()) out << fmt::format("Levels:          {}\n", levels_text(info));
     out << fmt::format("Policy types:    {}\n", kinds_text(info));
     out << fmt::format("Precision:       {}\n", engine::precision_name(info.precision));
+    if (info.fixable) out << "Fixes:           offered for some findings (iamlint --fix, --diff)\n";
     if (!info.security_severity.empty())
       out << fmt::format("Security score:  {}\n", info.security_severity);
     if (!info.access_analyzer_codes.empty()) {

@@ -136,6 +136,16 @@ constexpr OptionSpec kOptions[] = {
              "the baseline's JSON format (README.md, Guardrails); repeatable",
      .kind = ValueKind::kFile,
      .repeatable = true},
+    {.name = "fix",
+     .help = "Apply the safe fixes of findings in place (the policy means the same afterwards, "
+             "or AWS rejects it as written) and report the findings left; the file is replaced "
+             "atomically, and not at all if it changed meanwhile"},
+    {.name = "diff",
+     .help = "Print the fixes as a unified diff instead of applying them; exit 1 if there is "
+             "one"},
+    {.name = "unsafe-fixes",
+     .help = "Also offer and apply the fixes that change what a policy grants (the action a "
+             "misspelt one means, an ARN that matched nothing)"},
     {.name = "statistics",
      .help = "Print how many findings each rule has instead of the findings (text or json)"},
     {.name = "quiet",

@@ -244,6 +244,10 @@ Options to_options(const cxxopts::ParseResult& parsed) {
     options.ignore = split_list(parsed["ignore"].as<std::vector<std::string>>());
   options.skip_non_policy = parsed.count("skip-non-policy") > 0;
   options.allow_empty = parsed.count("allow-empty") > 0;
+  options.fix = parsed.count("fix") > 0;
+  options.diff = parsed.count("diff") > 0;
+  options.unsafe_fixes = parsed.count("unsafe-fixes") > 0;
+  if (options.fix && options.diff) throw UsageError{"--fix and --diff exclude each other"};
   options.statistics = parsed.count("statistics") > 0;
   options.quiet = parsed.count("quiet") > 0;
   if (parsed.count("baseline")) options.baseline = parsed["baseline"].as<std::string>();

@@ -1,6 +1,7 @@
 // What a rule reports: a range in one file, a message, and how serious it is.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,22 @@ namespace iamlint::engine {
 struct RelatedLocation {
   ByteRange range;
   std::string message;
+};
+
+// One replacement of a byte range of the file (an empty range inserts).
+struct Edit {
+  ByteRange range;
+  std::string replacement;
+};
+
+// How to fix a finding, exactly and finally: applying it must not cause another finding.
+struct Fix {
+  std::string description;  // "Remove \"s3:GetObject\"", shown in every output
+  std::vector<Edit> edits;  // non-overlapping, in the file's own bytes
+  // Safe: the policy means the same afterwards (or AWS rejects it before, and the correction is
+  // certain). Unsafe fixes change what the policy grants and are applied only with
+  // --unsafe-fixes.
+  bool safe = true;
 };
 
 struct Finding {
@@ -31,6 +48,7 @@ struct Finding {
   // (SARIF kind "inSource") or in a configuration ("external").
   std::string_view suppression_reason;
   bool suppressed_in_source = false;
+  std::optional<Fix> fix;
 };
 
 // The order of findings in every output: by position, then rule id, then message.

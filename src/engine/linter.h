@@ -51,6 +51,8 @@ struct FileResult {
   std::size_t omitted_findings = 0;               // reported past kMaxFindingsPerFile
   Level omitted_level = Level::kNote;             // the most severe of those
   std::size_t baselined = 0;                      // left out because --baseline knows them
+  std::size_t fixed = 0;                          // findings fixed by --fix (or --diff)
+  std::string diff;                               // with --diff: the fixes as a unified diff
 };
 
 [[nodiscard]] FileResult lint(source::SourceFile source, const LintConfig& config);

@@ -24,6 +24,12 @@ ReportBuilder& ReportBuilder::related(ByteRange range, std::string message) {
   return *this;
 }
 
+ReportBuilder& ReportBuilder::fix(Fix fix) {
+  IAMLINT_ASSERT(finding_.rule->fixable && !fix.edits.empty());
+  finding_.fix = std::move(fix);
+  return *this;
+}
+
 ReportBuilder RuleContext::add(ByteRange range, std::string message) {
   IAMLINT_ASSERT(rule_ != nullptr);
   absorption_.add(*rule_, range, out_.findings);

@@ -24,6 +24,9 @@ class ReportBuilder {
   // Overrides the rule's default level with one of the rule's other_levels.
   ReportBuilder& level(Level level);
   ReportBuilder& related(ByteRange range, std::string message);
+  // A fix that applying makes the finding go away and causes no other; see engine/fix_edits.h
+  // for the edits of common fixes.
+  ReportBuilder& fix(Fix fix);
 
  private:
   Finding& finding_;

@@ -59,6 +59,9 @@ struct RuleInfo {
   // statement, their findings in that statement are left out, so that `"Action": "*"` with
   // `"Resource": "*"` is one finding, not four. A rule absorbs only rules that do not absorb it.
   std::span<const std::string_view> absorbs;
+  // Some findings carry a fix (engine::Fix): iamlint --fix, SARIF `fixes`. ReportBuilder::fix
+  // accepts one only from a rule that says so.
+  bool fixable = false;
 
   [[nodiscard]] bool applies_to(ast::PolicyKind kind) const;
   // The default level or one of other_levels.

@@ -30,6 +30,30 @@ void JsonReporter::file(const engine::FileResult& result) {
     } else {
       w_.string(finding.access_analyzer_code);
     }
+    w_.key("fix");
+    if (!finding.fix) {
+      w_.null();
+    } else {
+      w_.begin_object();
+      w_.field("description", finding.fix->description);
+      w_.field("applicability", finding.fix->safe ? "safe" : "unsafe");
+      w_.key("edits");
+      w_.begin_array();
+      for (const engine::Edit& edit : finding.fix->edits) {
+        const source::Position from =
+            index.position(edit.range.begin, source::ColumnUnit::kCodePoints);
+        const source::Position to = index.position(edit.range.end, source::ColumnUnit::kCodePoints);
+        w_.begin_object();
+        w_.field("line", from.line);
+        w_.field("column", from.column);
+        w_.field("end_line", to.line);
+        w_.field("end_column", to.column);
+        w_.field("text", edit.replacement);
+        w_.end_object();
+      }
+      w_.end_array();
+      w_.end_object();
+    }
     w_.end_object();
   }
   w_.flush();

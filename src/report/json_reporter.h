@@ -4,7 +4,10 @@
 //
 //   [{"path": "p.json", "line": 4, "column": 17, "end_line": 4, "end_column": 20,
 //     "rule_id": "IAM201", "rule_name": "wildcard-action", "level": "warning",
-//     "message": "...", "access_analyzer_code": null}]
+//     "message": "...", "access_analyzer_code": null, "fix": null}]
+//
+// `fix`, when there is one: {"description", "applicability": "safe" or "unsafe", "edits":
+// [{"line", "column", "end_line", "end_column", "text"}]} (replace the range with the text).
 #pragma once
 
 #include <ostream>

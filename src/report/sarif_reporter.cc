@@ -238,6 +238,7 @@ void SarifReporter::write_result(const engine::Finding& finding, const FileConte
   w_.begin_object();
   w_.field(kFingerprintKey, fingerprint);
   w_.end_object();
+  if (finding.fix) write_fix(*finding.fix, file);
   if (!finding.suppression_reason.empty()) {
     w_.key("suppressions");
     w_.begin_array();
@@ -255,6 +256,53 @@ void SarifReporter::write_result(const engine::Finding& finding, const FileConte
     w_.end_object();
   }
   w_.end_object();
+}
+
+// A fix as SARIF's artifactChanges (3.55-3.57): regions of the file as linted, in the run's
+// UTF-16 columns (an empty region inserts), applied in array order.
+void SarifReporter::write_fix(const engine::Fix& fix, const FileContext& file) {
+  w_.key("fixes");
+  w_.begin_array();
+  w_.begin_object();
+  w_.key("description");
+  w_.begin_object();
+  w_.field("text", fix.description);
+  w_.end_object();
+  w_.key("artifactChanges");
+  w_.begin_array();
+  w_.begin_object();
+  w_.key("artifactLocation");
+  w_.begin_object();
+  w_.field("uri", file.uri);
+  if (!file.uri.starts_with("file:")) w_.field("uriBaseId", kSourceRoot);
+  w_.end_object();
+  w_.key("replacements");
+  w_.begin_array();
+  for (const engine::Edit& edit : fix.edits) {
+    const Position from = file.index.position(edit.range.begin, ColumnUnit::kUtf16CodeUnits);
+    const Position to = file.index.position(edit.range.end, ColumnUnit::kUtf16CodeUnits);
+    w_.begin_object();
+    w_.key("deletedRegion");
+    w_.begin_object();
+    w_.field("startLine", from.line);
+    w_.field("startColumn", from.column);
+    w_.field("endLine", to.line);
+    w_.field("endColumn", to.column);
+    w_.end_object();
+    // Without insertedContent, a replacement deletes its region (SARIF §3.57).
+    if (!edit.replacement.empty()) {
+      w_.key("insertedContent");
+      w_.begin_object();
+      w_.field("text", edit.replacement);
+      w_.end_object();
+    }
+    w_.end_object();
+  }
+  w_.end_array();
+  w_.end_object();
+  w_.end_array();
+  w_.end_object();
+  w_.end_array();
 }
 
 void SarifReporter::file(const engine::FileResult& result) {

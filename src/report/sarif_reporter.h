@@ -53,6 +53,7 @@ class SarifReporter final : public Reporter {
   std::size_t rule_index(const engine::RuleInfo& rule);
   void write_result(const engine::Finding& finding, const FileContext& file,
                     std::string_view fingerprint);
+  void write_fix(const engine::Fix& fix, const FileContext& file);
   void write_tool();
   void write_invocation(std::span<const Error> unreadable);
   void write_notification(const Notification& notification);

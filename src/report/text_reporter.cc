@@ -101,6 +101,10 @@ void write_finding(const engine::FileResult& file, const source::LineIndex& inde
     out << fmt::format("  = note: {}:{}: {}\n", at.line, at.column,
                        to_terminal_text(related.message));
   }
+  if (finding.fix) {
+    out << fmt::format("  = fix{}: {}\n", finding.fix->safe ? "" : " (unsafe)",
+                       to_terminal_text(finding.fix->description));
+  }
 }
 
 std::string plural(std::size_t n, std::string_view word) {
@@ -132,8 +136,11 @@ void write_summary(const Totals& totals, const TextStyle& style, std::ostream& o
   if (totals.baselined > 0) {
     checked += fmt::format(", {} known from the baseline", plural(totals.baselined, "finding"));
   }
+  std::string fixes;
+  if (totals.fixed > 0) fixes += fmt::format(" {} fixed.", plural(totals.fixed, "finding"));
+  if (totals.fixable > 0) fixes += fmt::format(" {} fixable with --fix.", totals.fixable);
   if (problems == 0) {
-    out << fmt::format("{}No problems{} ({}).\n", colors.bold, colors.reset, checked);
+    out << fmt::format("{}No problems{} ({}).{}\n", colors.bold, colors.reset, checked, fixes);
     return;
   }
   std::vector<std::string> parts;
@@ -142,8 +149,9 @@ void write_summary(const Totals& totals, const TextStyle& style, std::ostream& o
   if (totals.notes) parts.push_back(plural(totals.notes, "note"));
   std::string breakdown;
   for (const std::string& part : parts) breakdown += (breakdown.empty() ? "" : ", ") + part;
-  out << fmt::format("{}{}{} ({}) in {} ({}).\n", colors.bold, plural(problems, "problem"),
-                     colors.reset, breakdown, plural(totals.files_with_findings, "file"), checked);
+  out << fmt::format("{}{}{} ({}) in {} ({}).{}\n", colors.bold, plural(problems, "problem"),
+                     colors.reset, breakdown, plural(totals.files_with_findings, "file"), checked,
+                     fixes);
 }
 
 }  // namespace iamlint::report

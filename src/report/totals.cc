@@ -17,9 +17,11 @@ void Totals::add(const engine::FileResult& file) {
   if (file.skipped) ++skipped;
   baselined += file.baselined;
   suppressed += file.suppressed.size();
+  fixed += file.fixed;
   if (!file.findings.empty()) ++files_with_findings;
   for (const engine::Finding& finding : file.findings) {
     fold(most_severe, finding.level);
+    if (finding.fix) ++fixable;
     switch (finding.level) {
       case engine::Level::kError:
         ++errors;

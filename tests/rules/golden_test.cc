@@ -25,6 +25,7 @@ std::string lint_fixture(const fs::path& fixture, std::string_view rule_id, Lint
   options.attached_to = setup.attached_to;
   options.scp_syntax = setup.scp_syntax;
   options.jobs = 1;
+  options.unsafe_fixes = true;  // goldens show every fix a rule offers
   std::ostringstream out;
   std::ostringstream err;
   int status = app::run(options, out, err);

@@ -121,21 +121,25 @@ void check_fixtures(const engine::RuleInfo& info) {
 }
 
 // Each Access Analyzer code and each other level a rule declares must be shown firing by one of its
-// bad_ fixtures (an undeclared level aborts: ReportBuilder::level checks it).
+// bad_ fixtures (an undeclared level aborts: ReportBuilder::level checks it), and so must a fix
+// when the rule is fixable (a fix from another rule aborts: ReportBuilder::fix checks it).
 void check_declared_cases_fire(const engine::Rule& rule) {
   const engine::RuleInfo& info = rule.info();
   fs::path folder = kRuleFixtures / (std::string(info.id) + "-" + std::string(info.name));
   if (!fs::is_directory(folder)) return;  // check_fixtures reports it
   std::set<std::string_view> fired;
   std::set<engine::Level> levels;
+  bool fixed = false;
   for (const fs::path& fixture : files_in(folder, ".json")) {
     if (!fixture.filename().string().starts_with("bad_")) continue;
     for (const engine::Finding& finding :
          lint_with(rule, read_text(fixture), fixture_setup(fixture))) {
       fired.insert(finding.access_analyzer_code);
       levels.insert(finding.level);
+      fixed = fixed || finding.fix.has_value();
     }
   }
+  CHECK_MESSAGE((fixed || !info.fixable), "a fixable rule, but no bad_ fixture shows a fix");
   for (std::string_view code : info.access_analyzer_codes) {
     CHECK_MESSAGE(fired.contains(code), "no bad_ fixture shows Access Analyzer code ", code);
   }

@@ -1,0 +1,20 @@
+// --diff: the fixes of each file as a unified diff, in input order, instead of the findings.
+#pragma once
+
+#include <ostream>
+
+#include "report/reporter.h"
+
+namespace iamlint::report {
+
+class DiffReporter final : public Reporter {
+ public:
+  explicit DiffReporter(std::ostream& out) : out_(out) {}
+
+  void file(const engine::FileResult& result) override { out_ << result.diff; }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace iamlint::report

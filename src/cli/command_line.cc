@@ -180,6 +180,10 @@ const OptionSpec* find_short_option(char name) {
   return nullptr;
 }
 
+std::string_view tagline() {
+  return "Offline linter for AWS IAM policies: identity, boundary, resource, trust, SCP and RCP.";
+}
+
 std::string_view exit_status_help() {
   return "Exit status: 0 no finding at or above --fail-level, 1 findings, 2 usage error,\n"
          "unreadable path or internal error. Invalid JSON is a finding (IAM001), not status 2.";

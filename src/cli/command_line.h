@@ -32,6 +32,9 @@ struct CommandSpec {
 [[nodiscard]] const OptionSpec* find_option(std::string_view name);
 [[nodiscard]] const OptionSpec* find_short_option(char name);
 
+// What iamlint is, in one line: the start of --help and the man page's NAME.
+[[nodiscard]] std::string_view tagline();
+
 // The paragraph under the usage lines: exit status, broken into lines for --help.
 [[nodiscard]] std::string_view exit_status_help();
 

@@ -80,8 +80,7 @@ bool use_color(bool no_color_flag, const Options& options) {
 
 // The help preamble: what iamlint is, its commands, its exit status.
 std::string description() {
-  std::string text =
-      "Offline linter for AWS IAM policies: identity, boundary, resource, trust, SCP and RCP.\n\n";
+  std::string text = fmt::format("{}\n\n", iamlint::cli::tagline());
   std::size_t width = 0;
   for (const iamlint::cli::CommandSpec& command : iamlint::cli::commands())
     width = std::max(width, command.usage.size());

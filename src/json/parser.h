@@ -20,6 +20,7 @@ struct SyntaxError {
   uint32_t offset = 0;  // where the problem is, as a byte offset into the text
   std::string message;  // e.g. "expected ',' or '}' after an object member, found ']'"
   bool limit = false;   // not a syntax error: the input is past a size limit of iamlint's
+  std::string_view language = "JSON";  // the syntax that is broken: "JSON" or "YAML"
 };
 
 [[nodiscard]] Result<Document, SyntaxError> parse(std::string_view text);

@@ -2,6 +2,7 @@
 // in terminals and in JSON reports.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -26,5 +27,15 @@ namespace iamlint {
 // Also makes control characters (C0 except tab, DEL, C1) visible as \u00XX, so that text from a
 // policy cannot move the cursor, recolour or retitle a terminal.
 [[nodiscard]] std::string to_terminal_text(std::string_view text);
+
+// The offset of the first byte of `text` that does not start a valid UTF-8 sequence, or
+// text.size() when it is all valid.
+[[nodiscard]] std::size_t invalid_utf8_offset(std::string_view text);
+
+// Appends the UTF-8 encoding of a code point (at most U+10FFFF) to `out`.
+void append_utf8(uint32_t code_point, std::string& out);
+
+// The value of a hexadecimal digit, or -1 for any other character.
+[[nodiscard]] int hex_digit_value(char c);
 
 }  // namespace iamlint

@@ -10,6 +10,7 @@ import os
 import pty
 import re
 import shutil
+import resource
 import subprocess
 import sys
 import tempfile
@@ -101,6 +102,65 @@ class Inputs(unittest.TestCase):
             status, out, _ = run("--skip-non-policy", broken)
             self.assertEqual(status, 1)
             self.assertIn("[IAM001 json-syntax-error]", out)
+
+    def test_directories_are_searched_for_templates_too(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            for name in ("a.yaml", "b.yml", "c.template", "d.json", "e.txt", "f.yaml.bak"):
+                with open(os.path.join(scratch, name), "w") as out:
+                    out.write('{"Version": "2012-10-17", "Statement": '
+                              '{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}}')
+            _, out, err = run("--format", "json", "--select", "IAM202", scratch)
+            self.assertEqual(sorted(os.path.basename(f["path"]) for f in json.loads(out)),
+                             ["a.yaml", "b.yml", "c.template", "d.json"])
+
+    def test_skip_non_policy_lints_policy_attempts_and_templates_with_policies(self):
+        template = ("Resources:\n  Reader:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n"
+                    "      PolicyDocument:\n        Version: '2012-10-17'\n"
+                    "        Statement: [{Effect: Allow, Action: 's3:*', Resource: '*'}]\n")
+        files = {
+            # AWS rejects these policies: a hook must not let them through.
+            "misspelt.json": '{"Version": "2012-10-17", "Statment": [{"Effect": "Allow"}]}',
+            "lowercase.json": '{"statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}',
+            "template.yaml": template,
+            "broken_template.yaml": template.replace("Resource: '*'}]", "Resource: '*'}"),
+            # Not policies.
+            "package.json": '{"name": "app", "version": "1.0.0"}',
+            "no_policies.yaml": "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n",
+            "compose.yml": "services:\n  web:\n    image: nginx\n",
+            "broken_workflow.yml": "on: [push\njobs: {}\n",
+        }
+        with tempfile.TemporaryDirectory() as scratch:
+            for name, text in files.items():
+                with open(os.path.join(scratch, name), "w") as out:
+                    out.write(text)
+            status, out, err = run("--skip-non-policy", "--format", "json", scratch)
+            self.assertEqual(status, 1)
+            self.assertEqual(sorted({os.path.basename(f["path"]) for f in json.loads(out)}),
+                             ["broken_template.yaml", "lowercase.json", "misspelt.json", "template.yaml"])
+            self.assertIn("(4 files checked, 4 skipped as not policies)", run("--skip-non-policy", scratch)[2])
+            findings = json.loads(out)
+            self.assertIn({"path": os.path.join(scratch, "template.yaml"), "rule_id": "IAM202", "line": 7,
+                           "column": 45, "logical_location":
+                           "Resources.Reader.Properties.PolicyDocument.Statement[0].Action"},
+                          [{k: f[k] for k in ("path", "rule_id", "line", "column", "logical_location")}
+                           for f in findings])
+            broken = [f for f in findings if f["path"].endswith("broken_template.yaml")]
+            self.assertEqual([(f["rule_id"], f["message"].split(":")[0]) for f in broken],
+                             [("IAM001", "invalid YAML")])
+
+    def test_input_format(self):
+        policy = f"{CLI}/tree/nested/service_wildcard.json"
+        status, out, _ = run("--input-format", "policy", "--format", "json", policy)
+        self.assertEqual(status, 1)
+        status, out, _ = run("--input-format", "cloudformation", "--format", "json", policy)
+        self.assertEqual(status, 1)
+        self.assertEqual([(f["rule_id"], f["message"]) for f in json.loads(out)], [(
+            "IAM001", "the file is not a CloudFormation template, JSON or YAML "
+                      "(--input-format cloudformation); it was not analysed")])
+        status, _, err = run("--input-format", "terraform", policy)
+        self.assertEqual(status, 2)
+        self.assertIn("--input-format must be one of auto, authorization-details, aws-cli, cloudformation, "
+                      "policy, terraform-plan; got 'terraform'", err)
 
     def test_stdin_with_display_name(self):
         with open(f"{CLI}/tree/nested/service_wildcard.json") as source:
@@ -227,6 +287,45 @@ class Inputs(unittest.TestCase):
         self.assertEqual((status, out), (0, ""))
         self.assertIn("1 skipped as not policies", err)
 
+    def test_hostile_yaml_is_bounded(self):
+        laughs = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+            f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]\n" for i in range(1, 12))
+        deep_block = "".join("  " * i + f"k{i}:\n" for i in range(300)) + "  " * 300 + "v\n"
+        bucket = "  Bucket{0}:\n    Type: AWS::S3::Bucket\n    Properties: {{BucketName: bucket-{0}}}\n"
+        policy = ("  Policy{0}:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n"
+                  "        Statement: [{{Effect: Allow, Action: 's3:*', Resource: '*'}}]\n")
+        huge = "Resources:\n" + "".join((policy if i % 100 == 0 else bucket).format(i) for i in range(45_000))
+        cases = {
+            "laughs.yaml": ("IAM001", "larger as JSON (its aliases expanded)"),
+            "recursive.yaml": ("IAM001", "values nest more than 128 levels deep"),
+            "deep_flow.yaml": ("IAM001", "flow collections nest more than 128 levels deep"),
+            "deep_block.yaml": ("IAM001", "values nest more than 128 levels deep"),
+            "bad_utf8.yaml": ("IAM001", "byte 0xC3 is not valid UTF-8"),
+            "huge.yaml": ("IAM202", "allows every action of the 's3' service"),
+        }
+        texts = {"laughs.yaml": laughs, "recursive.yaml": "a: &x [1, *x]\n",
+                 "deep_flow.yaml": "a: " + "[" * 2_000_000, "deep_block.yaml": deep_block,
+                 "bad_utf8.yaml": "Resources:\n  R: {Type: caf\xc3}\n", "huge.yaml": huge}
+        self.assertLess(len(huge), 4 << 20)
+
+        def limit_memory():
+            resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+        with tempfile.TemporaryDirectory() as scratch:
+            for name, text in texts.items():
+                with open(os.path.join(scratch, name), "wb") as out:
+                    out.write(text.encode("utf-8", "surrogateescape") if name != "bad_utf8.yaml"
+                              else text.encode("latin-1"))
+            for name, (rule, message) in cases.items():
+                with self.subTest(name):
+                    done = subprocess.run([IAMLINT, "--format", "json", "--jobs", "1",
+                                           os.path.join(scratch, name)], capture_output=True, text=True,
+                                          timeout=60, preexec_fn=limit_memory)
+                    self.assertEqual(done.returncode, 1, done.stderr)
+                    findings = json.loads(done.stdout)
+                    self.assertIn(rule, {f["rule_id"] for f in findings})
+                    self.assertTrue(any(message in f["message"] for f in findings), findings[:3])
+
     def test_statement_and_finding_limits_bound_crafted_policies(self):
         with tempfile.TemporaryDirectory() as scratch:
             # 1.3 million empty statements: far past any policy, so not analysed.
@@ -315,6 +414,42 @@ class Inputs(unittest.TestCase):
             self.assertEqual(out, "")
             with open(target) as report:
                 self.assertEqual(json.load(report)["version"], "2.1.0")
+
+
+class PreCommitHook(unittest.TestCase):
+    def test_hook_lints_policies_and_templates_and_leaves_other_files_alone(self):
+        source_root = os.getcwd()
+        with tempfile.TemporaryDirectory() as scratch:
+            repo = os.path.join(scratch, "repo")
+            os.mkdir(repo)
+            files = {
+                "policies/admin.json": '{"Version": "2012-10-17", "Statement": '
+                                       '{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}}',
+                "stacks/roles.yaml": "Resources:\n  Admin:\n    Type: AWS::IAM::ManagedPolicy\n"
+                                     "    Properties:\n      PolicyDocument:\n"
+                                     "        Statement: {Effect: Allow, Action: 'iam:*', Resource: '*'}\n",
+                "package.json": '{"name": "app"}',
+                "docker-compose.yml": "services:\n  web:\n    image: nginx\n",
+                "notes.txt": '{"Statement": "not linted: not JSON or YAML by name"}',
+            }
+            for name, text in files.items():
+                os.makedirs(os.path.join(repo, os.path.dirname(name)), exist_ok=True)
+                with open(os.path.join(repo, name), "w") as out:
+                    out.write(text)
+            env = {**os.environ, "PRE_COMMIT_HOME": os.path.join(scratch, "cache"),
+                   "PATH": os.path.dirname(os.path.abspath(IAMLINT)) + os.pathsep + os.environ["PATH"],
+                   "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+                   "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+            for command in (["git", "init", "-q"], ["git", "add", "."]):
+                subprocess.run(command, cwd=repo, env=env, check=True, capture_output=True)
+            done = subprocess.run(["pre-commit", "try-repo", source_root, "iamlint", "--all-files"],
+                                  cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+            self.assertEqual(done.returncode, 1, done.stdout + done.stderr)
+            self.assertIn("policies/admin.json:1:", done.stdout)
+            self.assertIn("stacks/roles.yaml:6:", done.stdout)
+            self.assertIn("= in: Resources.Admin.Properties.PolicyDocument.Statement.Action", done.stdout)
+            for other in ("package.json", "docker-compose.yml", "notes.txt"):
+                self.assertNotIn(other, done.stdout)
 
 
 class DocumentedPolicies(unittest.TestCase):
@@ -444,7 +579,8 @@ class Formats(unittest.TestCase):
             "path": f"{CLI}/invalid.json", "line": 4, "column": 24, "end_line": 4, "end_column": 25,
             "rule_id": "IAM001", "rule_name": "json-syntax-error", "level": "error",
             "message": "invalid JSON: missing a comma or '}' after an object member; found '\"'",
-            "access_analyzer_code": "JSON_SYNTAX_ERROR", "fix": None}])
+            "access_analyzer_code": "JSON_SYNTAX_ERROR", "fix": None,
+            "logical_location": None}])
 
     def test_github_annotations_escape_properties(self):
         with open(f"{CLI}/invalid.json") as source:

@@ -54,6 +54,8 @@ class InvalidConditionValueType final : public engine::Rule {
     const json::Document& doc = ctx.json();
     const json::Node& value = doc.node(condition.key.node);
     operators::Family family = operators::family_of(condition.op);
+    // An opaque value (a CloudFormation intrinsic function) stands for a value of the right type.
+    if (value.opaque) return;
     if (value.is_object()) {
       ctx.report(value.range,
                  "The value of \"{}\" is an object; write a string or an array of strings",
@@ -63,6 +65,7 @@ class InvalidConditionValueType final : public engine::Rule {
     }
     const json::Node* first = nullptr;
     auto check = [&](const json::Node& element) {
+      if (element.opaque) return;
       if (element.is_container() || element.kind == Kind::kNull) {
         ctx.report(element.range, "A value of \"{}\" is {}; write a string", condition.key.value,
                    element.kind == Kind::kNull ? "null" : "a nested JSON container")

@@ -20,10 +20,12 @@ using analysis::operators::OperatorInfo;
 
 // Calls visit(node_id, node) for each operator member of the statement's Condition object, in
 // source order, including operators whose value is not an object (absent from the typed view).
+// An opaque Condition (a CloudFormation intrinsic function) has no operators to visit.
 template <class Visit>
 void for_each_operator_node(const json::Document& doc, const ast::Statement& statement,
                             Visit&& visit) {
-  if (statement.condition_node == json::kNoNode || !doc.node(statement.condition_node).is_object())
+  if (statement.condition_node == json::kNoNode ||
+      !doc.node(statement.condition_node).is_object() || doc.node(statement.condition_node).opaque)
     return;
   for (json::NodeId id : doc.children(statement.condition_node)) visit(id, doc.node(id));
 }

@@ -1,5 +1,6 @@
-// IAM001: the file is not valid JSON, so nothing else can be checked in it; or it is past one of
-// iamlint's limits on input size, and is not checked either.
+// IAM001: the file (or a policy written as a string inside it) is not valid JSON, or the file is
+// not valid YAML, so nothing else can be checked in it; or it is past one of iamlint's limits on
+// input size, and is not checked either.
 #include <algorithm>
 
 #include "engine/rule.h"
@@ -18,7 +19,9 @@ class JsonSyntaxError final : public engine::Rule {
       .id = "IAM001",
       .name = "json-syntax-error",
       .level = engine::Level::kError,
-      .summary = "The file is not valid JSON, or past the size limits of what iamlint analyses",
+      .summary =
+          "The file is not valid JSON (or YAML), or past the size limits of what iamlint "
+          "analyses",
       .tags = kTags,
       .precision = engine::Precision::kVeryHigh,
       .access_analyzer_codes = kCodes,
@@ -34,7 +37,7 @@ class JsonSyntaxError final : public engine::Rule {
     if (error.limit) {
       ctx.report({offset, offset + width}, "{}", error.message);
     } else {
-      ctx.report({offset, offset + width}, "invalid JSON: {}", error.message);
+      ctx.report({offset, offset + width}, "invalid {}: {}", error.language, error.message);
     }
   }
 };

@@ -28,13 +28,14 @@ constexpr std::string_view kCodes[] = {"DATA_TYPE_MISMATCH"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}, {"cfn-lint", "E3510"}};
 
 // The first node under `id` (itself included) that breaks "a string, or an
-// array of strings".
+// array of strings". An opaque value (a CloudFormation intrinsic function)
+// stands for a value of the right type.
 std::optional<NodeId> not_string_list(const json::Document& doc, NodeId id) {
   const json::Node& node = doc.node(id);
-  if (node.is_string()) return std::nullopt;
+  if (node.is_string() || node.opaque) return std::nullopt;
   if (!node.is_array()) return id;
   for (NodeId entry : doc.children(id)) {
-    if (!doc.node(entry).is_string()) return entry;
+    if (!doc.node(entry).is_string() && !doc.node(entry).opaque) return entry;
   }
   return std::nullopt;
 }
@@ -43,10 +44,11 @@ std::optional<NodeId> not_string_list(const json::Document& doc, NodeId id) {
 // array.
 std::optional<NodeId> not_scalar_list(const json::Document& doc, NodeId id) {
   const json::Node& node = doc.node(id);
+  if (node.opaque) return std::nullopt;
   if (node.is_object()) return id;
   if (!node.is_array()) return std::nullopt;
   for (NodeId entry : doc.children(id)) {
-    if (doc.node(entry).is_container()) return entry;
+    if (doc.node(entry).is_container() && !doc.node(entry).opaque) return entry;
   }
   return std::nullopt;
 }
@@ -118,7 +120,7 @@ class WrongJsonType final : public engine::Rule {
 
   static void expect_string(engine::RuleContext& ctx, NodeId member) {
     const json::Node& node = ctx.json().node(member);
-    if (node.is_string()) return;
+    if (node.is_string() || node.opaque) return;
     std::string_view fix = node.is_container() ? "" : "; write it in quotes";
     ctx.report(node.range, "{} must be a string, not {}{}", node.key, a_kind(node.kind), fix);
   }
@@ -138,6 +140,7 @@ class WrongJsonType final : public engine::Rule {
   static void check_principal(engine::RuleContext& ctx, NodeId member) {
     const json::Document& doc = ctx.json();
     const json::Node& node = doc.node(member);
+    if (node.opaque) return;
     if (!node.is_string() && !node.is_object()) {
       ctx.report(node.range,
                  "{} must be \"*\" or an object such as {{\"AWS\": \"<account or ARN>\"}}, not {}",
@@ -153,12 +156,14 @@ class WrongJsonType final : public engine::Rule {
   static void check_condition_block(engine::RuleContext& ctx, NodeId member) {
     const json::Document& doc = ctx.json();
     const json::Node& node = doc.node(member);
+    if (node.opaque) return;
     if (!node.is_object()) {
       report(ctx, member, "Condition", "an object of operators");
       return;
     }
     for (NodeId op : doc.children(member)) {
       const json::Node& op_node = doc.node(op);
+      if (op_node.opaque) continue;
       if (!op_node.is_object()) {
         ctx.report(op_node.range,
                    "the value of condition operator {} must be an object of condition keys, not {}",

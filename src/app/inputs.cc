@@ -19,10 +19,13 @@ bool is_hidden(const fs::path& path) {
   return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
-bool is_json_name(const fs::path& path) {
+// Policies are written as JSON; CloudFormation templates also as YAML, and often named
+// *.template.
+bool is_searched_name(const fs::path& path) {
   std::string extension = path.extension().string();
   for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return extension == ".json";
+  return extension == ".json" || extension == ".yaml" || extension == ".yml" ||
+         extension == ".template";
 }
 
 void walk_directory(const fs::path& root, Inputs& inputs) {
@@ -46,7 +49,7 @@ void walk_directory(const fs::path& root, Inputs& inputs) {
       if (is_hidden(entry.path())) it.disable_recursion_pending();
       continue;
     }
-    if (is_json_name(entry.path()) && entry.is_regular_file(ec)) {
+    if (is_searched_name(entry.path()) && entry.is_regular_file(ec)) {
       inputs.files.push_back(shown_path(entry.path()));
     }
   }

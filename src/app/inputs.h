@@ -15,9 +15,9 @@ struct Inputs {
 };
 
 // Files are taken as given whatever their extension; directories are searched recursively for
-// *.json files (any letter case), skipping hidden directories (such as .git) and not following
-// symbolic links to directories. Absolute paths under the current directory are shown relative to
-// it.
+// *.json, *.yaml, *.yml and *.template files (any letter case), skipping hidden directories (such
+// as .git) and not following symbolic links to directories. Absolute paths under the current
+// directory are shown relative to it.
 [[nodiscard]] Inputs collect_inputs(const std::vector<std::string>& paths);
 
 }  // namespace iamlint::app

@@ -7,6 +7,7 @@
 
 #include "ast/policy.h"
 #include "engine/rule_info.h"
+#include "input/document_kind.h"
 
 namespace iamlint::app {
 
@@ -24,7 +25,9 @@ struct Options {
       attached_to;  // --resource-type; implies a resource or trust policy
   // --scp-syntax; nullopt when not given: the configuration's, else 2025.
   std::optional<ast::ScpSyntax> scp_syntax;
-  bool skip_non_policy = false;         // --skip-non-policy
+  bool skip_non_policy = false;                       // --skip-non-policy
+  const input::DocumentKind* input_format = nullptr;  // --input-format; nullptr: auto
+  bool include_aws_managed = false;                   // --include-aws-managed
   bool allow_empty = false;             // --allow-empty: a directory without inputs is no error
   std::optional<std::string> baseline;  // --baseline FILE: an earlier SARIF report
   // --fail-level; nullopt when not given (the configuration's, else warning). Inside, nullopt is

@@ -159,6 +159,8 @@ Result<FileSettings> Settings::for_file(const std::string& file) {
   settings.rules = (*profile)->rules;
   settings.levels = (*profile)->levels;
   settings.skip_non_policy = options_.skip_non_policy;
+  settings.input_format = options_.input_format;
+  settings.include_aws_managed = options_.include_aws_managed;
   for (std::size_t id = 0; id < suppressions_.size(); ++id) {
     const SuppressionEntry& entry = suppressions_[id];
     const config::Suppression& suppression = *entry.suppression;
@@ -182,6 +184,8 @@ engine::LintConfig FileSettings::lint_config() const {
           .attached_to = resource_type.value,
           .scp_syntax = scp_syntax.value,
           .skip_non_policy = skip_non_policy,
+          .input_format = input_format,
+          .include_aws_managed = include_aws_managed,
           .rules = rules,
           .levels = levels,
           .suppressions = suppressions};

@@ -41,6 +41,8 @@ struct FileSettings {
   std::span<const engine::LevelOverride> levels;
   std::vector<engine::Suppression> suppressions;  // those whose paths match the file
   bool skip_non_policy = false;
+  const input::DocumentKind* input_format = nullptr;  // nullptr: found by content
+  bool include_aws_managed = false;
 
   // What the engine needs, from the values above; it refers to them, so keep them alive.
   [[nodiscard]] engine::LintConfig lint_config() const;

@@ -21,16 +21,20 @@ std::optional<Text> string_member(const Document& doc, NodeId id) {
 }
 
 // Calls `visit` for the value itself when it is a string, or for each string in an array.
+// Returns whether an opaque value stood there.
 template <class Visit>
-void for_each_string(const Document& doc, NodeId id, Visit&& visit) {
+bool for_each_string(const Document& doc, NodeId id, Visit&& visit) {
   const json::Node& node = doc.node(id);
+  bool opaque = node.opaque;
   if (node.is_string()) {
     visit(id);
   } else if (node.is_array()) {
     for (NodeId element : doc.children(id)) {
       if (doc.node(element).is_string()) visit(element);
+      opaque = opaque || doc.node(element).opaque;
     }
   }
+  return opaque;
 }
 
 Action make_action(const Document& doc, NodeId id) {
@@ -52,7 +56,8 @@ EntryList<Entry> lower_list(const Document& doc, NodeId id, Make make) {
   EntryList<Entry> list{.name = {.value = node.key, .range = node.key_range, .node = id},
                         .range = node.range,
                         .node = id};
-  for_each_string(doc, id, [&](NodeId entry) { list.entries.push_back(make(doc, entry)); });
+  list.unknown =
+      for_each_string(doc, id, [&](NodeId entry) { list.entries.push_back(make(doc, entry)); });
   return list;
 }
 
@@ -66,16 +71,17 @@ PrincipalType principal_type(std::string_view key) {
 
 Principal lower_principal(const Document& doc, NodeId id) {
   const json::Node& node = doc.node(id);
-  Principal principal{.range = node.range, .node = id};
+  Principal principal{.range = node.range, .node = id, .unknown = node.opaque};
   if (node.is_string()) {
     principal.is_wildcard = node.text == "*";
-  } else if (node.is_object()) {
+  } else if (node.is_object() && !node.opaque) {
     for (NodeId member : doc.children(id)) {
       std::string_view key = doc.node(member).key;
-      for_each_string(doc, member, [&](NodeId value) {
+      const bool opaque = for_each_string(doc, member, [&](NodeId value) {
         principal.entries.push_back(
             {.type = principal_type(key), .type_key = key, .text = text_of(doc, value)});
       });
+      principal.unknown = principal.unknown || opaque;
     }
   }
   return principal;
@@ -90,21 +96,23 @@ ConditionValue condition_value(const Document& doc, NodeId id) {
 }
 
 void lower_conditions(const Document& doc, NodeId id, std::vector<Condition>& out) {
-  if (!doc.node(id).is_object()) return;
+  if (!doc.node(id).is_object() || doc.node(id).opaque) return;
   for (NodeId op_node : doc.children(id)) {
     const json::Node& op = doc.node(op_node);
-    if (!op.is_object()) continue;
+    if (!op.is_object() || op.opaque) continue;
     ConditionOperator split =
         split_operator({.value = op.key, .range = op.key_range, .node = op_node});
     for (NodeId key_node : doc.children(op_node)) {
       const json::Node& key = doc.node(key_node);
       Condition condition{.op = split,
                           .key = {.value = key.key, .range = key.key_range, .node = key_node},
-                          .values_range = key.range};
+                          .values_range = key.range,
+                          .unknown = key.opaque};
       if (key.is_array()) {
         for (NodeId value : doc.children(key_node)) {
           if (!doc.node(value).is_container())
             condition.values.push_back(condition_value(doc, value));
+          condition.unknown = condition.unknown || doc.node(value).opaque;
         }
       } else if (!key.is_container()) {
         condition.values.push_back(condition_value(doc, key_node));
@@ -182,13 +190,14 @@ std::optional<Policy> lower_policy(const Document& doc, NodeId root,
       policy.id = string_member(doc, member);
     } else if (key == "Statement") {
       policy.statement_node = member;
+      // An opaque statement ({"Fn::If": [...]}) is left out, as one of the wrong type is.
       const json::Node& statements = doc.node(member);
-      if (statements.is_object()) {
+      if (statements.is_object() && !statements.opaque) {
         policy.statements.push_back(lower_statement(doc, member, 0));
       } else if (statements.is_array()) {
         uint32_t index = 0;
         for (NodeId element : doc.children(member)) {
-          if (doc.node(element).is_object())
+          if (doc.node(element).is_object() && !doc.node(element).opaque)
             policy.statements.push_back(lower_statement(doc, element, index));
           ++index;
         }

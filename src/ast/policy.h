@@ -2,7 +2,9 @@
 // JSON node of every part, so that rules can point at exactly what they judge.
 //
 // Lowering is tolerant: a value of the wrong JSON type is left out of the typed view (its JSON
-// node is still there for the grammar rules), so every rule sees a well-formed tree.
+// node is still there for the grammar rules), so every rule sees a well-formed tree. So is an
+// opaque value (json::Node::opaque, a CloudFormation intrinsic function): a list that held one
+// says so with `unknown`, as it may stand for any value there.
 #pragma once
 
 #include <cstdint>
@@ -112,6 +114,7 @@ struct Principal {
   json::NodeId node = json::kNoNode;
   bool is_wildcard = false;  // the bare string "*": everyone, anonymous callers included
   std::vector<PrincipalEntry> entries;
+  bool unknown = false;  // it, or some of its values, is opaque: known only at deployment
 };
 
 enum class SetQualifier : uint8_t { kNone, kForAllValues, kForAnyValue };
@@ -139,6 +142,7 @@ struct Condition {
   Text key;
   ByteRange values_range;  // the whole value, scalar or array
   std::vector<ConditionValue> values;
+  bool unknown = false;  // some values are opaque: known only at deployment
 };
 
 // A list-valued element (Action, Resource and their Not forms) as written.
@@ -148,6 +152,7 @@ struct EntryList {
   ByteRange range;  // the value, string or array
   json::NodeId node = json::kNoNode;
   std::vector<Entry> entries;
+  bool unknown = false;  // it, or some of its entries, is opaque: known only at deployment
 };
 
 enum class Effect : uint8_t { kAllow, kDeny, kInvalid };

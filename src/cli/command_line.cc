@@ -20,10 +20,14 @@ constexpr std::string_view kResourceTypes[] = {"AWS::S3::Bucket",
                                                "AWS::DynamoDB::Table"};
 constexpr std::string_view kScpSyntaxes[] = {"2025", "legacy"};
 constexpr std::string_view kFailLevels[] = {"error", "warning", "note", "none"};
+// "auto" and the document kinds of src/input/kinds/ (a unit test keeps the two lists equal).
+constexpr std::string_view kInputFormats[] = {
+    "auto", "authorization-details", "aws-cli", "cloudformation", "policy", "terraform-plan"};
 
 constexpr CommandSpec kCommands[] = {
     {"", "iamlint [options] PATH...",
-     "lint files, directories (*.json, recursively) or - (standard input)"},
+     "lint files, directories (recursively: *.json, *.yaml, *.yml, *.template) or - (standard "
+     "input)"},
     {"rules", "iamlint rules [--format F]",
      "list the rules (text, json or markdown; --select filters)"},
     {"explain", "iamlint explain ID...",
@@ -100,11 +104,24 @@ constexpr OptionSpec kOptions[] = {
      .help = "Leave out the findings an earlier SARIF report of iamlint already holds, to fail "
              "only on new ones",
      .kind = ValueKind::kFile},
+    {.name = "input-format",
+     .value = "FORMAT",
+     .help = "Where the policies are: auto (found by content), policy (a bare policy document), "
+             "cloudformation (a CloudFormation or SAM template, JSON or YAML), terraform-plan "
+             "(terraform show -json), authorization-details (aws iam "
+             "get-account-authorization-details) or aws-cli (the output of an AWS CLI command "
+             "that returns one policy)",
+     .kind = ValueKind::kChoice,
+     .choices = kInputFormats,
+     .default_value = "auto"},
+    {.name = "include-aws-managed",
+     .help = "With authorization details: also lint the AWS managed policies (left out by "
+             "default: AWS maintains them)"},
     {.name = "skip-non-policy",
-     .help = "Leave alone JSON files that are not policies, for hooks that pass every *.json: no "
-             "top-level \"Statement\" (package.json), invalid JSON that does not mention "
-             "\"Statement\" (tsconfig.json with comments), files over 4 MiB; a broken policy is "
-             "still reported"},
+     .help = "Leave alone files that hold no policy, for hooks that pass every *.json and *.yaml: "
+             "package.json, a template without policies, invalid JSON or YAML that mentions no "
+             "Statement (tsconfig.json with comments), files over 4 MiB; a broken policy, or a "
+             "template that holds one, is still reported"},
     {.name = "config",
      .value = "FILE",
      .help = "Use this configuration file instead of the .iamlint.yaml found from each file's "
@@ -186,7 +203,8 @@ std::string_view tagline() {
 
 std::string_view exit_status_help() {
   return "Exit status: 0 no finding at or above --fail-level, 1 findings, 2 usage error,\n"
-         "unreadable path or internal error. Invalid JSON is a finding (IAM001), not status 2.";
+         "unreadable path or internal error. Invalid JSON or YAML is a finding (IAM001), not\n"
+         "status 2.";
 }
 
 std::string_view closest_option(std::string_view misspelt) {

@@ -16,6 +16,7 @@
 #include "app/app.h"
 #include "catalog/catalog.h"
 #include "cli/command_line.h"
+#include "input/document_kind.h"
 
 namespace {
 
@@ -249,6 +250,10 @@ Options to_options(const cxxopts::ParseResult& parsed) {
   if (options.fix && options.diff) throw UsageError{"--fix and --diff exclude each other"};
   options.statistics = parsed.count("statistics") > 0;
   options.quiet = parsed.count("quiet") > 0;
+  if (std::string format = choice(parsed, "input-format"); format != "auto") {
+    options.input_format = iamlint::input::find_document_kind(format);
+  }
+  options.include_aws_managed = parsed.count("include-aws-managed") > 0;
   if (parsed.count("baseline")) options.baseline = parsed["baseline"].as<std::string>();
   if (parsed.count("jobs")) options.jobs = parse_jobs(parsed["jobs"].as<std::string>());
   if (parsed.count("stdin-filename"))

@@ -1,6 +1,7 @@
 // What a rule reports: a range in one file, a message, and how serious it is.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,12 @@ struct Finding {
   std::string_view suppression_reason;
   bool suppressed_in_source = false;
   std::optional<Fix> fix;
+  // Where the finding sits in the structure of a file that holds policies, e.g.
+  // "Resources.BuildRole.Properties.AssumeRolePolicyDocument.Statement[0].Principal"; empty in a
+  // bare policy file.
+  std::string logical_location;
+  // The policy it is in, as an index of FileResult::policies; nullopt for a file-level finding.
+  std::optional<uint32_t> policy;
 };
 
 // The order of findings in every output: by position, then rule id, then message.

@@ -5,6 +5,8 @@
 #include <fmt/core.h>
 
 #include "ast/lower.h"
+#include "input/logical_location.h"
+#include "input/reader.h"
 #include "json/parser.h"
 #include "support/hash.h"
 
@@ -15,24 +17,21 @@ FindingSink sink(FileResult& result) {
   return {result.findings, result.omitted_findings, result.omitted_level, kMaxFindingsPerFile};
 }
 
-void report_unparsable(const json::SyntaxError& error, const LintConfig& config,
-                       FileResult& result) {
-  RuleContext ctx(result.source.text, nullptr, nullptr, nullptr, sink(result));
+// `text` is the text that the error's offset counts in: the file's, or a policy's own.
+void report_unparsable(const json::SyntaxError& error, std::string_view text,
+                       const LintConfig& config, FileResult& result) {
+  RuleContext ctx(text, nullptr, nullptr, nullptr, sink(result));
   for (const Rule* rule : config.rules) {
     ctx.set_rule(&rule->info());
     rule->check_unparsable(error, ctx);
   }
 }
 
-json::NodeId statement_node(const json::Document& doc) {
-  return doc.node(doc.root()).is_object() ? doc.find_member(doc.root(), "Statement")
-                                          : json::kNoNode;
-}
-
 // A Statement array longer than any policy can hold is not analysed, as a file over the size
 // limit is not: each statement costs far more memory as a typed statement than as JSON.
-std::optional<json::SyntaxError> too_many_statements(const json::Document& doc) {
-  const json::NodeId statement = statement_node(doc);
+std::optional<json::SyntaxError> too_many_statements(const json::Document& doc, json::NodeId root) {
+  if (!doc.node(root).is_object()) return std::nullopt;
+  const json::NodeId statement = doc.find_member(root, "Statement");
   if (statement == json::kNoNode) return std::nullopt;
   const json::Node& node = doc.node(statement);
   if (!node.is_array() || node.child_count <= kMaxStatements) return std::nullopt;
@@ -44,11 +43,12 @@ std::optional<json::SyntaxError> too_many_statements(const json::Document& doc) 
       .limit = true};
 }
 
-void report_non_policy(const json::Document& doc, const LintConfig& config, FileResult& result) {
-  RuleContext ctx(result.source.text, &doc, nullptr, nullptr, sink(result));
+void report_non_policy(const input::ParsedJson& json, const LintConfig& config,
+                       FileResult& result) {
+  RuleContext ctx(json.text(), &json.doc(), nullptr, nullptr, sink(result));
   for (const Rule* rule : config.rules) {
     ctx.set_rule(&rule->info());
-    rule->check_non_policy(doc, ctx);
+    rule->check_non_policy(json.doc(), ctx);
   }
 }
 
@@ -93,13 +93,15 @@ void set_statement_hashes(const ast::Policy& policy, std::string_view text,
   }
 }
 
-// Moves the findings a suppression covers to result.suppressed. An expired suppression is noted
-// as matched (so that it is reported as expired) but leaves the finding in place.
+// Moves the findings from `first` on that a suppression covers to result.suppressed. An expired
+// suppression is noted as matched (so that it is reported as expired) but leaves the finding in
+// place.
 void set_aside_suppressed(const ast::Policy& policy, std::span<const Suppression> suppressions,
-                          FileResult& result) {
+                          std::size_t first, FileResult& result) {
   if (suppressions.empty()) return;
-  std::vector<Finding> kept;
-  for (Finding& finding : result.findings) {
+  std::vector<Finding> kept(std::make_move_iterator(result.findings.begin()),
+                            std::make_move_iterator(result.findings.begin() + first));
+  for (Finding& finding : std::span(result.findings).subspan(first)) {
     const Suppression* applied = nullptr;
     for (const Suppression& suppression : suppressions) {
       if (!suppresses(suppression, finding, policy)) continue;
@@ -119,14 +121,14 @@ void set_aside_suppressed(const ast::Policy& policy, std::span<const Suppression
   result.findings = std::move(kept);
 }
 
-void walk(const json::Document& doc, const ast::Policy& policy, const LintConfig& config,
+void walk(const input::ParsedJson& json, const ast::Policy& policy, const LintConfig& config,
           FileResult& result) {
   std::vector<const Rule*> rules;
   for (const Rule* rule : config.rules) {
     if (rule->info().applies_to(policy.kind)) rules.push_back(rule);
   }
   analysis::PolicyFacts facts(policy);
-  RuleContext ctx(result.source.text, &doc, &policy, &facts, sink(result));
+  RuleContext ctx(json.text(), &json.doc(), &policy, &facts, sink(result));
   for (const Rule* rule : rules) {
     ctx.set_rule(&rule->info());
     rule->check_policy(policy, ctx);
@@ -140,8 +142,66 @@ void walk(const json::Document& doc, const ast::Policy& policy, const LintConfig
       }
     }
   }
-  set_statement_hashes(policy, result.source.text, result.findings);
-  set_aside_suppressed(policy, config.suppressions, result);
+}
+
+// Rules report ranges of the policy's own text; `findings` move to the file's offsets, and those
+// of a policy inside a container name their logical location. The policy is the last of
+// result.policies.
+void place_findings(const input::PolicySource& source, std::span<Finding> findings,
+                    const FileResult& result) {
+  const input::ParsedJson& json = *source.json;
+  std::optional<input::LocationFinder> finder;
+  if (json.parsed() && !source.location.empty()) finder.emplace(json.doc());
+  const auto policy = static_cast<uint32_t>(result.policies.size() - 1);
+  // Fixes are edits of JSON text: they apply to the file only where the policy's text is the
+  // file's own, not to a policy decoded from a string or read from YAML.
+  const bool fixes_apply = json.text().data() == result.source.text.data();
+  for (Finding& finding : findings) {
+    finding.policy = policy;
+    if (!fixes_apply) finding.fix.reset();
+    if (finder) {
+      json::NodeId at = finder->deepest_at(source.root, finding.range);
+      finding.logical_location =
+          input::join_locations(source.location, finder->path(at, source.root));
+    } else {
+      finding.logical_location = source.location;
+    }
+    finding.range = json.to_file().to_outer(finding.range);
+    for (RelatedLocation& related : finding.related) {
+      related.range = json.to_file().to_outer(related.range);
+    }
+  }
+}
+
+void lint_policy(const input::PolicySource& source, const LintConfig& config, FileResult& result) {
+  const input::PolicyOrigin& origin = source.origin;
+  PolicyResult& info = result.policies.emplace_back(
+      PolicyResult{.location = source.location,
+                   .container = origin.container,
+                   .kind = origin.kind.value_or(ast::PolicyKind::kIdentity),
+                   .attached_to = origin.kind ? origin.attached_to : config.attached_to,
+                   .linted = origin.linted});
+  if (!origin.linted) return;
+  const std::size_t first = result.findings.size();
+  const std::size_t first_suppressed = result.suppressed.size();
+  const input::ParsedJson& json = *source.json;
+  const std::optional<ast::PolicyKind> kind = origin.kind ? origin.kind : config.policy_kind;
+  if (!json.parsed()) {
+    report_unparsable(json.error(), json.text(), config, result);
+  } else if (auto limit = too_many_statements(json.doc(), source.root)) {
+    report_unparsable(*limit, json.text(), config, result);
+  } else if (auto policy = ast::lower_policy(json.doc(), source.root, kind)) {
+    info.kind = policy->kind;
+    policy->attached_to = info.attached_to;
+    policy->scp_syntax = config.scp_syntax;
+    walk(json, *policy, config, result);
+    set_statement_hashes(*policy, json.text(), std::span(result.findings).subspan(first));
+    set_aside_suppressed(*policy, config.suppressions, first, result);
+  } else {
+    report_non_policy(json, config, result);
+  }
+  place_findings(source, std::span(result.findings).subspan(first), result);
+  place_findings(source, std::span(result.suppressed).subspan(first_suppressed), result);
 }
 
 }  // namespace
@@ -154,7 +214,7 @@ std::optional<json::SyntaxError> past_limits(const source::SourceFile& source,
                                source::kMaxFileBytes >> 20),
         .limit = true};
   }
-  return doc ? too_many_statements(*doc) : std::nullopt;
+  return doc ? too_many_statements(*doc, doc->root()) : std::nullopt;
 }
 
 FileResult lint(source::SourceFile source, const LintConfig& config) {
@@ -162,25 +222,30 @@ FileResult lint(source::SourceFile source, const LintConfig& config) {
   if (result.source.too_large) {
     result.skipped = config.skip_non_policy;  // no policy is that large
     if (!result.skipped) result.syntax_error = past_limits(result.source, nullptr);
-  } else if (auto doc = json::parse(result.source.text); !doc) {
-    // A broken policy still names its Statement; JSON with comments (tsconfig.json, editor
-    // settings) does not, and a hook over every *.json should leave it alone.
-    result.skipped =
-        config.skip_non_policy && result.source.text.find("\"Statement\"") == std::string::npos;
-    if (!result.skipped) result.syntax_error = doc.error();
-  } else if (config.skip_non_policy && statement_node(*doc) == json::kNoNode) {
-    result.skipped = true;
-  } else if (auto limit = past_limits(result.source, &*doc)) {
-    result.syntax_error = std::move(limit);
-  } else if (auto policy = ast::lower_policy(*doc, doc->root(), config.policy_kind)) {
-    result.kind = policy->kind;
-    policy->attached_to = config.attached_to;
-    policy->scp_syntax = config.scp_syntax;
-    walk(*doc, *policy, config, result);
   } else {
-    report_non_policy(*doc, config, result);
+    input::Reading reading = input::read(result.source.path, result.source.text,
+                                         {.format = config.input_format,
+                                          .include_aws_managed = config.include_aws_managed,
+                                          .skip_non_policy = config.skip_non_policy});
+    if (reading.kind) result.format = reading.kind->name;
+    if (reading.error) {
+      // A broken policy or template still says so; JSON with comments (tsconfig.json, editor
+      // settings) does not, and a hook over every *.json should leave it alone.
+      result.skipped = config.skip_non_policy && !input::mentions_policy(result.source.text);
+      if (!result.skipped) result.syntax_error = std::move(reading.error);
+    } else if (config.skip_non_policy && reading.policies.empty()) {
+      result.skipped = true;  // package.json, a template without policies
+    }
+    if (!result.skipped && !result.syntax_error) {
+      for (const input::PolicySource& policy : reading.policies) {
+        lint_policy(policy, config, result);
+      }
+      result.principals = std::move(reading.principals);
+    }
   }
-  if (result.syntax_error) report_unparsable(*result.syntax_error, config, result);
+  if (result.syntax_error) {
+    report_unparsable(*result.syntax_error, result.source.text, config, result);
+  }
   for (const LevelOverride& override : config.levels) {
     for (auto* list : {&result.findings, &result.suppressed}) {
       for (Finding& finding : *list) {

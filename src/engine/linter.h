@@ -1,4 +1,5 @@
-// Lints one loaded file: parse, lower, one walk that calls every enabled rule's hooks, sort.
+// Lints one loaded file: read its policies (input/), then for each one lower it, walk it once
+// calling every enabled rule's hooks, and place its findings in the file; then sort.
 #pragma once
 
 #include <optional>
@@ -9,6 +10,8 @@
 #include "engine/finding.h"
 #include "engine/rule.h"
 #include "engine/suppression.h"
+#include "input/document_kind.h"
+#include "input/policy_source.h"
 #include "source/source_file.h"
 
 namespace iamlint::engine {
@@ -20,14 +23,18 @@ struct LevelOverride {
 };
 
 struct LintConfig {
-  std::optional<ast::PolicyKind> policy_kind;         // nullopt: infer it per file
-  std::optional<ast::AttachedResource> attached_to;   // --resource-type
+  // --policy-type and --resource-type: for the policies whose container does not say what they
+  // are (bare policy files); nullopt: infer it per policy.
+  std::optional<ast::PolicyKind> policy_kind;
+  std::optional<ast::AttachedResource> attached_to;
   ast::ScpSyntax scp_syntax = ast::ScpSyntax::k2025;  // --scp-syntax
   // --skip-non-policy: valid JSON whose top level is not an object with a "Statement" is left
   // alone, for hooks that see every *.json of a repository; so are invalid JSON that does not
   // mention "Statement" (tsconfig.json with comments) and a file over the size limit.
   bool skip_non_policy = false;
-  std::span<const Rule* const> rules;  // enabled rules, sorted by id
+  const input::DocumentKind* input_format = nullptr;  // --input-format; nullptr: by content
+  bool include_aws_managed = false;                   // --include-aws-managed
+  std::span<const Rule* const> rules;                 // enabled rules, sorted by id
   std::span<const LevelOverride> levels;
   std::span<const Suppression> suppressions;  // those whose paths match this file
 };
@@ -38,27 +45,40 @@ inline constexpr std::size_t kMaxStatements = 10'000;
 // Findings past this many in one file are counted, not kept (FileResult::omitted_findings).
 inline constexpr std::size_t kMaxFindingsPerFile = 10'000;
 
+// One policy found in a file.
+struct PolicyResult {
+  std::string location;   // its logical location (input::PolicySource); empty for a bare file
+  std::string container;  // what holds it, e.g. "AWS::IAM::Role BuildRole"; empty for a bare file
+  ast::PolicyKind kind = ast::PolicyKind::kIdentity;  // as linted (or as its container says)
+  std::optional<ast::AttachedResource> attached_to;
+  bool linted = true;  // false: kept for its principals only (input::PolicyOrigin::linted)
+};
+
 struct FileResult {
   source::SourceFile source;
   // The path relative to its repository's root, which fingerprints use; empty: source.path.
   std::string repository_path;
-  std::optional<ast::PolicyKind> kind;            // nullopt when the file is not a policy document
-  std::optional<json::SyntaxError> syntax_error;  // set when the file could not be parsed
-  std::vector<Finding> findings;                  // sorted by finding_order
-  std::vector<Finding> suppressed;                // accepted ones, with their reasons, sorted
-  std::vector<uint32_t> suppressions_matched;     // ids of the suppressions that matched (once)
-  bool skipped = false;                           // left alone under skip_non_policy
-  std::size_t omitted_findings = 0;               // reported past kMaxFindingsPerFile
-  Level omitted_level = Level::kNote;             // the most severe of those
-  std::size_t baselined = 0;                      // left out because --baseline knows them
-  std::size_t fixed = 0;                          // findings fixed by --fix (or --diff)
-  std::string diff;                               // with --diff: the fixes as a unified diff
+  std::string_view format;                        // the document kind that read it, e.g. "policy"
+  std::optional<json::SyntaxError> syntax_error;  // set when the file could not be read
+  std::vector<PolicyResult> policies;             // every policy found, in document order
+  // The principals of an account export with their policies (indexes into `policies`).
+  std::vector<input::Principal> principals;
+  std::vector<Finding> findings;               // sorted by finding_order
+  std::vector<Finding> suppressed;             // accepted ones, with their reasons, sorted
+  std::vector<uint32_t> suppressions_matched;  // ids of the suppressions that matched (once)
+  bool skipped = false;                        // left alone under skip_non_policy
+  std::size_t omitted_findings = 0;            // reported past kMaxFindingsPerFile
+  Level omitted_level = Level::kNote;          // the most severe of those
+  std::size_t baselined = 0;                   // left out because --baseline knows them
+  std::size_t fixed = 0;                       // findings fixed by --fix (or --diff)
+  std::string diff;                            // with --diff: the fixes as a unified diff
 };
 
 [[nodiscard]] FileResult lint(source::SourceFile source, const LintConfig& config);
 
 // Why a file is not analysed although it may be valid JSON: over the size limit (`source` is
-// too_large), or a Statement array longer than kMaxStatements. Nullopt when within the limits.
+// too_large), or a Statement array (of the policy at the root of `doc`) longer than
+// kMaxStatements. Nullopt when within the limits.
 [[nodiscard]] std::optional<json::SyntaxError> past_limits(const source::SourceFile& source,
                                                            const json::Document* doc);
 

@@ -26,7 +26,11 @@ enum class Kind : uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
 
 struct Node {
   Kind kind = Kind::kNull;
-  bool boolean = false;   // the value of a kBool
+  bool boolean = false;  // the value of a kBool
+  // A value that stands for one known only when the policy is deployed: a CloudFormation
+  // intrinsic function such as {"Fn::Sub": "arn:${AWS::Partition}:s3:::${Bucket}"}. It satisfies
+  // the grammar wherever a value may stand, and lowering leaves it out of the typed policy.
+  bool opaque = false;
   ByteRange range;        // the whole value, quotes and brackets included
   std::string_view text;  // decoded string, or a number exactly as written
   std::string_view key;   // decoded member name, when the parent is an object
@@ -80,6 +84,10 @@ class Document {
 
   // RFC 6901 pointer to a node, e.g. "/Statement/0/Action".
   [[nodiscard]] std::string pointer(NodeId id) const;
+
+  // Marks a value as opaque (see Node::opaque); the container formats that have such values
+  // (CloudFormation) say which they are.
+  void mark_opaque(NodeId id) { nodes_[id].opaque = true; }
 
  private:
   friend class TreeBuilder;

@@ -54,6 +54,12 @@ void JsonReporter::file(const engine::FileResult& result) {
       w_.end_array();
       w_.end_object();
     }
+    w_.key("logical_location");
+    if (finding.logical_location.empty()) {
+      w_.null();
+    } else {
+      w_.string(finding.logical_location);
+    }
     w_.end_object();
   }
   w_.flush();

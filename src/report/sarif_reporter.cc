@@ -80,6 +80,16 @@ void write_range(JsonWriter& w, std::string_view uri, const source::LineIndex& i
   write_physical_location(w, uri, region_of(index, range), snippet);
 }
 
+// Where a finding inside a template or an export sits in the file's structure.
+void write_logical_location(JsonWriter& w, std::string_view location) {
+  w.key("logicalLocations");
+  w.begin_array();
+  w.begin_object();
+  w.field("fullyQualifiedName", location);
+  w.end_object();
+  w.end_array();
+}
+
 void write_message(JsonWriter& w, std::string_view text) {
   w.key("message");
   w.begin_object();
@@ -220,6 +230,7 @@ void SarifReporter::write_result(const engine::Finding& finding, const FileConte
   w_.begin_array();
   w_.begin_object();
   write_range(w_, file.uri, file.index, file.text, finding.range);
+  if (!finding.logical_location.empty()) write_logical_location(w_, finding.logical_location);
   w_.end_object();
   w_.end_array();
   if (!finding.related.empty()) {

@@ -105,6 +105,11 @@ void write_finding(const engine::FileResult& file, const source::LineIndex& inde
     out << fmt::format("  = fix{}: {}\n", finding.fix->safe ? "" : " (unsafe)",
                        to_terminal_text(finding.fix->description));
   }
+  if (!finding.logical_location.empty()) {
+    const std::string& container = file.policies[*finding.policy].container;
+    out << fmt::format("  = in: {}{}\n", to_terminal_text(finding.logical_location),
+                       container.empty() ? "" : fmt::format(" ({})", to_terminal_text(container)));
+  }
 }
 
 std::string plural(std::size_t n, std::string_view word) {

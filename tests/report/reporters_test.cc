@@ -461,7 +461,7 @@ TEST_CASE("sarif reporter describes the tool and the rules that have results") {
     CHECK(get_string(rules, "/0/properties/accessAnalyzerIssueCodes/0") == "JSON_SYNTAX_ERROR");
     CHECK(get_string(rules, "/0/properties/equivalents/0") == "Parliament: MALFORMED_JSON");
     CHECK(get_string(rules, "/0/shortDescription/text") ==
-          "The file is not valid JSON, or past the size limits of what iamlint analyses");
+          "The file is not valid JSON (or YAML), or past the size limits of what iamlint analyses");
     CHECK(get_string(rules, "/0/fullDescription/text")
               .starts_with("Reports a file that is not valid JSON"));
     // The page once, as markdown; the text form only points to it.
@@ -704,6 +704,7 @@ TEST_CASE("json reporter writes one object per finding") {
     } else {
       CHECK(get(finding, "/access_analyzer_code").IsNull());
     }
+    CHECK(get(finding, "/logical_location").IsNull());  // in a bare policy file
   }
 
   SUBCASE("no findings is an empty array") {
@@ -740,6 +741,34 @@ TEST_CASE("reports are valid UTF-8 JSON whatever bytes the input held") {
     CHECK(is_valid_utf8(text));
     CHECK(text.starts_with("bad\xEF\xBF\xBD\xEF\xBF\xBD.json:1:10: error: "));
   }
+}
+
+TEST_CASE("findings in a template name their logical location in every format") {
+  // IAM201 on the "*" inside the quoted JSON, at line 4, column 79 of the YAML.
+  constexpr std::string_view kTemplate =
+      "Resources:\n"
+      "  Admin:\n"
+      "    Type: AWS::IAM::ManagedPolicy\n"
+      "    Properties: {PolicyDocument: '{\"Statement\": {\"Effect\": \"Allow\", \"Action\": "
+      "\"*\", \"Resource\": \"arn:aws:s3:::b/*\"}}'}\n";
+  Linted linted = lint_one("t.yaml", kTemplate, {"IAM201"});
+  constexpr std::string_view kLocation =
+      "Resources.Admin.Properties.PolicyDocument.Statement.Action";
+
+  std::string text = text_report(linted);
+  CHECK(text.starts_with("t.yaml:4:79: warning: "));
+  CHECK(text.find(fmt::format("  = in: {} (AWS::IAM::ManagedPolicy Admin)\n", kLocation)) !=
+        std::string::npos);
+
+  rapidjson::Document sarif = parse_report(sarif_report(linted));
+  const std::string location = "/runs/0/results/0/locations/0";
+  CHECK(get_uint(sarif, location + "/physicalLocation/region/startColumn") == 79);
+  CHECK(get_string(sarif, location + "/physicalLocation/region/snippet/text") == "\"*\"");
+  CHECK(get_string(sarif, location + "/logicalLocations/0/fullyQualifiedName") == kLocation);
+
+  rapidjson::Document json = parse_report(json_report(linted));
+  CHECK(get_string(json, "/0/logical_location") == kLocation);
+  CHECK(get_uint(json, "/0/column") == 79);
 }
 
 TEST_CASE("reports are byte-identical for identical input") {

@@ -5,6 +5,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <doctest/doctest.h>
+
+#include "app/app.h"
 #include "engine/linter.h"
 
 namespace iamlint::testing {
@@ -63,6 +66,23 @@ LintSetup fixture_setup(const std::filesystem::path& fixture) {
     word = spelled;
   }
   return setup_from(word);
+}
+
+std::string text_output(const std::filesystem::path& file, std::vector<std::string> select,
+                        LintSetup setup) {
+  app::Options options;
+  options.paths = {file.generic_string()};
+  options.select = std::move(select);
+  options.policy_kind = setup.kind;
+  options.attached_to = setup.attached_to;
+  options.scp_syntax = setup.scp_syntax;
+  options.jobs = 1;
+  options.unsafe_fixes = true;  // goldens show every fix a rule offers
+  std::ostringstream out;
+  std::ostringstream err;
+  int status = app::run(options, out, err);
+  CHECK_MESSAGE(status != app::kExitError, err.str());
+  return out.str();
 }
 
 std::vector<engine::Finding> lint_with(const engine::Rule& rule, std::string text,

@@ -45,6 +45,11 @@ struct LintSetup {
 // ```json block in a rule's page: ```json AWS::S3::Bucket).
 [[nodiscard]] LintSetup setup_from(std::string_view word);
 
+// The text output of iamlint on one file, as the command line writes it with these rules
+// (empty: every rule) and settings; checks that the run did not fail.
+[[nodiscard]] std::string text_output(const std::filesystem::path& file,
+                                      std::vector<std::string> select, LintSetup setup = {});
+
 // The findings of `rule` alone on `text`.
 [[nodiscard]] std::vector<engine::Finding> lint_with(const engine::Rule& rule, std::string text,
                                                      LintSetup setup = {});

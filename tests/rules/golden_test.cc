@@ -2,12 +2,10 @@
 // output must equal the fixture's .expected file: bad_* fixtures must produce findings, ok_*
 // fixtures none. IAMLINT_UPDATE_GOLDEN=1 rewrites the .expected files (review the diff).
 #include <algorithm>
-#include <sstream>
 
 #include <doctest/doctest.h>
 #include <fmt/core.h>
 
-#include "app/app.h"
 #include "engine/linter.h"
 #include "engine/registry.h"
 #include "rules/fixtures.h"
@@ -16,22 +14,6 @@ namespace iamlint::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string lint_fixture(const fs::path& fixture, std::string_view rule_id, LintSetup setup) {
-  app::Options options;
-  options.paths = {fixture.generic_string()};
-  options.select = {std::string(rule_id)};
-  options.policy_kind = setup.kind;
-  options.attached_to = setup.attached_to;
-  options.scp_syntax = setup.scp_syntax;
-  options.jobs = 1;
-  options.unsafe_fixes = true;  // goldens show every fix a rule offers
-  std::ostringstream out;
-  std::ostringstream err;
-  int status = app::run(options, out, err);
-  CHECK_MESSAGE(status != app::kExitError, err.str());
-  return out.str();
-}
 
 void check_rule_folder(const fs::path& folder) {
   std::string folder_name = folder.filename().string();
@@ -47,7 +29,7 @@ void check_rule_folder(const fs::path& folder) {
   for (const fs::path& fixture : files_in(folder, ".json")) {
     INFO("fixture: ", fixture.generic_string());
     fs::path golden = fs::path(fixture).replace_extension(".expected");
-    std::string actual = lint_fixture(fixture, id, fixture_setup(fixture));
+    std::string actual = text_output(fixture, {std::string(id)}, fixture_setup(fixture));
     std::string name = fixture.filename().string();
     if (name.starts_with("bad_")) {
       CHECK_MESSAGE(!actual.empty(), "a bad_ fixture must produce findings");
@@ -77,7 +59,8 @@ void check_scp_syntax_independence(const fs::path& folder) {
     if (setup.kind != ast::PolicyKind::kScp && setup.kind != ast::PolicyKind::kRcp) continue;
     INFO("fixture under --scp-syntax legacy: ", fixture.generic_string());
     setup.scp_syntax = ast::ScpSyntax::kLegacy;
-    CHECK(lint_fixture(fixture, id, setup) == lint_fixture(fixture, id, fixture_setup(fixture)));
+    CHECK(text_output(fixture, {std::string(id)}, setup) ==
+          text_output(fixture, {std::string(id)}, fixture_setup(fixture)));
   }
 }
 
@@ -107,7 +90,10 @@ std::string finding_lines(const std::vector<engine::Finding>& findings) {
 // The kind a fixture is linted as: named by its middle extension, or inferred from its content.
 std::optional<ast::PolicyKind> linted_kind(const fs::path& fixture) {
   if (LintSetup setup = fixture_setup(fixture); setup.kind) return setup.kind;
-  return engine::lint({.path = "example.json", .text = read_text(fixture)}, {}).kind;
+  engine::FileResult linted =
+      engine::lint({.path = "example.json", .text = read_text(fixture)}, {});
+  if (linted.policies.empty()) return std::nullopt;
+  return linted.policies.front().kind;
 }
 
 // A permissions boundary follows the identity grammar, so every rule for identity policies but

@@ -75,7 +75,7 @@ class ExitStatus(unittest.TestCase):
 
 
 class Inputs(unittest.TestCase):
-    def test_directory_is_searched_for_json_skipping_hidden_directories(self):
+    def test_directory_is_searched_for_json_skipping_hidden_directories_and_files(self):
         status, out, err = run("--format", "json", f"{CLI}/tree")
         self.assertEqual(status, 1)
         paths = [finding["path"] for finding in json.loads(out)]
@@ -651,7 +651,7 @@ class Formats(unittest.TestCase):
         for flag in ("--format", "--output", "--policy-type", "--fail-level", "--select", "--ignore",
                      "--no-color", "--jobs", "--stdin-filename", "--version", "--policy", "expand",
                      "--resource-type", "--skip-non-policy", "--baseline", "--scp-syntax", "guardrails",
-                     "--controls"):
+                     "--controls", "--input-format", "--include-aws-managed"):
             self.assertIn(flag, out)
 
 

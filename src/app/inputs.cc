@@ -49,7 +49,8 @@ void walk_directory(const fs::path& root, Inputs& inputs) {
       if (is_hidden(entry.path())) it.disable_recursion_pending();
       continue;
     }
-    if (is_searched_name(entry.path()) && entry.is_regular_file(ec)) {
+    // Hidden files are tools' settings (.iamlint.yaml, .pre-commit-config.yaml, .eslintrc.json).
+    if (is_searched_name(entry.path()) && !is_hidden(entry.path()) && entry.is_regular_file(ec)) {
       inputs.files.push_back(shown_path(entry.path()));
     }
   }

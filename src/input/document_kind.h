@@ -6,8 +6,9 @@
 //                                         .detect = detect, .extract = extract};
 //   IAMLINT_REGISTER_DOCUMENT_KIND(kTerraformPlan);
 //
-// Adding a kind touches that file, its line in src/input/kinds/meson.build, its fixtures under
-// testdata/inputs/<name>/ and the README; nothing else knows the list.
+// Adding a kind touches that file, its line in src/input/kinds/meson.build, its name among the
+// --input-format choices (src/cli/command_line.cc; a unit test keeps them equal), its fixtures
+// under testdata/inputs/<name>/ and the README.
 #pragma once
 
 #include <span>

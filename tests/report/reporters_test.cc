@@ -467,8 +467,8 @@ TEST_CASE("sarif reporter describes the tool and the rules that have results") {
     // The page once, as markdown; the text form only points to it.
     CHECK(get_string(rules, "/0/help/markdown").starts_with("# json-syntax-error\n"));
     CHECK(get_string(rules, "/0/help/text") ==
-          "The file is not valid JSON, or past the size limits of what iamlint analyses. The full "
-          "page: iamlint explain IAM001");
+          "The file is not valid JSON (or YAML), or past the size limits of what iamlint analyses. "
+          "The full page: iamlint explain IAM001");
   }
   SUBCASE("a rule is described once, however many results it has") {
     Linted twice = lint({{"b.json", std::string(kAdmin)}, {"c.json", std::string(kAdmin)}},

@@ -994,6 +994,39 @@ class Suppressions(unittest.TestCase):
         self.assertNotIn("matches no finding", err)
         self.assertIn("expired on 2001-02-03", err)
 
+    def test_each_policy_of_a_template_is_matched_on_its_own_statements(self):
+        template = ("Resources:\n"
+                    "  Writer:\n"
+                    "    Type: AWS::IAM::ManagedPolicy\n"
+                    "    Properties:\n"
+                    "      PolicyDocument:\n"
+                    "        Version: '2012-10-17'\n"
+                    "        Statement:\n"
+                    "          - {Sid: Logs, Effect: Allow, Action: 'logs:PutLogEvents', Resource: '*'}\n"
+                    "  Sender:\n"
+                    "    Type: AWS::IAM::ManagedPolicy\n"
+                    "    Properties:\n"
+                    "      PolicyDocument:\n"
+                    "        Version: '2012-10-17'\n"
+                    "        Statement:\n"
+                    "          - {Sid: Dispatch, Effect: Allow, Action: 'sqs:SendMessage', Resource: '*'}\n")
+        with tempfile.TemporaryDirectory() as repo:
+            os.mkdir(os.path.join(repo, ".git"))
+            with open(os.path.join(repo, "stack.yaml"), "w") as out:
+                out.write(template)
+            with open(os.path.join(repo, ".iamlint.yaml"), "w") as out:
+                out.write("suppressions:\n  - {rule: IAM203, sids: [Dispatch], reason: queue ARN unknown}\n")
+            status, out, _ = run("--format", "sarif", ".", cwd=repo)
+        results = json.loads(out)["runs"][0]["results"]
+        self.assertEqual(status, 1)
+        placed = [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"],
+                   r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+                   r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"], "suppressions" in r)
+                  for r in results]
+        self.assertEqual(placed, [
+            ("IAM203", 8, 79, "Resources.Writer.Properties.PolicyDocument.Statement[0].Resource", False),
+            ("IAM203", 15, 81, "Resources.Sender.Properties.PolicyDocument.Statement[0].Resource", True)])
+
 
 def fixture_args(path):
     """The options a rule fixture is linted with, from its name (see tests/rules/fixtures.cc)."""

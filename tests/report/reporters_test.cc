@@ -689,7 +689,7 @@ TEST_CASE("json reporter writes one object per finding") {
     const Expected& e = kExpected[i];
     const rapidjson::Value& finding = get(json, at("", i));
     CAPTURE(e.rule_id);
-    CHECK(finding.MemberCount() == 11);
+    CHECK(finding.MemberCount() == 12);
     CHECK(get_string(finding, "/path") == e.path);
     CHECK(get_uint(finding, "/line") == e.line);
     CHECK(get_uint(finding, "/column") == e.column);

@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include "analysis/statement_shape.h"
 #include "ast/lower.h"
 #include "input/logical_location.h"
 #include "input/reader.h"
@@ -134,7 +135,9 @@ void walk(const input::ParsedJson& json, const ast::Policy& policy, const LintCo
     rule->check_policy(policy, ctx);
   }
   for (const ast::Statement& statement : policy.statements) {
+    const bool malformed = analysis::is_malformed(statement);
     for (const Rule* rule : rules) {
+      if (malformed && rule->info().judges_grants) continue;
       ctx.set_rule(&rule->info());
       rule->check_statement(statement, ctx);
       for (const ast::Condition& condition : statement.conditions) {

@@ -53,7 +53,8 @@ struct RuleInfo {
   // boundaries too, which follow the identity grammar.
   std::span<const ast::PolicyKind> policy_kinds;
   // The rule judges what an Allow grants, so it does not apply to guardrails (SCPs, RCPs and
-  // permissions boundaries), whose Allow statements only cap what other policies may grant.
+  // permissions boundaries), whose Allow statements only cap what other policies may grant, nor
+  // to a statement IAM rejects for its shape (analysis::is_malformed), whose grant is moot.
   bool judges_grants = false;
   // Ids of rules whose findings say the same thing more narrowly: when this rule reports in a
   // statement, their findings in that statement are left out, so that `"Action": "*"` with

@@ -611,6 +611,25 @@ class Formats(unittest.TestCase):
         self.assertEqual(status, 1)
         self.assertIn('Action "kms:Decrypt" does not act on AWS::S3::Bucket', out)
 
+    def test_trusted_accounts_silence_grants_to_them(self):
+        # AWS's complete example key policy lets account 444455556666 use the key; the key's own
+        # account (111122223333, whose principals may call kms:PutKeyPolicy) is trusted anyway.
+        policy = "testdata/rules/IAM204-account-principal-without-condition/bad_key_policy_other_account.json"
+        status, out, _ = run("--format", "json", policy)
+        self.assertEqual(status, 1)
+        self.assertEqual({(f["rule_id"], f["message"].split('"')[1]) for f in json.loads(out)},
+                         {("IAM204", "arn:aws:iam::444455556666:root")})
+        for args in (["--trusted-accounts", "444455556666"], ["--trusted-accounts", "123456789012, 444455556666"],
+                     ["--trusted-accounts", "123456789012", "--trusted-accounts", "444455556666"]):
+            with self.subTest(args=args):
+                self.assertEqual(run(*args, "--org-id", "o-a1b2c3d4e5", policy)[:2], (0, ""))
+        for args, message in ((["--trusted-accounts", "4444"], "--trusted-accounts takes 12-digit AWS account IDs"),
+                              (["--org-id", "o-abc"], "--org-id takes AWS Organizations IDs")):
+            with self.subTest(args=args):
+                status, out, err = run(*args, policy)
+                self.assertEqual((status, out), (2, ""))
+                self.assertIn(message, err)
+
     def test_rules_and_explain(self):
         status, out, _ = run("rules")
         self.assertEqual(status, 0)

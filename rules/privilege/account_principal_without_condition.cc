@@ -1,10 +1,14 @@
 // IAM204: a resource or trust policy grants to a whole account (its root principal) without a
-// condition that narrows which of that account's principals may act.
+// condition that narrows which of that account's principals may act, and the account is neither
+// one the user trusts (--trusted-accounts) nor the one that owns the resource. A grant to the
+// owner's root (a KMS key policy's "Enable IAM policies") delegates to its own IAM policies.
 #include <algorithm>
 #include <array>
 #include <cctype>
 
+#include "analysis/account_principals.h"
 #include "engine/rule.h"
+#include "trusted_accounts.h"
 
 namespace iamlint::rules {
 namespace {
@@ -28,19 +32,6 @@ std::string lower(std::string_view text) {
   return result;
 }
 
-bool is_account_id(std::string_view text) {
-  return text.size() == 12 &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// "111122223333" or "arn:<partition>:iam::111122223333:root".
-bool is_account_principal(std::string_view value) {
-  if (is_account_id(value)) return true;
-  std::optional<ast::Arn> arn = ast::split_arn(value);
-  return arn && arn->service == "iam" && arn->region.empty() && is_account_id(arn->account) &&
-         arn->resource == "root";
-}
-
 // A Null test only checks that a key is present, so it narrows nothing.
 bool narrows_principal(const ast::Condition& condition) {
   if (condition.op.base == "Null") return false;
@@ -56,8 +47,8 @@ class AccountPrincipalWithoutCondition final : public engine::Rule {
       .name = "account-principal-without-condition",
       .level = engine::Level::kWarning,
       .summary =
-          "A resource or trust policy grants to every principal of an account without a narrowing "
-          "condition",
+          "A resource or trust policy grants to every principal of an account that is not known to "
+          "be trusted, without a narrowing condition",
       .tags = kTags,
       .precision = engine::Precision::kMedium,
       .security_severity = "6.0",
@@ -72,13 +63,15 @@ class AccountPrincipalWithoutCondition final : public engine::Rule {
     if (std::any_of(statement.conditions.begin(), statement.conditions.end(), narrows_principal))
       return;
     for (const ast::PrincipalEntry& entry : statement.principal->entries) {
-      if (entry.type != ast::PrincipalType::kAws || !is_account_principal(entry.text.value))
-        continue;
-      ctx.report(
-          entry.text.range,
-          "Principal \"{}\" trusts every principal of the account that its own IAM policies allow; "
-          "add a condition such as aws:PrincipalArn (or sts:ExternalId for a third party)",
-          entry.text.value);
+      if (!analysis::is_account(entry)) continue;
+      const std::string_view account = analysis::account_of(entry);
+      if (is_trusted_account(account, ctx)) continue;
+      ctx.report(entry.text.range,
+                 "Principal \"{}\" grants to account {} as a whole (any of its principals that "
+                 "its own IAM policies allow), and nothing says the account is trusted; name it "
+                 "in --trusted-accounts if it is yours or a partner's, or narrow the grant with a "
+                 "condition such as aws:PrincipalArn (sts:ExternalId for a third party)",
+                 entry.text.value, account);
     }
   }
 };

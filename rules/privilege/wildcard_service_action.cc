@@ -1,6 +1,9 @@
-// IAM202: an Allow statement with "service:*" grants every action of that service.
+// IAM202: an Allow statement with "service:*" grants every action of that service. In a resource
+// policy, a grant to the owner's (or a trusted) account only delegates to its IAM policies: a KMS
+// key policy's "kms:*" to the account root is how the owner keeps control of the key.
 #include "analysis/actions.h"
 #include "engine/rule.h"
+#include "trusted_accounts.h"
 
 namespace iamlint::rules {
 namespace {
@@ -31,7 +34,8 @@ class WildcardServiceAction final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
-    if (!statement.allows() || !statement.action) return;
+    if (!statement.allows() || !statement.action || grants_only_to_trusted_accounts(statement, ctx))
+      return;
     for (const ast::Action& action : statement.action->entries) {
       // A wildcard in the prefix ("*:*") is malformed-action's finding.
       if (action.name != "*" || action.service.empty() ||

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "analysis/account_principals.h"
 #include "analysis/actions.h"
 #include "analysis/permission_model.h"
 #include "ast/policy.h"
@@ -36,10 +37,23 @@ class PolicyFacts {
     return *permissions_;
   }
 
+  // analysis::infer_owner_account of this policy: the account that owns its resource, as far as
+  // the policy shows it.
+  [[nodiscard]] std::optional<std::string_view> owner_account() {
+    if (!owner_account_) {
+      owner_account_ = infer_owner_account(
+          policy_, [this](const ast::Statement& s) -> const catalog::ActionSet& {
+            return statement_actions(s);
+          });
+    }
+    return *owner_account_;
+  }
+
  private:
   const ast::Policy& policy_;
   std::vector<std::optional<catalog::ActionSet>> statement_actions_;  // by statement position
   std::unique_ptr<PermissionModel> permissions_;
+  std::optional<std::optional<std::string_view>> owner_account_;      // computed on first use
 };
 
 }  // namespace iamlint::analysis

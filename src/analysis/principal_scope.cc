@@ -3,25 +3,15 @@
 #include <algorithm>
 
 #include "catalog/ascii.h"
+#include "engine/trusted_parties.h"
 
 namespace iamlint::analysis {
 namespace {
 
-bool is_account_id(std::string_view text) {
-  return text.size() == 12 &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
+using engine::is_account_id;
 
 bool is_everyone(const ast::PrincipalEntry& entry) {
   return entry.type == ast::PrincipalType::kAws && entry.text.value == "*";
-}
-
-// The whole account: its id, or its root user's ARN.
-bool is_account(const ast::PrincipalEntry& entry) {
-  if (entry.type != ast::PrincipalType::kAws) return false;
-  if (is_account_id(entry.text.value)) return true;
-  std::optional<ast::Arn> arn = ast::split_arn(entry.text.value);
-  return arn && arn->resource == "root" && is_account_id(arn->account);
 }
 
 // One side holds or meets the other: for NotPrincipal, an entry that touches a principal
@@ -40,6 +30,13 @@ bool excludes_all(std::span<const ast::PrincipalEntry> excluded,
 }
 
 }  // namespace
+
+bool is_account(const ast::PrincipalEntry& entry) {
+  if (entry.type != ast::PrincipalType::kAws) return false;
+  if (is_account_id(entry.text.value)) return true;
+  std::optional<ast::Arn> arn = ast::split_arn(entry.text.value);
+  return arn && arn->resource == "root" && is_account_id(arn->account);
+}
 
 std::string_view account_of(const ast::PrincipalEntry& entry) {
   if (entry.type != ast::PrincipalType::kAws) return {};

@@ -15,6 +15,10 @@ namespace iamlint::analysis {
 [[nodiscard]] bool principal_contains(const ast::PrincipalEntry& outer,
                                       const ast::PrincipalEntry& inner);
 
+// The whole account, `111122223333` or `arn:aws:iam::111122223333:root`: it delegates to the
+// account's own IAM policies, which then decide which of its principals may act.
+[[nodiscard]] bool is_account(const ast::PrincipalEntry& entry);
+
 // The account a principal belongs to (`111122223333` for a role ARN or an account root), or
 // empty for services, federated providers and "*".
 [[nodiscard]] std::string_view account_of(const ast::PrincipalEntry& entry);

@@ -7,6 +7,7 @@
 
 #include "ast/policy.h"
 #include "engine/rule_info.h"
+#include "engine/trusted_parties.h"
 #include "input/document_kind.h"
 
 namespace iamlint::app {
@@ -28,6 +29,7 @@ struct Options {
   bool skip_non_policy = false;                       // --skip-non-policy
   const input::DocumentKind* input_format = nullptr;  // --input-format; nullptr: auto
   bool include_aws_managed = false;                   // --include-aws-managed
+  engine::TrustedParties trusted;                     // --trusted-accounts, --org-id
   bool allow_empty = false;             // --allow-empty: a directory without inputs is no error
   std::optional<std::string> baseline;  // --baseline FILE: an earlier SARIF report
   // --fail-level; nullopt when not given (the configuration's, else warning). Inside, nullopt is

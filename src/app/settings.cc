@@ -161,6 +161,7 @@ Result<FileSettings> Settings::for_file(const std::string& file) {
   settings.skip_non_policy = options_.skip_non_policy;
   settings.input_format = options_.input_format;
   settings.include_aws_managed = options_.include_aws_managed;
+  settings.trusted = &options_.trusted;
   for (std::size_t id = 0; id < suppressions_.size(); ++id) {
     const SuppressionEntry& entry = suppressions_[id];
     const config::Suppression& suppression = *entry.suppression;
@@ -186,6 +187,7 @@ engine::LintConfig FileSettings::lint_config() const {
           .skip_non_policy = skip_non_policy,
           .input_format = input_format,
           .include_aws_managed = include_aws_managed,
+          .trusted = trusted,
           .rules = rules,
           .levels = levels,
           .suppressions = suppressions};

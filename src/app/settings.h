@@ -43,6 +43,7 @@ struct FileSettings {
   bool skip_non_policy = false;
   const input::DocumentKind* input_format = nullptr;  // nullptr: found by content
   bool include_aws_managed = false;
+  const engine::TrustedParties* trusted = nullptr;  // --trusted-accounts, --org-id
 
   // What the engine needs, from the values above; it refers to them, so keep them alive.
   [[nodiscard]] engine::LintConfig lint_config() const;

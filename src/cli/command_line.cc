@@ -82,6 +82,21 @@ constexpr OptionSpec kOptions[] = {
      .kind = ValueKind::kChoice,
      .choices = kScpSyntaxes,
      .default_value = "2025"},
+    {.name = "trusted-accounts",
+     .value = "ACCOUNTS",
+     .help = "12-digit IDs of the AWS accounts you trust (your own, your partners'): a resource or "
+             "trust policy may grant to them without a narrowing condition. Without it, a "
+             "resource policy's own account (named in its Resource ARNs, or, in a KMS key "
+             "policy, the one whose principals may call kms:PutKeyPolicy) is the one trusted "
+             "account; repeatable, comma-separated",
+     .kind = ValueKind::kText,
+     .repeatable = true},
+    {.name = "org-id",
+     .value = "ID",
+     .help = "The ID of your AWS Organizations organization (o-xxxxxxxxxx), for the rules that "
+             "judge access from outside it (none yet); repeatable",
+     .kind = ValueKind::kText,
+     .repeatable = true},
     {.name = "fail-level",
      .value = "LEVEL",
      .help = "Exit 1 on findings at or above: error, warning, note or none",

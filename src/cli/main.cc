@@ -16,6 +16,7 @@
 #include "app/app.h"
 #include "catalog/catalog.h"
 #include "cli/command_line.h"
+#include "engine/trusted_parties.h"
 #include "input/document_kind.h"
 
 namespace {
@@ -242,6 +243,28 @@ Options to_options(const cxxopts::ParseResult& parsed) {
     options.select = split_list(parsed["select"].as<std::vector<std::string>>());
   if (parsed.count("ignore"))
     options.ignore = split_list(parsed["ignore"].as<std::vector<std::string>>());
+  if (parsed.count("trusted-accounts")) {
+    for (std::string& account :
+         split_list(parsed["trusted-accounts"].as<std::vector<std::string>>())) {
+      if (!iamlint::engine::is_account_id(account)) {
+        throw UsageError{fmt::format(
+            "--trusted-accounts takes 12-digit AWS account IDs such as 111122223333; got '{}'",
+            account)};
+      }
+      options.trusted.accounts.push_back(std::move(account));
+    }
+  }
+  if (parsed.count("org-id")) {
+    for (std::string& org_id : split_list(parsed["org-id"].as<std::vector<std::string>>())) {
+      if (!iamlint::engine::is_org_id(org_id)) {
+        throw UsageError{fmt::format(
+            "--org-id takes AWS Organizations IDs such as o-a1b2c3d4e5 (\"o-\" and 10 to 32 "
+            "lowercase letters or digits); got '{}'",
+            org_id)};
+      }
+      options.trusted.org_ids.push_back(std::move(org_id));
+    }
+  }
   options.skip_non_policy = parsed.count("skip-non-policy") > 0;
   options.allow_empty = parsed.count("allow-empty") > 0;
   options.fix = parsed.count("fix") > 0;

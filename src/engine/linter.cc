@@ -129,7 +129,7 @@ void walk(const input::ParsedJson& json, const ast::Policy& policy, const LintCo
     if (rule->info().applies_to(policy.kind)) rules.push_back(rule);
   }
   analysis::PolicyFacts facts(policy);
-  RuleContext ctx(json.text(), &json.doc(), &policy, &facts, sink(result));
+  RuleContext ctx(json.text(), &json.doc(), &policy, &facts, sink(result), config.trusted);
   for (const Rule* rule : rules) {
     ctx.set_rule(&rule->info());
     rule->check_policy(policy, ctx);

@@ -10,6 +10,7 @@
 #include "engine/finding.h"
 #include "engine/rule.h"
 #include "engine/suppression.h"
+#include "engine/trusted_parties.h"
 #include "input/document_kind.h"
 #include "input/policy_source.h"
 #include "source/source_file.h"
@@ -34,7 +35,9 @@ struct LintConfig {
   bool skip_non_policy = false;
   const input::DocumentKind* input_format = nullptr;  // --input-format; nullptr: by content
   bool include_aws_managed = false;                   // --include-aws-managed
-  std::span<const Rule* const> rules;                 // enabled rules, sorted by id
+  // --trusted-accounts, --org-id (and the configuration's); null: none. Not owned.
+  const TrustedParties* trusted = nullptr;
+  std::span<const Rule* const> rules;  // enabled rules, sorted by id
   std::span<const LevelOverride> levels;
   std::span<const Suppression> suppressions;  // those whose paths match this file
 };

@@ -11,6 +11,7 @@
 #include "ast/policy.h"
 #include "engine/absorption.h"
 #include "engine/finding.h"
+#include "engine/trusted_parties.h"
 #include "json/document.h"
 
 namespace iamlint::engine {
@@ -46,12 +47,14 @@ class RuleContext {
   // `doc` and `policy` are null when the file could not be parsed; `policy` (and `facts`) are null
   // when its top level is not an object.
   RuleContext(std::string_view source_text, const json::Document* doc, const ast::Policy* policy,
-              analysis::PolicyFacts* facts, FindingSink out)
+              analysis::PolicyFacts* facts, FindingSink out,
+              const TrustedParties* trusted = nullptr)
       : source_text_(source_text),
         doc_(doc),
         policy_(policy),
         facts_(facts),
         out_(out),
+        trusted_(trusted),
         absorption_(policy) {}
   RuleContext(const RuleContext&) = delete;
   RuleContext& operator=(const RuleContext&) = delete;
@@ -63,6 +66,12 @@ class RuleContext {
   [[nodiscard]] ast::PolicyKind kind() const { return policy_->kind; }
   // What several rules ask about the policy, computed once (analysis/policy_facts.h).
   [[nodiscard]] analysis::PolicyFacts& facts() { return *facts_; }
+  // The accounts and organizations the user trusts (--trusted-accounts, --org-id); empty when
+  // none are named.
+  [[nodiscard]] const TrustedParties& trusted() const {
+    static const TrustedParties kNone;
+    return trusted_ ? *trusted_ : kNone;
+  }
 
   // Set by the engine before each rule's hooks run.
   void set_rule(const RuleInfo* rule) { rule_ = rule; }
@@ -88,6 +97,7 @@ class RuleContext {
   const ast::Policy* policy_;
   analysis::PolicyFacts* facts_;
   FindingSink out_;
+  const TrustedParties* trusted_;
   Finding omitted_;    // what an omitted report refines; only its level is kept
   Finding discarded_;  // what an absorbed report refines; nothing is kept
   Absorption absorption_;

@@ -53,7 +53,7 @@ class PolicyFacts {
   const ast::Policy& policy_;
   std::vector<std::optional<catalog::ActionSet>> statement_actions_;  // by statement position
   std::unique_ptr<PermissionModel> permissions_;
-  std::optional<std::optional<std::string_view>> owner_account_;      // computed on first use
+  std::optional<std::optional<std::string_view>> owner_account_;  // computed on first use
 };
 
 }  // namespace iamlint::analysis

@@ -2,6 +2,9 @@
 // Action/NotAction, Resource/NotResource (except in role trust policies) or
 // Principal/NotPrincipal (in resource, trust and resource control policies)
 // from a statement.
+#include <algorithm>
+
+#include "catalog/ascii.h"
 #include "engine/rule.h"
 #include "grammar.h"
 
@@ -15,9 +18,20 @@ constexpr std::string_view kCodes[] = {"MISSING_STATEMENT", "MISSING_EFFECT", "M
                                        "MISSING_RESOURCE", "MISSING_PRINCIPAL"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}, {"cfn-lint", "E3510"}};
 
-constexpr engine::LevelCase kOtherLevels[] = {{engine::Level::kWarning,
-                                               "a resource policy has no Resource, which some "
-                                               "services (ECR repository policies) do not need"}};
+constexpr engine::LevelCase kOtherLevels[] = {
+    {engine::Level::kWarning,
+     "a resource policy statement has no Resource and acts on other services than ECR, whose "
+     "repository policies need none"}};
+
+// An ECR repository policy applies to its repository and takes no Resource (AWS's examples leave
+// it out), so a resource policy statement whose actions are all ECR actions needs none.
+bool acts_only_on_ecr(const ast::Statement& statement) {
+  const auto& list = statement.action ? statement.action : statement.not_action;
+  return list && !list->entries.empty() &&
+         std::all_of(list->entries.begin(), list->entries.end(), [](const ast::Action& action) {
+           return catalog::equals_folded(action.service, "ecr");
+         });
+}
 
 class MissingRequiredElement final : public engine::Rule {
  public:
@@ -65,13 +79,14 @@ class MissingRequiredElement final : public engine::Rule {
     PolicyKind kind = ctx.kind();
     if (kind != PolicyKind::kTrust && !has("Resource") && !has("NotResource")) {
       if (kind == PolicyKind::kResource) {
-        // Some services take resource policies without Resource (ECR repository policies apply
-        // to their repository), so without --resource-type this is a warning, not an error.
-        ctx.report(at,
-                   "the statement has no Resource or NotResource; most resource policies need one "
-                   "(ECR repository policies do not): add the resources it applies to")
-            .code("MISSING_RESOURCE")
-            .level(engine::Level::kWarning);
+        // Some services take resource policies without Resource, so without --resource-type this
+        // is a warning, not an error; none at all for a statement of ECR actions.
+        if (!acts_only_on_ecr(statement))
+          ctx.report(at,
+                     "the statement has no Resource or NotResource; most resource policies need "
+                     "one (ECR repository policies do not): add the resources it applies to")
+              .code("MISSING_RESOURCE")
+              .level(engine::Level::kWarning);
       } else {
         ctx.report(at,
                    "the statement has no Resource or NotResource; add the resources it applies to "

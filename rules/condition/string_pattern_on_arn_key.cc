@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "catalog/ascii.h"
 #include "catalog/condition_key.h"
 #include "condition/operator_family.h"
 #include "engine/rule.h"
@@ -24,6 +25,15 @@ bool wider_match_loosens(const ast::Statement& statement, const ast::ConditionOp
   return statement.effect == ast::Effect::kAllow
              ? !negated
              : statement.effect == ast::Effect::kDeny && negated;
+}
+
+// IAM and STS principal ARNs (arn:aws:iam::111122223333:role/path/name, arn:aws:sts::...:
+// assumed-role/name/session) have no colon after their account field. In a pattern that writes
+// all five of the ARN's colons, no wildcard can take one, so it matches the same principals under
+// StringLike as under ArnLike, as AWS's SCP exempting "arn:aws:iam::*:role/AdminRole" does.
+bool keeps_principal_arn_fields(std::string_view key, std::string_view pattern) {
+  return catalog::equals_folded(key, "aws:PrincipalArn") &&
+         std::count(pattern.begin(), pattern.end(), ':') >= 5;
 }
 
 class StringPatternOnArnKey final : public engine::Rule {
@@ -49,8 +59,9 @@ class StringPatternOnArnKey final : public engine::Rule {
         !operators::is_like(condition.op) || !wider_match_loosens(statement, condition.op))
       return;
     const bool patterned = std::any_of(
-        condition.values.begin(), condition.values.end(), [](const ast::ConditionValue& v) {
-          return v.text.find_first_of("*?") != std::string_view::npos;
+        condition.values.begin(), condition.values.end(), [&](const ast::ConditionValue& v) {
+          return v.text.find_first_of("*?") != std::string_view::npos &&
+                 !keeps_principal_arn_fields(condition.key.value, v.text);
         });
     if (!patterned) return;
     std::optional<catalog::ConditionKey> known = catalog::find_condition_key(condition.key.value);

@@ -1,9 +1,11 @@
 // IAM203: an Allow statement on Resource "*", or on an ARN pattern that names every resource of
 // its type, for actions that could be limited to specific resources. Actions that accept only "*"
-// (most List and Describe calls) never trigger it.
+// (most List and Describe calls) never trigger it; a condition on the resource (its tags, the
+// service a role is passed to) limits "*" as ARNs would, and makes the finding a note.
 #include <algorithm>
 
 #include "analysis/actions.h"
+#include "analysis/condition_facts.h"
 #include "analysis/policy_facts.h"
 #include "analysis/resource_scope.h"
 #include "engine/rule.h"
@@ -20,7 +22,19 @@ constexpr engine::Equivalent kEquivalents[] = {
     {"Parliament", "RESOURCE_STAR"}, {"Checkov", "CKV_AWS_355"}, {"Checkov", "CKV_AWS_356"}};
 
 constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kNote, "every action it covers only reads (List or Read)"}};
+    {engine::Level::kNote,
+     "every action it covers only reads (List or Read), or a condition on the resource (its tags, "
+     "the tags it is created with, the service a role is passed to) limits which ones \"*\" "
+     "reaches"}};
+
+// The grant's first condition on what the request acts on, or null: attribute-based access
+// control (Resource "*" with a test on aws:ResourceTag) is how AWS documents limiting such grants.
+const analysis::ConditionFact* condition_on_resource(const analysis::Grant& grant) {
+  for (const analysis::ConditionFact* fact : grant.narrowing_conditions()) {
+    if (fact->narrowing == analysis::Narrowing::kResource) return fact;
+  }
+  return nullptr;
+}
 
 class WildcardResource final : public engine::Rule {
  public:
@@ -53,7 +67,7 @@ class WildcardResource final : public engine::Rule {
       return resource.text.value == "*";
     });
     if (star != resources.end()) {
-      report(ctx, *star, scoped, "Resource \"*\" covers");
+      report(ctx, *star, scoped, "Resource \"*\" covers", condition_on_resource(*grant));
       return;
     }
     // An ARN pattern that names every resource of its type is just as unconstrained, unless a
@@ -67,19 +81,24 @@ class WildcardResource final : public engine::Rule {
       if (everywhere.empty()) continue;
       report(ctx, resource, everywhere,
              fmt::format("Resource \"{}\" names every resource of its type, as \"*\" would, for",
-                         resource.text.value));
+                         resource.text.value),
+             nullptr);
     }
   }
 
  private:
-  // Reading everything is a smaller risk than changing it: say so, but as a note.
+  // Reading everything is a smaller risk than changing it, and a condition on the resource limits
+  // the grant as ARNs would: say so, but as a note.
   static void report(engine::RuleContext& ctx, const ast::Resource& resource,
-                     const catalog::ActionSet& actions, std::string_view subject) {
-    ctx.report(resource.text.range,
-               "{} actions that can be limited to specific resources: {}; name their resources' "
-               "ARNs instead",
-               subject, analysis::describe_grant(actions))
-        .level(analysis::only_reads(actions) ? engine::Level::kNote : engine::Level::kWarning);
+                     const catalog::ActionSet& actions, std::string_view subject,
+                     const analysis::ConditionFact* limit) {
+    ctx.report(resource.text.range, "{} actions that can be limited to specific resources: {}; {}",
+               subject, analysis::describe_grant(actions),
+               limit ? fmt::format("the condition {} limits which ones",
+                                   analysis::describe(*limit->condition))
+                     : std::string("name their resources' ARNs instead"))
+        .level(limit || analysis::only_reads(actions) ? engine::Level::kNote
+                                                      : engine::Level::kWarning);
   }
 };
 

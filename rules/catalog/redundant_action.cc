@@ -1,6 +1,9 @@
 // IAM153: an Action (or NotAction) entry whose every action another entry of the same list already
 // names, e.g. "iam:GetCredentialReport" next to "iam:Get*". Judged on the catalogue's action sets,
-// whole entries only; entries the catalogue does not know are never called redundant.
+// whole entries only; entries the catalogue does not know are never called redundant. A wildcard
+// entry is redundant only when the other entry's pattern contains it as a pattern: "sns:*Remove*"
+// and "sns:*Permission*" match the same one action today, but the next "sns:Remove..." action
+// would tell them apart.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -9,6 +12,7 @@
 
 #include "catalog/action_pattern.h"
 #include "catalog/ascii.h"
+#include "catalog/glob.h"
 #include "engine/fix_edits.h"
 #include "engine/rule.h"
 
@@ -36,6 +40,14 @@ std::vector<std::uint32_t> named_twice(const std::vector<Indices>& sets) {
     if (all[i] == all[i - 1] && (twice.empty() || twice.back() != all[i])) twice.push_back(all[i]);
   }
   return twice;
+}
+
+// Whether `outer` names every action `inner` can ever name: for a wildcard entry, as a pattern; an
+// action name is matched by the catalogue, where the sets already settle it.
+bool covers_as_pattern(const ast::Action& outer, const ast::Action& inner) {
+  return !catalog::has_wildcard(inner.text.value) ||
+         catalog::glob_contains(outer.text.value, inner.text.value,
+                                catalog::LetterCase::kInsensitive);
 }
 
 class RedundantAction final : public engine::Rule {
@@ -72,9 +84,10 @@ class RedundantAction final : public engine::Rule {
       Indices set = sets[i];
       if (set.empty() || !is_subset(set, twice)) continue;
       for (std::size_t j = 0; j < entries.size(); ++j) {
-        if (j == i || !is_subset(set, sets[j])) continue;
+        if (j == i || !is_subset(set, sets[j]) || !covers_as_pattern(entries[j], entries[i]))
+          continue;
         // Of two entries naming the same actions, the later one is the redundant one.
-        if (j > i && is_subset(sets[j], set)) continue;
+        if (j > i && is_subset(sets[j], set) && covers_as_pattern(entries[i], entries[j])) continue;
         report(entries[i], entries[j], list.name.value, ctx);
         break;
       }

@@ -66,8 +66,8 @@ class RuleContext {
   [[nodiscard]] ast::PolicyKind kind() const { return policy_->kind; }
   // What several rules ask about the policy, computed once (analysis/policy_facts.h).
   [[nodiscard]] analysis::PolicyFacts& facts() { return *facts_; }
-  // The accounts and organizations the user trusts (--trusted-accounts, --org-id); empty when
-  // none are named.
+  // engine/trusted_parties.h: the accounts (trusts_account) and AWS Organizations IDs (trusts_org)
+  // named by --trusted-accounts/--org-id, empty if none; not the owner PolicyFacts infers.
   [[nodiscard]] const TrustedParties& trusted() const {
     static const TrustedParties kNone;
     return trusted_ ? *trusted_ : kNone;

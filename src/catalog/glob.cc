@@ -6,14 +6,22 @@
 #include "catalog/ascii.h"
 
 namespace iamlint::catalog {
+namespace {
 
-bool glob_match_folded(std::string_view pattern, std::string_view text) {
+bool same_letter(char a, char b, LetterCase letter_case) {
+  return letter_case == LetterCase::kInsensitive ? fold(a) == fold(b) : a == b;
+}
+
+// Linear time apart from backtracking to the last `*`, which keeps the worst case
+// O(pattern * text) with no recursion.
+bool glob_match(std::string_view pattern, std::string_view text, LetterCase letter_case) {
   size_t p = 0;
   size_t t = 0;
   size_t star = std::string_view::npos;  // position after the last `*` seen
   size_t star_text = 0;                  // text position that `*` is currently stretched to
   while (t < text.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || fold(pattern[p]) == fold(text[t]))) {
+    if (p < pattern.size() &&
+        (pattern[p] == '?' || same_letter(pattern[p], text[t], letter_case))) {
       ++p;
       ++t;
     } else if (p < pattern.size() && pattern[p] == '*') {
@@ -29,8 +37,6 @@ bool glob_match_folded(std::string_view pattern, std::string_view text) {
   while (p < pattern.size() && pattern[p] == '*') ++p;
   return p == pattern.size();
 }
-
-namespace {
 
 // A run of wildcards such as `*?*` means "at least one character", as `?*` does. Writing every
 // run as its `?`s followed by at most one `*` lets the comparisons below treat equal languages
@@ -54,10 +60,6 @@ std::string normalise(std::string_view pattern) {
     if (star) out += '*';
   }
   return out;
-}
-
-bool same_letter(char a, char b, LetterCase letter_case) {
-  return letter_case == LetterCase::kInsensitive ? fold(a) == fold(b) : a == b;
 }
 
 // True for the empty text too: what is left of a pattern that can match nothing but "".
@@ -92,10 +94,19 @@ bool suffix_table(std::string_view outer, std::string_view inner, Step step, Las
 
 }  // namespace
 
+bool glob_match_folded(std::string_view pattern, std::string_view text) {
+  return glob_match(pattern, text, LetterCase::kInsensitive);
+}
+
 bool glob_contains(std::string_view outer_text, std::string_view inner_text,
                    LetterCase letter_case) {
   if (outer_text == inner_text || matches_everything(outer_text)) return true;
   if (outer_text.size() * inner_text.size() > kMaxGlobProduct) return false;
+  // Most entries are plain names, and a plain name stands for one text (up to letter case): one
+  // match decides, with no table. A pattern with a wildcard stands for many texts, which a plain
+  // outer name cannot hold.
+  if (!has_wildcard(inner_text)) return glob_match(outer_text, inner_text, letter_case);
+  if (!has_wildcard(outer_text)) return false;
   const std::string outer = normalise(outer_text);
   const std::string inner = normalise(inner_text);
   return suffix_table(
@@ -117,6 +128,9 @@ bool glob_contains(std::string_view outer_text, std::string_view inner_text,
 bool glob_intersects(std::string_view a_text, std::string_view b_text, LetterCase letter_case) {
   if (a_text == b_text || matches_everything(a_text) || matches_everything(b_text)) return true;
   if (a_text.size() * b_text.size() > kMaxGlobProduct) return true;
+  // A plain name meets a pattern exactly when the pattern matches it.
+  if (!has_wildcard(a_text)) return glob_match(b_text, a_text, letter_case);
+  if (!has_wildcard(b_text)) return glob_match(a_text, b_text, letter_case);
   const std::string a = normalise(a_text);
   const std::string b = normalise(b_text);
   return suffix_table(

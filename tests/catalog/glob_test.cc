@@ -55,6 +55,17 @@ TEST_CASE("glob containment and letter case") {
   CHECK(glob_contains("S3:Get*", "s3:getobject", LetterCase::kInsensitive));
 }
 
+TEST_CASE("glob comparison of a plain name is one match, in the letter case asked for") {
+  CHECK(glob_contains("s3:get*", "S3:GETOBJECT", LetterCase::kInsensitive));
+  CHECK_FALSE(glob_contains("s3:get*", "S3:GETOBJECT", LetterCase::kSensitive));
+  CHECK(glob_contains("s3:GetObject", "S3:getobject", LetterCase::kInsensitive));
+  CHECK_FALSE(glob_contains("s3:GetObject", "s3:GetObject*", LetterCase::kInsensitive));
+  CHECK(glob_intersects("S3:GETOBJECT", "s3:*object", LetterCase::kInsensitive));
+  CHECK(glob_intersects("s3:*object", "S3:GETOBJECT", LetterCase::kInsensitive));
+  CHECK_FALSE(glob_intersects("s3:*object", "S3:GETOBJECT", LetterCase::kSensitive));
+  CHECK_FALSE(intersects("abc", "abcd"));
+}
+
 TEST_CASE("glob intersection") {
   CHECK(intersects("a*", "*b"));
   CHECK(intersects("a?c", "*c"));

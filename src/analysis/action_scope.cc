@@ -65,6 +65,9 @@ bool ActionScope::covers(const ActionScope& other) const {
 }
 
 bool ActionScope::overlaps(const ActionScope& other) const {
+  // A catalogue action in both settles it with word operations. Only scopes that share none
+  // compare their patterns, for the actions the catalogue does not know yet.
+  if (actions().intersects(other.actions())) return true;
   if (negated_ || other.negated_) {
     // A NotAction scope holds all but finitely many patterns' actions: it meets any scope that
     // is not wholly inside its exclusions.

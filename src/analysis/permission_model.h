@@ -141,6 +141,8 @@ class PermissionModel {
  private:
   void add(const PolicySource& source);
   void subtract_denials();
+  // The cheap subtraction, for policies too large to compare every grant with every Deny.
+  void subtract_blanket_denials();
 
   std::vector<Grant> grants_;  // in the order of their statements
   std::vector<Denial> denials_;

@@ -1,6 +1,7 @@
 #include "analysis/permission_model.h"
 
 #include <doctest/doctest.h>
+#include <fmt/core.h>
 
 #include "model_fixture.h"
 
@@ -17,6 +18,49 @@ std::vector<std::string_view> resource_texts(const Access& access) {
   std::vector<std::string_view> out;
   for (const ast::Resource* resource : access.resources) out.push_back(resource->text.value);
   return out;
+}
+
+// Statements that repeat `statement` `count` times, comma-separated.
+std::string repeated(std::string_view statement, int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) out += (i ? "," : "") + std::string(statement);
+  return out;
+}
+
+TEST_CASE("past the comparison budget, only blanket Denies subtract, merged into one") {
+  // 600 x 600 (grant, Deny) pairs: more than the model compares one by one.
+  ModelledPolicy p(
+      identity(repeated(R"({"Effect": "Allow", "Action": ["s3:GetObject", "ec2:RunInstances"],
+                   "Resource": "*"})",
+                        600) +
+               "," +
+               repeated(R"({"Effect": "Deny", "Action": "s3:*", "Resource": "*",
+                   "Condition": {"Bool": {"aws:SecureTransport": "false"}}})",
+                        599) +
+               R"(,{"Effect": "Deny", "Action": "ec2:*", "Resource": "*"})"));
+  REQUIRE(p.model().grants().size() == 600);
+  CHECK(p.access("ec2:RunInstances").empty());  // the blanket Deny still subtracts
+  const auto read = p.access("s3:GetObject");
+  REQUIRE(read.size() == 600);
+  CHECK(read[0].unless.empty());  // conditional Denies are no longer compared
+}
+
+TEST_CASE("patterns too long to compare pairwise leave the grant to the blanket Denies") {
+  // One grant and a conditional Deny of actions newer than the catalogue, whose written patterns
+  // overlap (newservice:GetPut00001) but would take over the character budget to compare.
+  std::string grant_actions, deny_actions;
+  for (int i = 0; i < 4000; ++i) {
+    grant_actions += fmt::format("{}\"newservice:Get*{:05}\"", i ? "," : "", i);
+    deny_actions += fmt::format("{}\"newservice:*Put{:05}\"", i ? "," : "", i);
+  }
+  const std::string allow =
+      R"({"Effect": "Allow", "Action": [)" + grant_actions + R"(], "Resource": "*"})";
+  const std::string deny =
+      R"({"Effect": "Deny", "Action": [)" + deny_actions +
+      R"(], "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}})";
+  ModelledPolicy p(identity(allow + "," + deny));
+  REQUIRE(p.model().grants().size() == 1);
+  CHECK(p.model().grants()[0].conditional_denials.empty());
 }
 
 TEST_CASE("a Deny-only policy grants nothing") {

@@ -617,6 +617,19 @@ class Formats(unittest.TestCase):
                 self.assertEqual((status, out), (2, ""))
                 self.assertIn(message, err)
 
+    def test_trusted_accounts_silence_cross_account_trust(self):
+        policy = "testdata/rules/IAM215-cross-account-trust/ok_accounts_not_configured.json"
+        # Without the user's accounts, a role of the same account looks like a stranger's.
+        self.assertEqual(run("--select", "IAM215", policy)[:2], (0, ""))
+        status, out, _ = run("--format", "json", "--select", "IAM215", "--org-id", "o-a1b2c3d4e5", policy)
+        self.assertEqual(status, 1)
+        self.assertEqual([f["message"].split('"')[1] for f in json.loads(out)],
+                         ["arn:aws:iam::444455556666:role/deployer", "arn:aws:iam::777788889999:user/ci"])
+        _, out, _ = run("--format", "json", "--select", "IAM215", "--trusted-accounts", "444455556666", policy)
+        self.assertEqual([f["message"].split('"')[1] for f in json.loads(out)], ["arn:aws:iam::777788889999:user/ci"])
+        status, out, _ = run("--select", "IAM215", "--trusted-accounts", "444455556666,777788889999", policy)
+        self.assertEqual((status, out), (0, ""))
+
     def test_rules_and_explain(self):
         status, out, _ = run("rules")
         self.assertEqual(status, 0)

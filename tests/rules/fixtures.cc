@@ -41,6 +41,8 @@ std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir,
 }
 
 LintSetup setup_from(std::string_view word) {
+  if (word.starts_with("trusted-") && engine::is_account_id(word.substr(8)))
+    return {.trusted = {.accounts = {std::string(word.substr(8))}}};
   if (word == "scp-legacy")
     return {.kind = ast::PolicyKind::kScp, .scp_syntax = ast::ScpSyntax::kLegacy};
   for (ast::PolicyKind kind : engine::kAllPolicyKinds) {
@@ -76,6 +78,7 @@ std::string text_output(const std::filesystem::path& file, std::vector<std::stri
   options.policy_kind = setup.kind;
   options.attached_to = setup.attached_to;
   options.scp_syntax = setup.scp_syntax;
+  options.trusted = setup.trusted;
   options.jobs = 1;
   options.unsafe_fixes = true;  // goldens show every fix a rule offers
   std::ostringstream out;
@@ -92,6 +95,7 @@ std::vector<engine::Finding> lint_with(const engine::Rule& rule, std::string tex
                                            {.policy_kind = setup.kind,
                                             .attached_to = setup.attached_to,
                                             .scp_syntax = setup.scp_syntax,
+                                            .trusted = &setup.trusted,
                                             .rules = rules});
   return std::move(result.findings);
 }

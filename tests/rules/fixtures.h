@@ -10,6 +10,7 @@
 #include "ast/policy.h"
 #include "engine/finding.h"
 #include "engine/rule.h"
+#include "engine/trusted_parties.h"
 
 namespace iamlint::testing {
 
@@ -33,12 +34,14 @@ struct LintSetup {
   std::optional<ast::PolicyKind> kind;
   std::optional<ast::AttachedResource> attached_to;
   ast::ScpSyntax scp_syntax = ast::ScpSyntax::k2025;
+  engine::TrustedParties trusted;  // --trusted-accounts
 };
 
 // A fixture named "bad_x.scp.json" is linted as an SCP, "bad_x.scp-legacy.json" as an SCP under
 // --scp-syntax legacy, "bad_x.AWS-S3-Bucket.json" as a policy attached to an S3 bucket
-// (--resource-type AWS::S3::Bucket, '::' written '-'); without such a middle extension the kind
-// is inferred as for any bare file.
+// (--resource-type AWS::S3::Bucket, '::' written '-'), "bad_x.trusted-111122223333.json" with
+// --trusted-accounts 111122223333; without such a middle extension the kind is inferred as for any
+// bare file.
 [[nodiscard]] LintSetup fixture_setup(const std::filesystem::path& fixture);
 
 // The same from words such as "scp", "scp-legacy" or "AWS::S3::Bucket" (the info string of a

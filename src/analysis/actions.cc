@@ -23,7 +23,7 @@ constexpr std::array<AccessLevel, catalog::kAccessLevelCount> kBySensitivity = {
 // "21,821": counts of actions run into the tens of thousands.
 std::string count_text(std::size_t count) {
   std::string digits = std::to_string(count);
-  for (std::size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, ",");
+  for (std::size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, 1, ',');
   return digits;
 }
 

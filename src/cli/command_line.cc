@@ -93,8 +93,8 @@ constexpr OptionSpec kOptions[] = {
      .repeatable = true},
     {.name = "org-id",
      .value = "ID",
-     .help = "The ID of your AWS Organizations organization (o-xxxxxxxxxx), for the rules that "
-             "judge access from outside it (none yet); repeatable",
+     .help = "The ID of your AWS Organizations organization (o-xxxxxxxxxx); like "
+             "--trusted-accounts, it turns on cross-account-trust (IAM215); repeatable",
      .kind = ValueKind::kText,
      .repeatable = true},
     {.name = "fail-level",

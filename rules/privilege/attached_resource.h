@@ -18,7 +18,8 @@ struct CatalogResourceType {
   std::string_view name;
 };
 
-// The resource types a policy on `resource` governs; empty for a role trust policy.
+// The resource types a policy on `resource` governs; empty for a role trust policy and for the
+// types Access Analyzer does not validate against.
 inline std::span<const CatalogResourceType> governed_resource_types(
     ast::AttachedResource resource) {
   static constexpr CatalogResourceType kBucket[] = {{"s3", "bucket"}, {"s3", "object"}};
@@ -41,8 +42,9 @@ inline std::span<const CatalogResourceType> governed_resource_types(
       return kTable;
     case ast::AttachedResource::kIamAssumeRolePolicyDocument:
       return {};
+    default:  // no type-specific validation (ast::validated_type)
+      return {};
   }
-  return {};
 }
 
 // The actions a role trust policy may allow.

@@ -48,7 +48,7 @@ class OutsideAttachedResource final : public engine::Rule {
     std::optional<ast::AttachedResource> attached = ctx.policy().attached_to;
     if (!attached && ctx.kind() == ast::PolicyKind::kTrust)
       attached = ast::AttachedResource::kIamAssumeRolePolicyDocument;
-    if (!attached) return;
+    if (!attached || !ast::validated_type(*attached)) return;
     std::string_view resource_name = ast::attached_resource_name(*attached);
     if (statement.action) {
       for (const ast::Action& entry : statement.action->entries) {

@@ -41,36 +41,20 @@ std::optional<PolicyKind> parse_policy_kind(std::string_view name) {
   return std::nullopt;
 }
 
-namespace {
-
-constexpr std::pair<AttachedResource, std::string_view> kAttachedResources[] = {
-    {AttachedResource::kS3Bucket, "AWS::S3::Bucket"},
-    {AttachedResource::kS3AccessPoint, "AWS::S3::AccessPoint"},
-    {AttachedResource::kS3MultiRegionAccessPoint, "AWS::S3::MultiRegionAccessPoint"},
-    {AttachedResource::kS3ObjectLambdaAccessPoint, "AWS::S3ObjectLambda::AccessPoint"},
-    {AttachedResource::kIamAssumeRolePolicyDocument, "AWS::IAM::AssumeRolePolicyDocument"},
-    {AttachedResource::kDynamoDbTable, "AWS::DynamoDB::Table"},
-};
-
-}  // namespace
-
 std::string_view attached_resource_name(AttachedResource resource) {
-  for (const auto& [value, name] : kAttachedResources) {
-    if (value == resource) return name;
-  }
-  return "";
+  return kAttachedResourceNames[static_cast<std::size_t>(resource)];
 }
 
 std::optional<AttachedResource> parse_attached_resource(std::string_view name) {
-  for (const auto& [value, known] : kAttachedResources) {
-    if (known == name) return value;
+  for (std::size_t i = 0; i < std::size(kAttachedResourceNames); ++i) {
+    if (kAttachedResourceNames[i] == name) return static_cast<AttachedResource>(i);
   }
   return std::nullopt;
 }
 
 std::string attached_resource_names() {
   std::string names;
-  for (const auto& [value, name] : kAttachedResources) {
+  for (std::string_view name : kAttachedResourceNames) {
     if (!names.empty()) names += ", ";
     names += name;
   }

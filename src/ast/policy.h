@@ -48,8 +48,9 @@ enum class ScpSyntax : uint8_t { k2025, kLegacy };
 [[nodiscard]] std::string_view scp_syntax_name(ScpSyntax syntax);
 [[nodiscard]] std::optional<ScpSyntax> parse_scp_syntax(std::string_view name);
 
-// The resource a resource policy is attached to, as Access Analyzer's validatePolicyResourceType
-// names the ones it can check against (--resource-type).
+// The resource a resource policy is attached to (--resource-type): the types Access Analyzer's
+// validatePolicyResourceType checks policies against (the first six), then the others its
+// CheckNoPublicAccess accepts, for which validation has no type-specific checks.
 enum class AttachedResource : uint8_t {
   kS3Bucket,
   kS3AccessPoint,
@@ -57,9 +58,68 @@ enum class AttachedResource : uint8_t {
   kS3ObjectLambdaAccessPoint,
   kIamAssumeRolePolicyDocument,
   kDynamoDbTable,
+  kDynamoDbStream,
+  kEfsFileSystem,
+  kOpenSearchDomain,
+  kKinesisStream,
+  kKinesisStreamConsumer,
+  kKmsKey,
+  kLambdaFunction,
+  kS3ExpressDirectoryBucket,
+  kS3ExpressAccessPoint,
+  kS3Glacier,
+  kS3OutpostsBucket,
+  kS3OutpostsAccessPoint,
+  kS3TablesTableBucket,
+  kS3TablesTable,
+  kSecretsManagerSecret,
+  kSnsTopic,
+  kSqsQueue,
+  kApiGatewayRestApi,
+  kCodeArtifactDomain,
+  kBackupVault,
+  kCloudTrailDashboard,
+  kCloudTrailEventDataStore,
 };
 
-// "AWS::S3::Bucket" and so on.
+// Whether Access Analyzer's validation knows the type (validatePolicyResourceType): the checks of
+// what a policy attached to it may name apply only then.
+[[nodiscard]] constexpr bool validated_type(AttachedResource resource) {
+  return resource <= AttachedResource::kDynamoDbTable;
+}
+
+// Their names, in the order of the enumeration: "AWS::S3::Bucket" and so on.
+inline constexpr std::string_view kAttachedResourceNames[] = {
+    "AWS::S3::Bucket",
+    "AWS::S3::AccessPoint",
+    "AWS::S3::MultiRegionAccessPoint",
+    "AWS::S3ObjectLambda::AccessPoint",
+    "AWS::IAM::AssumeRolePolicyDocument",
+    "AWS::DynamoDB::Table",
+    "AWS::DynamoDB::Stream",
+    "AWS::EFS::FileSystem",
+    "AWS::OpenSearchService::Domain",
+    "AWS::Kinesis::Stream",
+    "AWS::Kinesis::StreamConsumer",
+    "AWS::KMS::Key",
+    "AWS::Lambda::Function",
+    "AWS::S3Express::DirectoryBucket",
+    "AWS::S3Express::AccessPoint",
+    "AWS::S3::Glacier",
+    "AWS::S3Outposts::Bucket",
+    "AWS::S3Outposts::AccessPoint",
+    "AWS::S3Tables::TableBucket",
+    "AWS::S3Tables::Table",
+    "AWS::SecretsManager::Secret",
+    "AWS::SNS::Topic",
+    "AWS::SQS::Queue",
+    "AWS::ApiGateway::RestApi",
+    "AWS::CodeArtifact::Domain",
+    "AWS::Backup::BackupVault",
+    "AWS::CloudTrail::Dashboard",
+    "AWS::CloudTrail::EventDataStore",
+};
+
 [[nodiscard]] std::string_view attached_resource_name(AttachedResource resource);
 [[nodiscard]] std::optional<AttachedResource> parse_attached_resource(std::string_view name);
 // Every name, for messages and --help.

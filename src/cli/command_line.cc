@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "ast/policy.h"
 #include "catalog/suggest.h"
 
 namespace iamlint::cli {
@@ -12,12 +13,6 @@ namespace {
 constexpr std::string_view kFormats[] = {"text", "sarif", "json", "github", "gitlab", "markdown"};
 constexpr std::string_view kPolicyTypes[] = {"auto",  "identity", "boundary", "resource",
                                              "trust", "scp",      "rcp"};
-constexpr std::string_view kResourceTypes[] = {"AWS::S3::Bucket",
-                                               "AWS::S3::AccessPoint",
-                                               "AWS::S3::MultiRegionAccessPoint",
-                                               "AWS::S3ObjectLambda::AccessPoint",
-                                               "AWS::IAM::AssumeRolePolicyDocument",
-                                               "AWS::DynamoDB::Table"};
 constexpr std::string_view kScpSyntaxes[] = {"2025", "legacy"};
 constexpr std::string_view kFailLevels[] = {"error", "warning", "note", "none"};
 // "auto" and the document kinds of src/input/kinds/ (a unit test keeps the two lists equal).
@@ -68,12 +63,16 @@ constexpr OptionSpec kOptions[] = {
      .default_value = "auto"},
     {.name = "resource-type",
      .value = "TYPE",
-     .help = "The resource a resource policy is attached to, for the checks Access Analyzer runs "
-             "with it: AWS::S3::Bucket, AWS::S3::AccessPoint, AWS::S3::MultiRegionAccessPoint, "
-             "AWS::S3ObjectLambda::AccessPoint, AWS::IAM::AssumeRolePolicyDocument (a role trust "
-             "policy) or AWS::DynamoDB::Table",
+     .help =
+         "The resource a resource policy is attached to: AWS::S3::Bucket, "
+         "AWS::S3::AccessPoint, AWS::S3::MultiRegionAccessPoint, "
+         "AWS::S3ObjectLambda::AccessPoint, AWS::IAM::AssumeRolePolicyDocument (a role trust "
+         "policy) and AWS::DynamoDB::Table get the checks Access Analyzer runs with them; the "
+         "other types CheckNoPublicAccess accepts (AWS::DynamoDB::Stream, AWS::EFS::FileSystem, "
+         "AWS::KMS::Key, AWS::SQS::Queue, AWS::SNS::Topic, AWS::Lambda::Function, ...; see "
+         "README) make the file a resource policy",
      .kind = ValueKind::kChoice,
-     .choices = kResourceTypes},
+     .choices = ast::kAttachedResourceNames},
     {.name = "scp-syntax",
      .value = "SYNTAX",
      .help = "The SCP language to check SCPs against: 2025 (the full IAM policy language, which "

@@ -128,12 +128,6 @@ constexpr std::string_view kLevelNames[] = {"error", "warning", "note"};
 constexpr std::string_view kFailLevelNames[] = {"error", "warning", "note", "none"};
 constexpr std::string_view kPolicyTypeNames[] = {"identity", "boundary", "resource",
                                                  "trust",    "scp",      "rcp"};
-constexpr std::string_view kResourceTypeNames[] = {"AWS::S3::Bucket",
-                                                   "AWS::S3::AccessPoint",
-                                                   "AWS::S3::MultiRegionAccessPoint",
-                                                   "AWS::S3ObjectLambda::AccessPoint",
-                                                   "AWS::IAM::AssumeRolePolicyDocument",
-                                                   "AWS::DynamoDB::Table"};
 constexpr std::string_view kScpSyntaxNames[] = {"2025", "legacy"};
 
 void enum_schema(JsonWriter& w, std::span<const std::string_view> names) {
@@ -190,7 +184,7 @@ Result<ast::PolicyKind> read_policy_type(Reader& r, const YAML::Node& node) {
 }
 
 Result<ast::AttachedResource> read_resource_type(Reader& r, const YAML::Node& node) {
-  return r.choice<ast::AttachedResource>(node, "resource-type", kResourceTypeNames,
+  return r.choice<ast::AttachedResource>(node, "resource-type", ast::kAttachedResourceNames,
                                          ast::parse_attached_resource);
 }
 
@@ -408,7 +402,8 @@ void overrides_schema(JsonWriter& w, std::string_view description) {
   w.key("policy-type");
   enum_key_schema<kPolicyTypeNames>(w, "The policy type of the matching files.");
   w.key("resource-type");
-  enum_key_schema<kResourceTypeNames>(w, "The resource the matching policies are attached to.");
+  enum_key_schema<ast::kAttachedResourceNames>(
+      w, "The resource the matching policies are attached to.");
   w.end_object();
   w.end_object();
   w.end_object();
@@ -472,7 +467,8 @@ constexpr Key kKeys[] = {
     {"policy-type", "The policy type of every file under this configuration, as --policy-type.",
      store<&Config::policy_type, read_policy_type>, enum_key_schema<kPolicyTypeNames>},
     {"resource-type", "The resource the policies are attached to, as --resource-type.",
-     store<&Config::resource_type, read_resource_type>, enum_key_schema<kResourceTypeNames>},
+     store<&Config::resource_type, read_resource_type>,
+     enum_key_schema<ast::kAttachedResourceNames>},
     {"scp-syntax", "The SCP language to check SCPs against, as --scp-syntax.",
      store<&Config::scp_syntax, read_scp_syntax>, enum_key_schema<kScpSyntaxNames>},
     {"exclude", "Path globs (relative to this file's directory) of files not to lint.",

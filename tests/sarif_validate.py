@@ -46,6 +46,15 @@ def validate(report, verdict):
     return problems
 
 
+# Each check of `iamlint check` over its fixtures, so that every reason it gives is validated.
+CHECKS = [
+    ["check", "no-new-access", "--base", "testdata/checks/no-new-access/fail_removed_deny/base.json",
+     "testdata/checks/no-new-access/fail_removed_deny/changed.json"],
+    ["check", "access-not-granted", "--action", "iam:PassRole", "testdata/checks/access-not-granted"],
+    ["check", "no-public-access", "testdata/checks/no-public-access"],
+]
+
+
 def main() -> int:
     if not os.access(MULTITOOL, os.X_OK):
         print(f"FAIL: {MULTITOOL} is missing; run tools/setup")
@@ -78,9 +87,21 @@ def main() -> int:
                   f"controls: {check.stderr}")
             return 1
         problems = validate(report, verdict) + validate(guardrails, verdict)
+        checked_results = 0
+        for check in CHECKS:
+            checked = subprocess.run([IAMLINT, *check, "--format", "sarif", "--output", guardrails],
+                                     capture_output=True, text=True)
+            found = json.load(open(guardrails))["runs"][0]["results"] if checked.returncode == 1 else []
+            if not found:
+                print(f"FAIL: iamlint {' '.join(check[:2])} exited {checked.returncode} without "
+                      f"results, so the check would prove nothing: {checked.stderr}")
+                return 1
+            problems += [f"{check[1]}: {problem}" for problem in validate(guardrails, verdict)]
+            checked_results += len(found)
         for problem in problems:
             print(problem)
-        print(f"validated {len(results)} lint and {len(gaps)} guardrail results: {len(problems)} problems")
+        print(f"validated {len(results)} lint, {len(gaps)} guardrail and {checked_results} check results: "
+              f"{len(problems)} problems")
         return 1 if problems else 0
 
 

@@ -177,9 +177,10 @@ class Comparison {
     std::vector<Candidate> candidates;
     for (const Access& access : older_.access(action))
       candidates.push_back({access.grant, cells_of(access)});
+    const CellAction cell_action{action, {}};
     for (const Access& access : granted) {
       for (const ResourceCell& resource : cells_of(access))
-        compare_cells(*access.grant, CellAction{action, {}}, resource, candidates);
+        compare_cells(*access.grant, cell_action, resource, candidates);
     }
   }
 
@@ -215,7 +216,10 @@ class Comparison {
 
   std::optional<Verdict> judge(const Grant& grant, const Cell& cell,
                                std::span<const Candidate> candidates) {
-    if (std::optional<Verdict> denial = lost_denial(cell)) return denial;
+    // A lost Deny matters where an older grant gave what it took away.
+    if (granted_before_denials(cell.action)) {
+      if (std::optional<Verdict> denial = lost_denial(cell)) return denial;
+    }
     Verdict verdict;
     bool any_resource = false;
     bool any_principal = false;
@@ -238,6 +242,12 @@ class Comparison {
                                         : AccessChange::kCondition;
     if (verdict.change != AccessChange::kCondition) verdict.compared_with = nullptr;
     return verdict;
+  }
+
+  bool granted_before_denials(const CellAction& action) const {
+    const auto grants = older_.grants();
+    return std::any_of(grants.begin(), grants.end(),
+                       [&](const Grant& grant) { return action.in(grant.actions); });
   }
 
   // An older Deny that meets the cell and that no newer Deny matches there.
@@ -318,9 +328,10 @@ class Comparison {
         break;
       case Reach::kAllBut:
         delta.resource_text = "every resource but";
-        for (const ast::Resource& x : cell.resource.excluded)
-          delta.resource_text += std::string(&x == cell.resource.excluded.data() ? " " : ", ") +
-                                 std::string(x.text.value);
+        for (const ast::Resource& x : cell.resource.excluded) {
+          delta.resource_text += &x == cell.resource.excluded.data() ? " " : ", ";
+          delta.resource_text += x.text.value;
+        }
         break;
     }
     if (verdict.compared_with != nullptr)

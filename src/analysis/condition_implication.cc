@@ -133,7 +133,9 @@ std::optional<double> parse_date(std::string_view text) {
         const std::size_t start = at;
         while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
         if (at == start) return std::nullopt;
-        seconds += *parse_number(std::string("0.") + std::string(text.substr(start, at - start)));
+        std::string fraction = "0.";
+        fraction += text.substr(start, at - start);
+        seconds += *parse_number(fraction);
       }
     }
     if (at < text.size() && (text[at] == '+' || text[at] == '-')) {

@@ -1,5 +1,7 @@
 #include "app/app.h"
 
+#include "app/check_command.h"
+#include "app/diff_command.h"
 #include "app/expand_command.h"
 #include "app/guardrails_command.h"
 #include "app/lint_command.h"
@@ -27,6 +29,10 @@ int run(const Options& options, std::ostream& out, std::ostream& err) {
       return config_command(options, out, err);
     case Command::kGuardrails:
       return guardrails_command(options, out, err);
+    case Command::kCheck:
+      return check_command(options, out, err);
+    case Command::kDiff:
+      return diff_command(options, out, err);
   }
   return kExitError;
 }

@@ -14,48 +14,16 @@
 #include "app/baseline.h"
 #include "app/fixes.h"
 #include "app/inputs.h"
+#include "app/reporter_factory.h"
 #include "app/repository.h"
 #include "app/settings.h"
 #include "engine/registry.h"
-#include "report/diff_reporter.h"
-#include "report/github_reporter.h"
-#include "report/gitlab_reporter.h"
-#include "report/json_reporter.h"
-#include "report/sarif_reporter.h"
-#include "report/statistics_reporter.h"
 #include "report/text_reporter.h"
 #include "support/parallel.h"
 #include "support/text.h"
 
 namespace iamlint::app {
 namespace {
-
-constexpr std::string_view kInformationUri = "https://github.com/iamlint/iamlint";
-
-std::unique_ptr<report::Reporter> make_reporter(const Options& options, std::ostream& out) {
-  if (options.diff) return std::make_unique<report::DiffReporter>(out);
-  using Statistics = report::StatisticsReporter;
-  if (options.statistics) {
-    return std::make_unique<Statistics>(
-        options.format == OutputFormat::kJson ? Statistics::Form::kJson : Statistics::Form::kText,
-        out);
-  }
-  switch (options.format) {
-    case OutputFormat::kSarif:
-      return std::make_unique<report::SarifReporter>(report::ToolInfo{version(), kInformationUri},
-                                                     out);
-    case OutputFormat::kJson:
-      return std::make_unique<report::JsonReporter>(out);
-    case OutputFormat::kGithub:
-      return std::make_unique<report::GithubReporter>(out);
-    case OutputFormat::kGitlab:
-      return std::make_unique<report::GitlabReporter>(out);
-    case OutputFormat::kText:
-    case OutputFormat::kMarkdown:
-      break;
-  }
-  return std::make_unique<report::TextReporter>(report::TextStyle{.color = options.color}, out);
-}
 
 // Findings are reported by path, and standard input under its --stdin-filename.
 void sort_by_shown_path(std::vector<std::string>& files, const Options& options) {

@@ -12,7 +12,10 @@
 
 namespace iamlint::app {
 
-enum class Command { kLint, kRules, kExplain, kExpand, kConfig, kGuardrails };
+enum class Command { kLint, kRules, kExplain, kExpand, kConfig, kGuardrails, kCheck, kDiff };
+
+// `iamlint check NAME`: the offline counterparts of Access Analyzer's custom policy checks.
+enum class Check { kNoNewAccess, kAccessNotGranted, kNoPublicAccess };
 
 enum class OutputFormat { kText, kSarif, kJson, kGithub, kGitlab, kMarkdown };
 
@@ -53,6 +56,11 @@ struct Options {
   std::vector<std::string> patterns;         // for Command::kExpand: action patterns
   std::optional<std::string> expand_policy;  // for Command::kExpand: --policy FILE
   std::vector<std::string> controls_files;   // for Command::kGuardrails: --controls FILE
+  Check check = Check::kNoNewAccess;         // for Command::kCheck
+  std::optional<std::string> base;           // check no-new-access --base OLD
+  std::optional<std::string> base_ref;       // check no-new-access --base-ref REV
+  std::vector<std::string> check_actions;    // check access-not-granted --action
+  std::vector<std::string> check_resources;  // check access-not-granted --resource
 };
 
 // Exit codes, as documented in README.md.

@@ -35,6 +35,15 @@ constexpr CommandSpec kCommands[] = {
     {"config", "iamlint config --schema", "print the JSON Schema of .iamlint.yaml"},
     {"guardrails", "iamlint guardrails PATH...",
      "check that an SCP/RCP set enforces the root-account baseline (--controls adds yours)"},
+    {"check", "iamlint check no-new-access --base OLD NEW",
+     "fail when NEW (file or directory) allows access OLD does not"},
+    {"check", "iamlint check no-new-access --base-ref REV FILE...",
+     "the same, against each file's version at git revision REV"},
+    {"check", "iamlint check access-not-granted --action A... [--resource ARN...] FILE...",
+     "fail when a file allows one of the actions (on one of the resources)"},
+    {"check", "iamlint check no-public-access [--resource-type TYPE] FILE...",
+     "fail when a resource policy grants access to anyone"},
+    {"diff", "iamlint diff OLD NEW", "print the access a change adds and removes (text or json)"},
 };
 
 // In the order --help lists them.
@@ -177,6 +186,27 @@ constexpr OptionSpec kOptions[] = {
     {.name = "unsafe-fixes",
      .help = "Also offer and apply the fixes that change what a policy grants (the action a "
              "misspelt one means, an ARN that matched nothing)"},
+    {.name = "base",
+     .value = "OLD",
+     .help = "With check no-new-access: the base version, a file or a directory whose files are "
+             "matched to NEW's by relative path",
+     .kind = ValueKind::kFile},
+    {.name = "base-ref",
+     .value = "REV",
+     .help = "With check no-new-access: compare each FILE with its version at git revision REV "
+             "(a file that did not exist there grants only new access)",
+     .kind = ValueKind::kText},
+    {.name = "action",
+     .value = "ACTION",
+     .help = "With check access-not-granted: an action or action pattern that must not be "
+             "allowed ('iam:Put*'); repeatable",
+     .kind = ValueKind::kText,
+     .repeatable = true},
+    {.name = "resource",
+     .value = "ARN",
+     .help = "With check access-not-granted: only on this resource; repeatable",
+     .kind = ValueKind::kText,
+     .repeatable = true},
     {.name = "statistics",
      .help = "Print how many findings each rule has instead of the findings (text or json)"},
     {.name = "quiet",
@@ -218,7 +248,9 @@ std::string_view tagline() {
 std::string_view exit_status_help() {
   return "Exit status: 0 no finding at or above --fail-level, 1 findings, 2 usage error,\n"
          "unreadable path or internal error. Invalid JSON or YAML is a finding (IAM001), not\n"
-         "status 2.";
+         "status 2.\n"
+         "check: 0 the check passes, 1 it fails, 2 usage error or a file that cannot be read\n"
+         "or parsed (a policy that cannot be read cannot be judged).";
 }
 
 std::string_view closest_option(std::string_view misspelt) {

@@ -200,12 +200,46 @@ Options to_options(const cxxopts::ParseResult& parsed) {
     options.paths.assign(args.begin() + 1, args.end());
     if (parsed.count("controls"))
       options.controls_files = parsed["controls"].as<std::vector<std::string>>();
+  } else if (!args.empty() && args[0] == "check") {
+    options.command = Command::kCheck;
+    constexpr std::pair<std::string_view, iamlint::app::Check> kChecks[] = {
+        {"no-new-access", iamlint::app::Check::kNoNewAccess},
+        {"access-not-granted", iamlint::app::Check::kAccessNotGranted},
+        {"no-public-access", iamlint::app::Check::kNoPublicAccess}};
+    const auto* check = args.size() < 2
+                            ? std::end(kChecks)
+                            : std::find_if(std::begin(kChecks), std::end(kChecks),
+                                           [&](const auto& c) { return c.first == args[1]; });
+    if (check == std::end(kChecks)) {
+      throw UsageError{
+          "usage: iamlint check no-new-access|access-not-granted|no-public-access "
+          "... (see 'iamlint --help')"};
+    }
+    options.check = check->second;
+    options.paths.assign(args.begin() + 2, args.end());
+  } else if (!args.empty() && args[0] == "diff") {
+    options.command = Command::kDiff;
+    options.paths.assign(args.begin() + 1, args.end());
   } else {
     options.paths = args;
   }
   if (parsed.count("controls") && options.command != Command::kGuardrails) {
     throw UsageError{"--controls goes with 'iamlint guardrails'"};
   }
+  if (parsed.count("base")) options.base = parsed["base"].as<std::string>();
+  if (parsed.count("base-ref")) options.base_ref = parsed["base-ref"].as<std::string>();
+  if (parsed.count("action"))
+    options.check_actions = parsed["action"].as<std::vector<std::string>>();
+  if (parsed.count("resource"))
+    options.check_resources = parsed["resource"].as<std::vector<std::string>>();
+  const bool no_new_access =
+      options.command == Command::kCheck && options.check == iamlint::app::Check::kNoNewAccess;
+  const bool not_granted =
+      options.command == Command::kCheck && options.check == iamlint::app::Check::kAccessNotGranted;
+  if ((options.base || options.base_ref) && !no_new_access)
+    throw UsageError{"--base and --base-ref go with 'iamlint check no-new-access'"};
+  if ((parsed.count("action") || parsed.count("resource")) && !not_granted)
+    throw UsageError{"--action and --resource go with 'iamlint check access-not-granted'"};
   if (parsed.count("policy") && options.command != Command::kExpand) {
     throw UsageError{"--policy goes with 'iamlint expand'"};
   }

@@ -1,0 +1,187 @@
+#include "app/check_command.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/core.h>
+
+#include "analysis/access_comparison.h"
+#include "analysis/actions.h"
+#include "app/check_findings.h"
+#include "app/inputs.h"
+#include "app/policy_pairs.h"
+#include "app/reporter_factory.h"
+#include "support/text.h"
+
+namespace iamlint::app {
+namespace {
+
+std::string_view check_name(Check check) {
+  switch (check) {
+    case Check::kNoNewAccess:
+      return "no-new-access";
+    case Check::kAccessNotGranted:
+      return "access-not-granted";
+    case Check::kNoPublicAccess:
+      return "no-public-access";
+  }
+  return "";
+}
+
+engine::FileResult result_of(const LoadedPolicy& policy, std::vector<engine::Finding> findings) {
+  engine::FileResult result{.source = policy.source(), .format = "policy"};
+  result.policies.push_back({.kind = policy.policy().kind});
+  result.findings = std::move(findings);
+  return result;
+}
+
+// The catalogue actions of a comparison's deltas, for the per-file summary.
+catalog::ActionSet actions_of(std::span<const analysis::AccessDelta> deltas) {
+  catalog::ActionSet actions;
+  for (const analysis::AccessDelta& delta : deltas) actions.insert(delta.actions);
+  return actions;
+}
+
+std::string summary_of(std::span<const analysis::AccessDelta> deltas) {
+  const catalog::ActionSet actions = actions_of(deltas);
+  std::size_t unknown = 0;
+  for (const analysis::AccessDelta& delta : deltas) unknown += delta.unknown_actions.size();
+  if (actions.empty() && unknown == 0) return "none";
+  std::string out = actions.empty() ? "" : analysis::describe_grant(actions);
+  if (unknown > 0)
+    out += fmt::format("{}{} not in the catalogue", out.empty() ? "" : " and ", unknown);
+  return out;
+}
+
+// A line per file with a change of access, under its findings: what it adds and removes.
+void write_file_summary(const PolicyPair& pair, std::span<const analysis::AccessDelta> added,
+                        std::span<const analysis::AccessDelta> removed, std::ostream& out) {
+  if (added.empty() && removed.empty()) return;
+  out << fmt::format("{}: {}access added: {}; removed: {}\n\n",
+                     to_terminal_text(pair.newer->source().path), pair.added ? "new file; " : "",
+                     summary_of(added), summary_of(removed));
+}
+
+struct Outcome {
+  std::vector<engine::FileResult> results;
+  std::vector<std::string> summaries;  // text format: one block per result, maybe empty
+  std::vector<Error> errors;
+  std::vector<std::string> notes;
+};
+
+Outcome no_new_access(const Options& options) {
+  Outcome outcome;
+  if (static_cast<bool>(options.base) == static_cast<bool>(options.base_ref)) {
+    outcome.errors.push_back(
+        {ErrorCode::kUsage, "check no-new-access needs --base OLD NEW or --base-ref REV FILE..."});
+    return outcome;
+  }
+  PairedPolicies paired = options.base
+                              ? pair_with_base(*options.base, options.paths, options)
+                              : pair_with_revision(*options.base_ref, options.paths, options);
+  outcome.errors = std::move(paired.errors);
+  for (const std::string& removed : paired.removed)
+    outcome.notes.push_back(fmt::format("{} is gone: it grants nothing now", removed));
+  for (const PolicyPair& pair : paired.pairs) {
+    const auto added = analysis::compare_access(pair.older->model(), pair.newer->model());
+    const auto removed = analysis::compare_access(pair.newer->model(), pair.older->model());
+    outcome.results.push_back(
+        result_of(*pair.newer, new_access_findings(added, *pair.older, *pair.newer)));
+    std::ostringstream summary;
+    write_file_summary(pair, added, removed, summary);
+    outcome.summaries.push_back(summary.str());
+  }
+  return outcome;
+}
+
+// access-not-granted and no-public-access judge each file alone.
+template <class Judge>
+Outcome each_file(const Options& options, Judge judge) {
+  Outcome outcome;
+  Inputs inputs = collect_inputs(options.paths);
+  outcome.errors = std::move(inputs.errors);
+  for (const std::string& file : inputs.files) {
+    auto source = source::load_file(file);
+    if (!source) {
+      outcome.errors.push_back(source.error());
+      continue;
+    }
+    auto policy = LoadedPolicy::load(std::move(*source), options.policy_kind, options.attached_to);
+    if (!policy) {
+      outcome.errors.push_back(policy.error());
+      continue;
+    }
+    outcome.results.push_back(result_of(**policy, judge(**policy)));
+    outcome.summaries.emplace_back();
+  }
+  return outcome;
+}
+
+Outcome run_check(const Options& options) {
+  switch (options.check) {
+    case Check::kNoNewAccess:
+      return no_new_access(options);
+    case Check::kAccessNotGranted:
+      if (options.check_actions.empty()) {
+        Outcome outcome;
+        outcome.errors.push_back(
+            {ErrorCode::kUsage, "check access-not-granted needs at least one --action"});
+        return outcome;
+      }
+      return each_file(options, [&](const LoadedPolicy& policy) {
+        return granted_findings(policy, options.check_actions, options.check_resources);
+      });
+    case Check::kNoPublicAccess:
+      return each_file(options, public_findings);
+  }
+  return {};
+}
+
+}  // namespace
+
+int check_command(const Options& options, std::ostream& out, std::ostream& err) {
+  if (options.format != OutputFormat::kText && options.format != OutputFormat::kJson &&
+      options.format != OutputFormat::kSarif && options.format != OutputFormat::kGithub) {
+    err << "iamlint: error: 'iamlint check' prints text, json, sarif or github\n";
+    return kExitError;
+  }
+  if (options.paths.empty()) {
+    err << fmt::format("iamlint: error: 'iamlint check {}' needs a FILE or directory\n",
+                       check_name(options.check));
+    return kExitError;
+  }
+  Outcome outcome = run_check(options);
+  std::ofstream output_file;
+  if (options.output) {
+    output_file.open(*options.output, std::ios::binary | std::ios::trunc);
+    if (!output_file.is_open()) {
+      err << fmt::format("iamlint: error: cannot write '{}'\n", *options.output);
+      return kExitError;
+    }
+  }
+  std::ostream& report_out = options.output ? output_file : out;
+  std::unique_ptr<report::Reporter> reporter = make_reporter(options, report_out);
+  reporter->begin();
+  std::size_t failed = 0;
+  for (std::size_t i = 0; i < outcome.results.size(); ++i) {
+    reporter->file(outcome.results[i]);
+    if (options.format == OutputFormat::kText) report_out << outcome.summaries[i];
+    if (!outcome.results[i].findings.empty()) ++failed;
+  }
+  reporter->end(outcome.errors);
+  for (const Error& error : outcome.errors) err << "iamlint: error: " << error.message << '\n';
+  if (!options.quiet) {
+    for (const std::string& note : outcome.notes) err << "iamlint: note: " << note << '\n';
+    if (options.format == OutputFormat::kText) {
+      err << (failed == 0
+                  ? fmt::format("{}: passes ({} file{})\n", check_name(options.check),
+                                outcome.results.size(), outcome.results.size() == 1 ? "" : "s")
+                  : fmt::format("{}: fails in {} of {} file{}\n", check_name(options.check), failed,
+                                outcome.results.size(), outcome.results.size() == 1 ? "" : "s"));
+    }
+  }
+  if (!outcome.errors.empty()) return kExitError;
+  return failed > 0 ? kExitFindings : kExitClean;
+}
+
+}  // namespace iamlint::app

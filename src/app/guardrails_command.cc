@@ -4,74 +4,20 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <memory>
 
 #include <fmt/core.h>
 
 #include "analysis/guardrail_check.h"
 #include "analysis/guardrail_controls.h"
-#include "analysis/policy_facts.h"
 #include "app/app.h"
 #include "app/inputs.h"
-#include "ast/lower.h"
-#include "engine/linter.h"
-#include "json/parser.h"
+#include "app/policy_set.h"
 #include "report/guardrail_reporter.h"
-#include "source/line_index.h"
-#include "source/source_file.h"
 
 namespace iamlint::app {
 namespace {
 
 constexpr std::string_view kInformationUri = "https://github.com/iamlint/iamlint";
-
-// One policy of the set, with everything its model statements point into.
-struct LoadedPolicy {
-  source::SourceFile source;
-  std::unique_ptr<json::Document> doc;
-  std::unique_ptr<ast::Policy> policy;
-  std::unique_ptr<analysis::PolicyFacts> facts;
-};
-
-// An RCP names its Principal ("*"); an SCP has none.
-ast::PolicyKind organizations_kind(const ast::Policy& policy) {
-  const bool principal = std::any_of(policy.statements.begin(), policy.statements.end(),
-                                     [](const ast::Statement& s) { return s.has_principal(); });
-  return principal ? ast::PolicyKind::kRcp : ast::PolicyKind::kScp;
-}
-
-std::string at(const source::SourceFile& source, uint32_t offset) {
-  const source::Position position =
-      source::LineIndex(source.text).position(offset, source::ColumnUnit::kCodePoints);
-  return fmt::format("{}:{}:{}", source.path, position.line, position.column);
-}
-
-Result<LoadedPolicy> load_policy(const std::string& path, const Options& options) {
-  auto source = source::load_file(path);
-  if (!source) return Unexpected(source.error());
-  LoadedPolicy loaded{.source = std::move(*source)};
-  auto doc = json::parse(loaded.source.text);
-  std::optional<json::SyntaxError> problem =
-      engine::past_limits(loaded.source, doc ? &*doc : nullptr);
-  if (!problem && !doc) problem = doc.error();
-  if (problem) {
-    return make_error(ErrorCode::kUsage,
-                      fmt::format("{}: {}; 'iamlint --policy-type scp {}' says more",
-                                  at(loaded.source, problem->offset), problem->message, path));
-  }
-  loaded.doc = std::make_unique<json::Document>(std::move(*doc));
-  auto policy = ast::lower_policy(*loaded.doc, loaded.doc->root(), ast::PolicyKind::kScp);
-  if (!policy || loaded.doc->find_member(loaded.doc->root(), "Statement") == json::kNoNode) {
-    return make_error(ErrorCode::kUsage,
-                      fmt::format("{}: not a policy: an SCP or RCP is an object with a "
-                                  "\"Statement\"",
-                                  at(loaded.source, 0)));
-  }
-  policy->kind = options.policy_kind.value_or(organizations_kind(*policy));
-  loaded.policy = std::make_unique<ast::Policy>(std::move(*policy));
-  loaded.facts = std::make_unique<analysis::PolicyFacts>(*loaded.policy);
-  return loaded;
-}
 
 Result<std::vector<analysis::Control>> load_controls(const Options& options) {
   std::vector<analysis::Control> controls = analysis::baseline_controls();
@@ -116,13 +62,13 @@ int guardrails_command(const Options& options, std::ostream& out, std::ostream& 
     return kExitError;
   }
   Inputs inputs = collect_inputs(options.paths);
-  std::vector<LoadedPolicy> policies;
+  std::vector<std::unique_ptr<LoadedPolicy>> policies;
   for (const std::string& file : inputs.files) {
     if (file == "-") {
       inputs.errors.push_back({ErrorCode::kUsage, "'iamlint guardrails' reads files, not '-'"});
       continue;
     }
-    auto loaded = load_policy(file, options);
+    auto loaded = load_organizations_policy(file, options.policy_kind);
     if (!loaded) {
       inputs.errors.push_back(loaded.error());
       continue;
@@ -136,13 +82,10 @@ int guardrails_command(const Options& options, std::ostream& out, std::ostream& 
     return kExitError;
   }
 
-  std::vector<analysis::PolicySource> sources;
+  const std::vector<analysis::PolicySource> sources = sources_of(policies);
   std::vector<report::GuardrailFile> files;
-  for (std::size_t i = 0; i < policies.size(); ++i) {
-    sources.push_back(
-        {.policy = policies[i].policy.get(), .facts = policies[i].facts.get(), .origin = i});
-    files.push_back({policies[i].source.path, policies[i].source.text});
-  }
+  for (const std::unique_ptr<LoadedPolicy>& policy : policies)
+    files.push_back({policy->source().path, policy->source().text});
   const analysis::PermissionModel model(sources);
   const std::vector<analysis::ControlVerdict> verdicts = analysis::check_controls(*controls, model);
   const report::GuardrailReport report{verdicts, files};

@@ -15,6 +15,7 @@
 #include "app/fixes.h"
 #include "app/inputs.h"
 #include "app/reporter_factory.h"
+#include "app/policy_set.h"
 #include "app/repository.h"
 #include "app/settings.h"
 #include "engine/registry.h"
@@ -90,10 +91,13 @@ Result<engine::FileResult> fix_file(engine::FileResult result, const FileLinter&
 // Reads and lints one input; runs on any thread. Standard input is never fixed.
 Result<engine::FileResult> lint_input(const std::string& file, std::string repository_path,
                                       const Options& options, const FileSettings& settings,
-                                      const std::optional<Baseline>& baseline) {
+                                      const std::optional<Baseline>& baseline,
+                                      std::optional<engine::ScpSetMember> scp_set) {
   auto source = file == "-" ? source::load_stdin(options.stdin_filename) : source::load_file(file);
   if (!source) return Unexpected(source.error());
-  const FileLinter linter{settings.lint_config(), options, std::move(repository_path), baseline};
+  engine::LintConfig config = settings.lint_config();
+  config.scp_set = scp_set;
+  const FileLinter linter{std::move(config), options, std::move(repository_path), baseline};
   engine::FileResult result = linter.lint(std::move(*source));
   if ((options.fix || options.diff) && file != "-" && !result.source.too_large) {
     return fix_file(std::move(result), linter);
@@ -244,6 +248,9 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
     repository_paths.push_back(repositories.of(file == "-" ? options.stdin_filename : file));
   }
   totals.excluded = excluded;
+  // Several SCPs named as such are also judged as one set (the SCP-set rules, IAM411 and IAM412).
+  const std::unique_ptr<LintedScpSet> scp_set =
+      options.policy_kind == ast::PolicyKind::kScp ? LintedScpSet::load(files) : nullptr;
   bool failed = false;
   std::set<uint32_t> matched;  // suppressions that matched a finding
   // Each file's findings are written as soon as it and every earlier file are linted.
@@ -253,7 +260,8 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   for_each_in_order(
       files.size(), thread_count(options.jobs, files.size()),
       [&](std::size_t i) {
-        return lint_input(files[i], std::move(repository_paths[i]), options, settings[i], baseline);
+        return lint_input(files[i], std::move(repository_paths[i]), options, settings[i], baseline,
+                          scp_set ? scp_set->member(i) : std::nullopt);
       },
       [&, next = std::size_t{0}](Result<engine::FileResult> linted) mutable {
         const FileSettings& file_settings = settings[next++];

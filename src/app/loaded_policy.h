@@ -31,6 +31,9 @@ class LoadedPolicy {
 
   [[nodiscard]] const source::SourceFile& source() const { return source_; }
   [[nodiscard]] const ast::Policy& policy() const { return *policy_; }
+  [[nodiscard]] const json::Document& document() const { return *doc_; }
+  // Not const: the facts compute what they are asked for once, and keep it.
+  [[nodiscard]] analysis::PolicyFacts& facts() const { return *facts_; }
   [[nodiscard]] const analysis::PermissionModel& model() const { return facts_->permissions(); }
 
  private:

@@ -130,6 +130,7 @@ void walk(const input::ParsedJson& json, const ast::Policy& policy, const LintCo
   }
   analysis::PolicyFacts facts(policy);
   RuleContext ctx(json.text(), &json.doc(), &policy, &facts, sink(result), config.trusted);
+  if (config.scp_set) ctx.set_scp_set(&*config.scp_set);
   for (const Rule* rule : rules) {
     ctx.set_rule(&rule->info());
     rule->check_policy(policy, ctx);

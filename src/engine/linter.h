@@ -9,6 +9,7 @@
 #include "ast/policy.h"
 #include "engine/finding.h"
 #include "engine/rule.h"
+#include "engine/scp_set.h"
 #include "engine/suppression.h"
 #include "engine/trusted_parties.h"
 #include "input/document_kind.h"
@@ -40,6 +41,8 @@ struct LintConfig {
   std::span<const Rule* const> rules;  // enabled rules, sorted by id
   std::span<const LevelOverride> levels;
   std::span<const Suppression> suppressions;  // those whose paths match this file
+  // Set when the file is linted as one of several SCPs (--policy-type scp).
+  std::optional<ScpSetMember> scp_set;
 };
 
 // Limits that keep crafted input from costing unbounded memory. No AWS policy comes near them:

@@ -12,6 +12,7 @@
 #include "engine/absorption.h"
 #include "engine/finding.h"
 #include "engine/trusted_parties.h"
+#include "engine/scp_set.h"
 #include "json/document.h"
 
 namespace iamlint::engine {
@@ -73,6 +74,10 @@ class RuleContext {
     return trusted_ ? *trusted_ : kNone;
   }
 
+  // The SCPs this file is linted with (engine/scp_set.h); null when it is linted on its own.
+  [[nodiscard]] const ScpSetMember* scp_set() const { return scp_set_; }
+  void set_scp_set(const ScpSetMember* member) { scp_set_ = member; }
+
   // Set by the engine before each rule's hooks run.
   void set_rule(const RuleInfo* rule) { rule_ = rule; }
 
@@ -102,6 +107,7 @@ class RuleContext {
   Finding discarded_;  // what an absorbed report refines; nothing is kept
   Absorption absorption_;
   const RuleInfo* rule_ = nullptr;
+  const ScpSetMember* scp_set_ = nullptr;
 };
 
 }  // namespace iamlint::engine

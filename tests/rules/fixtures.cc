@@ -71,7 +71,7 @@ LintSetup fixture_setup(const std::filesystem::path& fixture) {
 }
 
 std::string text_output(const std::filesystem::path& file, std::vector<std::string> select,
-                        LintSetup setup) {
+                        LintSetup setup, unsigned jobs) {
   app::Options options;
   options.paths = {file.generic_string()};
   options.select = std::move(select);
@@ -79,7 +79,7 @@ std::string text_output(const std::filesystem::path& file, std::vector<std::stri
   options.attached_to = setup.attached_to;
   options.scp_syntax = setup.scp_syntax;
   options.trusted = setup.trusted;
-  options.jobs = 1;
+  options.jobs = jobs;
   options.unsafe_fixes = true;  // goldens show every fix a rule offers
   std::ostringstream out;
   std::ostringstream err;

@@ -49,9 +49,11 @@ struct LintSetup {
 [[nodiscard]] LintSetup setup_from(std::string_view word);
 
 // The text output of iamlint on one file, as the command line writes it with these rules
-// (empty: every rule) and settings; checks that the run did not fail.
+// (empty: every rule), settings and threads; checks that the run did not fail. `file` may be a
+// directory.
 [[nodiscard]] std::string text_output(const std::filesystem::path& file,
-                                      std::vector<std::string> select, LintSetup setup = {});
+                                      std::vector<std::string> select, LintSetup setup = {},
+                                      unsigned jobs = 1);
 
 // The findings of `rule` alone on `text`.
 [[nodiscard]] std::vector<engine::Finding> lint_with(const engine::Rule& rule, std::string text,

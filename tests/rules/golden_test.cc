@@ -15,6 +15,36 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A folder bad_*.scp-set or ok_*.scp-set holds SCPs linted together (--policy-type scp with
+// several files: the SCP-set rules judge them as one set). Their findings must not depend on the
+// number of threads.
+void check_scp_sets(const fs::path& folder, const std::string& id) {
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    if (!entry.is_directory()) continue;
+    const fs::path& set = entry.path();
+    INFO("SCP set: ", set.generic_string());
+    const std::string name = set.filename().string();
+    CHECK_MESSAGE(name.ends_with(".scp-set"),
+                  "a fixture folder is named bad_*.scp-set or ok_*.scp-set");
+    const LintSetup setup{.kind = ast::PolicyKind::kScp};
+    std::string actual = text_output(set, {id}, setup);
+    CHECK(text_output(set, {id}, setup, 4) == actual);
+    if (name.starts_with("bad_")) {
+      CHECK_MESSAGE(!actual.empty(), "a bad_ set must produce findings");
+    } else {
+      CHECK_MESSAGE(name.starts_with("ok_"), "sets are named bad_* or ok_*");
+      CHECK_MESSAGE(actual.empty(), "an ok_ set must produce no findings");
+    }
+    fs::path golden = folder / (name + ".expected");
+    if (updating_goldens(id)) {
+      write_text(golden, actual);
+    } else {
+      CHECK_MESSAGE(fs::exists(golden), "missing golden file; run with IAMLINT_UPDATE_GOLDEN=1");
+      CHECK(actual == read_text(golden));
+    }
+  }
+}
+
 void check_rule_folder(const fs::path& folder) {
   std::string folder_name = folder.filename().string();
   std::string id = folder_name.substr(0, folder_name.find('-'));
@@ -26,6 +56,7 @@ void check_rule_folder(const fs::path& folder) {
   CHECK_MESSAGE(folder_name == id + "-" + std::string(rule->info().name),
                 "the folder must be named <ID>-<name>: ", folder);
 
+  check_scp_sets(folder, id);
   for (const fs::path& fixture : files_in(folder, ".json")) {
     INFO("fixture: ", fixture.generic_string());
     fs::path golden = fs::path(fixture).replace_extension(".expected");

@@ -22,7 +22,8 @@ Result<std::unique_ptr<LoadedPolicy>> load_organizations_policy(
     const std::string& path, std::optional<ast::PolicyKind> kind) {
   auto source = source::load_file(path);
   if (!source) return Unexpected(source.error());
-  auto loaded = LoadedPolicy::load(std::move(*source), kind.value_or(ast::PolicyKind::kScp), std::nullopt);
+  auto loaded =
+      LoadedPolicy::load(std::move(*source), kind.value_or(ast::PolicyKind::kScp), std::nullopt);
   if (!loaded) {
     return make_error(ErrorCode::kUsage, fmt::format("{}; 'iamlint --policy-type scp {}' says more",
                                                      loaded.error().message, path));
@@ -39,7 +40,8 @@ Result<std::unique_ptr<LoadedPolicy>> load_organizations_policy(
   return loaded;
 }
 
-std::vector<analysis::PolicySource> sources_of(const std::vector<LoadedPolicy>& policies) {
+std::vector<analysis::PolicySource> sources_of(
+    const std::vector<std::unique_ptr<LoadedPolicy>>& policies) {
   std::vector<analysis::PolicySource> sources;
   for (std::size_t i = 0; i < policies.size(); ++i) {
     sources.push_back(

@@ -11,8 +11,8 @@
 #include "ast/policy.h"
 #include "engine/absorption.h"
 #include "engine/finding.h"
-#include "engine/trusted_parties.h"
 #include "engine/scp_set.h"
+#include "engine/trusted_parties.h"
 #include "json/document.h"
 
 namespace iamlint::engine {

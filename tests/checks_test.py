@@ -26,9 +26,35 @@ def run(*args, cwd=None, env=None):
                           timeout=120)
 
 
+# git without the user's configuration, committing as a fixed author.
+GIT_ENV = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.com",
+               GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1")
+
+
+def repository_with(directory, path, source):
+    """Makes `directory` a repository on branch main whose one commit holds a copy of `source` at
+    `path`; returns the copy's full path."""
+    git = lambda *args: subprocess.run(["git", *args], cwd=directory, env=GIT_ENV, check=True,
+                                       capture_output=True)
+    git("init", "-q", "-b", "main")
+    copy = os.path.join(directory, path)
+    os.makedirs(os.path.dirname(copy), exist_ok=True)
+    shutil.copyfile(source, copy)
+    git("add", ".")
+    git("commit", "-q", "-m", "base")
+    return copy
+
+
 def cases(check):
     folder = os.path.join(ROOT, check)
     return sorted(name for name in os.listdir(folder) if not name.endswith(".expected"))
+
+
+def side(folder, name):
+    """The one file of a fixture pair named `name` ("base" or "changed"), whatever its format."""
+    (found,) = [f for f in os.listdir(folder) if os.path.splitext(f)[0] == name]
+    return os.path.join(folder, found)
 
 
 class Goldens(unittest.TestCase):
@@ -48,7 +74,7 @@ class Goldens(unittest.TestCase):
             with self.subTest(name):
                 folder = os.path.join(ROOT, "no-new-access", name)
                 result = run("check", "no-new-access", "--no-color", "--base",
-                             os.path.join(folder, "base.json"), os.path.join(folder, "changed.json"))
+                             side(folder, "base"), side(folder, "changed"))
                 self.assert_golden(os.path.join(folder, "expected"), result, name)
 
     def test_access_not_granted_files(self):
@@ -56,7 +82,7 @@ class Goldens(unittest.TestCase):
             with self.subTest(name):
                 path = os.path.join(ROOT, "access-not-granted", name)
                 result = run("check", "access-not-granted", "--no-color", *NOT_GRANTED, path)
-                self.assert_golden(path.replace(".json", ".expected"), result, name)
+                self.assert_golden(os.path.splitext(path)[0] + ".expected", result, name)
 
     def test_no_public_access_files(self):
         for name in cases("no-public-access"):
@@ -64,7 +90,7 @@ class Goldens(unittest.TestCase):
                 path = os.path.join(ROOT, "no-public-access", name)
                 result = run("check", "no-public-access", "--no-color", "--resource-type",
                              "AWS::SQS::Queue", path)
-                self.assert_golden(path.replace(".json", ".expected"), result, name)
+                self.assert_golden(os.path.splitext(path)[0] + ".expected", result, name)
 
 
 class NoNewAccess(unittest.TestCase):
@@ -92,18 +118,8 @@ class NoNewAccess(unittest.TestCase):
 
     def test_base_ref_against_a_git_repository(self):
         pairs = os.path.join(os.getcwd(), ROOT, "no-new-access")
-        env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com",
-                   GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.com",
-                   GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1")
         with tempfile.TemporaryDirectory() as repo:
-            git = lambda *args: subprocess.run(["git", *args], cwd=repo, env=env, check=True,
-                                               capture_output=True)
-            git("init", "-q", "-b", "main")
-            os.makedirs(os.path.join(repo, "policies"))
-            policy = os.path.join(repo, "policies", "app.json")
-            shutil.copyfile(f"{pairs}/fail_widened_resource/base.json", policy)
-            git("add", ".")
-            git("commit", "-q", "-m", "base")
+            policy = repository_with(repo, "policies/app.json", f"{pairs}/fail_widened_resource/base.json")
             self.assertEqual(run("check", "no-new-access", "--base-ref", "HEAD", "policies/app.json",
                                  cwd=repo).returncode, 0)
             shutil.copyfile(f"{pairs}/fail_widened_resource/changed.json", policy)
@@ -124,7 +140,7 @@ class NoNewAccess(unittest.TestCase):
             self.assertEqual(option.returncode, 2)
         with tempfile.TemporaryDirectory() as outside:
             shutil.copyfile(f"{pairs}/pass_identical/base.json", os.path.join(outside, "p.json"))
-            result = run("check", "no-new-access", "--base-ref", "HEAD", "p.json", cwd=outside, env=env)
+            result = run("check", "no-new-access", "--base-ref", "HEAD", "p.json", cwd=outside, env=GIT_ENV)
             self.assertEqual(result.returncode, 2)
             self.assertIn("needs a git repository", result.stderr)
 
@@ -154,6 +170,87 @@ class NoNewAccess(unittest.TestCase):
             self.assertEqual(run("check", "no-new-access", good).returncode, 2)  # no --base
             self.assertEqual(run("check", "no-such-check", good).returncode, 2)
             self.assertEqual(run("check", "no-public-access", "--base", good, good).returncode, 2)
+
+
+class Templates(unittest.TestCase):
+    """Policies where they live: each policy of a CloudFormation template or Terraform plan is
+    judged, paired with its base version by logical location, and reported at the outer file's
+    line and column."""
+
+    PAIRS = os.path.join(ROOT, "no-new-access")
+
+    def test_finding_at_the_yaml_line_with_its_logical_location(self):
+        folder = os.path.join(self.PAIRS, "fail_template_widened_inline_policy")
+        result = run("check", "no-new-access", "--format", "json", "--base", f"{folder}/base.yaml",
+                     f"{folder}/changed.yaml")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        (finding,) = json.loads(result.stdout)
+        self.assertEqual((finding["line"], finding["column"]), (23, 21))  # "- s3:PutObject"
+        self.assertEqual(finding["logical_location"],
+                         "Resources.BuildRole.Properties.Policies[0].PolicyDocument.Statement[0].Action[1]")
+
+    def test_a_removed_resource_removes_access(self):
+        folder = os.path.join(self.PAIRS, "fail_template_new_resource")
+        result = run("check", "no-new-access", "--base", f"{folder}/changed.yaml", f"{folder}/base.yaml")
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertIn("the policy at Resources.DeployPolicy.Properties.PolicyDocument "
+                      "(AWS::IAM::ManagedPolicy DeployPolicy) is gone", result.stderr)
+        report = json.loads(run("diff", "--format", "json", f"{folder}/changed.yaml",
+                                f"{folder}/base.yaml").stdout)
+        gone = [entry for entry in report["policies"] if entry["policy"] == "removed"]
+        self.assertEqual([entry["location"] for entry in gone], ["Resources.DeployPolicy.Properties.PolicyDocument"])
+        self.assertEqual({row["action"] for row in gone[0]["removed"]},
+                         {"iam:PassRole", "cloudformation:CreateStack"})
+        self.assertTrue(all(not entry["added"] for entry in report["policies"]))
+
+    def test_diff_shows_only_the_changed_policies_of_a_plan(self):
+        folder = os.path.join(self.PAIRS, "fail_terraform_plan_widened")
+        text = run("diff", "--no-color", f"{folder}/base.json", f"{folder}/changed.json")
+        self.assertEqual(text.returncode, 0, text.stderr)
+        self.assertIn("(new policy) -> ", text.stdout)
+        self.assertIn("resource_changes[1].change.after.inline_policy[0].policy (aws_iam_role.app)\n",
+                      text.stdout)
+        self.assertIn("ssm:GetParametersByPath on arn:aws:ssm:eu-west-1:111122223333:parameter/app/*",
+                      text.stdout)
+        self.assertNotIn("aws_s3_bucket_policy.assets", text.stdout)  # moved, not changed
+
+    def test_base_ref_reads_the_template_at_the_revision(self):
+        folder = os.path.join(os.getcwd(), self.PAIRS, "fail_template_new_resource")
+        with tempfile.TemporaryDirectory() as repo:
+            template = repository_with(repo, "template.yaml", f"{folder}/base.yaml")
+            self.assertEqual(run("check", "no-new-access", "--base-ref", "HEAD", "template.yaml",
+                                 cwd=repo).returncode, 0)
+            shutil.copyfile(f"{folder}/changed.yaml", template)
+            result = run("check", "no-new-access", "--no-color", "--base-ref", "HEAD", "template.yaml", cwd=repo)
+            self.assertEqual(result.returncode, 1, result.stderr)
+            self.assertIn("template.yaml:52:17: error: newly allows", result.stdout)
+            self.assertIn("= in: Resources.DeployPolicy.Properties.PolicyDocument.Statement[0].Action[0]",
+                          result.stdout)
+
+    def test_a_file_that_cannot_be_read_does_not_pass(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            broken = os.path.join(scratch, "template.yaml")
+            with open(broken, "w") as out:
+                out.write("Resources:\n  Role: [unclosed\n")
+            result = run("check", "no-public-access", broken)
+            self.assertEqual(result.returncode, 2)
+            self.assertIn(f"{broken}:", result.stderr)
+            self.assertNotIn("passes", result.stderr)
+            self.assertIn("no-public-access: not decided: 1 error; no failure in the 0 files read",
+                          result.stderr)
+            good = os.path.join(ROOT, "no-public-access", "fail_template_bucket_policy.yaml")
+            both = run("check", "no-public-access", good, broken)
+            self.assertEqual(both.returncode, 2)
+            self.assertIn("no-public-access: fails in 1 of the 1 file read; 1 error", both.stderr)
+
+    def test_the_container_says_what_a_policy_is(self):
+        template = os.path.join(ROOT, "no-public-access", "fail_template_bucket_policy.yaml")
+        # --policy-type is for bare policy files: the template's bucket policy stays the resource
+        # policy of an S3 bucket.
+        result = run("check", "no-public-access", "--format", "json", "--policy-type", "identity", template)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        (finding,) = json.loads(result.stdout)
+        self.assertEqual((finding["line"], finding["column"]), (24, 24))  # Principal: "*"
 
 
 class AccessNotGranted(unittest.TestCase):
@@ -186,7 +283,7 @@ class Diff(unittest.TestCase):
         self.assertIn("s3:ListBucket on arn:aws:s3:::prod-data", text.stdout)
         report = json.loads(run("diff", "--format", "json", f"{folder}/changed.json",
                                 f"{folder}/base.json").stdout)
-        (entry,) = report["files"]
+        (entry,) = report["policies"]
         self.assertFalse(entry["removed"])
         actions = {row["action"] for row in entry["added"]}
         self.assertIn("s3:ListBucket", actions)

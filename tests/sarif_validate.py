@@ -50,6 +50,10 @@ def validate(report, verdict):
 CHECKS = [
     ["check", "no-new-access", "--base", "testdata/checks/no-new-access/fail_removed_deny/base.json",
      "testdata/checks/no-new-access/fail_removed_deny/changed.json"],
+    ["check", "no-new-access", "--base", "testdata/checks/no-new-access/fail_template_new_resource/base.yaml",
+     "testdata/checks/no-new-access/fail_template_new_resource/changed.yaml"],
+    ["check", "no-new-access", "--base", "testdata/checks/no-new-access/fail_terraform_plan_widened/base.json",
+     "testdata/checks/no-new-access/fail_terraform_plan_widened/changed.json"],
     ["check", "access-not-granted", "--action", "iam:PassRole", "testdata/checks/access-not-granted"],
     ["check", "no-public-access", "testdata/checks/no-public-access"],
 ]

@@ -1,5 +1,6 @@
 #include "app/check_command.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -28,11 +29,26 @@ std::string_view check_name(Check check) {
   return "";
 }
 
-engine::FileResult result_of(const LoadedPolicy& policy, std::vector<engine::Finding> findings) {
-  engine::FileResult result{.source = policy.source(), .format = "policy"};
-  result.policies.push_back({.kind = policy.policy().kind});
-  result.findings = std::move(findings);
-  return result;
+// A file's result before its policies' findings are added (add_policy_findings).
+engine::FileResult result_of(const LoadedFile& file) {
+  return {.source = *file.source, .format = file.format};
+}
+
+// Adds a policy of the file and its findings, moved from the policy's text to the file's.
+void add_policy_findings(const LoadedPolicy& policy, std::vector<engine::Finding> findings,
+                         engine::FileResult& result) {
+  const auto index = static_cast<uint32_t>(result.policies.size());
+  result.policies.push_back(policy.describe());
+  policy.place(findings, index);
+  for (engine::Finding& finding : findings) result.findings.push_back(std::move(finding));
+}
+
+// "path" for a bare policy file, "path: Resources.Role.Properties.Policies[0].PolicyDocument
+// (AWS::IAM::Role Role)" for a policy in a container.
+std::string policy_name(const LoadedPolicy& policy) {
+  return policy.location().empty()
+             ? policy.source().path
+             : fmt::format("{}: {}", policy.source().path, policy.name_in_file());
 }
 
 // The catalogue actions of a comparison's deltas, for the per-file summary.
@@ -53,13 +69,17 @@ std::string summary_of(std::span<const analysis::AccessDelta> deltas) {
   return out;
 }
 
-// A line per file with a change of access, under its findings: what it adds and removes.
-void write_file_summary(const PolicyPair& pair, std::span<const analysis::AccessDelta> added,
-                        std::span<const analysis::AccessDelta> removed, std::ostream& out) {
+// A line per policy with a change of access, under the file's findings: what it adds and removes.
+void write_policy_summary(const PairedFile& file, const PolicyPair& pair,
+                          std::span<const analysis::AccessDelta> added,
+                          std::span<const analysis::AccessDelta> removed, std::ostream& out) {
   if (added.empty() && removed.empty()) return;
+  const std::string_view novelty = !pair.added               ? ""
+                                   : file.older_path.empty() ? "new file; "
+                                                             : "new policy; ";
   out << fmt::format("{}: {}access added: {}; removed: {}\n\n",
-                     to_terminal_text(pair.newer->source().path), pair.added ? "new file; " : "",
-                     summary_of(added), summary_of(removed));
+                     to_terminal_text(policy_name(*pair.newer)), novelty, summary_of(added),
+                     summary_of(removed));
 }
 
 struct Outcome {
@@ -82,13 +102,21 @@ Outcome no_new_access(const Options& options) {
   outcome.errors = std::move(paired.errors);
   for (const std::string& removed : paired.removed)
     outcome.notes.push_back(fmt::format("{} is gone: it grants nothing now", removed));
-  for (const PolicyPair& pair : paired.pairs) {
-    const auto added = analysis::compare_access(pair.older->model(), pair.newer->model());
-    const auto removed = analysis::compare_access(pair.newer->model(), pair.older->model());
-    outcome.results.push_back(
-        result_of(*pair.newer, new_access_findings(added, *pair.older, *pair.newer)));
+  for (const PairedFile& file : paired.files) {
+    engine::FileResult result = result_of(file.newer);
     std::ostringstream summary;
-    write_file_summary(pair, added, removed, summary);
+    for (const PolicyPair& pair : file.pairs) {
+      const auto added = analysis::compare_access(pair.older->model(), pair.newer->model());
+      const auto removed = analysis::compare_access(pair.newer->model(), pair.older->model());
+      add_policy_findings(*pair.newer, new_access_findings(added, *pair.older), result);
+      write_policy_summary(file, pair, added, removed, summary);
+    }
+    std::stable_sort(result.findings.begin(), result.findings.end(), engine::finding_order);
+    for (const std::unique_ptr<LoadedPolicy>& gone : file.removed) {
+      outcome.notes.push_back(fmt::format("{}: the policy at {} is gone: it grants nothing now",
+                                          file.newer.source->path, gone->name_in_file()));
+    }
+    outcome.results.push_back(std::move(result));
     outcome.summaries.push_back(summary.str());
   }
   return outcome;
@@ -106,15 +134,40 @@ Outcome each_file(const Options& options, Judge judge) {
       outcome.errors.push_back(source.error());
       continue;
     }
-    auto policy = LoadedPolicy::load(std::move(*source), options.policy_kind, options.attached_to);
-    if (!policy) {
-      outcome.errors.push_back(policy.error());
+    auto loaded =
+        load_policies(std::move(*source), read_options(options), policy_defaults(options));
+    if (!loaded) {
+      outcome.errors.push_back(loaded.error());
       continue;
     }
-    outcome.results.push_back(result_of(**policy, judge(**policy)));
+    engine::FileResult result = result_of(*loaded);
+    for (const std::unique_ptr<LoadedPolicy>& policy : loaded->policies)
+      add_policy_findings(*policy, judge(*policy), result);
+    std::stable_sort(result.findings.begin(), result.findings.end(), engine::finding_order);
+    outcome.results.push_back(std::move(result));
     outcome.summaries.emplace_back();
   }
   return outcome;
+}
+
+std::string files(std::size_t count) {
+  return fmt::format("{} file{}", count, count == 1 ? "" : "s");
+}
+
+// The last line of a text report. A check that could not read every file has not passed, even
+// when nothing it read fails.
+std::string verdict(std::string_view check, const Outcome& outcome, std::size_t failed) {
+  const std::size_t checked = outcome.results.size();
+  if (outcome.errors.empty()) {
+    return failed == 0 ? fmt::format("{}: passes ({})", check, files(checked))
+                       : fmt::format("{}: fails in {} of {}", check, failed, files(checked));
+  }
+  const std::size_t errors = outcome.errors.size();
+  const std::string problems = fmt::format("{} error{}", errors, errors == 1 ? "" : "s");
+  return failed == 0 ? fmt::format("{}: not decided: {}; no failure in the {} read", check,
+                                   problems, files(checked))
+                     : fmt::format("{}: fails in {} of the {} read; {}", check, failed,
+                                   files(checked), problems);
 }
 
 Outcome run_check(const Options& options) {
@@ -172,13 +225,8 @@ int check_command(const Options& options, std::ostream& out, std::ostream& err) 
   for (const Error& error : outcome.errors) err << "iamlint: error: " << error.message << '\n';
   if (!options.quiet) {
     for (const std::string& note : outcome.notes) err << "iamlint: note: " << note << '\n';
-    if (options.format == OutputFormat::kText) {
-      err << (failed == 0
-                  ? fmt::format("{}: passes ({} file{})\n", check_name(options.check),
-                                outcome.results.size(), outcome.results.size() == 1 ? "" : "s")
-                  : fmt::format("{}: fails in {} of {} file{}\n", check_name(options.check), failed,
-                                outcome.results.size(), outcome.results.size() == 1 ? "" : "s"));
-    }
+    if (options.format == OutputFormat::kText)
+      err << verdict(check_name(options.check), outcome, failed) << '\n';
   }
   if (!outcome.errors.empty()) return kExitError;
   return failed > 0 ? kExitFindings : kExitClean;

@@ -293,8 +293,7 @@ std::string describe_actions(const AccessDelta& delta) {
 }
 
 std::vector<engine::Finding> new_access_findings(std::span<const AccessDelta> deltas,
-                                                 const LoadedPolicy& older,
-                                                 const LoadedPolicy& /*newer*/) {
+                                                 const LoadedPolicy& older) {
   std::vector<engine::Finding> findings;
   for (const AccessDelta& delta : deltas) findings.push_back(new_access_finding(delta, older));
   std::stable_sort(findings.begin(), findings.end(), engine::finding_order);

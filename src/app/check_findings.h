@@ -21,10 +21,10 @@ extern const engine::RuleInfo kAccessNotGrantedCheck;
 extern const engine::RuleInfo kNoPublicAccessCheck;
 
 // One finding per delta of compare_access(older, newer): an error where the access is shown to be
-// new, a warning where the comparison cannot decide (both fail the check).
+// new, a warning where the comparison cannot decide (both fail the check). Findings are in ranges
+// of the newer policy's own text (LoadedPolicy::place moves them to its file).
 [[nodiscard]] std::vector<engine::Finding> new_access_findings(
-    std::span<const analysis::AccessDelta> deltas, const LoadedPolicy& older,
-    const LoadedPolicy& newer);
+    std::span<const analysis::AccessDelta> deltas, const LoadedPolicy& older);
 
 // The grants of `policy` that may allow one of `actions` (names or patterns) on one of
 // `resources` (any resource when empty).

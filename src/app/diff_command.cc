@@ -169,6 +169,62 @@ void write_json_side(report::JsonWriter& w, std::string_view key,
   w.end_array();
 }
 
+// One policy of a pair of files: in both versions, only in the newer one (the older side is then
+// a policy without statements), or only in the older one (then the newer side is).
+struct Change {
+  enum class Presence : uint8_t { kBoth, kAdded, kRemoved };
+  const LoadedPolicy& older;
+  const LoadedPolicy& newer;
+  Presence presence = Presence::kBoth;
+  // The side that names the policy: the newer one unless it is gone.
+  [[nodiscard]] const LoadedPolicy& named() const {
+    return presence == Presence::kRemoved ? older : newer;
+  }
+};
+
+// "OLD -> NEW" for a bare policy file; for a policy in a container, its logical location after
+// it.
+std::string heading(const PairedFile& file, const Change& change) {
+  const bool new_file = file.older_path.empty();
+  const std::string_view older = new_file ? "(new file)"
+                                 : change.presence == Change::Presence::kAdded
+                                     ? "(new policy)"
+                                     : std::string_view(file.older_path);
+  const std::string_view newer = change.presence == Change::Presence::kRemoved
+                                     ? "(removed)"
+                                     : std::string_view(file.newer.source->path);
+  std::string out = fmt::format("{} -> {}", to_terminal_text(older), to_terminal_text(newer));
+  if (!change.named().location().empty())
+    out += fmt::format(": {}", to_terminal_text(change.named().name_in_file()));
+  return out + '\n';
+}
+
+void write_change(const PairedFile& file, const Change& change, report::JsonWriter* w,
+                  std::ostream& out) {
+  const auto added = analysis::compare_access(change.older.model(), change.newer.model());
+  const auto removed = analysis::compare_access(change.newer.model(), change.older.model());
+  if (w == nullptr) {
+    // A template or plan holds many policies that a change leaves alone: only the changed ones
+    // are shown. A bare policy file always is, so that the report says it changed nothing.
+    if (added.empty() && removed.empty() && !change.named().location().empty()) return;
+    out << heading(file, change);
+    write_side("access added", added, true, out);
+    write_side("access removed", removed, false, out);
+    return;
+  }
+  w->begin_object();
+  w->field("old", file.older_path);
+  w->field("new", file.newer.source->path);
+  w->field("location", change.named().location());
+  if (!change.named().container().empty()) w->field("container", change.named().container());
+  w->field("policy", change.presence == Change::Presence::kAdded     ? "added"
+                     : change.presence == Change::Presence::kRemoved ? "removed"
+                                                                     : "changed");
+  write_json_side(*w, "added", added, true);
+  write_json_side(*w, "removed", removed, false);
+  w->end_object();
+}
+
 }  // namespace
 
 int diff_command(const Options& options, std::ostream& out, std::ostream& err) {
@@ -187,26 +243,22 @@ int diff_command(const Options& options, std::ostream& out, std::ostream& err) {
   const bool json = options.format == OutputFormat::kJson;
   if (json) {
     w.begin_object();
-    w.key("files");
+    w.key("policies");
     w.begin_array();
   }
-  for (const PolicyPair& pair : paired.pairs) {
-    const auto added = analysis::compare_access(pair.older->model(), pair.newer->model());
-    const auto removed = analysis::compare_access(pair.newer->model(), pair.older->model());
-    if (json) {
-      w.begin_object();
-      w.field("old", pair.added ? "" : pair.older->source().path);
-      w.field("new", pair.newer->source().path);
-      write_json_side(w, "added", added, true);
-      write_json_side(w, "removed", removed, false);
-      w.end_object();
-      continue;
+  for (const PairedFile& file : paired.files) {
+    for (const PolicyPair& pair : file.pairs) {
+      write_change(file,
+                   {.older = *pair.older,
+                    .newer = *pair.newer,
+                    .presence = pair.added ? Change::Presence::kAdded : Change::Presence::kBoth},
+                   json ? &w : nullptr, out);
     }
-    out << fmt::format("{} -> {}\n",
-                       to_terminal_text(pair.added ? "(new file)" : pair.older->source().path),
-                       to_terminal_text(pair.newer->source().path));
-    write_side("access added", added, true, out);
-    write_side("access removed", removed, false, out);
+    for (const std::unique_ptr<LoadedPolicy>& gone : file.removed) {
+      const auto none = LoadedPolicy::empty("(none)", gone->policy().kind);
+      write_change(file, {.older = *gone, .newer = *none, .presence = Change::Presence::kRemoved},
+                   json ? &w : nullptr, out);
+    }
   }
   if (json) {
     w.end_array();

@@ -1,7 +1,10 @@
 #include "app/policy_pairs.h"
 
+#include <deque>
 #include <filesystem>
+#include <map>
 #include <set>
+#include <span>
 
 #include <fmt/core.h>
 
@@ -14,8 +17,57 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Loads the newer side; the older side is read as the same kind of policy, so that a base
-// version that the inference would read otherwise (a Principal added) is still compared.
+// "resource_changes[].change.after.policy" for "resource_changes[3].change.after.policy".
+std::string without_indexes(std::string_view location) {
+  std::string out;
+  for (std::size_t i = 0; i < location.size(); ++i) {
+    out += location[i];
+    if (location[i] != '[') continue;
+    std::size_t end = i + 1;
+    while (end < location.size() && location[end] >= '0' && location[end] <= '9') ++end;
+    if (end > i + 1 && end < location.size() && location[end] == ']') i = end - 1;
+  }
+  return out;
+}
+
+// For each newer policy, the index of its older version, if it has one: the policy with the same
+// logical location and container. A policy whose location moved only because an index before it
+// shifted (a resource inserted above it in a Terraform plan's resource_changes, a principal in an
+// account export) is then paired with the unpaired policy of the same container whose location
+// differs only in its indexes, in document order.
+std::vector<std::optional<std::size_t>> match_policies(
+    std::span<const std::unique_ptr<LoadedPolicy>> newer,
+    std::span<const std::unique_ptr<LoadedPolicy>> older) {
+  using Key = std::pair<std::string_view, std::string_view>;  // container, location
+  std::map<Key, std::size_t> at;
+  for (std::size_t i = 0; i < older.size(); ++i)
+    at.emplace(Key{older[i]->container(), older[i]->location()}, i);
+  std::vector<std::optional<std::size_t>> match(newer.size());
+  std::vector<bool> taken(older.size());
+  for (std::size_t i = 0; i < newer.size(); ++i) {
+    auto found = at.find(Key{newer[i]->container(), newer[i]->location()});
+    if (found == at.end()) continue;
+    match[i] = found->second;
+    taken[found->second] = true;
+  }
+  std::map<std::pair<std::string_view, std::string>, std::deque<std::size_t>> moved;
+  for (std::size_t i = 0; i < older.size(); ++i) {
+    if (!taken[i] && !older[i]->container().empty())
+      moved[{older[i]->container(), without_indexes(older[i]->location())}].push_back(i);
+  }
+  for (std::size_t i = 0; i < newer.size(); ++i) {
+    if (match[i] || newer[i]->container().empty()) continue;
+    auto candidates = moved.find({newer[i]->container(), without_indexes(newer[i]->location())});
+    if (candidates == moved.end() || candidates->second.empty()) continue;
+    match[i] = candidates->second.front();
+    candidates->second.pop_front();
+  }
+  return match;
+}
+
+// Pairs each policy of the newer file with its version in the older file (match_policies). A
+// bare older policy is read as the kind of its newer version, so that a base version that the
+// inference would read otherwise (a Principal added) is still compared.
 void add_pair(const std::string& newer_path, std::optional<source::SourceFile> older_source,
               const Options& options, PairedPolicies& out) {
   auto newer_source = source::load_file(newer_path);
@@ -24,24 +76,54 @@ void add_pair(const std::string& newer_path, std::optional<source::SourceFile> o
     return;
   }
   auto newer =
-      LoadedPolicy::load(std::move(*newer_source), options.policy_kind, options.attached_to);
+      load_policies(std::move(*newer_source), read_options(options), policy_defaults(options));
   if (!newer) {
     out.errors.push_back(newer.error());
     return;
   }
-  const ast::PolicyKind kind = (*newer)->policy().kind;
-  PolicyPair pair{.newer = std::move(*newer), .added = !older_source};
-  if (!older_source) {
-    pair.older = LoadedPolicy::empty("(none)", kind);
-  } else {
-    auto older = LoadedPolicy::load(std::move(*older_source), kind, options.attached_to);
-    if (!older) {
-      out.errors.push_back(older.error());
+  LoadedFile older;
+  if (older_source) {
+    auto loaded =
+        load_policies(std::move(*older_source), read_options(options), policy_defaults(options));
+    if (!loaded) {
+      out.errors.push_back(loaded.error());
       return;
     }
-    pair.older = std::move(*older);
+    older = std::move(*loaded);
   }
-  out.pairs.push_back(std::move(pair));
+  const std::vector<std::optional<std::size_t>> match =
+      match_policies(newer->policies, older.policies);
+  std::vector<bool> paired(older.policies.size());
+  for (const std::optional<std::size_t>& index : match) {
+    if (index) paired[*index] = true;
+  }
+  PairedFile file{.older_path = older.source ? older.source->path : ""};
+  for (std::size_t i = 0; i < older.policies.size(); ++i) {
+    if (!paired[i]) file.removed.push_back(std::move(older.policies[i]));
+  }
+  for (std::size_t i = 0; i < newer->policies.size(); ++i) {
+    const ast::PolicyKind kind = newer->policies[i]->policy().kind;
+    PolicyPair pair{.newer = std::move(newer->policies[i])};
+    if (match[i]) {
+      pair.older = std::move(older.policies[*match[i]]);
+      if (pair.older->policy().kind != kind && !pair.older->input().origin.kind) {
+        auto as_newer = LoadedPolicy::load(pair.older->file(), pair.older->input(),
+                                           {.kind = kind, .attached_to = options.attached_to});
+        if (!as_newer) {
+          out.errors.push_back(as_newer.error());
+          return;
+        }
+        pair.older = std::move(*as_newer);
+      }
+    } else {
+      pair.added = true;
+      pair.older = LoadedPolicy::empty("(none)", kind);
+    }
+    file.pairs.push_back(std::move(pair));
+  }
+  newer->policies.clear();  // each is in its pair now
+  file.newer = std::move(*newer);
+  out.files.push_back(std::move(file));
 }
 
 std::string relative_to(const std::string& file, const std::string& directory) {
@@ -143,6 +225,14 @@ PairedPolicies pair_with_revision(const std::string& revision,
     add_pair(file, std::move(older), options, out);
   }
   return out;
+}
+
+input::ReadOptions read_options(const Options& options) {
+  return {.format = options.input_format, .include_aws_managed = options.include_aws_managed};
+}
+
+PolicyDefaults policy_defaults(const Options& options) {
+  return {.kind = options.policy_kind, .attached_to = options.attached_to};
 }
 
 }  // namespace iamlint::app

@@ -42,7 +42,7 @@ constexpr CommandSpec kCommands[] = {
     {"check", "iamlint check access-not-granted --action A... [--resource ARN...] FILE...",
      "fail when a file allows one of the actions (on one of the resources)"},
     {"check", "iamlint check no-public-access [--resource-type TYPE] FILE...",
-     "fail when a resource policy grants access to anyone"},
+     "fail when a resource policy grants access to anyone (FILE: any format lint reads)"},
     {"diff", "iamlint diff OLD NEW", "print the access a change adds and removes (text or json)"},
 };
 
@@ -189,12 +189,13 @@ constexpr OptionSpec kOptions[] = {
     {.name = "base",
      .value = "OLD",
      .help = "With check no-new-access: the base version, a file or a directory whose files are "
-             "matched to NEW's by relative path",
+             "matched to NEW's by relative path; within a file (a template, a plan) each policy "
+             "is paired with the one at the same logical location and container",
      .kind = ValueKind::kFile},
     {.name = "base-ref",
      .value = "REV",
      .help = "With check no-new-access: compare each FILE with its version at git revision REV "
-             "(a file that did not exist there grants only new access)",
+             "(a file or policy that did not exist there grants only new access)",
      .kind = ValueKind::kText},
     {.name = "action",
      .value = "ACTION",

@@ -28,22 +28,6 @@ void report_unparsable(const json::SyntaxError& error, std::string_view text,
   }
 }
 
-// A Statement array longer than any policy can hold is not analysed, as a file over the size
-// limit is not: each statement costs far more memory as a typed statement than as JSON.
-std::optional<json::SyntaxError> too_many_statements(const json::Document& doc, json::NodeId root) {
-  if (!doc.node(root).is_object()) return std::nullopt;
-  const json::NodeId statement = doc.find_member(root, "Statement");
-  if (statement == json::kNoNode) return std::nullopt;
-  const json::Node& node = doc.node(statement);
-  if (!node.is_array() || node.child_count <= kMaxStatements) return std::nullopt;
-  return json::SyntaxError{
-      .offset = node.range.begin,
-      .message = fmt::format("the policy has {} statements, more than the {} iamlint analyses (no "
-                             "AWS policy type holds nearly as many); it was not analysed",
-                             node.child_count, kMaxStatements),
-      .limit = true};
-}
-
 void report_non_policy(const input::ParsedJson& json, const LintConfig& config,
                        FileResult& result) {
   RuleContext ctx(json.text(), &json.doc(), nullptr, nullptr, sink(result));
@@ -148,35 +132,6 @@ void walk(const input::ParsedJson& json, const ast::Policy& policy, const LintCo
   }
 }
 
-// Rules report ranges of the policy's own text; `findings` move to the file's offsets, and those
-// of a policy inside a container name their logical location. The policy is the last of
-// result.policies.
-void place_findings(const input::PolicySource& source, std::span<Finding> findings,
-                    const FileResult& result) {
-  const input::ParsedJson& json = *source.json;
-  std::optional<input::LocationFinder> finder;
-  if (json.parsed() && !source.location.empty()) finder.emplace(json.doc());
-  const auto policy = static_cast<uint32_t>(result.policies.size() - 1);
-  // Fixes are edits of JSON text: they apply to the file only where the policy's text is the
-  // file's own, not to a policy decoded from a string or read from YAML.
-  const bool fixes_apply = json.text().data() == result.source.text.data();
-  for (Finding& finding : findings) {
-    finding.policy = policy;
-    if (!fixes_apply) finding.fix.reset();
-    if (finder) {
-      json::NodeId at = finder->deepest_at(source.root, finding.range);
-      finding.logical_location =
-          input::join_locations(source.location, finder->path(at, source.root));
-    } else {
-      finding.logical_location = source.location;
-    }
-    finding.range = json.to_file().to_outer(finding.range);
-    for (RelatedLocation& related : finding.related) {
-      related.range = json.to_file().to_outer(related.range);
-    }
-  }
-}
-
 void lint_policy(const input::PolicySource& source, const LintConfig& config, FileResult& result) {
   const input::PolicyOrigin& origin = source.origin;
   PolicyResult& info = result.policies.emplace_back(
@@ -204,11 +159,52 @@ void lint_policy(const input::PolicySource& source, const LintConfig& config, Fi
   } else {
     report_non_policy(json, config, result);
   }
-  place_findings(source, std::span(result.findings).subspan(first), result);
-  place_findings(source, std::span(result.suppressed).subspan(first_suppressed), result);
+  const auto index = static_cast<uint32_t>(result.policies.size() - 1);
+  place_findings(source, result.source.text, index, std::span(result.findings).subspan(first));
+  place_findings(source, result.source.text, index,
+                 std::span(result.suppressed).subspan(first_suppressed));
 }
 
 }  // namespace
+
+std::optional<json::SyntaxError> too_many_statements(const json::Document& doc, json::NodeId root) {
+  if (!doc.node(root).is_object()) return std::nullopt;
+  const json::NodeId statement = doc.find_member(root, "Statement");
+  if (statement == json::kNoNode) return std::nullopt;
+  const json::Node& node = doc.node(statement);
+  if (!node.is_array() || node.child_count <= kMaxStatements) return std::nullopt;
+  return json::SyntaxError{
+      .offset = node.range.begin,
+      .message = fmt::format("the policy has {} statements, more than the {} iamlint analyses (no "
+                             "AWS policy type holds nearly as many); it was not analysed",
+                             node.child_count, kMaxStatements),
+      .limit = true};
+}
+
+void place_findings(const input::PolicySource& source, std::string_view file_text, uint32_t policy,
+                    std::span<Finding> findings) {
+  const input::ParsedJson& json = *source.json;
+  std::optional<input::LocationFinder> finder;
+  if (json.parsed() && !source.location.empty()) finder.emplace(json.doc());
+  // Fixes are edits of JSON text: they apply to the file only where the policy's text is the
+  // file's own, not to a policy decoded from a string or read from YAML.
+  const bool fixes_apply = json.text().data() == file_text.data();
+  for (Finding& finding : findings) {
+    finding.policy = policy;
+    if (!fixes_apply) finding.fix.reset();
+    if (finder) {
+      json::NodeId at = finder->deepest_at(source.root, finding.range);
+      finding.logical_location =
+          input::join_locations(source.location, finder->path(at, source.root));
+    } else {
+      finding.logical_location = source.location;
+    }
+    finding.range = json.to_file().to_outer(finding.range);
+    for (RelatedLocation& related : finding.related) {
+      related.range = json.to_file().to_outer(related.range);
+    }
+  }
+}
 
 std::optional<json::SyntaxError> past_limits(const source::SourceFile& source,
                                              const json::Document* doc) {

@@ -82,9 +82,22 @@ struct FileResult {
 
 [[nodiscard]] FileResult lint(source::SourceFile source, const LintConfig& config);
 
+// Moves findings that rules (or checks) reported in ranges of a policy's own text to the file
+// whose text is `file_text`: file offsets, the logical location of the value each one is at when
+// the policy sits in a container, and `policy` (its index in FileResult::policies). Fixes are
+// dropped where the policy's text is not the file's own (decoded from a string, read from YAML).
+void place_findings(const input::PolicySource& source, std::string_view file_text, uint32_t policy,
+                    std::span<Finding> findings);
+
 // Why a file is not analysed although it may be valid JSON: over the size limit (`source` is
 // too_large), or a Statement array (of the policy at the root of `doc`) longer than
 // kMaxStatements. Nullopt when within the limits.
+// A Statement array (of the policy at `root`) longer than any policy can hold is not analysed, as a
+// file over the size limit is not: each statement costs far more memory as a typed statement than
+// as JSON. Nullopt when within the limit.
+[[nodiscard]] std::optional<json::SyntaxError> too_many_statements(const json::Document& doc,
+                                                                   json::NodeId root);
+
 [[nodiscard]] std::optional<json::SyntaxError> past_limits(const source::SourceFile& source,
                                                            const json::Document* doc);
 

@@ -30,41 +30,6 @@ std::string without_indexes(std::string_view location) {
   return out;
 }
 
-// For each newer policy, the index of its older version, if it has one: the policy with the same
-// logical location and container. A policy whose location moved only because an index before it
-// shifted (a resource inserted above it in a Terraform plan's resource_changes, a principal in an
-// account export) is then paired with the unpaired policy of the same container whose location
-// differs only in its indexes, in document order.
-std::vector<std::optional<std::size_t>> match_policies(
-    std::span<const std::unique_ptr<LoadedPolicy>> newer,
-    std::span<const std::unique_ptr<LoadedPolicy>> older) {
-  using Key = std::pair<std::string_view, std::string_view>;  // container, location
-  std::map<Key, std::size_t> at;
-  for (std::size_t i = 0; i < older.size(); ++i)
-    at.emplace(Key{older[i]->container(), older[i]->location()}, i);
-  std::vector<std::optional<std::size_t>> match(newer.size());
-  std::vector<bool> taken(older.size());
-  for (std::size_t i = 0; i < newer.size(); ++i) {
-    auto found = at.find(Key{newer[i]->container(), newer[i]->location()});
-    if (found == at.end()) continue;
-    match[i] = found->second;
-    taken[found->second] = true;
-  }
-  std::map<std::pair<std::string_view, std::string>, std::deque<std::size_t>> moved;
-  for (std::size_t i = 0; i < older.size(); ++i) {
-    if (!taken[i] && !older[i]->container().empty())
-      moved[{older[i]->container(), without_indexes(older[i]->location())}].push_back(i);
-  }
-  for (std::size_t i = 0; i < newer.size(); ++i) {
-    if (match[i] || newer[i]->container().empty()) continue;
-    auto candidates = moved.find({newer[i]->container(), without_indexes(newer[i]->location())});
-    if (candidates == moved.end() || candidates->second.empty()) continue;
-    match[i] = candidates->second.front();
-    candidates->second.pop_front();
-  }
-  return match;
-}
-
 // Pairs each policy of the newer file with its version in the older file (match_policies). A
 // bare older policy is read as the kind of its newer version, so that a base version that the
 // inference would read otherwise (a Principal added) is still compared.
@@ -131,6 +96,36 @@ std::string relative_to(const std::string& file, const std::string& directory) {
 }
 
 }  // namespace
+
+std::vector<std::optional<std::size_t>> match_policies(
+    std::span<const std::unique_ptr<LoadedPolicy>> newer,
+    std::span<const std::unique_ptr<LoadedPolicy>> older) {
+  using Key = std::pair<std::string_view, std::string_view>;  // container, location
+  std::map<Key, std::size_t> at;
+  for (std::size_t i = 0; i < older.size(); ++i)
+    at.emplace(Key{older[i]->container(), older[i]->location()}, i);
+  std::vector<std::optional<std::size_t>> match(newer.size());
+  std::vector<bool> taken(older.size());
+  for (std::size_t i = 0; i < newer.size(); ++i) {
+    auto found = at.find(Key{newer[i]->container(), newer[i]->location()});
+    if (found == at.end()) continue;
+    match[i] = found->second;
+    taken[found->second] = true;
+  }
+  std::map<std::pair<std::string_view, std::string>, std::deque<std::size_t>> moved;
+  for (std::size_t i = 0; i < older.size(); ++i) {
+    if (!taken[i] && !older[i]->container().empty())
+      moved[{older[i]->container(), without_indexes(older[i]->location())}].push_back(i);
+  }
+  for (std::size_t i = 0; i < newer.size(); ++i) {
+    if (match[i] || newer[i]->container().empty()) continue;
+    auto candidates = moved.find({newer[i]->container(), without_indexes(newer[i]->location())});
+    if (candidates == moved.end() || candidates->second.empty()) continue;
+    match[i] = candidates->second.front();
+    candidates->second.pop_front();
+  }
+  return match;
+}
 
 PairedPolicies pair_with_base(const std::string& base, const std::vector<std::string>& paths,
                               const Options& options) {

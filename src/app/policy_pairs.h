@@ -5,7 +5,10 @@
 // "Resources.BuildRole.Properties.Policies[0].PolicyDocument"; a bare policy file is one policy).
 #pragma once
 
+#include <cstddef>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,6 +38,15 @@ struct PairedPolicies {
   std::vector<std::string> removed;  // base files with no newer version (they grant nothing now)
   std::vector<Error> errors;         // unreadable or unparsable files, a bad revision
 };
+
+// For each newer policy of a file, the index of its older version, if it has one: the policy with
+// the same logical location and container. A policy whose location moved only because an index
+// before it shifted (a resource inserted above it in a Terraform plan's resource_changes, a
+// principal in an account export) is then paired with the unpaired policy of the same container
+// whose location differs only in its indexes, in document order.
+[[nodiscard]] std::vector<std::optional<std::size_t>> match_policies(
+    std::span<const std::unique_ptr<LoadedPolicy>> newer,
+    std::span<const std::unique_ptr<LoadedPolicy>> older);
 
 // `base` and the single entry of `paths` are both files, or both directories whose policy files
 // (app/inputs.h) are matched by their paths relative to each directory.

@@ -159,7 +159,7 @@ class Inputs(unittest.TestCase):
                       "(--input-format cloudformation); it was not analysed")])
         status, _, err = run("--input-format", "terraform", policy)
         self.assertEqual(status, 2)
-        self.assertIn("--input-format must be one of auto, authorization-details, aws-cli, cloudformation, "
+        self.assertIn("--input-format must be one of auto, account-settings, authorization-details, aws-cli, cloudformation, "
                       "policy, terraform-plan; got 'terraform'", err)
 
     def test_stdin_with_display_name(self):
@@ -670,7 +670,7 @@ class Formats(unittest.TestCase):
         for flag in ("--format", "--output", "--policy-type", "--fail-level", "--select", "--ignore",
                      "--no-color", "--jobs", "--stdin-filename", "--version", "--policy", "expand",
                      "--resource-type", "--skip-non-policy", "--baseline", "--scp-syntax", "guardrails",
-                     "--controls", "--input-format", "--include-aws-managed"):
+                     "--controls", "--input-format", "--include-aws-managed", "audit", "--now", "--threshold"):
             self.assertIn(flag, out)
 
 
@@ -741,6 +741,123 @@ class Guardrails(unittest.TestCase):
         self.assertIn(f"{CLI}/invalid.json:4:24:", err)
         self.assertEqual(run("guardrails", "--format", "gitlab", self.GOOD)[0], 2)
         self.assertEqual(run("--controls", "x.json", self.GOOD)[0], 2)
+
+
+class Audit(unittest.TestCase):
+    """iamlint audit: the root-account checklist over exported account settings."""
+    EXAMPLES = "testdata/examples/account"
+    CASES = "testdata/audit"
+    # The report's generation time, for the exports that carry none (the CSV credential report).
+    NOW = "2026-12-01T06:00:00Z"
+
+    def test_compliant_example_passes_every_control(self):
+        status, out, err = run("audit", f"{self.EXAMPLES}/compliant")
+        self.assertEqual((status, out), (0, ""), err)
+        self.assertEqual(err, "No problems (12 files checked).\n")
+
+    def test_neglected_example(self):
+        status, out, err = run("audit", "--now", self.NOW, f"{self.EXAMPLES}/neglected")
+        self.assertEqual(status, 1)
+        check_golden(self, f"{self.CASES}/neglected_example.expected", f"{out}--- stderr\n{err}")
+
+    def test_each_case_passes_or_fails_as_its_golden_says(self):
+        cases = sorted(name for name in os.listdir(self.CASES) if os.path.isdir(f"{self.CASES}/{name}"))
+        self.assertGreaterEqual(len(cases), 20)
+        for case in cases:
+            with self.subTest(case=case):
+                now = ["--now", self.NOW] if "csv" in case else []
+                status, out, err = run("audit", *now, f"{self.CASES}/{case}")
+                check_golden(self, f"{self.CASES}/{case}.expected", f"exit {status}\n{out}--- stderr\n{err}")
+                if case.endswith("-pass"):
+                    self.assertEqual((status, out), (0, ""))
+
+    def test_every_control_fails_in_some_case_and_passes_in_the_compliant_example(self):
+        fired = set()
+        for case in os.listdir(self.CASES):
+            if os.path.isdir(f"{self.CASES}/{case}"):
+                _, out, _ = run("audit", "--format", "json", "--now", self.NOW, f"{self.CASES}/{case}")
+                fired |= {finding["rule_id"] for finding in json.loads(out)}
+        self.assertEqual(fired, {f"IAM6{n:02}" for n in range(1, 19)})
+
+    def test_missing_exports_are_not_checked_and_said_once(self):
+        status, out, err = run("audit", f"{self.CASES}/password-policy-pass")
+        self.assertEqual((status, out), (0, ""))
+        lines = err.splitlines()
+        reports = [line for line in lines if "get-credential-report` output)" in line]
+        self.assertEqual(reports, ["iamlint: not checked (no `aws iam get-credential-report` output): "
+                                   "IAM604 root-user-used-recently, IAM605 console-user-without-mfa, "
+                                   "IAM606 access-key-not-rotated, IAM607 unused-credential, "
+                                   "IAM608 two-active-access-keys"])
+        self.assertEqual(len([line for line in lines if line.startswith("iamlint: not checked")]), 7)
+        self.assertNotIn("IAM609", err)
+
+    def test_time_comes_from_the_report_or_now_never_the_clock(self):
+        # The CSV has no GeneratedTime: the time-dependent controls are not checked without --now.
+        status, out, err = run("audit", f"{self.CASES}/credential-report-csv-fail")
+        self.assertEqual(status, 1)
+        self.assertNotIn("IAM604", out)
+        self.assertIn("iamlint: not checked (no time to compare with: the credential report is the CSV, "
+                      "without GeneratedTime; give --now): IAM604 root-user-used-recently, "
+                      "IAM606 access-key-not-rotated, IAM607 unused-credential", err)
+        # --now replaces GeneratedTime: half a year earlier, bob's first key was young enough.
+        _, out, _ = run("audit", "--format", "json", "--now", "2025-03-01",
+                        f"{self.CASES}/credential-report-json-fail")
+        self.assertNotIn("IAM606", {finding["rule_id"] for finding in json.loads(out)})
+        _, out, _ = run("audit", "--format", "json", f"{self.CASES}/credential-report-json-fail")
+        self.assertIn("IAM606", {finding["rule_id"] for finding in json.loads(out)})
+
+    def test_thresholds(self):
+        _, out, _ = run("audit", "--format", "json", "--threshold", "access-key-max-age-days=1000",
+                        "--threshold", "credential-unused-days=200,root-unused-days=2",
+                        f"{self.CASES}/credential-report-json-fail")
+        rules = [finding["rule_id"] for finding in json.loads(out)]
+        self.assertNotIn("IAM606", rules)
+        self.assertNotIn("IAM607", rules)
+        self.assertEqual(rules.count("IAM604"), 0)
+        status, out, err = run("audit", "--threshold", "password-max-age-days=0", f"{self.CASES}/password-policy-fail")
+        self.assertNotIn("IAM611", out)
+        self.assertIn("iamlint: note: IAM611 password-expiry-off: off: password-max-age-days is 0", err)
+        for bad in ("password-min-length=short", "minimum-length=14", "password-min-length=-3"):
+            with self.subTest(threshold=bad):
+                status, out, err = run("audit", "--threshold", bad, f"{self.CASES}/password-policy-fail")
+                self.assertEqual((status, out), (2, ""))
+                self.assertIn("iamlint: error: --threshold", err)
+
+    def test_findings_in_every_format_at_the_field(self):
+        case = f"{self.CASES}/credential-report-csv-fail"
+        status, out, _ = run("audit", "--format", "sarif", "--now", self.NOW, case)
+        self.assertEqual(status, 1)
+        run_ = json.loads(out)["runs"][0]
+        rules = {rule["id"]: rule for rule in run_["tool"]["driver"]["rules"]}
+        self.assertEqual(rules["IAM601"]["name"], "root-user-without-mfa")
+        self.assertIn("CIS AWS Foundations Benchmark v3.0.0 1.5", rules["IAM601"]["help"]["markdown"])
+        self.assertEqual(rules["IAM601"]["properties"]["security-severity"], "9.0")
+        [root_mfa] = [r for r in run_["results"] if r["ruleId"] == "IAM601"]
+        region = root_mfa["locations"][0]["physicalLocation"]["region"]
+        self.assertEqual((region["startLine"], region["startColumn"], region["snippet"]["text"]), (2, 141, "false"))
+        status, out, _ = run("audit", "--format", "github", "--now", self.NOW, case)
+        self.assertEqual(status, 1)
+        self.assertIn("file=testdata/audit/credential-report-csv-fail/credential_report.csv,line=2,col=141", out)
+        status, out, _ = run("audit", "--format", "gitlab", "--now", self.NOW, case)
+        self.assertEqual(status, 1)
+        self.assertEqual(len(json.loads(out)), 10)
+        status, _, _ = run("audit", "--fail-level", "error", f"{self.CASES}/password-policy-fail")
+        self.assertEqual(status, 0)
+
+    def test_exports_are_no_policies_to_lint(self):
+        status, out, err = run(f"{self.EXAMPLES}/neglected")
+        self.assertEqual((status, out), (0, ""), err)
+        status, out, err = run(f"{self.EXAMPLES}/neglected/credential_report.csv")
+        self.assertEqual((status, out), (0, ""), err)
+
+    def test_usage_errors(self):
+        for args in (["audit"], ["audit", "--now", "yesterday", self.EXAMPLES], ["audit", "-"],
+                     ["audit", "--format", "markdown", self.EXAMPLES], ["audit", "testdata/cli/tree"],
+                     ["audit", f"{CLI}/invalid.json"], ["--now", "2026-01-01", self.EXAMPLES]):
+            with self.subTest(args=args):
+                status, out, err = run(*args)
+                self.assertEqual((status, out), (2, ""))
+                self.assertIn("iamlint: error:", err)
 
 
 class Papercuts(unittest.TestCase):

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Validates iamlint's SARIF for everything in testdata/ in two ways:
 
-The lint report and the `iamlint guardrails` report of the weak example set are each checked:
+The lint report, the `iamlint guardrails` report of the weak example set and the `iamlint audit`
+report of the neglected example account are each checked:
 
 1. against the SARIF 2.1.0 JSON schema that the Multitool package ships, with Python's
    jsonschema (the Multitool itself silently skips schema checks on some malformed logs, such as
@@ -90,7 +91,17 @@ def main() -> int:
             print(f"FAIL: iamlint guardrails exited {check.returncode} without partial and missing "
                   f"controls: {check.stderr}")
             return 1
-        problems = validate(report, verdict) + validate(guardrails, verdict)
+        # The neglected example account fails controls of every level, in JSON, CSV and text exports.
+        audit = os.path.join(scratch, "audit.sarif")
+        check = subprocess.run([IAMLINT, "audit", "--format", "sarif", "--output", audit, "--now",
+                                "2026-12-01T06:00:00Z", "testdata/examples/account/neglected",
+                                "testdata/audit/virtual-mfa-fail", "testdata/audit/credential-report-json-fail"],
+                               capture_output=True, text=True)
+        findings = json.load(open(audit))["runs"][0]["results"] if check.returncode == 1 else []
+        if {result["level"] for result in findings} != {"error", "warning", "note"}:
+            print(f"FAIL: iamlint audit exited {check.returncode} without findings of every level: {check.stderr}")
+            return 1
+        problems = validate(report, verdict) + validate(guardrails, verdict) + validate(audit, verdict)
         checked_results = 0
         for check in CHECKS:
             checked = subprocess.run([IAMLINT, *check, "--format", "sarif", "--output", guardrails],
@@ -104,8 +115,8 @@ def main() -> int:
             checked_results += len(found)
         for problem in problems:
             print(problem)
-        print(f"validated {len(results)} lint, {len(gaps)} guardrail and {checked_results} check results: "
-              f"{len(problems)} problems")
+        print(f"validated {len(results)} lint, {len(gaps)} guardrail, {len(findings)} audit and "
+              f"{checked_results} check results: {len(problems)} problems")
         return 1 if problems else 0
 
 

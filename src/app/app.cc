@@ -1,5 +1,6 @@
 #include "app/app.h"
 
+#include "app/audit_command.h"
 #include "app/check_command.h"
 #include "app/diff_command.h"
 #include "app/expand_command.h"
@@ -33,6 +34,8 @@ int run(const Options& options, std::ostream& out, std::ostream& err) {
       return check_command(options, out, err);
     case Command::kDiff:
       return diff_command(options, out, err);
+    case Command::kAudit:
+      return audit_command(options, out, err);
   }
   return kExitError;
 }

@@ -21,14 +21,14 @@ bool is_hidden(const fs::path& path) {
 
 // Policies are written as JSON; CloudFormation templates also as YAML, and often named
 // *.template.
-bool is_searched_name(const fs::path& path) {
+bool is_searched_name(const fs::path& path, std::span<const std::string_view> also) {
   std::string extension = path.extension().string();
   for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return extension == ".json" || extension == ".yaml" || extension == ".yml" ||
-         extension == ".template";
+         extension == ".template" || std::find(also.begin(), also.end(), extension) != also.end();
 }
 
-void walk_directory(const fs::path& root, Inputs& inputs) {
+void walk_directory(const fs::path& root, std::span<const std::string_view> also, Inputs& inputs) {
   const std::size_t found_before = inputs.files.size();
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::none, ec);
@@ -50,7 +50,8 @@ void walk_directory(const fs::path& root, Inputs& inputs) {
       continue;
     }
     // Hidden files are tools' settings (.iamlint.yaml, .pre-commit-config.yaml, .eslintrc.json).
-    if (is_searched_name(entry.path()) && !is_hidden(entry.path()) && entry.is_regular_file(ec)) {
+    if (is_searched_name(entry.path(), also) && !is_hidden(entry.path()) &&
+        entry.is_regular_file(ec)) {
       inputs.files.push_back(shown_path(entry.path()));
     }
   }
@@ -59,7 +60,8 @@ void walk_directory(const fs::path& root, Inputs& inputs) {
 
 }  // namespace
 
-Inputs collect_inputs(const std::vector<std::string>& paths) {
+Inputs collect_inputs(const std::vector<std::string>& paths,
+                      std::span<const std::string_view> also) {
   Inputs inputs;
   for (const std::string& path : paths) {
     if (path == "-") {
@@ -72,7 +74,7 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
       std::string reason = ec ? ec.message() : "No such file or directory";
       inputs.errors.push_back({ErrorCode::kIo, fmt::format("cannot read '{}': {}", path, reason)});
     } else if (fs::is_directory(status)) {
-      walk_directory(path, inputs);
+      walk_directory(path, also, inputs);
     } else {
       inputs.files.push_back(shown_path(path));
     }

@@ -1,7 +1,9 @@
 // Turns the PATH arguments into the list of inputs to lint.
 #pragma once
 
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "support/result.h"
@@ -18,6 +20,8 @@ struct Inputs {
 // *.json, *.yaml, *.yml and *.template files (any letter case), skipping hidden directories (such
 // as .git) and not following symbolic links to directories. Absolute paths under the current
 // directory are shown relative to it.
-[[nodiscard]] Inputs collect_inputs(const std::vector<std::string>& paths);
+// `also` adds extensions searched for (".csv" for `iamlint audit`).
+[[nodiscard]] Inputs collect_inputs(const std::vector<std::string>& paths,
+                                    std::span<const std::string_view> also = {});
 
 }  // namespace iamlint::app

@@ -12,7 +12,17 @@
 
 namespace iamlint::app {
 
-enum class Command { kLint, kRules, kExplain, kExpand, kConfig, kGuardrails, kCheck, kDiff };
+enum class Command {
+  kLint,
+  kRules,
+  kExplain,
+  kExpand,
+  kConfig,
+  kGuardrails,
+  kCheck,
+  kDiff,
+  kAudit
+};
 
 // `iamlint check NAME`: the offline counterparts of Access Analyzer's custom policy checks.
 enum class Check { kNoNewAccess, kAccessNotGranted, kNoPublicAccess };
@@ -61,6 +71,8 @@ struct Options {
   std::optional<std::string> base_ref;       // check no-new-access --base-ref REV
   std::vector<std::string> check_actions;    // check access-not-granted --action
   std::vector<std::string> check_resources;  // check access-not-granted --resource
+  std::optional<std::string> now;            // for Command::kAudit: --now TIME, as given
+  std::vector<std::string> thresholds;       // for Command::kAudit: --threshold NAME=VALUE
 };
 
 // Exit codes, as documented in README.md.

@@ -17,7 +17,8 @@ constexpr std::string_view kScpSyntaxes[] = {"2025", "legacy"};
 constexpr std::string_view kFailLevels[] = {"error", "warning", "note", "none"};
 // "auto" and the document kinds of src/input/kinds/ (a unit test keeps the two lists equal).
 constexpr std::string_view kInputFormats[] = {
-    "auto", "authorization-details", "aws-cli", "cloudformation", "policy", "terraform-plan"};
+    "auto",           "account-settings", "authorization-details", "aws-cli",
+    "cloudformation", "policy",           "terraform-plan"};
 
 constexpr CommandSpec kCommands[] = {
     {"", "iamlint [options] PATH...",
@@ -44,6 +45,9 @@ constexpr CommandSpec kCommands[] = {
     {"check", "iamlint check no-public-access [--resource-type TYPE] FILE...",
      "fail when a resource policy grants access to anyone (FILE: any format lint reads)"},
     {"diff", "iamlint diff OLD NEW", "print the access a change adds and removes (text or json)"},
+    {"audit", "iamlint audit PATH...",
+     "check an account's exported settings (credential report, password policy, CloudTrail, "
+     "Config, Organizations) against the root-account checklist"},
 };
 
 // In the order --help lists them.
@@ -132,8 +136,9 @@ constexpr OptionSpec kOptions[] = {
      .help = "Where the policies are: auto (found by content), policy (a bare policy document), "
              "cloudformation (a CloudFormation or SAM template, JSON or YAML), terraform-plan "
              "(terraform show -json), authorization-details (aws iam "
-             "get-account-authorization-details) or aws-cli (the output of an AWS CLI command "
-             "that returns one policy)",
+             "get-account-authorization-details), aws-cli (the output of an AWS CLI command "
+             "that returns one policy) or account-settings (the exports 'iamlint audit' reads; "
+             "they hold no policy)",
      .kind = ValueKind::kChoice,
      .choices = kInputFormats,
      .default_value = "auto"},
@@ -175,6 +180,19 @@ constexpr OptionSpec kOptions[] = {
      .help = "With guardrails: more controls, or baseline ones switched off with a reason, in "
              "the baseline's JSON format (README.md, Guardrails); repeatable",
      .kind = ValueKind::kFile,
+     .repeatable = true},
+    {.name = "now",
+     .value = "TIME",
+     .help = "With audit: the time to measure ages from (a date such as 2026-12-04, or an ISO "
+             "8601 time); by default the credential report's GeneratedTime, never the clock",
+     .kind = ValueKind::kText},
+    {.name = "threshold",
+     .value = "NAME=VALUE",
+     .help = "With audit: change a control's threshold, e.g. access-key-max-age-days=60, "
+             "credential-unused-days, root-unused-days, password-min-length, "
+             "password-reuse-prevention, password-max-age-days (0: no expiry, as NIST advises); "
+             "repeatable, comma-separated",
+     .kind = ValueKind::kText,
      .repeatable = true},
     {.name = "fix",
      .help = "Apply the safe fixes of findings in place (the policy means the same afterwards, "

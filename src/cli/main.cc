@@ -220,6 +220,12 @@ Options to_options(const cxxopts::ParseResult& parsed) {
   } else if (!args.empty() && args[0] == "diff") {
     options.command = Command::kDiff;
     options.paths.assign(args.begin() + 1, args.end());
+  } else if (!args.empty() && args[0] == "audit") {
+    options.command = Command::kAudit;
+    options.paths.assign(args.begin() + 1, args.end());
+    if (parsed.count("now")) options.now = parsed["now"].as<std::string>();
+    if (parsed.count("threshold"))
+      options.thresholds = split_list(parsed["threshold"].as<std::vector<std::string>>());
   } else {
     options.paths = args;
   }
@@ -240,6 +246,9 @@ Options to_options(const cxxopts::ParseResult& parsed) {
     throw UsageError{"--base and --base-ref go with 'iamlint check no-new-access'"};
   if ((parsed.count("action") || parsed.count("resource")) && !not_granted)
     throw UsageError{"--action and --resource go with 'iamlint check access-not-granted'"};
+  if ((parsed.count("now") || parsed.count("threshold")) && options.command != Command::kAudit) {
+    throw UsageError{"--now and --threshold go with 'iamlint audit'"};
+  }
   if (parsed.count("policy") && options.command != Command::kExpand) {
     throw UsageError{"--policy goes with 'iamlint expand'"};
   }

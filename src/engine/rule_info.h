@@ -63,6 +63,11 @@ struct RuleInfo {
   // Some findings carry a fix (engine::Fix): iamlint --fix, SARIF `fixes`. ReportBuilder::fix
   // accepts one only from a rule that says so.
   bool fixable = false;
+  // A rule made from data rather than from a rules/ file (an `iamlint audit` control) carries
+  // its full description and its Markdown page here; the compiled rules leave both empty, their
+  // page being rules/<family>/<name>.md.
+  std::string_view description;
+  std::string_view page;
 
   [[nodiscard]] bool applies_to(ast::PolicyKind kind) const;
   // The default level or one of other_levels.

@@ -50,4 +50,11 @@ const DocumentKind& detect_document_kind(const json::Document& doc) {
   return *fallback;
 }
 
+const DocumentKind* detect_text_kind(std::string_view text) {
+  for (const DocumentKind* kind : registry()) {
+    if (kind->detect_text != nullptr && kind->detect_text(text)) return kind;
+  }
+  return nullptr;
+}
+
 }  // namespace iamlint::input

@@ -29,6 +29,9 @@ struct DocumentKind {
   bool (*detect)(const json::Document& doc) = nullptr;
   // Hands each policy of the document, and each principal, to the container.
   void (*extract)(Container& container) = nullptr;
+  // Whether a text that is not JSON is of this kind (a credential report's CSV): tried before the
+  // text is parsed; such a document holds no policy. Null for the kinds that are JSON or YAML.
+  bool (*detect_text)(std::string_view text) = nullptr;
 };
 
 // Adds a kind to the registry; returns true so that it can initialise a namespace-scope constant.
@@ -42,6 +45,9 @@ bool register_document_kind(const DocumentKind& kind);
 
 // The kind that detects `doc`, or the bare policy when none does.
 [[nodiscard]] const DocumentKind& detect_document_kind(const json::Document& doc);
+
+// The kind whose detect_text claims `text`, or nullptr.
+[[nodiscard]] const DocumentKind* detect_text_kind(std::string_view text);
 
 }  // namespace iamlint::input
 

@@ -104,6 +104,12 @@ std::vector<json::NodeId> Container::values_at(json::NodeId object, std::string_
 
 Reading read(std::string_view path, std::string_view text, const ReadOptions& options) {
   Reading reading;
+  // A text kind (a CSV export) is neither JSON nor YAML; it holds no policy.
+  if (const DocumentKind* text_kind = detect_text_kind(text);
+      text_kind != nullptr && (options.format == nullptr || options.format == text_kind)) {
+    reading.kind = text_kind;
+    return reading;
+  }
   std::shared_ptr<ParsedJson> json;
   const bool yaml = is_yaml(path, text);
   if (yaml) {

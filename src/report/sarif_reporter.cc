@@ -98,7 +98,7 @@ void write_message(JsonWriter& w, std::string_view text) {
 }
 
 void write_rule(JsonWriter& w, const engine::RuleInfo& info) {
-  std::string_view doc = engine::rule_doc(info.name);
+  std::string_view doc = info.page.empty() ? engine::rule_doc(info.name) : info.page;
   w.begin_object();
   w.field("id", info.id);
   w.field("name", info.name);
@@ -108,7 +108,8 @@ void write_rule(JsonWriter& w, const engine::RuleInfo& info) {
   w.end_object();
   w.key("fullDescription");
   w.begin_object();
-  w.field("text", engine::rule_description(info.name));
+  w.field("text", info.description.empty() ? engine::rule_description(info.name)
+                                           : std::string(info.description));
   w.end_object();
   // The page is written once, as markdown (what code scanning and editors show); the text form
   // only points to it, so that a report stays small.

@@ -1,0 +1,188 @@
+#include "app/audit_command.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+
+#include <fmt/core.h>
+
+#include "app/inputs.h"
+#include "app/reporter_factory.h"
+#include "audit/account.h"
+#include "audit/checks.h"
+#include "audit/controls.h"
+#include "report/text_reporter.h"
+#include "report/totals.h"
+
+namespace iamlint::app {
+namespace {
+
+// The credential report's CSV and the CLI's error messages, besides JSON.
+constexpr std::string_view kTextExports[] = {".csv", ".txt"};
+
+std::string_view usage() {
+  return "usage: iamlint audit [--format F] [--now TIME] [--threshold NAME=VALUE] PATH... (the "
+         "files of an account's exported settings, or their directory)";
+}
+
+// The controls with the thresholds of the command line.
+Result<std::vector<audit::Control>> load_controls(const Options& options) {
+  std::vector<audit::Control> controls = audit::baseline_controls();
+  for (const std::string& setting : options.thresholds) {
+    if (auto set = audit::set_threshold(controls, setting); !set) return Unexpected(set.error());
+  }
+  return controls;
+}
+
+Result<std::optional<audit::Timestamp>> parse_now(const Options& options) {
+  if (!options.now) return std::optional<audit::Timestamp>();
+  auto now = audit::parse_timestamp(*options.now);
+  if (!now) {
+    return make_error(ErrorCode::kUsage,
+                      fmt::format("--now takes a date or time such as 2026-12-04 or "
+                                  "2026-12-04T09:30:00Z; got '{}'",
+                                  *options.now));
+  }
+  return std::optional<audit::Timestamp>(*now);
+}
+
+// Reads the exports among the inputs; files that are no export are left out and counted.
+struct Loaded {
+  audit::Account account;
+  std::vector<Error> errors;
+  std::size_t skipped = 0;
+};
+
+Loaded load_account(const Options& options) {
+  Loaded loaded;
+  Inputs inputs = collect_inputs(options.paths, kTextExports);
+  loaded.errors = std::move(inputs.errors);
+  for (const std::string& file : inputs.files) {
+    if (file == "-") {
+      loaded.errors.push_back({ErrorCode::kUsage, "'iamlint audit' reads files, not '-'"});
+      continue;
+    }
+    auto read = audit::load_export(file);
+    if (!read) {
+      loaded.errors.push_back(read.error());
+    } else if (!*read) {
+      ++loaded.skipped;
+    } else {
+      loaded.account.files.push_back(std::move(**read));
+    }
+  }
+  audit::Account& account = loaded.account;
+  for (std::size_t file : account.files_of(input::AccountExport::kCredentialReport)) {
+    auto report = audit::read_credential_report(account.files[file], file);
+    if (!report) {
+      loaded.errors.push_back(report.error());
+    } else {
+      account.credential_reports.push_back(std::move(*report));
+    }
+  }
+  if (account.files.empty() && loaded.errors.empty()) {
+    loaded.errors.push_back({ErrorCode::kUsage,
+                             "no account export among the PATHs (README.md, \"Account audit\", "
+                             "lists the AWS CLI commands that write them)"});
+  }
+  return loaded;
+}
+
+// "Not checked" once per reason, with the controls it leaves unchecked.
+void write_not_checked(const audit::AuditResult& result, std::ostream& err) {
+  std::vector<std::pair<std::string, std::string>> by_reason;  // in order of first appearance
+  for (const audit::NotChecked& skipped : result.not_checked) {
+    const std::string control = fmt::format("{} {}", skipped.control->id, skipped.control->name);
+    auto known = std::find_if(by_reason.begin(), by_reason.end(),
+                              [&](const auto& entry) { return entry.first == skipped.reason; });
+    if (known == by_reason.end()) {
+      by_reason.emplace_back(skipped.reason, control);
+    } else if (known->second.find(control) == std::string::npos) {
+      known->second += ", " + control;
+    }
+  }
+  for (const auto& [reason, controls] : by_reason)
+    err << fmt::format("iamlint: not checked ({}): {}\n", reason, controls);
+  for (const std::string& note : result.notes) err << fmt::format("iamlint: note: {}\n", note);
+}
+
+}  // namespace
+
+int audit_command(const Options& options, std::ostream& out, std::ostream& err) {
+  if (options.format == OutputFormat::kMarkdown || options.fix || options.diff ||
+      options.statistics) {
+    err << "iamlint: error: 'iamlint audit' prints text, sarif, json, github or gitlab (no "
+           "--fix, --diff or --statistics)\n";
+    return kExitError;
+  }
+  if (options.paths.empty()) {
+    err << "iamlint: error: " << usage() << '\n';
+    return kExitError;
+  }
+  auto controls = load_controls(options);
+  auto now = parse_now(options);
+  for (const Error* error :
+       {controls ? nullptr : &controls.error(), now ? nullptr : &now.error()}) {
+    if (error == nullptr) continue;
+    err << "iamlint: error: " << error->message << '\n';
+    return kExitError;
+  }
+  Loaded loaded = load_account(options);
+  if (!loaded.errors.empty()) {
+    for (const Error& error : loaded.errors) err << "iamlint: error: " << error.message << '\n';
+    return kExitError;
+  }
+  audit::Account& account = loaded.account;
+  // The report's own time, so that results do not change with the day the audit runs.
+  std::optional<audit::Timestamp> at = *now;
+  for (const audit::CredentialReport& report : account.credential_reports) {
+    if (!at) at = report.generated;
+  }
+  const audit::ControlRules rules = audit::control_rules(*controls);
+  audit::AuditResult result = audit::run_audit(account, *controls, rules.rules, at);
+
+  std::ofstream output_file;
+  if (options.output) {
+    output_file.open(*options.output, std::ios::binary | std::ios::trunc);
+    if (!output_file.is_open()) {
+      err << fmt::format("iamlint: error: cannot write '{}': {}\n", *options.output,
+                         std::strerror(errno));
+      return kExitError;
+    }
+  }
+  std::unique_ptr<report::Reporter> reporter =
+      make_reporter(options, options.output ? output_file : out);
+  report::Totals totals;
+  reporter->begin();
+  for (std::size_t i = 0; i < account.files.size(); ++i) {
+    // The checks are done: the file's text can move to its result.
+    engine::FileResult file{.source = std::move(account.files[i].source),
+                            .format = "account-settings",
+                            .findings = std::move(result.findings[i])};
+    totals.add(file);
+    reporter->file(file);
+  }
+  reporter->end({});
+  if (options.output && !output_file.flush()) {
+    err << fmt::format("iamlint: error: cannot write '{}': {}\n", *options.output,
+                       std::strerror(errno));
+    return kExitError;
+  }
+  if (!options.quiet) {
+    if (options.format == OutputFormat::kText)
+      report::write_summary(totals, {.color = options.color}, err);
+    write_not_checked(result, err);
+    if (loaded.skipped > 0) {
+      err << fmt::format(
+          "iamlint: note: {} file{} among the PATHs {} no account export; left out\n",
+          loaded.skipped, loaded.skipped == 1 ? "" : "s", loaded.skipped == 1 ? "is" : "are");
+    }
+  }
+  const std::optional<engine::Level> fail_level =
+      options.fail_level.value_or(std::optional(engine::Level::kWarning));
+  const bool failed = fail_level && totals.most_severe && *totals.most_severe <= *fail_level;
+  return failed ? kExitFindings : kExitClean;
+}
+
+}  // namespace iamlint::app

@@ -243,6 +243,19 @@ class Templates(unittest.TestCase):
             self.assertEqual(both.returncode, 2)
             self.assertIn("no-public-access: fails in 1 of the 1 file read; 1 error", both.stderr)
 
+    def test_skip_non_policy_leaves_other_files_alone(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            with open(os.path.join(scratch, "tsconfig.json"), "w") as out:
+                out.write('{\n  // comments are not JSON\n  "compilerOptions": {}\n}\n')
+            with open(os.path.join(scratch, "package.json"), "w") as out:
+                out.write('{"name": "site"}\n')
+            shutil.copyfile(os.path.join(ROOT, "no-public-access", "fail_template_bucket_policy.yaml"),
+                            os.path.join(scratch, "template.yaml"))
+            self.assertEqual(run("check", "no-public-access", scratch).returncode, 2)
+            result = run("check", "no-public-access", "--skip-non-policy", scratch)
+            self.assertEqual(result.returncode, 1, result.stderr)
+            self.assertIn("no-public-access: fails in 1 of 1 file", result.stderr)
+
     def test_the_container_says_what_a_policy_is(self):
         template = os.path.join(ROOT, "no-public-access", "fail_template_bucket_policy.yaml")
         # --policy-type is for bare policy files: the template's bucket policy stays the resource

@@ -140,6 +140,7 @@ Outcome each_file(const Options& options, Judge judge) {
       outcome.errors.push_back(loaded.error());
       continue;
     }
+    if (loaded->skipped) continue;
     engine::FileResult result = result_of(*loaded);
     for (const std::unique_ptr<LoadedPolicy>& policy : loaded->policies)
       add_policy_findings(*policy, judge(*policy), result);

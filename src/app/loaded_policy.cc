@@ -91,12 +91,22 @@ Result<LoadedFile> load_policies(source::SourceFile source, const input::ReadOpt
                                  const PolicyDefaults& defaults) {
   LoadedFile loaded{.source = std::make_shared<const source::SourceFile>(std::move(source))};
   const source::SourceFile& file = *loaded.source;
-  if (auto too_large = engine::past_limits(file, nullptr))
+  // Under --skip-non-policy, as lint: no policy is past the size limit, and text that cannot be
+  // read but mentions no policy (tsconfig.json with comments) is left alone.
+  if (auto too_large = engine::past_limits(file, nullptr)) {
+    loaded.skipped = read.skip_non_policy;
+    if (loaded.skipped) return loaded;
     return Unexpected(unreadable(file, *too_large));
+  }
   // The policies hold views of the file's text, which the shared SourceFile keeps in place.
   input::Reading reading = input::read(file.path, file.text, read);
-  if (reading.error) return Unexpected(unreadable(file, *reading.error));
+  if (reading.error) {
+    loaded.skipped = read.skip_non_policy && !input::mentions_policy(file.text);
+    if (loaded.skipped) return loaded;
+    return Unexpected(unreadable(file, *reading.error));
+  }
   loaded.format = reading.kind->name;
+  loaded.skipped = read.skip_non_policy && reading.policies.empty();  // package.json
   for (input::PolicySource& found : reading.policies) {
     if (!found.origin.linted) continue;
     auto policy = LoadedPolicy::load(loaded.source, std::move(found), defaults);

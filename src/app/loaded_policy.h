@@ -94,11 +94,15 @@ struct LoadedFile {
   std::shared_ptr<const source::SourceFile> source;
   std::string_view format;  // the document kind that read it, e.g. "cloudformation"
   std::vector<std::unique_ptr<LoadedPolicy>> policies;
+  // Left alone under --skip-non-policy (input::ReadOptions::skip_non_policy): it holds no policy
+  // to judge, and no result is reported for it.
+  bool skipped = false;
 };
 
 // Reads `source` and loads its policies; those an export keeps only for its principals (AWS
-// managed policies without --include-aws-managed) are left out, as lint leaves them. Fails
-// (kUsage) with "path:line:column: ..." when the file or one of its policies cannot be read.
+// managed policies without --include-aws-managed) are left out, as lint leaves them, and so are
+// non-policy files under --skip-non-policy. Fails (kUsage) with "path:line:column: ..." when the
+// file or one of its policies cannot be read.
 [[nodiscard]] Result<LoadedFile> load_policies(source::SourceFile source,
                                                const input::ReadOptions& read,
                                                const PolicyDefaults& defaults);

@@ -46,6 +46,7 @@ void add_pair(const std::string& newer_path, std::optional<source::SourceFile> o
     out.errors.push_back(newer.error());
     return;
   }
+  if (newer->skipped) return;  // --skip-non-policy: not a policy file now
   LoadedFile older;
   if (older_source) {
     auto loaded =
@@ -223,7 +224,9 @@ PairedPolicies pair_with_revision(const std::string& revision,
 }
 
 input::ReadOptions read_options(const Options& options) {
-  return {.format = options.input_format, .include_aws_managed = options.include_aws_managed};
+  return {.format = options.input_format,
+          .include_aws_managed = options.include_aws_managed,
+          .skip_non_policy = options.skip_non_policy};
 }
 
 PolicyDefaults policy_defaults(const Options& options) {

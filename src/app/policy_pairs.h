@@ -60,8 +60,8 @@ struct PairedPolicies {
                                                 const std::vector<std::string>& paths,
                                                 const Options& options);
 
-// What check and diff read: --input-format and --include-aws-managed, and for bare policy files
-// --policy-type and --resource-type.
+// What check and diff read: --input-format, --include-aws-managed and --skip-non-policy, and for
+// bare policy files --policy-type and --resource-type.
 [[nodiscard]] input::ReadOptions read_options(const Options& options);
 [[nodiscard]] PolicyDefaults policy_defaults(const Options& options);
 

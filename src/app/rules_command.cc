@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 
+#include "audit/controls.h"
 #include "engine/registry.h"
 #include "engine/rule_docs.h"
 #include "report/json_writer.h"
@@ -231,24 +232,36 @@ int rules_command(const Options& options, std::ostream& out, std::ostream& err) 
 }
 
 // Every rule asked for, each page after the last; an unknown one is an error before any output.
+// The controls of `iamlint audit` (IAM6xx, made from data) are explained too.
 int explain_command(const Options& options, std::ostream& out, std::ostream& err) {
-  std::vector<const engine::Rule*> rules;
+  const std::vector<audit::Control> controls = audit::baseline_controls();
+  const audit::ControlRules audit_rules = audit::control_rules(controls);
+  std::vector<const engine::RuleInfo*> rules;
   for (const std::string& wanted : options.explain_rules) {
-    const engine::Rule* rule = engine::find_rule(wanted);
-    if (rule == nullptr) {
+    if (const engine::Rule* rule = engine::find_rule(wanted); rule != nullptr) {
+      rules.push_back(&rule->info());
+      continue;
+    }
+    auto control = std::find_if(
+        audit_rules.rules.begin(), audit_rules.rules.end(),
+        [&](const engine::RuleInfo& info) { return info.id == wanted || info.name == wanted; });
+    if (control == audit_rules.rules.end()) {
       err << fmt::format(
           "iamlint: error: unknown rule '{}' (see 'iamlint rules' for ids and names)\n", wanted);
       return kExitError;
     }
-    rules.push_back(rule);
+    rules.push_back(&*control);
   }
   for (std::size_t i = 0; i < rules.size(); ++i) {
     if (i > 0) out << '\n';
-    const engine::RuleInfo& info = rules[i]->info();
+    const engine::RuleInfo& info = *rules[i];
     out << fmt::format("{} {} ({})\n\n", info.id, info.name, engine::level_name(info.level));
     out << fmt::format("Summary:         {}\n", info.summary);
     if (!info.other_levels.empty()) out << fmt::format("Levels:          {}\n", levels_text(info));
-    out << fmt::format("Policy types:    {}\n", kinds_text(info));
+    out << fmt::format("{}\n",
+                       info.page.empty()
+                           ? fmt::format("Policy types:    {}", kinds_text(info))
+                           : std::string("Checks:          account settings (iamlint audit)"));
     out << fmt::format("Precision:       {}\n", engine::precision_name(info.precision));
     if (info.fixable) out << "Fixes:           offered for some findings (iamlint --fix, --diff)\n";
     if (!info.security_severity.empty())
@@ -258,7 +271,7 @@ int explain_command(const Options& options, std::ostream& out, std::ostream& err
     }
     if (!info.equivalents.empty())
       out << fmt::format("Other tools:     {}\n", equivalents_text(info));
-    out << '\n' << engine::rule_doc(info.name);
+    out << '\n' << (info.page.empty() ? engine::rule_doc(info.name) : info.page);
   }
   return kExitClean;
 }

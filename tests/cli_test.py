@@ -832,6 +832,11 @@ class Audit(unittest.TestCase):
         self.assertEqual(rules["IAM601"]["name"], "root-user-without-mfa")
         self.assertIn("CIS AWS Foundations Benchmark v3.0.0 1.5", rules["IAM601"]["help"]["markdown"])
         self.assertEqual(rules["IAM601"]["properties"]["security-severity"], "9.0")
+        notes = [n["message"]["text"] for n in run_["invocations"][0]["toolExecutionNotifications"]]
+        self.assertIn("not checked (no `aws cloudtrail describe-trails` output): IAM612 no-multi-region-trail, "
+                      "IAM613 trail-not-logging, IAM614 trail-misses-management-events, "
+                      "IAM615 trail-log-validation-off", notes)
+        self.assertTrue(run_["invocations"][0]["executionSuccessful"])
         [root_mfa] = [r for r in run_["results"] if r["ruleId"] == "IAM601"]
         region = root_mfa["locations"][0]["physicalLocation"]["region"]
         self.assertEqual((region["startLine"], region["startColumn"], region["snippet"]["text"]), (2, 141, "false"))
@@ -843,6 +848,15 @@ class Audit(unittest.TestCase):
         self.assertEqual(len(json.loads(out)), 10)
         status, _, _ = run("audit", "--fail-level", "error", f"{self.CASES}/password-policy-fail")
         self.assertEqual(status, 0)
+
+    def test_explain_takes_controls(self):
+        status, out, _ = run("explain", "IAM603", "root-user-without-mfa")
+        self.assertEqual(status, 0)
+        self.assertTrue(out.startswith("IAM603 root-access-key (error)\n\nSummary:         The root user has an "
+                                       "active access key\n"), out)
+        self.assertIn("Checks:          account settings (iamlint audit)\n", out)
+        self.assertIn("\nIAM601 root-user-without-mfa (error)\n", out)
+        self.assertIn("- CIS AWS Foundations Benchmark v3.0.0 1.4: Ensure no 'root' user account access key exists", out)
 
     def test_exports_are_no_policies_to_lint(self):
         status, out, err = run(f"{self.EXAMPLES}/neglected")

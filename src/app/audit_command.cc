@@ -1,5 +1,6 @@
 #include "app/audit_command.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -89,8 +90,9 @@ Loaded load_account(const Options& options) {
   return loaded;
 }
 
-// "Not checked" once per reason, with the controls it leaves unchecked.
-void write_not_checked(const audit::AuditResult& result, std::ostream& err) {
+// "Not checked" once per reason, with the controls it leaves unchecked; then the notes on what a
+// pass rests on.
+std::vector<std::string> summary_notes(const audit::AuditResult& result) {
   std::vector<std::pair<std::string, std::string>> by_reason;  // in order of first appearance
   for (const audit::NotChecked& skipped : result.not_checked) {
     const std::string control = fmt::format("{} {}", skipped.control->id, skipped.control->name);
@@ -102,9 +104,11 @@ void write_not_checked(const audit::AuditResult& result, std::ostream& err) {
       known->second += ", " + control;
     }
   }
+  std::vector<std::string> lines;
   for (const auto& [reason, controls] : by_reason)
-    err << fmt::format("iamlint: not checked ({}): {}\n", reason, controls);
-  for (const std::string& note : result.notes) err << fmt::format("iamlint: note: {}\n", note);
+    lines.push_back(fmt::format("not checked ({}): {}", reason, controls));
+  for (const std::string& note : result.notes) lines.push_back(fmt::format("note: {}", note));
+  return lines;
 }
 
 }  // namespace
@@ -163,6 +167,8 @@ int audit_command(const Options& options, std::ostream& out, std::ostream& err) 
     totals.add(file);
     reporter->file(file);
   }
+  const std::vector<std::string> notes = summary_notes(result);
+  reporter->notes(notes);
   reporter->end({});
   if (options.output && !output_file.flush()) {
     err << fmt::format("iamlint: error: cannot write '{}': {}\n", *options.output,
@@ -172,7 +178,7 @@ int audit_command(const Options& options, std::ostream& out, std::ostream& err) 
   if (!options.quiet) {
     if (options.format == OutputFormat::kText)
       report::write_summary(totals, {.color = options.color}, err);
-    write_not_checked(result, err);
+    for (const std::string& note : notes) err << "iamlint: " << note << '\n';
     if (loaded.skipped > 0) {
       err << fmt::format(
           "iamlint: note: {} file{} among the PATHs {} no account export; left out\n",

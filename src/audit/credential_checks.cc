@@ -67,6 +67,22 @@ bool root_credentials_removed(const Account& account) {
   return password && password->value == 0 && keys && keys->value == 0;
 }
 
+// Without a credential report, the account summary's 0/1 flag decides: `message` is reported at
+// it when it is `failing`.
+void check_summary_flag(Checker& checker, std::string_view key, int64_t failing,
+                        std::string_view message) {
+  const auto flag = summary_value(checker.account(), key);
+  if (!flag) {
+    checker.not_checked(
+        "no `aws iam get-credential-report` or `aws iam get-account-summary` output");
+    return;
+  }
+  if (flag->value == failing) {
+    checker.report(flag->file, checker.account().files[flag->file].doc->node(flag->node).range,
+                   std::string(message));
+  }
+}
+
 bool needs_credentials(Checker& checker) {
   return checker.needs(AccountExport::kCredentialReport);
 }
@@ -95,17 +111,9 @@ void check_root_user_without_mfa(Checker& checker) {
     }
     return;
   }
-  const auto enabled = summary_value(account, "AccountMFAEnabled");
-  if (!enabled) {
-    checker.not_checked(
-        "no `aws iam get-credential-report` or `aws iam get-account-summary` output");
-    return;
-  }
-  if (enabled->value == 0) {
-    checker.report(enabled->file, account.files[enabled->file].doc->node(enabled->node).range,
-                   "the root user has no MFA device (AccountMFAEnabled 0): assign one, "
-                   "preferably a hardware security key");
-  }
+  check_summary_flag(checker, "AccountMFAEnabled", 0,
+                     "the root user has no MFA device (AccountMFAEnabled 0): assign one, "
+                     "preferably a hardware security key");
 }
 
 void check_root_mfa_not_hardware(Checker& checker) {
@@ -144,17 +152,9 @@ void check_root_access_key(Checker& checker) {
     }
     return;
   }
-  const auto present = summary_value(account, "AccountAccessKeysPresent");
-  if (!present) {
-    checker.not_checked(
-        "no `aws iam get-credential-report` or `aws iam get-account-summary` output");
-    return;
-  }
-  if (present->value != 0) {
-    checker.report(present->file, account.files[present->file].doc->node(present->node).range,
-                   "the root user has an access key (AccountAccessKeysPresent 1): delete it; "
-                   "root tasks are done in the console");
-  }
+  check_summary_flag(checker, "AccountAccessKeysPresent", 1,
+                     "the root user has an access key (AccountAccessKeysPresent 1): delete it; "
+                     "root tasks are done in the console");
 }
 
 void check_root_user_used_recently(Checker& checker) {

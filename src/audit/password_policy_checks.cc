@@ -9,10 +9,10 @@
 namespace iamlint::audit {
 namespace {
 
-// Calls `no_policy` with each file that says the account has no password policy and `each` with
-// each policy object; reports "not checked" when there is neither.
-template <class NoPolicy, class Each>
-void for_each_policy(Checker& checker, NoPolicy no_policy, Each each) {
+// Reports `no_policy` at each file that says the account has no password policy, and calls
+// `each` with each policy object; reports "not checked" when there is neither.
+template <class Each>
+void for_each_policy(Checker& checker, const std::string& no_policy, Each each) {
   const Account& account = checker.account();
   const auto absent = account.files_of(AccountExport::kNoPasswordPolicy);
   const auto present = account.files_of(AccountExport::kPasswordPolicy);
@@ -21,7 +21,7 @@ void for_each_policy(Checker& checker, NoPolicy no_policy, Each each) {
     return;
   }
   for (std::size_t file : absent)
-    no_policy(file, fields::first_line(account.files[file].source.text));
+    checker.report(file, fields::first_line(account.files[file].source.text), no_policy);
   for (std::size_t file : present) {
     const json::Document& doc = *account.files[file].doc;
     each(file, doc, doc.find_member(doc.root(), "PasswordPolicy"));
@@ -32,36 +32,30 @@ void for_each_policy(Checker& checker, NoPolicy no_policy, Each each) {
 
 void check_short_minimum_password_length(Checker& checker) {
   const int64_t minimum = checker.threshold("password-min-length");
-  for_each_policy(
-      checker,
-      [&](std::size_t file, ByteRange at) {
-        checker.report(file, at,
-                       fmt::format("the account has no password policy, so IAM accepts "
-                                   "passwords of 8 characters: set MinimumPasswordLength to {} "
-                                   "or more",
-                                   minimum));
-      },
-      [&](std::size_t file, const json::Document& doc, json::NodeId policy) {
-        const json::NodeId length = fields::at(doc, policy, "MinimumPasswordLength");
-        const auto value = fields::integer(doc, length);
-        if (value && *value >= minimum) return;
-        checker.report(file, value ? doc.node(length).range : fields::key_range(doc, policy),
-                       fmt::format("the password policy accepts passwords of {} characters: set "
-                                   "MinimumPasswordLength to {} or more",
-                                   value ? *value : 8, minimum));
-      });
+  for_each_policy(checker,
+                  fmt::format("the account has no password policy, so IAM accepts "
+                              "passwords of 8 characters: set MinimumPasswordLength to {} "
+                              "or more",
+                              minimum),
+                  [&](std::size_t file, const json::Document& doc, json::NodeId policy) {
+                    const json::NodeId length = fields::at(doc, policy, "MinimumPasswordLength");
+                    const auto value = fields::integer(doc, length);
+                    if (value && *value >= minimum) return;
+                    checker.report(
+                        file, value ? doc.node(length).range : fields::key_range(doc, policy),
+                        fmt::format("the password policy accepts passwords of {} characters: set "
+                                    "MinimumPasswordLength to {} or more",
+                                    value ? *value : 8, minimum));
+                  });
 }
 
 void check_password_reuse_allowed(Checker& checker) {
   const int64_t remembered = checker.threshold("password-reuse-prevention");
   for_each_policy(
       checker,
-      [&](std::size_t file, ByteRange at) {
-        checker.report(file, at,
-                       fmt::format("the account has no password policy, so users may reuse any "
-                                   "old password: set PasswordReusePrevention to {}",
-                                   remembered));
-      },
+      fmt::format("the account has no password policy, so users may reuse any "
+                  "old password: set PasswordReusePrevention to {}",
+                  remembered),
       [&](std::size_t file, const json::Document& doc, json::NodeId policy) {
         const json::NodeId reuse = fields::at(doc, policy, "PasswordReusePrevention");
         const auto value = fields::integer(doc, reuse);
@@ -85,13 +79,10 @@ void check_password_expiry_off(Checker& checker) {
   }
   for_each_policy(
       checker,
-      [&](std::size_t file, ByteRange at) {
-        checker.report(file, at,
-                       fmt::format("the account has no password policy, so passwords never "
-                                   "expire: set MaxPasswordAge to {} or less (or "
-                                   "--threshold password-max-age-days=0 to follow NIST)",
-                                   max_age));
-      },
+      fmt::format("the account has no password policy, so passwords never "
+                  "expire: set MaxPasswordAge to {} or less (or "
+                  "--threshold password-max-age-days=0 to follow NIST)",
+                  max_age),
       [&](std::size_t file, const json::Document& doc, json::NodeId policy) {
         const json::NodeId age = fields::at(doc, policy, "MaxPasswordAge");
         const auto value = fields::integer(doc, age);

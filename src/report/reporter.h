@@ -13,6 +13,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 
 #include "engine/linter.h"
 #include "support/result.h"
@@ -25,6 +26,10 @@ class Reporter {
 
   virtual void begin() {}
   virtual void file(const engine::FileResult& result) = 0;
+  // Notes on the run as a whole, once before end(): the controls `iamlint audit` could not check.
+  // The text formats leave them to the summary on standard error; SARIF keeps them as
+  // notifications.
+  virtual void notes(std::span<const std::string> /*notes*/) {}
   virtual void end(std::span<const Error> /*unreadable*/) {}
 };
 

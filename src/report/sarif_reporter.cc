@@ -355,6 +355,10 @@ void SarifReporter::file(const engine::FileResult& result) {
   }
 }
 
+void SarifReporter::notes(std::span<const std::string> notes) {
+  for (const std::string& note : notes) notes_.push_back({.level = "note", .message = note});
+}
+
 void SarifReporter::end(std::span<const Error> unreadable) {
   w_.end_array();  // results
   write_tool();
@@ -404,7 +408,7 @@ void SarifReporter::write_invocation(std::span<const Error> unreadable) {
   w_.begin_object();
   w_.key("executionSuccessful");
   w_.boolean(unreadable.empty());
-  if (!unreadable.empty() || !not_analysed_.empty() || !truncated_.empty()) {
+  if (!unreadable.empty() || !not_analysed_.empty() || !truncated_.empty() || !notes_.empty()) {
     w_.key("toolExecutionNotifications");
     w_.begin_array();
     for (const Error& error : unreadable) {
@@ -415,6 +419,7 @@ void SarifReporter::write_invocation(std::span<const Error> unreadable) {
     }
     for (const Notification& notification : not_analysed_) write_notification(notification);
     for (const Notification& notification : truncated_) write_notification(notification);
+    for (const Notification& notification : notes_) write_notification(notification);
     w_.end_array();
   }
   w_.end_object();

@@ -32,6 +32,7 @@ class SarifReporter final : public Reporter {
 
   void begin() override;
   void file(const engine::FileResult& result) override;
+  void notes(std::span<const std::string> notes) override;
   void end(std::span<const Error> unreadable) override;
 
  private:
@@ -64,6 +65,7 @@ class SarifReporter final : public Reporter {
   std::map<std::string_view, std::size_t> rule_indices_;  // by id
   std::vector<Notification> not_analysed_;  // files that could not be parsed or were too large
   std::vector<Notification> truncated_;     // files past the per-file finding limit
+  std::vector<Notification> notes_;         // on the run as a whole
 };
 
 // The pieces other SARIF writers (`iamlint guardrails`) share with this one, so that every SARIF

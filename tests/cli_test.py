@@ -823,6 +823,27 @@ class Audit(unittest.TestCase):
                 self.assertEqual((status, out), (2, ""))
                 self.assertIn("iamlint: error: --threshold", err)
 
+    def test_thresholds_and_fail_level_from_the_configuration(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            shutil.copytree(f"{self.CASES}/credential-report-json-fail", f"{scratch}/account")
+            config = f"{scratch}/.iamlint.yaml"
+            with open(config, "w") as out:
+                out.write("fail-level: error\naudit-thresholds:\n  access-key-max-age-days: 1000\n")
+            status, out, _ = run("audit", "--format", "json", f"{scratch}/account")
+            rules = [finding["rule_id"] for finding in json.loads(out)]
+            self.assertEqual(status, 1)  # the root user's errors
+            self.assertNotIn("IAM606", rules)
+            self.assertIn("IAM607", rules)
+            # The command line wins over the configuration.
+            _, out, _ = run("audit", "--format", "json", "--threshold", "access-key-max-age-days=90",
+                            f"{scratch}/account")
+            self.assertIn("IAM606", [finding["rule_id"] for finding in json.loads(out)])
+            with open(config, "w") as out:
+                out.write("audit-thresholds:\n  key-age: 10\n")
+            status, out, err = run("audit", f"{scratch}/account")
+            self.assertEqual((status, out), (2, ""))
+            self.assertIn(".iamlint.yaml:2:3: unknown threshold 'key-age'", err)
+
     def test_findings_in_every_format_at_the_field(self):
         case = f"{self.CASES}/credential-report-csv-fail"
         status, out, _ = run("audit", "--format", "sarif", "--now", self.NOW, case)

@@ -10,11 +10,13 @@
 
 #include "app/inputs.h"
 #include "app/reporter_factory.h"
+#include "app/settings.h"
 #include "audit/account.h"
 #include "audit/checks.h"
 #include "audit/controls.h"
 #include "report/text_reporter.h"
 #include "report/totals.h"
+#include "support/assert.h"
 
 namespace iamlint::app {
 namespace {
@@ -27,11 +29,21 @@ std::string_view usage() {
          "files of an account's exported settings, or their directory)";
 }
 
-// The controls with the thresholds of the command line.
-Result<std::vector<audit::Control>> load_controls(const Options& options) {
+// The controls with the thresholds of the configuration (audit-thresholds), then of the command
+// line.
+Result<std::vector<audit::Control>> load_controls(const Options& options,
+                                                  const config::Config* config) {
   std::vector<audit::Control> controls = audit::baseline_controls();
+  if (config != nullptr && config->audit_thresholds.value) {
+    for (const config::AuditThreshold& threshold : *config->audit_thresholds.value) {
+      auto set =
+          audit::set_threshold(controls, fmt::format("{}={}", threshold.name, threshold.value));
+      IAMLINT_ASSERT(set.has_value());  // the configuration checked it when it was read
+    }
+  }
   for (const std::string& setting : options.thresholds) {
-    if (auto set = audit::set_threshold(controls, setting); !set) return Unexpected(set.error());
+    if (auto set = audit::set_threshold(controls, setting); !set)
+      return make_error(ErrorCode::kUsage, "--threshold: " + set.error().message);
   }
   return controls;
 }
@@ -124,7 +136,14 @@ int audit_command(const Options& options, std::ostream& out, std::ostream& err) 
     err << "iamlint: error: " << usage() << '\n';
     return kExitError;
   }
-  auto controls = load_controls(options);
+  // The configuration that applies to the first PATH (.iamlint.yaml upward from it, or --config).
+  Settings resolver(options);
+  auto settings = resolver.for_file(options.paths.front());
+  if (!settings) {
+    err << "iamlint: error: " << settings.error().message << '\n';
+    return kExitError;
+  }
+  auto controls = load_controls(options, settings->config);
   auto now = parse_now(options);
   for (const Error* error :
        {controls ? nullptr : &controls.error(), now ? nullptr : &now.error()}) {
@@ -185,8 +204,7 @@ int audit_command(const Options& options, std::ostream& out, std::ostream& err) 
           loaded.skipped, loaded.skipped == 1 ? "" : "s", loaded.skipped == 1 ? "is" : "are");
     }
   }
-  const std::optional<engine::Level> fail_level =
-      options.fail_level.value_or(std::optional(engine::Level::kWarning));
+  const std::optional<engine::Level> fail_level = settings->fail_level.value;
   const bool failed = fail_level && totals.most_severe && *totals.most_severe <= *fail_level;
   return failed ? kExitFindings : kExitClean;
 }

@@ -174,9 +174,10 @@ Result<bool> set_threshold(std::vector<Control>& controls, std::string_view sett
       const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
       if (ec != std::errc() || end != value.data() + value.size() || parsed < 0 ||
           parsed > kMaxThreshold) {
-        return make_error(ErrorCode::kUsage,
-                          fmt::format("--threshold {} takes a whole number from 0 to {}; got '{}'",
-                                      name, kMaxThreshold, value));
+        return make_error(
+            ErrorCode::kUsage,
+            fmt::format("the threshold {} takes a whole number from 0 to {}; got '{}'", name,
+                        kMaxThreshold, value));
       }
       threshold.value = parsed;
       return true;
@@ -184,7 +185,7 @@ Result<bool> set_threshold(std::vector<Control>& controls, std::string_view sett
   }
   return make_error(
       ErrorCode::kUsage,
-      fmt::format("--threshold takes NAME=VALUE with NAME one of {}; got '{}'", known, setting));
+      fmt::format("unknown threshold '{}' (NAME=VALUE with NAME one of {})", name, known));
 }
 
 ControlRules control_rules(const std::vector<Control>& controls) {

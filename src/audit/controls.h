@@ -47,8 +47,8 @@ struct Control {
 // Parses a controls document; errors name the problem and its byte offset.
 [[nodiscard]] Result<std::vector<Control>> parse_controls(std::string_view text);
 
-// Sets a threshold by name ("access-key-max-age-days=60"); an unknown name or a value that is
-// not a whole number from 0 to 100000 is a usage error that lists the known names.
+// Sets a threshold by name ("access-key-max-age-days=60"); an unknown name (the message lists the
+// known ones) or a value that is not a whole number from 0 to 100000 is a usage error.
 [[nodiscard]] Result<bool> set_threshold(std::vector<Control>& controls, std::string_view setting);
 
 // The rule descriptors of the controls, for findings and every output format: views into

@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 #include <yaml-cpp/yaml.h>
 
+#include "audit/controls.h"
 #include "catalog/suggest.h"
 #include "engine/registry.h"
 #include "report/json_writer.h"
@@ -327,6 +328,42 @@ Result<std::vector<Suppression>> read_suppressions(Reader& r, const YAML::Node& 
 
 // ---- The keys: one entry each ------------------------------------------------------------------
 
+// The thresholds of `iamlint audit`'s controls: names it knows, whole numbers from 0.
+Result<std::vector<AuditThreshold>> read_audit_thresholds(Reader& r, const YAML::Node& node) {
+  if (!node.IsMap()) {
+    return Unexpected(r.error_at(
+        node,
+        "audit-thresholds must be a mapping of name to number (access-key-max-age-days: 60)"));
+  }
+  std::vector<audit::Control> controls = audit::baseline_controls();
+  std::vector<AuditThreshold> out;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    auto name = r.scalar(it->first, "a threshold");
+    if (!name) return Unexpected(name.error());
+    auto value = r.scalar(it->second, fmt::format("the value of {}", *name));
+    if (!value) return Unexpected(value.error());
+    // The same check as --threshold, with this file's position.
+    if (auto set = audit::set_threshold(controls, fmt::format("{}={}", *name, *value)); !set)
+      return Unexpected(r.error_at(it->first, set.error().message));
+    int64_t parsed = 0;
+    std::from_chars(value->data(), value->data() + value->size(), parsed);  // checked just above
+    out.push_back({*name, parsed, Reader::origin(it->first)});
+  }
+  return out;
+}
+
+void audit_thresholds_schema(JsonWriter& w, std::string_view description) {
+  w.begin_object();
+  w.field("description", description);
+  w.field("type", "object");
+  w.key("additionalProperties");
+  w.begin_object();
+  w.field("type", "integer");
+  w.field("minimum", 0);
+  w.end_object();
+  w.end_object();
+}
+
 struct Key {
   std::string_view name;
   std::string_view description;
@@ -477,6 +514,9 @@ constexpr Key kKeys[] = {
      store<&Config::overrides, read_overrides>, overrides_schema},
     {"suppressions", "Accepted findings, each with a mandatory reason.",
      store<&Config::suppressions, read_suppressions>, suppressions_schema},
+    {"audit-thresholds",
+     "Thresholds of the `iamlint audit` controls, as --threshold: access-key-max-age-days: 60.",
+     store<&Config::audit_thresholds, read_audit_thresholds>, audit_thresholds_schema},
 };
 
 constexpr auto key_names() {

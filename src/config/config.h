@@ -20,6 +20,8 @@
 //       resources: ["arn:aws:logs:*"]
 //       reason: CloudWatch Logs actions need "*" here (TICKET-12)
 //       expires: 2027-06-30
+//   audit-thresholds:             # `iamlint audit`, as --threshold
+//     access-key-max-age-days: 60
 #pragma once
 
 #include <cstdint>
@@ -84,6 +86,13 @@ struct Suppression {
   Origin origin;                       // of the entry
 };
 
+// A threshold of an `iamlint audit` control, as --threshold NAME=VALUE sets it.
+struct AuditThreshold {
+  std::string name;  // "access-key-max-age-days"
+  int64_t value = 0;
+  Origin origin;
+};
+
 struct Config {
   std::filesystem::path file;  // the configuration file, as found
   std::string text;            // its bytes, for findings about its own entries
@@ -97,6 +106,7 @@ struct Config {
   Setting<std::vector<std::string>> exclude;
   Setting<std::vector<Override>> overrides;
   Setting<std::vector<Suppression>> suppressions;
+  Setting<std::vector<AuditThreshold>> audit_thresholds;  // for `iamlint audit`
 
   // The directory that path globs are relative to (absolute); set by whoever found the file.
   std::filesystem::path directory;

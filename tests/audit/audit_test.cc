@@ -45,6 +45,7 @@ TEST_CASE("thresholds are set by name, and a wrong one is a usage error naming t
   CHECK(rotated->threshold("access-key-max-age-days") == 60);
   auto unknown = set_threshold(controls, "key-age=60");
   REQUIRE(!unknown);
+  CHECK(unknown.error().message.find("unknown threshold 'key-age'") == 0);
   CHECK(unknown.error().message.find("access-key-max-age-days (60)") != std::string::npos);
   CHECK(!set_threshold(controls, "access-key-max-age-days=-1"));
   CHECK(!set_threshold(controls, "access-key-max-age-days=ninety"));

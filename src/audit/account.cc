@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 
+#include "input/document_kind.h"
 #include "json/parser.h"
 #include "source/line_index.h"
 
@@ -134,6 +135,8 @@ Result<std::optional<ExportFile>> load_export(const std::string& path) {
         fmt::format("{}: invalid JSON: {}", at(*source, doc.error().offset), doc.error().message));
   }
   auto kind = input::account_export_of(*doc);
+  if (!kind && input::detect_document_kind(*doc).name == "authorization-details")
+    kind = AccountExport::kAuthorizationDetails;
   if (!kind) return std::optional<ExportFile>();
   return std::optional<ExportFile>(
       ExportFile{.source = std::move(*source),

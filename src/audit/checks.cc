@@ -28,6 +28,7 @@ constexpr std::pair<std::string_view, Check> kChecks[] = {
     {"config-not-recording-all-resources", check_config_not_recording_all_resources},
     {"config-recorder-stopped", check_config_recorder_stopped},
     {"account-without-scp-guardrails", check_account_without_scp_guardrails},
+    {"user-with-direct-policies", check_user_with_direct_policies},
 };
 
 }  // namespace

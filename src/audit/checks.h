@@ -107,5 +107,6 @@ void check_trail_log_validation_off(Checker& checker);
 void check_config_not_recording_all_resources(Checker& checker);
 void check_config_recorder_stopped(Checker& checker);
 void check_account_without_scp_guardrails(Checker& checker);
+void check_user_with_direct_policies(Checker& checker);
 
 }  // namespace iamlint::audit

@@ -40,6 +40,7 @@ std::string_view account_export_command(AccountExport which) {
       "aws iam list-virtual-mfa-devices",
       "aws organizations describe-organization",
       "aws organizations describe-organization",
+      "aws iam get-account-authorization-details",
   };
   return kCommands[static_cast<std::size_t>(which)];
 }

@@ -25,9 +25,12 @@ enum class AccountExport : uint8_t {
   kVirtualMfaDevices,     // aws iam list-virtual-mfa-devices
   kOrganization,          // aws organizations describe-organization
   kNoOrganization,        // its error when the account is in none, saved as text
+  // aws iam get-account-authorization-details: a document kind of its own (it holds policies),
+  // which account_export_of never returns; `iamlint audit` reads it too.
+  kAuthorizationDetails,
 };
 
-inline constexpr std::size_t kAccountExportCount = 12;
+inline constexpr std::size_t kAccountExportCount = 13;
 
 // The AWS CLI command that writes the export, e.g. "aws iam get-credential-report".
 [[nodiscard]] std::string_view account_export_command(AccountExport which);

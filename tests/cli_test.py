@@ -823,6 +823,17 @@ class Audit(unittest.TestCase):
                 self.assertEqual((status, out), (2, ""))
                 self.assertIn("iamlint: error: --threshold", err)
 
+    def test_select_and_ignore_controls(self):
+        case = f"{self.CASES}/credential-report-json-fail"
+        _, out, err = run("audit", "--format", "json", "--select", "IAM601,two-active-access-keys", case)
+        self.assertEqual({finding["rule_id"] for finding in json.loads(out)}, {"IAM601", "IAM608"})
+        self.assertNotIn("not checked", err)  # the controls left out are not reported as unchecked
+        _, out, _ = run("audit", "--format", "json", "--ignore", "IAM60", case)
+        self.assertEqual({finding["rule_id"] for finding in json.loads(out)}, set())
+        status, out, err = run("audit", "--select", "IAM201", case)
+        self.assertEqual((status, out), (2, ""))
+        self.assertIn("'IAM201' names no audit control", err)
+
     def test_thresholds_and_fail_level_from_the_configuration(self):
         with tempfile.TemporaryDirectory() as scratch:
             shutil.copytree(f"{self.CASES}/credential-report-json-fail", f"{scratch}/account")

@@ -48,6 +48,36 @@ Result<std::vector<audit::Control>> load_controls(const Options& options,
   return controls;
 }
 
+// Whether a --select or --ignore entry names the control: its id, its name, an id prefix
+// ("IAM61") or ALL.
+bool names_control(std::string_view entry, const audit::Control& control) {
+  return entry == "ALL" || entry == control.name || control.id.starts_with(entry);
+}
+
+// The controls --select and --ignore leave; an entry that names none is a usage error.
+Result<std::vector<audit::Control>> select_controls(std::vector<audit::Control> controls,
+                                                    const Options& options) {
+  for (const std::vector<std::string>* list : {&options.select, &options.ignore}) {
+    for (const std::string& entry : *list) {
+      if (std::none_of(controls.begin(), controls.end(), [&](const audit::Control& control) {
+            return names_control(entry, control);
+          })) {
+        return make_error(ErrorCode::kUsage,
+                          fmt::format("'{}' names no audit control (ids IAM601 to IAM6xx, names, "
+                                      "id prefixes or ALL; 'iamlint explain IAM601')",
+                                      entry));
+      }
+    }
+  }
+  std::erase_if(controls, [&](const audit::Control& control) {
+    const auto named = [&](const std::string& entry) { return names_control(entry, control); };
+    return (!options.select.empty() &&
+            std::none_of(options.select.begin(), options.select.end(), named)) ||
+           std::any_of(options.ignore.begin(), options.ignore.end(), named);
+  });
+  return controls;
+}
+
 Result<std::optional<audit::Timestamp>> parse_now(const Options& options) {
   if (!options.now) return std::optional<audit::Timestamp>();
   auto now = audit::parse_timestamp(*options.now);
@@ -137,13 +167,20 @@ int audit_command(const Options& options, std::ostream& out, std::ostream& err) 
     return kExitError;
   }
   // The configuration that applies to the first PATH (.iamlint.yaml upward from it, or --config).
-  Settings resolver(options);
+  // --select and --ignore name controls here, not the linter's rules.
+  Options for_settings = options;
+  for_settings.select.clear();
+  for_settings.ignore.clear();
+  Settings resolver(for_settings);
   auto settings = resolver.for_file(options.paths.front());
   if (!settings) {
     err << "iamlint: error: " << settings.error().message << '\n';
     return kExitError;
   }
-  auto controls = load_controls(options, settings->config);
+  auto loaded_controls = load_controls(options, settings->config);
+  auto controls = loaded_controls
+                      ? select_controls(std::move(*loaded_controls), options)
+                      : Result<std::vector<audit::Control>>(Unexpected(loaded_controls.error()));
   auto now = parse_now(options);
   for (const Error* error :
        {controls ? nullptr : &controls.error(), now ? nullptr : &now.error()}) {

@@ -34,14 +34,19 @@ bool Absorption::absorbed(const RuleInfo& rule, ByteRange range) const {
                      [&](const RuleInfo* broad) { return absorbs(*broad, rule); });
 }
 
-void Absorption::add(const RuleInfo& rule, ByteRange range, std::vector<Finding>& findings) {
+void Absorption::add(const RuleInfo& rule, ByteRange range, std::vector<Finding>& findings,
+                     std::size_t first) {
   if (rule.absorbs.empty()) return;
   std::optional<std::uint32_t> statement = statement_at(range);
   if (!statement) return;
   broad_[*statement].push_back(&rule);
-  std::erase_if(findings, [&](const Finding& finding) {
-    return absorbs(rule, *finding.rule) && statement_at(finding.range) == statement;
-  });
+  findings.erase(
+      std::remove_if(findings.begin() + static_cast<std::ptrdiff_t>(first), findings.end(),
+                     [&](const Finding& finding) {
+                       return absorbs(rule, *finding.rule) &&
+                              statement_at(finding.range) == statement;
+                     }),
+      findings.end());
 }
 
 }  // namespace iamlint::engine

@@ -20,8 +20,10 @@ class Absorption {
   // Whether a finding of `rule` at `range` says less than one already reported in its statement.
   [[nodiscard]] bool absorbed(const RuleInfo& rule, ByteRange range) const;
   // Records a finding of `rule` at `range` before it is added to `findings`, and leaves out the
-  // findings of its statement that it absorbs.
-  void add(const RuleInfo& rule, ByteRange range, std::vector<Finding>& findings);
+  // findings of its statement that it absorbs. Only findings from `first` on are this policy's:
+  // those before belong to other policies of the file, and are already placed in it.
+  void add(const RuleInfo& rule, ByteRange range, std::vector<Finding>& findings,
+           std::size_t first);
 
  private:
   // The statement whose range holds `range`, or nullopt outside every statement.

@@ -32,7 +32,7 @@ ReportBuilder& ReportBuilder::fix(Fix fix) {
 
 ReportBuilder RuleContext::add(ByteRange range, std::string message) {
   IAMLINT_ASSERT(rule_ != nullptr);
-  absorption_.add(*rule_, range, out_.findings);
+  absorption_.add(*rule_, range, out_.findings, first_);
   Finding& finding = out_.findings.emplace_back();
   finding.rule = rule_;
   finding.level = rule_->level;

@@ -55,6 +55,7 @@ class RuleContext {
         policy_(policy),
         facts_(facts),
         out_(out),
+        first_(out.findings.size()),
         trusted_(trusted),
         absorption_(policy) {}
   RuleContext(const RuleContext&) = delete;
@@ -102,6 +103,7 @@ class RuleContext {
   const ast::Policy* policy_;
   analysis::PolicyFacts* facts_;
   FindingSink out_;
+  std::size_t first_;  // out_.findings before this are other policies' (already placed)
   const TrustedParties* trusted_;
   Finding omitted_;    // what an omitted report refines; only its level is kept
   Finding discarded_;  // what an absorbed report refines; nothing is kept

@@ -1210,6 +1210,101 @@ class Suppressions(unittest.TestCase):
             ("IAM203", 15, 81, "Resources.Sender.Properties.PolicyDocument.Statement[0].Resource", True)])
 
 
+class SuppressionComments(unittest.TestCase):
+    """`# iamlint-ignore RULES: reason` comments in YAML inputs."""
+
+    FIXTURE = "testdata/inputs/cloudformation/suppression_comments.yaml"
+    # A template whose one policy's statements follow (from line 8).
+    WRITER_TEMPLATE = ("Resources:\n"
+                       "  Writer:\n"
+                       "    Type: AWS::IAM::ManagedPolicy\n"
+                       "    Properties:\n"
+                       "      PolicyDocument:\n"
+                       "        Version: '2012-10-17'\n"
+                       "        Statement:\n")
+
+    @staticmethod
+    def lint_template(template, *args):
+        with tempfile.TemporaryDirectory() as scratch:
+            path = os.path.join(scratch, "stack.yaml")
+            with open(path, "w") as out:
+                out.write(template)
+            return run("--no-config", *args, "stack.yaml", cwd=scratch)
+
+    def test_sarif_marks_them_in_source_with_the_reason(self):
+        status, out, err = run("--format", "sarif", self.FIXTURE)
+        self.assertEqual(status, 1, err)
+        self.assertEqual(err, "")
+        run_ = json.loads(out)["runs"][0]
+        self.assertNotIn("toolExecutionNotifications", run_["invocations"][0])
+        results = [{"ruleId": r["ruleId"],
+                    "line": r["locations"][0]["physicalLocation"]["region"]["startLine"],
+                    "suppressions": r.get("suppressions")} for r in run_["results"]]
+        check_golden(self, f"{CLI}/suppression_comments.sarif-results.json", json.dumps(results, indent=2) + "\n")
+        self.assertEqual({s["kind"] for r in results if r["suppressions"] for s in r["suppressions"]},
+                         {"inSource"})
+
+    def test_suppressed_findings_leave_the_exit_status_and_count_in_the_summary(self):
+        template = (self.WRITER_TEMPLATE +
+                    "          - Effect: Allow\n"
+                    "            Action: 's3:*'  # iamlint-ignore wildcard-service-action: audited\n"
+                    "            Resource: arn:aws:s3:::b/*\n")
+        status, out, err = self.lint_template(template)
+        self.assertEqual((status, out), (0, ""), err)
+        self.assertIn("No problems (1 file checked, 1 finding suppressed).", err)
+
+    def test_malformed_and_unused_comments_are_reported_with_their_position(self):
+        template = (self.WRITER_TEMPLATE +
+                    "          - Effect: Allow  # iamlint-ignore IAM201: not what this statement does\n"
+                    "            Action: 's3:*'  # iamlint-ignore IAM202\n"
+                    "            Resource: '*'  # iamlint-ignore IAM999: no such rule\n"
+                    "          - Effect: Allow\n"
+                    "            Action: sqs:SendMessage  # iamlint-ignore: which rule?\n"
+                    "            Resource: '*'\n")
+        status, out, err = self.lint_template(template, "--format", "json")
+        self.assertEqual(status, 1, err)
+        # A malformed comment suppresses nothing; what it meant to accept decides the exit status.
+        self.assertEqual([(f["rule_id"], f["line"]) for f in json.loads(out)], [("IAM202", 9), ("IAM203", 13)])
+        self.assertEqual(err.splitlines(), [
+            "stack.yaml:8:28: warning: the suppression of IAM201 matches no finding; remove it",
+            "stack.yaml:9:29: error: the suppression of IAM202 needs a reason after ':', which reviewers read "
+            "(and SARIF shows), as in '# iamlint-ignore IAM203: why it is accepted'; it suppresses nothing "
+            "until it has one",
+            "stack.yaml:10:28: error: iamlint-ignore names 'IAM999', which is no rule of iamlint; name rules by "
+            "id or name, as in '# iamlint-ignore IAM203: why it is accepted'",
+            "stack.yaml:12:38: error: iamlint-ignore names no rule; say which findings it accepts and why, as in "
+            "'# iamlint-ignore IAM203: why it is accepted'",
+        ])
+        # Errors are shown under --quiet; they are notifications with a location in SARIF.
+        _, _, err = self.lint_template(template, "--quiet")
+        self.assertEqual(len(err.splitlines()), 3)
+        self.assertNotIn("warning", err)
+        _, out, _ = self.lint_template(template, "--format", "sarif")
+        invocation = json.loads(out)["runs"][0]["invocations"][0]
+        self.assertTrue(invocation["executionSuccessful"])
+        self.assertEqual([(n["level"], n["locations"][0]["physicalLocation"]["region"]["startLine"])
+                          for n in invocation["toolExecutionNotifications"]],
+                         [("warning", 8), ("error", 9), ("error", 10), ("error", 12)])
+
+    def test_unused_only_for_rules_that_ran(self):
+        template = ("Resources:\n"
+                    "  # iamlint-ignore IAM203: accepted\n"
+                    "  Writer:\n"
+                    "    Type: AWS::IAM::ManagedPolicy\n"
+                    "    Properties:\n"
+                    "      PolicyDocument:\n"
+                    "        Version: '2012-10-17'\n"
+                    "        Statement:\n"
+                    "          - {Effect: Allow, Action: 'sqs:SendMessage', Resource: '*'}\n")
+        self.assertEqual(self.lint_template(template)[0], 0)
+        status, _, err = self.lint_template(template, "--select", "IAM202")
+        self.assertEqual(status, 0)
+        self.assertNotIn("matches no finding", err)
+        status, _, err = self.lint_template(template.replace("'*'", "arn:aws:sqs:us-east-1:111122223333:q"))
+        self.assertEqual(status, 0)
+        self.assertIn("stack.yaml:2:3: warning: the suppression of IAM203 matches no finding; remove it", err)
+
+
 def fixture_args(path):
     """The options a rule fixture is linted with, from its name (see tests/rules/fixtures.cc)."""
     word = os.path.basename(path).split(".")[-2]

@@ -20,6 +20,7 @@
 #include "app/settings.h"
 #include "engine/registry.h"
 #include "report/text_reporter.h"
+#include "source/line_index.h"
 #include "support/parallel.h"
 #include "support/text.h"
 
@@ -153,6 +154,26 @@ std::vector<std::string> stale_suppressions(const Settings& settings,
   return out;
 }
 
+// A suppression comment that is malformed (an error) or unused (a warning), as
+// "path:line:column: error: message". Neither changes the exit status: a malformed comment
+// suppresses nothing, so what it meant to accept is reported and fails the run by itself.
+struct CommentNotice {
+  std::string text;
+  bool error;
+};
+
+void describe_suppression_notices(const engine::FileResult& result,
+                                  std::vector<CommentNotice>& out) {
+  if (result.suppression_notices.empty()) return;
+  const source::LineIndex index(result.source.text);
+  for (const engine::SuppressionNotice& notice : result.suppression_notices) {
+    const source::Position at = index.position(notice.range.begin, source::ColumnUnit::kCodePoints);
+    out.push_back({fmt::format("{}:{}:{}: {}: {}", to_terminal_text(result.source.path), at.line,
+                               at.column, notice.error ? "error" : "warning", notice.message),
+                   notice.error});
+  }
+}
+
 bool names_an_input(const std::string& output, const std::vector<std::string>& files) {
   std::error_code ec;
   for (const std::string& file : files) {
@@ -252,7 +273,8 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   const std::unique_ptr<LintedScpSet> scp_set =
       options.policy_kind == ast::PolicyKind::kScp ? LintedScpSet::load(files) : nullptr;
   bool failed = false;
-  std::set<uint32_t> matched;  // suppressions that matched a finding
+  std::set<uint32_t> matched;                  // suppressions that matched a finding
+  std::vector<CommentNotice> comment_notices;  // of suppression comments, in file order
   // Each file's findings are written as soon as it and every earlier file are linted.
   std::unique_ptr<report::Reporter> reporter =
       make_reporter(options, options.output ? output_file : out);
@@ -270,6 +292,7 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
           return;
         }
         matched.insert(linted->suppressions_matched.begin(), linted->suppressions_matched.end());
+        describe_suppression_notices(*linted, comment_notices);
         report::Totals file_totals;
         file_totals.add(*linted);
         failed = failed || fails(file_totals, file_settings.fail_level.value);
@@ -289,6 +312,10 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
     return kExitError;
   }
   for (const Error& error : errors) err << "iamlint: error: " << error.message << '\n';
+  // A suppression comment without a reason is an error even under --quiet.
+  for (const CommentNotice& notice : comment_notices) {
+    if (!options.quiet || notice.error) err << notice.text << '\n';
+  }
   if (!options.quiet) {
     for (const std::string& stale : stale_suppressions(resolver, matched, options.paths))
       err << stale << '\n';

@@ -240,6 +240,11 @@ FileResult lint(source::SourceFile source, const LintConfig& config) {
       for (const input::PolicySource& policy : reading.policies) {
         lint_policy(policy, config, result);
       }
+      // After every policy: a comment may cover several (above a template's Resources).
+      if (!reading.directives.empty()) {
+        result.suppression_notices = apply_suppression_comments(reading.directives, config.rules,
+                                                                result.findings, result.suppressed);
+      }
       result.principals = std::move(reading.principals);
     }
   }

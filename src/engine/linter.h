@@ -11,6 +11,7 @@
 #include "engine/rule.h"
 #include "engine/scp_set.h"
 #include "engine/suppression.h"
+#include "engine/suppression_comments.h"
 #include "engine/trusted_parties.h"
 #include "input/document_kind.h"
 #include "input/policy_source.h"
@@ -78,6 +79,8 @@ struct FileResult {
   std::size_t baselined = 0;                   // left out because --baseline knows them
   std::size_t fixed = 0;                       // findings fixed by --fix (or --diff)
   std::string diff;                            // with --diff: the fixes as a unified diff
+  // Suppression comments of the file that are malformed or name a rule with nothing to suppress.
+  std::vector<SuppressionNotice> suppression_notices;
 };
 
 [[nodiscard]] FileResult lint(source::SourceFile source, const LintConfig& config);

@@ -113,11 +113,15 @@ Reading read(std::string_view path, std::string_view text, const ReadOptions& op
   std::shared_ptr<ParsedJson> json;
   const bool yaml = is_yaml(path, text);
   if (yaml) {
-    auto converted = yaml_to_json(text);
+    // Only a file that holds a directive pays for the layout its comments are read with.
+    std::optional<YamlLayout> layout;
+    if (text.find(kIgnoreDirective) != std::string_view::npos) layout.emplace();
+    auto converted = yaml_to_json(text, layout ? &*layout : nullptr);
     if (!converted) {
       reading.error = converted.error();
       return reading;
     }
+    if (layout) reading.directives = find_directive_comments(text, *layout);
     json = ParsedJson::own(std::move(converted->text), std::move(converted->map));
   } else {
     json = ParsedJson::borrow(text, OffsetMap{});

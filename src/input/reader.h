@@ -11,6 +11,7 @@
 
 #include "input/document_kind.h"
 #include "input/policy_source.h"
+#include "input/yaml_comments.h"
 #include "json/parser.h"
 
 namespace iamlint::input {
@@ -28,6 +29,8 @@ struct Reading {
   std::optional<json::SyntaxError> error;  // why the file could not be read, at a file offset
   std::vector<PolicySource> policies;      // in document order
   std::vector<Principal> principals;       // of an account export, with their policies
+  // The file's `# iamlint-ignore` comments (YAML only: JSON has no comments).
+  std::vector<DirectiveComment> directives;
 };
 
 // `path` decides between JSON and YAML; `text` must outlive the Reading.

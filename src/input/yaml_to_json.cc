@@ -1,5 +1,6 @@
 #include "input/yaml_to_json.h"
 
+#include <algorithm>
 #include <istream>
 #include <streambuf>
 #include <string>
@@ -193,16 +194,24 @@ std::string json_escape(char c) {
 // Writes the tree as JSON text, piece by piece with the YAML each piece comes from.
 class Emitter {
  public:
-  Emitter(std::string_view yaml, const TreeBuilder& tree)
-      : yaml_(yaml), tree_(tree), nodes_(tree.nodes()), limit_(8 * yaml.size() + (1u << 20)) {}
+  // `entries`, when given, receives the range of each mapping entry and sequence item.
+  Emitter(std::string_view yaml, const TreeBuilder& tree, std::vector<ByteRange>* entries)
+      : yaml_(yaml),
+        tree_(tree),
+        nodes_(tree.nodes()),
+        limit_(8 * yaml.size() + (1u << 20)),
+        entries_(entries) {}
 
-  MappedText run() && {
+  // The JSON text, and where the document's root node ends in the YAML.
+  std::pair<MappedText, uint32_t> run() && {
+    uint32_t root_end = 0;
     if (nodes_.empty()) {
       put("null", {0, 0});  // an empty stream
     } else {
-      emit(0, 1, kNone);
+      root_end = emit(0, 1, kNone).end;
     }
-    return {std::move(out_), std::move(map_).build(static_cast<uint32_t>(yaml_.size()))};
+    return {{std::move(out_), std::move(map_).build(static_cast<uint32_t>(yaml_.size()))},
+            root_end};
   }
 
  private:
@@ -305,13 +314,17 @@ class Emitter {
       first = false;
       if (mapping) {
         const uint32_t value = nodes_[child].next_sibling;
+        const uint32_t key_mark = nodes_[child].mark;
         ByteRange key = emit_key(child);
         put(":", {key.end, key.end});
         last_end = value == kNone ? key.end : emit(value, depth + 1, key.end).end;
         if (value == kNone) put("null", {key.end, key.end});
         child = value == kNone ? child : value;
+        if (entries_) entries_->push_back({key_mark, std::max(key_mark, last_end)});
       } else {
-        last_end = emit(child, depth + 1, kNone).end;
+        const ByteRange item = emit(child, depth + 1, kNone);
+        last_end = item.end;
+        if (entries_) entries_->push_back(item);
       }
     }
     uint32_t end = last_end;
@@ -400,13 +413,45 @@ class Emitter {
   const TreeBuilder& tree_;
   const std::vector<YamlNode>& nodes_;
   std::size_t limit_;
+  std::vector<ByteRange>* entries_;
   std::string out_;
   OffsetMap::Builder map_;
 };
 
+// Where the first document ends: at the first "---" or "..." line after its root node.
+uint32_t document_end(std::string_view yaml, uint32_t root_end) {
+  for (std::size_t at = yaml.find('\n', root_end); at != std::string_view::npos;
+       at = yaml.find('\n', at + 1)) {
+    const std::string_view line = yaml.substr(at + 1);
+    if ((line.starts_with("---") || line.starts_with("...")) &&
+        (line.size() == 3 || is_space(line[3]))) {
+      return static_cast<uint32_t>(at + 1);
+    }
+  }
+  return static_cast<uint32_t>(yaml.size());
+}
+
+void describe_layout(std::string_view yaml, const TreeBuilder& tree, uint32_t root_end,
+                     YamlLayout& layout) {
+  for (const YamlNode& node : tree.nodes()) {
+    if (node.kind != YamlKind::kScalar) continue;
+    layout.scalars.push_back(
+        locate_scalar(yaml, skip_properties(yaml, node.mark), node.value).range);
+  }
+  const auto by_start = [](ByteRange a, ByteRange b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  };
+  std::sort(layout.scalars.begin(), layout.scalars.end(), by_start);
+  // Aliases emit their anchor's entries again.
+  std::sort(layout.entries.begin(), layout.entries.end(), by_start);
+  layout.entries.erase(std::unique(layout.entries.begin(), layout.entries.end()),
+                       layout.entries.end());
+  layout.document_end = document_end(yaml, root_end);
+}
+
 }  // namespace
 
-Result<MappedText, json::SyntaxError> yaml_to_json(std::string_view yaml) {
+Result<MappedText, json::SyntaxError> yaml_to_json(std::string_view yaml, YamlLayout* layout) {
   if (auto error = check_yaml_text(yaml)) return Unexpected(*error);
   const auto base =
       static_cast<uint32_t>(yaml.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0);
@@ -417,7 +462,9 @@ Result<MappedText, json::SyntaxError> yaml_to_json(std::string_view yaml) {
     std::istream stream(&buffer);
     YAML::Parser parser(stream);
     parser.HandleNextDocument(tree);
-    return Emitter(yaml, tree).run();
+    auto [json, root_end] = Emitter(yaml, tree, layout ? &layout->entries : nullptr).run();
+    if (layout) describe_layout(yaml, tree, root_end, *layout);
+    return std::move(json);
   } catch (const Stop& stop) {
     return Unexpected(stop.error);
   } catch (const YAML::Exception& error) {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "input/mapped_text.h"
 #include "json/parser.h"
@@ -16,8 +17,20 @@
 
 namespace iamlint::input {
 
+// Where the nodes of a YAML document lie, for what reads its comments (yaml_comments.h): a '#'
+// inside a scalar is no comment, and a comment above a line is about the entry that starts there.
+struct YamlLayout {
+  std::vector<ByteRange> scalars;  // every scalar as written (quotes, block lines), sorted
+  // Every mapping entry (key to the end of its value) and sequence item, sorted by start; an
+  // entry that starts where another does comes first when it is the larger.
+  std::vector<ByteRange> entries;
+  uint32_t document_end = 0;  // where the first document ends (a "---" or "..." line, or EOF)
+};
+
 // The JSON text and its map to `yaml`, or the reason the YAML cannot be read (a syntax error, or
-// one of the bounds: nesting depth, expanded size).
-[[nodiscard]] Result<MappedText, json::SyntaxError> yaml_to_json(std::string_view yaml);
+// one of the bounds: nesting depth, expanded size). `layout`, when given, receives where the
+// document's nodes lie.
+[[nodiscard]] Result<MappedText, json::SyntaxError> yaml_to_json(std::string_view yaml,
+                                                                 YamlLayout* layout = nullptr);
 
 }  // namespace iamlint::input

@@ -319,7 +319,7 @@ void SarifReporter::write_fix(const engine::Fix& fix, const FileContext& file) {
 
 void SarifReporter::file(const engine::FileResult& result) {
   if (result.findings.empty() && result.suppressed.empty() && !result.syntax_error &&
-      result.omitted_findings == 0) {
+      result.omitted_findings == 0 && result.suppression_notices.empty()) {
     return;
   }
   const std::string& text = result.source.text;
@@ -345,6 +345,14 @@ void SarifReporter::file(const engine::FileResult& result) {
                              .uri = uri,
                              .start = region.start,
                              .end = region.end});
+  }
+  for (const engine::SuppressionNotice& notice : result.suppression_notices) {
+    const Region region = region_of(index, notice.range);
+    suppression_notices_.push_back({.level = notice.error ? "error" : "warning",
+                                    .message = notice.message,
+                                    .uri = uri,
+                                    .start = region.start,
+                                    .end = region.end});
   }
   if (result.omitted_findings > 0) {
     truncated_.push_back(
@@ -408,7 +416,8 @@ void SarifReporter::write_invocation(std::span<const Error> unreadable) {
   w_.begin_object();
   w_.key("executionSuccessful");
   w_.boolean(unreadable.empty());
-  if (!unreadable.empty() || !not_analysed_.empty() || !truncated_.empty() || !notes_.empty()) {
+  if (!unreadable.empty() || !not_analysed_.empty() || !truncated_.empty() || !notes_.empty() ||
+      !suppression_notices_.empty()) {
     w_.key("toolExecutionNotifications");
     w_.begin_array();
     for (const Error& error : unreadable) {
@@ -420,6 +429,7 @@ void SarifReporter::write_invocation(std::span<const Error> unreadable) {
     for (const Notification& notification : not_analysed_) write_notification(notification);
     for (const Notification& notification : truncated_) write_notification(notification);
     for (const Notification& notification : notes_) write_notification(notification);
+    for (const Notification& notification : suppression_notices_) write_notification(notification);
     w_.end_array();
   }
   w_.end_object();

@@ -66,6 +66,8 @@ class SarifReporter final : public Reporter {
   std::vector<Notification> not_analysed_;  // files that could not be parsed or were too large
   std::vector<Notification> truncated_;     // files past the per-file finding limit
   std::vector<Notification> notes_;         // on the run as a whole
+  // Suppression comments that are malformed (errors) or unused (warnings).
+  std::vector<Notification> suppression_notices_;
 };
 
 // The pieces other SARIF writers (`iamlint guardrails`) share with this one, so that every SARIF

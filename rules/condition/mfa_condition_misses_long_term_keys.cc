@@ -3,9 +3,14 @@
 // tests for "no MFA" without IfExists never applies to them, and an Allow that requires MFA with
 // IfExists is satisfied by them.
 #include <algorithm>
+#include <optional>
+#include <string>
+
+#include <fmt/core.h>
 
 #include "catalog/ascii.h"
 #include "condition/operator_family.h"
+#include "engine/fix_edits.h"
 #include "engine/rule.h"
 
 namespace iamlint::rules {
@@ -44,6 +49,19 @@ bool tests_for_mfa(const ast::Condition& condition, MfaKey key) {
   return condition.op.base == "NumericLessThan" || condition.op.base == "NumericLessThanEquals";
 }
 
+// Renames the condition's operator to `name`. Unsafe: the statement then applies to, or is denied
+// to, requests it did not cover. Offered only when the rename changes this condition alone: the
+// operator holds no other key, and the Condition has no operator of that name to collide with.
+std::optional<engine::Fix> rename_operator(const ast::Condition& condition, std::string name,
+                                           const json::Document& doc) {
+  const json::Node& op = doc.node(condition.op.text.node);
+  if (op.child_count != 1 || doc.find_member(op.parent, name) != json::kNoNode) return std::nullopt;
+  return engine::Fix{
+      .description = fmt::format("Replace \"{}\" with \"{}\"", condition.op.text.value, name),
+      .edits = {engine::replace_string(condition.op.text.range, name)},
+      .safe = false};
+}
+
 class MfaConditionMissesLongTermKeys final : public engine::Rule {
  public:
   static constexpr engine::RuleInfo kInfo{
@@ -57,6 +75,7 @@ class MfaConditionMissesLongTermKeys final : public engine::Rule {
       .precision = engine::Precision::kVeryHigh,
       .security_severity = "7.0",
       .equivalents = kEquivalents,
+      .fixable = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 
@@ -66,20 +85,26 @@ class MfaConditionMissesLongTermKeys final : public engine::Rule {
     if (key == MfaKey::kNone || condition.op.qualifier != ast::SetQualifier::kNone) return;
     if (statement.effect == ast::Effect::kDeny && !condition.op.if_exists &&
         tests_for_no_mfa(condition, key)) {
-      ctx.report(condition.op.text.range,
-                 "requests signed with long-term access keys carry no \"{}\", so \"{}\" is false "
-                 "for them and this Deny never applies to them; write \"{}IfExists\" to deny every "
-                 "request "
-                 "without MFA",
-                 condition.key.value, condition.op.text.value, condition.op.base)
-          .related(condition.key.range, "the MFA condition key");
+      auto reported = ctx.report(
+          condition.op.text.range,
+          "requests signed with long-term access keys carry no \"{}\", so \"{}\" is false "
+          "for them and this Deny never applies to them; write \"{}IfExists\" to deny every "
+          "request without MFA",
+          condition.key.value, condition.op.text.value, condition.op.base);
+      reported.related(condition.key.range, "the MFA condition key");
+      auto fix =
+          rename_operator(condition, fmt::format("{}IfExists", condition.op.base), ctx.json());
+      if (fix) reported.fix(std::move(*fix));
     } else if (statement.allows() && condition.op.if_exists && tests_for_mfa(condition, key)) {
-      ctx.report(condition.op.text.range,
-                 "\"{}\" also holds for requests without \"{}\", which is every request signed "
-                 "with long-term access keys, so this Allow does not require MFA for them; write "
-                 "\"{}\"",
-                 condition.op.text.value, condition.key.value, condition.op.base)
-          .related(condition.key.range, "the MFA condition key");
+      auto reported = ctx.report(
+          condition.op.text.range,
+          "\"{}\" also holds for requests without \"{}\", which is every request signed "
+          "with long-term access keys, so this Allow does not require MFA for them; write "
+          "\"{}\"",
+          condition.op.text.value, condition.key.value, condition.op.base);
+      reported.related(condition.key.range, "the MFA condition key");
+      auto fix = rename_operator(condition, std::string(condition.op.base), ctx.json());
+      if (fix) reported.fix(std::move(*fix));
     }
   }
 };

@@ -1385,6 +1385,26 @@ class Fixes(unittest.TestCase):
             self.assertIn('+  "Resource": "arn:aws:s3:::b/*"}]}', diff)
             self.assertEqual(run("--fix", "--unsafe-fixes", "--select", "IAM154", target)[0], 0)
 
+    def test_mfa_operator_fix_is_unsafe_and_changes_only_the_operator(self):
+        policy = ('{"Version": "2012-10-17", "Statement": [{"Sid": "DenyWithoutMFA", "Effect": "Deny",\n'
+                  '  "NotAction": ["iam:ChangePassword", "sts:GetSessionToken"], "Resource": "*",\n'
+                  '  "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}},\n'
+                  ' {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}\n')
+        with tempfile.TemporaryDirectory() as scratch:
+            target = os.path.join(scratch, "p.json")
+            with open(target, "w") as out:
+                out.write(policy)
+            before = {(f["rule_id"], f["line"], f["message"]) for f in self.findings(target, [], [])}
+            self.assertIn("IAM361", {rule for rule, _, _ in before})
+            run("--fix", target)  # not without --unsafe-fixes
+            with open(target) as source:
+                self.assertEqual(source.read(), policy)
+            run("--fix", "--unsafe-fixes", target)
+            with open(target) as source:
+                self.assertEqual(source.read(), policy.replace('{"Bool":', '{"BoolIfExists":'))
+            after = {(f["rule_id"], f["line"], f["message"]) for f in self.findings(target, [], [])}
+            self.assertEqual(after, {f for f in before if f[0] != "IAM361"})
+
     def test_fix_keeps_every_other_byte_and_the_file_mode(self):
         with tempfile.TemporaryDirectory() as scratch:
             target = os.path.join(scratch, "p.json")

@@ -1,7 +1,6 @@
 #include "catalog/lists.h"
 
 #include <algorithm>
-#include <ranges>
 
 #include "catalog/ascii.h"
 #include "catalog/service.h"
@@ -26,10 +25,14 @@ const tables::PairRow* find_pair(const tables::PairRow* rows, std::uint32_t coun
 // Whether one word of the space-separated `list` satisfies `matches`.
 template <class Matches>
 bool any_word(std::string_view list, Matches&& matches) {
-  for (const auto word : std::views::split(list, ' ')) {
-    if (matches(std::string_view(word.begin(), word.end()))) return true;
+  // A plain loop rather than std::views::split, which clang 14 (the sanitizer build) cannot
+  // compile against GCC 12's standard library.
+  while (true) {
+    const std::size_t space = list.find(' ');
+    if (matches(list.substr(0, space))) return true;
+    if (space == std::string_view::npos) return false;
+    list.remove_prefix(space + 1);
   }
-  return false;
 }
 
 // The hand-kept rows turned into lookups by catalogue position, built on first use (a few

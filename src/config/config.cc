@@ -276,7 +276,10 @@ Result<std::vector<Suppression>> read_suppressions(Reader& r, const YAML::Node& 
     if (!members) return Unexpected(members.error());
     Suppression entry{.origin = Reader::origin(item)};
     bool has_rule = false;
-    for (const auto& [key, value] : *members) {
+    for (const auto& member : *members) {
+      // Named copies: clang 14 (the sanitizer build) cannot capture structured bindings.
+      const auto& key = member.first;
+      const auto& value = member.second;
       std::optional<Error> failed;
       auto list = [&](std::vector<std::string>& into) {
         auto read = r.strings(value, key);

@@ -22,8 +22,11 @@ struct Error {
 };
 
 // Wraps an error so that Result's constructor cannot confuse it with a value.
+// The constructor (rather than an aggregate) lets `Unexpected(error)` compile with clang 14 too,
+// which lacks C++20's parenthesised aggregate initialisation; the sanitizer build uses clang.
 template <class E>
 struct Unexpected {
+  explicit Unexpected(E e) : error(std::move(e)) {}
   E error;
 };
 

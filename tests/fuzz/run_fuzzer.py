@@ -51,6 +51,8 @@ def main() -> int:
         os.makedirs(corpus, exist_ok=True)
         command = [fuzzer, f"-max_total_time={seconds}", "-timeout=10", "-rss_limit_mb=2048",
                    "-max_len=65536", "-print_final_stats=1",
+                   # libFuzzer's default, 77, is what Meson reads as "skipped".
+                   "-error_exitcode=1",
                    f"-artifact_prefix={crashes}{os.sep}{name}-",
                    f"-dict={os.path.join(ROOT, 'tests', 'fuzz', 'iam.dict')}", corpus, seeds]
         print(" ".join(command), flush=True)

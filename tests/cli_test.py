@@ -393,20 +393,61 @@ class Inputs(unittest.TestCase):
                     _, out, _ = run("--format", "json", "--select", rule, policy)
                     self.assertEqual(len(json.loads(out)), expected)
 
+    # Every command that writes a report takes --output the same way.
+    COMMANDS = {
+        "lint": [f"{CLI}/invalid.json"],
+        "check": ["check", "no-public-access", "testdata/checks/no-public-access/fail_everyone.json"],
+        "diff": ["diff", "testdata/examples/reports_bucket_reader.json", "testdata/examples/admin.json"],
+        "guardrails": ["guardrails", "testdata/examples/guardrails/good"],
+        "audit": ["audit", "--now", "2026-01-01T00:00:00Z", "testdata/examples/account/neglected"],
+    }
+
     def test_output_refuses_to_overwrite_an_input(self):
-        status, _, err = run("--output", f"{CLI}/invalid.json", f"{CLI}/invalid.json")
-        self.assertEqual(status, 2)
-        self.assertIn("is one of the inputs", err)
+        for command, args in self.COMMANDS.items():
+            with self.subTest(command), tempfile.TemporaryDirectory() as scratch:
+                inputs = [os.path.join(scratch, os.path.basename(arg)) if os.path.exists(arg) else arg
+                          for arg in args]
+                for arg, copy in zip(args, inputs):
+                    if os.path.isdir(arg):
+                        shutil.copytree(arg, copy)
+                    elif os.path.isfile(arg):
+                        shutil.copy(arg, copy)
+                # The last PATH, or a file inside it when it is a directory.
+                victim = inputs[-1]
+                if os.path.isdir(victim):
+                    victim = sorted(os.path.join(root, name) for root, _, names in os.walk(victim)
+                                    for name in names if name.endswith(".json"))[0]
+                with open(victim, "rb") as before:
+                    original = before.read()
+                status, _, err = run(*inputs[:-1], "--output", victim, inputs[-1])
+                self.assertEqual(status, 2, err)
+                self.assertIn(f"--output '{victim}' is one of the inputs", err)
+                with open(victim, "rb") as after:
+                    self.assertEqual(after.read(), original)
 
     def test_output_that_cannot_be_written_is_a_usage_error(self):
-        status, out, err = run("--output", "/nonexistent-dir/report.sarif", f"{CLI}/invalid.json")
-        self.assertEqual((status, out), (2, ""))
-        self.assertIn("cannot write '/nonexistent-dir/report.sarif': No such file or directory", err)
-        status, _, err = run("--output", "/dev/full", f"{CLI}/invalid.json")
-        self.assertEqual(status, 2)
-        self.assertIn("cannot write '/dev/full': No space left on device", err)
+        for command, args in self.COMMANDS.items():
+            with self.subTest(command):
+                status, out, err = run("--output", "/nonexistent-dir/report", *args)
+                self.assertEqual((status, out), (2, ""))
+                self.assertIn("cannot write '/nonexistent-dir/report': No such file or directory",
+                              err)
+                status, _, err = run("--output", "/dev/full", *args)
+                self.assertEqual(status, 2)
+                self.assertIn("cannot write '/dev/full': No space left on device", err)
 
     def test_output_file_receives_the_report(self):
+        for command, args in self.COMMANDS.items():
+            with self.subTest(command), tempfile.TemporaryDirectory() as scratch:
+                target = os.path.join(scratch, "report")
+                status, out, _ = run(*args)
+                self.assertNotEqual(out, "")
+                status_to_file, out_to_file, _ = run("--output", target, *args)
+                self.assertEqual((status_to_file, out_to_file), (status, ""))
+                with open(target) as report:
+                    self.assertEqual(report.read(), out)
+
+    def test_sarif_output_file_is_sarif(self):
         with tempfile.TemporaryDirectory() as scratch:
             target = os.path.join(scratch, "out.sarif")
             status, out, _ = run("--format", "sarif", "--output", target, f"{CLI}/invalid.json")

@@ -1,14 +1,12 @@
 #include "app/audit_command.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <map>
 
 #include <fmt/core.h>
 
 #include "app/inputs.h"
+#include "app/report_output.h"
 #include "app/reporter_factory.h"
 #include "app/settings.h"
 #include "audit/account.h"
@@ -188,6 +186,12 @@ int audit_command(const Options& options, std::ostream& out, std::ostream& err) 
     err << "iamlint: error: " << error->message << '\n';
     return kExitError;
   }
+  // Opened before the work, so that a wrong path fails at once.
+  auto output = ReportOutput::open(options, out, kTextExports);
+  if (!output) {
+    err << "iamlint: error: " << output.error().message << '\n';
+    return kExitError;
+  }
   Loaded loaded = load_account(options);
   if (!loaded.errors.empty()) {
     for (const Error& error : loaded.errors) err << "iamlint: error: " << error.message << '\n';
@@ -202,17 +206,7 @@ int audit_command(const Options& options, std::ostream& out, std::ostream& err) 
   const audit::ControlRules rules = audit::control_rules(*controls);
   audit::AuditResult result = audit::run_audit(account, *controls, rules.rules, at);
 
-  std::ofstream output_file;
-  if (options.output) {
-    output_file.open(*options.output, std::ios::binary | std::ios::trunc);
-    if (!output_file.is_open()) {
-      err << fmt::format("iamlint: error: cannot write '{}': {}\n", *options.output,
-                         std::strerror(errno));
-      return kExitError;
-    }
-  }
-  std::unique_ptr<report::Reporter> reporter =
-      make_reporter(options, options.output ? output_file : out);
+  std::unique_ptr<report::Reporter> reporter = make_reporter(options, output->stream());
   report::Totals totals;
   reporter->begin();
   for (std::size_t i = 0; i < account.files.size(); ++i) {
@@ -226,9 +220,8 @@ int audit_command(const Options& options, std::ostream& out, std::ostream& err) 
   const std::vector<std::string> notes = summary_notes(result);
   reporter->notes(notes);
   reporter->end({});
-  if (options.output && !output_file.flush()) {
-    err << fmt::format("iamlint: error: cannot write '{}': {}\n", *options.output,
-                       std::strerror(errno));
+  if (auto written = output->finish(); !written) {
+    err << "iamlint: error: " << written.error().message << '\n';
     return kExitError;
   }
   if (!options.quiet) {

@@ -1,7 +1,6 @@
 #include "app/check_command.h"
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
 #include <fmt/core.h>
@@ -11,6 +10,7 @@
 #include "app/check_findings.h"
 #include "app/inputs.h"
 #include "app/policy_pairs.h"
+#include "app/report_output.h"
 #include "app/reporter_factory.h"
 #include "support/text.h"
 
@@ -204,16 +204,14 @@ int check_command(const Options& options, std::ostream& out, std::ostream& err) 
                        check_name(options.check));
     return kExitError;
   }
-  Outcome outcome = run_check(options);
-  std::ofstream output_file;
-  if (options.output) {
-    output_file.open(*options.output, std::ios::binary | std::ios::trunc);
-    if (!output_file.is_open()) {
-      err << fmt::format("iamlint: error: cannot write '{}'\n", *options.output);
-      return kExitError;
-    }
+  // Opened before the work, so that a wrong path fails at once.
+  auto output = ReportOutput::open(options, out);
+  if (!output) {
+    err << "iamlint: error: " << output.error().message << '\n';
+    return kExitError;
   }
-  std::ostream& report_out = options.output ? output_file : out;
+  Outcome outcome = run_check(options);
+  std::ostream& report_out = output->stream();
   std::unique_ptr<report::Reporter> reporter = make_reporter(options, report_out);
   reporter->begin();
   std::size_t failed = 0;
@@ -223,6 +221,10 @@ int check_command(const Options& options, std::ostream& out, std::ostream& err) 
     if (!outcome.results[i].findings.empty()) ++failed;
   }
   reporter->end(outcome.errors);
+  if (auto written = output->finish(); !written) {
+    err << "iamlint: error: " << written.error().message << '\n';
+    return kExitError;
+  }
   for (const Error& error : outcome.errors) err << "iamlint: error: " << error.message << '\n';
   if (!options.quiet) {
     for (const std::string& note : outcome.notes) err << "iamlint: note: " << note << '\n';

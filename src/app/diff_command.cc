@@ -9,6 +9,7 @@
 #include "analysis/condition_facts.h"
 #include "app/check_findings.h"
 #include "app/policy_pairs.h"
+#include "app/report_output.h"
 #include "catalog/action.h"
 #include "catalog/service.h"
 #include "report/json_writer.h"
@@ -225,22 +226,9 @@ void write_change(const PairedFile& file, const Change& change, report::JsonWrit
   w->end_object();
 }
 
-}  // namespace
-
-int diff_command(const Options& options, std::ostream& out, std::ostream& err) {
-  if (options.format != OutputFormat::kText && options.format != OutputFormat::kJson) {
-    err << "iamlint: error: 'iamlint diff' prints text or json\n";
-    return kExitError;
-  }
-  if (options.paths.size() != 2) {
-    err << "iamlint: error: usage: iamlint diff OLD NEW (two files or two directories)\n";
-    return kExitError;
-  }
-  PairedPolicies paired = pair_with_base(options.paths[0], {options.paths[1]}, options);
-  for (const Error& error : paired.errors) err << "iamlint: error: " << error.message << '\n';
-  if (!paired.errors.empty()) return kExitError;
+// The changes of every pair, then the base files that have no newer version.
+void write_changes(const PairedPolicies& paired, bool json, std::ostream& out) {
   report::JsonWriter w(out);
-  const bool json = options.format == OutputFormat::kJson;
   if (json) {
     w.begin_object();
     w.key("policies");
@@ -271,6 +259,33 @@ int diff_command(const Options& options, std::ostream& out, std::ostream& err) {
   } else {
     for (const std::string& file : paired.removed)
       out << fmt::format("{} -> (removed): grants nothing now\n", to_terminal_text(file));
+  }
+}
+
+}  // namespace
+
+int diff_command(const Options& options, std::ostream& out, std::ostream& err) {
+  if (options.format != OutputFormat::kText && options.format != OutputFormat::kJson) {
+    err << "iamlint: error: 'iamlint diff' prints text or json\n";
+    return kExitError;
+  }
+  if (options.paths.size() != 2) {
+    err << "iamlint: error: usage: iamlint diff OLD NEW (two files or two directories)\n";
+    return kExitError;
+  }
+  // Opened before the work, so that a wrong path fails at once.
+  auto output = ReportOutput::open(options, out);
+  if (!output) {
+    err << "iamlint: error: " << output.error().message << '\n';
+    return kExitError;
+  }
+  PairedPolicies paired = pair_with_base(options.paths[0], {options.paths[1]}, options);
+  for (const Error& error : paired.errors) err << "iamlint: error: " << error.message << '\n';
+  if (!paired.errors.empty()) return kExitError;
+  write_changes(paired, options.format == OutputFormat::kJson, output->stream());
+  if (auto written = output->finish(); !written) {
+    err << "iamlint: error: " << written.error().message << '\n';
+    return kExitError;
   }
   return kExitClean;
 }

@@ -1,9 +1,6 @@
 #include "app/guardrails_command.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 
 #include <fmt/core.h>
 
@@ -12,6 +9,7 @@
 #include "app/app.h"
 #include "app/inputs.h"
 #include "app/policy_set.h"
+#include "app/report_output.h"
 #include "report/guardrail_reporter.h"
 
 namespace iamlint::app {
@@ -61,6 +59,12 @@ int guardrails_command(const Options& options, std::ostream& out, std::ostream& 
     err << "iamlint: error: " << controls.error().message << '\n';
     return kExitError;
   }
+  // Opened before the work, so that a wrong path fails at once.
+  auto output = ReportOutput::open(options, out);
+  if (!output) {
+    err << "iamlint: error: " << output.error().message << '\n';
+    return kExitError;
+  }
   Inputs inputs = collect_inputs(options.paths);
   std::vector<std::unique_ptr<LoadedPolicy>> policies;
   for (const std::string& file : inputs.files) {
@@ -90,16 +94,7 @@ int guardrails_command(const Options& options, std::ostream& out, std::ostream& 
   const std::vector<analysis::ControlVerdict> verdicts = analysis::check_controls(*controls, model);
   const report::GuardrailReport report{verdicts, files};
 
-  std::ofstream output_file;
-  if (options.output) {
-    output_file.open(*options.output, std::ios::binary | std::ios::trunc);
-    if (!output_file.is_open()) {
-      err << fmt::format("iamlint: error: cannot write '{}': {}\n", *options.output,
-                         std::strerror(errno));
-      return kExitError;
-    }
-  }
-  std::ostream& sink = options.output ? output_file : out;
+  std::ostream& sink = output->stream();
   switch (options.format) {
     case OutputFormat::kSarif:
       report::write_guardrails_sarif(report, {version(), kInformationUri}, sink);
@@ -111,9 +106,8 @@ int guardrails_command(const Options& options, std::ostream& out, std::ostream& 
       report::write_guardrails_text(report, sink);
       break;
   }
-  if (options.output && !output_file.flush()) {
-    err << fmt::format("iamlint: error: cannot write '{}': {}\n", *options.output,
-                       std::strerror(errno));
+  if (auto written = output->finish(); !written) {
+    err << "iamlint: error: " << written.error().message << '\n';
     return kExitError;
   }
   return has_gap(verdicts) ? kExitFindings : kExitClean;

@@ -1,10 +1,7 @@
 #include "app/lint_command.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <set>
 
@@ -15,6 +12,7 @@
 #include "app/fixes.h"
 #include "app/inputs.h"
 #include "app/policy_set.h"
+#include "app/report_output.h"
 #include "app/reporter_factory.h"
 #include "app/repository.h"
 #include "app/settings.h"
@@ -174,14 +172,6 @@ void describe_suppression_notices(const engine::FileResult& result,
   }
 }
 
-bool names_an_input(const std::string& output, const std::vector<std::string>& files) {
-  std::error_code ec;
-  for (const std::string& file : files) {
-    if (file != "-" && std::filesystem::equivalent(output, file, ec)) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
@@ -215,22 +205,11 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
     baseline = std::move(*loaded);
   }
   Inputs inputs = collect_inputs(options.paths);
-  if (options.output && names_an_input(*options.output, inputs.files)) {
-    err << fmt::format(
-        "iamlint: error: --output '{}' is one of the inputs; it would be overwritten\n",
-        *options.output);
-    return kExitError;
-  }
-
   // Opened before the work, so that a wrong path fails at once.
-  std::ofstream output_file;
-  if (options.output) {
-    output_file.open(*options.output, std::ios::binary | std::ios::trunc);
-    if (!output_file.is_open()) {
-      err << fmt::format("iamlint: error: cannot write '{}': {}\n", *options.output,
-                         std::strerror(errno));
-      return kExitError;
-    }
+  auto output = ReportOutput::open(options, out);
+  if (!output) {
+    err << "iamlint: error: " << output.error().message << '\n';
+    return kExitError;
   }
 
   std::vector<Error> errors = std::move(inputs.errors);
@@ -276,8 +255,7 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   std::set<uint32_t> matched;                  // suppressions that matched a finding
   std::vector<CommentNotice> comment_notices;  // of suppression comments, in file order
   // Each file's findings are written as soon as it and every earlier file are linted.
-  std::unique_ptr<report::Reporter> reporter =
-      make_reporter(options, options.output ? output_file : out);
+  std::unique_ptr<report::Reporter> reporter = make_reporter(options, output->stream());
   reporter->begin();
   for_each_in_order(
       files.size(), thread_count(options.jobs, files.size()),
@@ -306,9 +284,8 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
       });
   reporter->end(errors);
 
-  if (options.output && !output_file.flush()) {
-    err << fmt::format("iamlint: error: cannot write '{}': {}\n", *options.output,
-                       std::strerror(errno));
+  if (auto written = output->finish(); !written) {
+    err << "iamlint: error: " << written.error().message << '\n';
     return kExitError;
   }
   for (const Error& error : errors) err << "iamlint: error: " << error.message << '\n';

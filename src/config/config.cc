@@ -4,6 +4,7 @@
 #include <charconv>
 #include <chrono>
 #include <functional>
+#include <initializer_list>
 #include <set>
 
 #include <fmt/core.h>
@@ -423,7 +424,10 @@ void string_property(JsonWriter& w, std::string_view name, std::string_view desc
   strings_schema(w, description);
 }
 
-void overrides_schema(JsonWriter& w, std::string_view description) {
+// Opens the schema of a list of objects with the `required` keys and no others; the caller
+// writes the properties and closes it with end_object_list_schema.
+void begin_object_list_schema(JsonWriter& w, std::string_view description,
+                              std::initializer_list<std::string_view> required) {
   w.begin_object();
   w.field("description", description);
   w.field("type", "array");
@@ -434,37 +438,31 @@ void overrides_schema(JsonWriter& w, std::string_view description) {
   w.boolean(false);
   w.key("required");
   w.begin_array();
-  w.string("files");
+  for (std::string_view key : required) w.string(key);
   w.end_array();
   w.key("properties");
   w.begin_object();
+}
+
+void end_object_list_schema(JsonWriter& w) {
+  w.end_object();
+  w.end_object();
+  w.end_object();
+}
+
+void overrides_schema(JsonWriter& w, std::string_view description) {
+  begin_object_list_schema(w, description, {"files"});
   string_property(w, "files", "Path globs, relative to the configuration's directory.");
   w.key("policy-type");
   enum_key_schema<kPolicyTypeNames>(w, "The policy type of the matching files.");
   w.key("resource-type");
   enum_key_schema<ast::kAttachedResourceNames>(
       w, "The resource the matching policies are attached to.");
-  w.end_object();
-  w.end_object();
-  w.end_object();
+  end_object_list_schema(w);
 }
 
 void suppressions_schema(JsonWriter& w, std::string_view description) {
-  w.begin_object();
-  w.field("description", description);
-  w.field("type", "array");
-  w.key("items");
-  w.begin_object();
-  w.field("type", "object");
-  w.key("additionalProperties");
-  w.boolean(false);
-  w.key("required");
-  w.begin_array();
-  w.string("rule");
-  w.string("reason");
-  w.end_array();
-  w.key("properties");
-  w.begin_object();
+  begin_object_list_schema(w, description, {"rule", "reason"});
   w.key("rule");
   w.begin_object();
   w.field("description", "The rule to silence: an id (IAM203) or a name (wildcard-resource).");
@@ -490,9 +488,7 @@ void suppressions_schema(JsonWriter& w, std::string_view description) {
   w.field("type", "string");
   w.field("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
   w.end_object();
-  w.end_object();
-  w.end_object();
-  w.end_object();
+  end_object_list_schema(w);
 }
 
 constexpr Key kKeys[] = {

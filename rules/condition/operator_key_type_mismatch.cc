@@ -13,34 +13,6 @@ constexpr std::string_view kCodes[] = {"TYPE_MISMATCH"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MISMATCHED_TYPE"}};
 
 using catalog::KeyType;
-using operators::Family;
-
-bool fits(Family family, KeyType type, std::string_view key) {
-  switch (family) {
-    case Family::kString:
-      return type == KeyType::kString || type == KeyType::kArn;
-    // ARN operators compare ARN-shaped strings, which String keys often hold
-    // (kms:EncryptionContext:aws:s3:arn).
-    case Family::kArn:
-      return type == KeyType::kArn || type == KeyType::kString;
-    // aws:EpochTime is documented as both Date and Numeric.
-    case Family::kNumeric:
-      return type == KeyType::kNumeric ||
-             (type == KeyType::kDate && catalog::equals_folded(key, "aws:EpochTime"));
-    case Family::kDate:
-      return type == KeyType::kDate;
-    case Family::kBool:
-      return type == KeyType::kBool;
-    case Family::kIp:
-      return type == KeyType::kIpAddress;
-    case Family::kBinary:
-      return type == KeyType::kBinary;
-    case Family::kNull:
-    case Family::kUnknown:
-      return true;
-  }
-  return true;
-}
 
 std::string_view operators_for(KeyType type) {
   switch (type) {
@@ -78,9 +50,9 @@ class OperatorKeyTypeMismatch final : public engine::Rule {
 
   void check_condition(const ast::Statement&, const ast::Condition& condition,
                        engine::RuleContext& ctx) const override {
-    const Family family = operators::family_of(condition.op);
+    const operators::Family family = operators::family_of(condition.op);
     std::optional<catalog::ConditionKey> known = catalog::find_condition_key(condition.key.value);
-    if (!known || fits(family, known->type(), condition.key.value)) return;
+    if (!known || operators::compares(family, known->type(), condition.key.value)) return;
     ctx.report(condition.key.range, "\"{}\" holds {} values, which {} does not compare: use {}",
                condition.key.value, known->type_name(), condition.op.text.value,
                operators_for(known->type()))

@@ -6,6 +6,7 @@
 #include "catalog/condition_key.h"
 #include "catalog/suggest.h"
 #include "condition/condition_key_catalog.h"
+#include "condition/key_correction.h"
 #include "engine/rule.h"
 
 namespace iamlint::rules {
@@ -29,6 +30,7 @@ class UnknownGlobalConditionKey final : public engine::Rule {
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
+      .fixable = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 
@@ -51,12 +53,16 @@ class UnknownGlobalConditionKey final : public engine::Rule {
       return;
     }
     if (known) return;
-    std::vector<std::string> guesses = catalog::suggest_condition_keys(key, 1);
+    // Two, to tell whether the best is the only likely one.
+    std::vector<std::string> guesses = catalog::suggest_condition_keys(key, 2);
     if (!guesses.empty()) {
-      ctx.report(condition.key.range,
-                 "\"{}\" is not an AWS global condition key; did you mean \"{}\"?", key,
-                 guesses.front())
-          .code("INVALID_GLOBAL_CONDITION_KEY");
+      auto reported = ctx.report(condition.key.range,
+                                 "\"{}\" is not an AWS global condition key; did you mean \"{}\"?",
+                                 key, guesses.front());
+      reported.code("INVALID_GLOBAL_CONDITION_KEY");
+      if (!condition_keys::certainly_meant(key, guesses)) return;
+      if (auto fix = condition_keys::replace_key(condition, guesses.front(), ctx.json()))
+        reported.fix(std::move(*fix));
     } else {
       ctx.report(condition.key.range,
                  "\"{}\" is not an AWS global condition key; use a key from the global condition "

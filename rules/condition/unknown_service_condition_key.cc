@@ -3,6 +3,7 @@
 // misspelt service prefix under which the key exists (dynamodbb:LeadingKeys).
 #include "catalog/join.h"
 #include "condition/condition_key_catalog.h"
+#include "condition/key_correction.h"
 #include "engine/rule.h"
 
 namespace iamlint::rules {
@@ -11,6 +12,20 @@ namespace {
 constexpr std::string_view kTags[] = {"correctness", "condition"};
 constexpr std::string_view kCodes[] = {"INVALID_SERVICE_CONDITION_KEY", "INVALID_SERVICE"};
 constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_CONDITION_FOR_ACTION"}};
+
+// The key meant, when it is certain: the one close service prefix that has the key, the global key
+// that a service prefix was put on, or the only likely typo of a key of the catalogue.
+std::optional<std::string> certain_key(std::string_view key,
+                                       const condition_keys::UnknownServiceKey& unknown) {
+  if (unknown.suggestions.size() != 1) return std::nullopt;
+  const std::string& meant = unknown.suggestions.front();
+  if (!unknown.service ||
+      catalog::equals_folded(condition_keys::name_of(meant), condition_keys::name_of(key))) {
+    return meant;
+  }
+  if (condition_keys::certainly_meant(key, catalog::suggest_condition_keys(key, 2))) return meant;
+  return std::nullopt;
+}
 
 class UnknownServiceConditionKey final : public engine::Rule {
  public:
@@ -25,6 +40,7 @@ class UnknownServiceConditionKey final : public engine::Rule {
       .precision = engine::Precision::kHigh,
       .access_analyzer_codes = kCodes,
       .equivalents = kEquivalents,
+      .fixable = true,
   };
   const engine::RuleInfo& info() const override { return kInfo; }
 
@@ -36,17 +52,21 @@ class UnknownServiceConditionKey final : public engine::Rule {
     std::vector<std::string> quoted;
     for (const std::string& key : unknown->suggestions) quoted.push_back("\"" + key + "\"");
     const std::string suggestions = catalog_join::join_or(quoted);
-    if (!unknown->service) {
-      ctx.report(condition.key.range,
-                 "the service prefix \"{}\" in \"{}\" does not exist; did you mean {}?",
-                 condition_keys::prefix_of(condition.key.value), condition.key.value, suggestions)
-          .code("INVALID_SERVICE");
-      return;
+    auto reported =
+        unknown->service
+            ? ctx.report(condition.key.range,
+                         "{} ({}) has no condition key \"{}\"; did you mean {}?",
+                         unknown->service->prefix(), unknown->service->name(), condition.key.value,
+                         suggestions)
+            : ctx.report(condition.key.range,
+                         "the service prefix \"{}\" in \"{}\" does not exist; did you mean {}?",
+                         condition_keys::prefix_of(condition.key.value), condition.key.value,
+                         suggestions);
+    reported.code(unknown->service ? "INVALID_SERVICE_CONDITION_KEY" : "INVALID_SERVICE");
+    if (std::optional<std::string> meant = certain_key(condition.key.value, *unknown)) {
+      if (auto fix = condition_keys::replace_key(condition, *meant, ctx.json()))
+        reported.fix(std::move(*fix));
     }
-    ctx.report(condition.key.range, "{} ({}) has no condition key \"{}\"; did you mean {}?",
-               unknown->service->prefix(), unknown->service->name(), condition.key.value,
-               suggestions)
-        .code("INVALID_SERVICE_CONDITION_KEY");
   }
 };
 

@@ -1,12 +1,14 @@
 // IAM210: an identity policy lets its holder raise its own permissions, with one action (rewrite
 // a policy, attach one to itself) or a combination across its statements (pass any role to a new
-// instance or function), judged on what the policy allows after its Deny statements.
+// instance or function), judged on what the policy allows after its Deny statements; and a user,
+// group or role whose policies together allow a combination that none of them allows alone.
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <vector>
 
 #include "analysis/risk_lists.h"
+#include "engine/principal_set.h"
 #include "engine/rule.h"
 #include "privilege/risk_report.h"
 
@@ -82,6 +84,43 @@ std::string what_allows(const risk::GrantingEntry& entry, const Allowed& allowed
                      : fmt::format("with {}, this", risk::first_of(others, others.size())));
 }
 
+// Whether `part` (one of a principal's policies, or a group's) allows the method as freely as the
+// principal does: then its own finding says it.
+bool reported_by(const analysis::PermissionModel& part, const Allowed& method) {
+  const std::optional<Allowed> alone = allowed(*method.method, part);
+  return alone && (method.constrained || !alone->constrained);
+}
+
+// A permissions boundary caps what the principal's policies allow: a step it does not allow is
+// not taken.
+bool within(const analysis::PermissionModel* boundary, const Allowed& method) {
+  return boundary == nullptr ||
+         std::all_of(method.steps.begin(), method.steps.end(),
+                     [&](const Step& step) { return !boundary->access(step.action).empty(); });
+}
+
+// Unconstrained methods first: they decide the level and lead the message.
+std::vector<const Allowed*> lead_first(const std::vector<Allowed>& methods) {
+  std::vector<const Allowed*> ordered;
+  for (const Allowed& m : methods) ordered.push_back(&m);
+  std::stable_partition(ordered.begin(), ordered.end(),
+                        [](const Allowed* m) { return !m->constrained; });
+  return ordered;
+}
+
+// "; 2 more ways: A and B" for the methods after the lead.
+std::string more_ways(const std::vector<const Allowed*>& ordered) {
+  if (ordered.size() < 2) return {};
+  std::vector<std::string> names;
+  for (std::size_t i = 1; i < ordered.size(); ++i) names.emplace_back(ordered[i]->method->name);
+  return fmt::format("; {} more {}: {}", names.size(), names.size() == 1 ? "way" : "ways",
+                     risk::first_of(names));
+}
+
+std::string constraint_of(const Allowed& lead) {
+  return lead.constrained && !lead.constraint.empty() ? "; " + lead.constraint : "";
+}
+
 constexpr engine::LevelCase kOtherLevels[] = {{engine::Level::kNote,
                                                "every escalation method it grants is constrained "
                                                "by a condition on who, from where or on what"}};
@@ -121,28 +160,67 @@ class PrivilegeEscalation final : public engine::Rule {
     for (const auto& [position, methods] : by_entry) report(methods, ctx);
   }
 
+  // The combinations that need several of the principal's policies: one finding at the
+  // principal, naming each statement that contributes.
+  void check_principal(const engine::PrincipalSet& set, engine::RuleContext& ctx) const override {
+    const analysis::PermissionModel& model = set.model();
+    if (model.grants().empty()) return;
+    std::vector<Allowed> methods;
+    for (const analysis::EscalationMethod& method : analysis::escalation_methods()) {
+      // A single action is granted by one statement, and its policy reports it.
+      if (method.steps.size() < 2) continue;
+      std::optional<Allowed> found = allowed(method, model);
+      if (!found || !within(set.boundary(), *found)) continue;
+      const auto parts = set.parts();
+      if (std::any_of(parts.begin(), parts.end(), [&](const analysis::PermissionModel* part) {
+            return reported_by(*part, *found);
+          })) {
+        continue;
+      }
+      methods.push_back(std::move(*found));
+    }
+    if (methods.empty()) return;
+    const std::vector<const Allowed*> ordered = lead_first(methods);
+    const Allowed& lead = *ordered.front();
+    const Step& step = pivot(lead);
+    std::vector<std::string> others;
+    for (const Step& other : lead.steps) {
+      if (&other != &step) others.push_back(where(set, other));
+    }
+    engine::ReportBuilder finding =
+        ctx.report(set.principal().range,
+                   "the policies of {} together let it {} ({}), though none does alone: {} with "
+                   "{}{}{}",
+                   set.name(), lead.method->consequence, lead.method->name,
+                   where(set, step, " on every resource"), risk::first_of(others, others.size()),
+                   more_ways(ordered), constraint_of(lead))
+            .level(lead.constrained ? engine::Level::kNote : engine::Level::kWarning);
+    for (const Step& each : lead.steps) {
+      const risk::GrantingEntry entry = risk::granting_entry(*each.access.grant, each.action);
+      finding.related(set.to_file(*each.access.grant, entry.range),
+                      fmt::format("{} is allowed here, in {}", each.action.qualified_name(),
+                                  set.policy_name(*each.access.grant)));
+    }
+  }
+
  private:
+  // "iam:PassRole on every resource (managed policy deploy, Statement[1])".
+  static std::string where(const engine::PrincipalSet& set, const Step& step,
+                           std::string_view scope = {}) {
+    return fmt::format("{}{} ({}, {})", step.action.qualified_name(), scope,
+                       set.policy_name(*step.access.grant),
+                       risk::statement_label(*step.access.grant->statement));
+  }
+
   static void report(const std::vector<Allowed>& methods, engine::RuleContext& ctx) {
-    // Unconstrained methods first: they decide the level and lead the message.
-    std::vector<const Allowed*> ordered;
-    for (const Allowed& m : methods) ordered.push_back(&m);
-    std::stable_partition(ordered.begin(), ordered.end(),
-                          [](const Allowed* m) { return !m->constrained; });
+    const std::vector<const Allowed*> ordered = lead_first(methods);
     const Allowed& lead = *ordered.front();
     const Step& step = pivot(lead);
     const risk::GrantingEntry entry = risk::granting_entry(*step.access.grant, step.action);
-    std::string also;
-    if (ordered.size() > 1) {
-      std::vector<std::string> names;
-      for (std::size_t i = 1; i < ordered.size(); ++i) names.emplace_back(ordered[i]->method->name);
-      also = fmt::format("; {} more {}: {}", names.size(), names.size() == 1 ? "way" : "ways",
-                         risk::first_of(names));
-    }
-    const std::string constraint =
-        lead.constrained && !lead.constraint.empty() ? "; " + lead.constraint : "";
     engine::ReportBuilder finding =
         ctx.report(entry.range, "{} lets the holder {} ({}){}{}", what_allows(entry, lead, step),
-                   lead.method->consequence, lead.method->name, also, constraint)
+                   lead.method->consequence, lead.method->name, more_ways(ordered),
+                   constraint_of(lead))
             .level(lead.constrained ? engine::Level::kNote : engine::Level::kWarning);
     for (const Step& other : lead.steps) {
       if (&other == &step) continue;

@@ -6,6 +6,7 @@
 
 #include "analysis/statement_shape.h"
 #include "ast/lower.h"
+#include "engine/principal_pass.h"
 #include "input/logical_location.h"
 #include "input/reader.h"
 #include "json/parser.h"
@@ -106,13 +107,12 @@ void set_aside_suppressed(const ast::Policy& policy, std::span<const Suppression
   result.findings = std::move(kept);
 }
 
-void walk(const input::ParsedJson& json, const ast::Policy& policy, const LintConfig& config,
-          FileResult& result) {
+void walk(const input::ParsedJson& json, const ast::Policy& policy, analysis::PolicyFacts& facts,
+          const LintConfig& config, FileResult& result) {
   std::vector<const Rule*> rules;
   for (const Rule* rule : config.rules) {
     if (rule->info().applies_to(policy.kind)) rules.push_back(rule);
   }
-  analysis::PolicyFacts facts(policy);
   RuleContext ctx(json.text(), &json.doc(), &policy, &facts, sink(result), config.trusted);
   if (config.scp_set) ctx.set_scp_set(&*config.scp_set);
   for (const Rule* rule : rules) {
@@ -132,7 +132,10 @@ void walk(const input::ParsedJson& json, const ast::Policy& policy, const LintCo
   }
 }
 
-void lint_policy(const input::PolicySource& source, const LintConfig& config, FileResult& result) {
+// Returns the lowered policy when `keep` (for the principals that use it).
+std::unique_ptr<LoweredPolicy> lint_policy(const input::PolicySource& source,
+                                           const LintConfig& config, bool keep,
+                                           FileResult& result) {
   const input::PolicyOrigin& origin = source.origin;
   PolicyResult& info = result.policies.emplace_back(
       PolicyResult{.location = source.location,
@@ -140,7 +143,8 @@ void lint_policy(const input::PolicySource& source, const LintConfig& config, Fi
                    .kind = origin.kind.value_or(ast::PolicyKind::kIdentity),
                    .attached_to = origin.kind ? origin.attached_to : config.attached_to,
                    .linted = origin.linted});
-  if (!origin.linted) return;
+  if (!origin.linted) return nullptr;
+  std::unique_ptr<LoweredPolicy> lowered;
   const std::size_t first = result.findings.size();
   const std::size_t first_suppressed = result.suppressed.size();
   const input::ParsedJson& json = *source.json;
@@ -153,9 +157,10 @@ void lint_policy(const input::PolicySource& source, const LintConfig& config, Fi
     info.kind = policy->kind;
     policy->attached_to = info.attached_to;
     policy->scp_syntax = config.scp_syntax;
-    walk(json, *policy, config, result);
-    set_statement_hashes(*policy, json.text(), std::span(result.findings).subspan(first));
-    set_aside_suppressed(*policy, config.suppressions, first, result);
+    lowered = std::make_unique<LoweredPolicy>(std::move(*policy));
+    walk(json, lowered->policy, lowered->facts, config, result);
+    set_statement_hashes(lowered->policy, json.text(), std::span(result.findings).subspan(first));
+    set_aside_suppressed(lowered->policy, config.suppressions, first, result);
   } else {
     report_non_policy(json, config, result);
   }
@@ -163,6 +168,8 @@ void lint_policy(const input::PolicySource& source, const LintConfig& config, Fi
   place_findings(source, result.source.text, index, std::span(result.findings).subspan(first));
   place_findings(source, result.source.text, index,
                  std::span(result.suppressed).subspan(first_suppressed));
+  if (!keep) lowered.reset();
+  return lowered;
 }
 
 }  // namespace
@@ -237,8 +244,16 @@ FileResult lint(source::SourceFile source, const LintConfig& config) {
       result.skipped = true;  // package.json, a template without policies
     }
     if (!result.skipped && !result.syntax_error) {
+      const bool keep = !reading.principals.empty();
+      std::vector<std::unique_ptr<LoweredPolicy>> lowered;
       for (const input::PolicySource& policy : reading.policies) {
-        lint_policy(policy, config, result);
+        lowered.push_back(lint_policy(policy, config, keep, result));
+      }
+      if (keep) {
+        const std::size_t first = result.findings.size();
+        check_principals(reading.principals, reading.policies, lowered, config, result);
+        // A suppression that names only the rule covers a principal's finding too.
+        set_aside_suppressed(ast::Policy{}, config.suppressions, first, result);
       }
       // After every policy: a comment may cover several (above a template's Resources).
       if (!reading.directives.empty()) {

@@ -14,6 +14,8 @@
 
 namespace iamlint::engine {
 
+class PrincipalSet;
+
 class Rule {
  public:
   virtual ~Rule() = default;
@@ -28,6 +30,10 @@ class Rule {
   virtual void check_statement(const ast::Statement& /*statement*/, RuleContext& /*ctx*/) const {}
   virtual void check_condition(const ast::Statement& /*statement*/,
                                const ast::Condition& /*condition*/, RuleContext& /*ctx*/) const {}
+  // A user, group or role with every identity policy that applies to it (engine/principal_set.h),
+  // after each of those policies was linted on its own. Its findings have no policy: the context
+  // has the file's text only, and ranges are the file's (PrincipalSet::to_file).
+  virtual void check_principal(const PrincipalSet& /*set*/, RuleContext& /*ctx*/) const {}
 };
 
 // Adds a rule to the registry; returns true so that it can initialise a namespace-scope constant.

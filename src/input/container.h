@@ -39,6 +39,10 @@ class Container {
   [[nodiscard]] std::string location(json::NodeId node) { return finder_.path(node); }
 
   void add_principal(Principal principal) { reading_.principals.push_back(std::move(principal)); }
+  // A range of the document (which may be JSON made from YAML) as a range of the file.
+  [[nodiscard]] ByteRange file_range(ByteRange range) const {
+    return json_->to_file().to_outer(range);
+  }
 
   // The member of an object named `key`, or kNoNode (also when `object` is not an object).
   [[nodiscard]] json::NodeId member(json::NodeId object, std::string_view key) const;

@@ -13,6 +13,7 @@
 #include "input/offset_map.h"
 #include "json/document.h"
 #include "json/parser.h"
+#include "support/byte_range.h"
 #include "support/result.h"
 
 namespace iamlint::input {
@@ -108,6 +109,9 @@ struct Principal {
   std::string name;
   std::string arn;       // empty when the file does not say
   std::string location;  // its logical location in the file, e.g. "RoleDetailList[3]"
+  // Where the file names it, in file offsets: the value of its name member (RoleName), or a
+  // template resource's logical id. The findings about the principal as a whole point there.
+  ByteRange range;
   std::vector<PrincipalPolicy> policies;
 };
 

@@ -106,7 +106,9 @@ void write_finding(const engine::FileResult& file, const source::LineIndex& inde
                        to_terminal_text(finding.fix->description));
   }
   if (!finding.logical_location.empty()) {
-    const std::string& container = file.policies[*finding.policy].container;
+    // A principal's finding (engine/principal_set.h) is in no one policy.
+    const std::string_view container =
+        finding.policy ? std::string_view(file.policies[*finding.policy].container) : "";
     out << fmt::format("  = in: {}{}\n", to_terminal_text(finding.logical_location),
                        container.empty() ? "" : fmt::format(" ({})", to_terminal_text(container)));
   }

@@ -94,10 +94,12 @@ class DetailsReader {
 
  private:
   Principal principal_of(NodeId node, PrincipalType type, std::string_view name_member) {
+    const NodeId name = c_.member(node, name_member);
     return {.type = type,
             .name = std::string(c_.string_member(node, name_member)),
             .arn = std::string(c_.string_member(node, "Arn")),
-            .location = c_.location(node)};
+            .location = c_.location(node),
+            .range = c_.file_range(c_.doc().node(name == json::kNoNode ? node : name).range)};
   }
 
   // The default version of each managed policy, linted as an identity policy, or as a

@@ -80,5 +80,49 @@ TEST_CASE("each user, group and role is known with all its policies") {
   }
 }
 
+TEST_CASE("a template's roles, users and groups are known with every policy it gives them") {
+  const std::string text = read_fixture("testdata/inputs/cloudformation/principal_policies.yaml");
+  Reading reading = read("principal_policies.yaml", text, {});
+  REQUIRE_FALSE(reading.error);
+  REQUIRE(reading.principals.size() == 5);
+  auto named = [&](std::string_view name) -> const Principal& {
+    for (const Principal& principal : reading.principals) {
+      if (principal.name == name) return principal;
+    }
+    FAIL("no principal ", name);
+    return reading.principals.front();
+  };
+
+  const Principal& build = named("BuildRole");
+  CHECK(principal_type_name(build.type) == "role");
+  CHECK(build.location == "Resources.BuildRole");
+  CHECK(text.substr(build.range.begin, build.range.size()) == "BuildRole");
+  CHECK(describe(reading, build) ==
+        "trust AssumeRolePolicyDocument -> AWS::IAM::Role BuildRole\n"
+        "inline test-instances -> AWS::IAM::Role BuildRole\n"
+        "managed PassRolesPolicy -> AWS::IAM::ManagedPolicy PassRolesPolicy\n");
+
+  SUBCASE("policies that name their roles: by Ref, by GetAtt, by RoleName; ARNs outside") {
+    CHECK(describe(reading, named("FunctionsRole")) ==
+          "trust AssumeRolePolicyDocument -> AWS::IAM::Role FunctionsRole\n"
+          "managed LambdaDeployPolicy -> AWS::IAM::ManagedPolicy LambdaDeployPolicy\n"
+          "managed AWSLambdaBasicExecutionRole\n"
+          "inline pass-roles -> AWS::IAM::Policy FunctionsPassRole\n"
+          "inline invoke -> AWS::IAM::RolePolicy FunctionsInvoke\n");
+    CHECK(describe(reading, named("LockedRole")) ==
+          "trust AssumeRolePolicyDocument -> AWS::IAM::Role LockedRole\n"
+          "inline test-instances -> AWS::IAM::Role LockedRole\n"
+          "managed PassRolesPolicy -> AWS::IAM::ManagedPolicy PassRolesPolicy\n"
+          "managed NoPassRole -> AWS::IAM::ManagedPolicy NoPassRole\n");
+  }
+  SUBCASE("a user has its groups' policies, the group named by its GroupName") {
+    CHECK(describe(reading, named("Alice")) ==
+          "inline pass-roles -> AWS::IAM::User Alice\n"
+          "inline invoke via Developers -> AWS::IAM::Group Developers\n"
+          "managed LambdaDeployPolicy via Developers -> AWS::IAM::ManagedPolicy "
+          "LambdaDeployPolicy\n");
+  }
+}
+
 }  // namespace
 }  // namespace iamlint::input

@@ -1,13 +1,16 @@
 // A CloudFormation template, JSON or YAML (SAM and CDK-synthesised templates included): the
 // policies of the resources in cloudformation_properties.h, each with the kind its property
-// gives it; the roles, users and groups of the template with their policies.
+// gives it; the roles, users and groups of the template with their policies
+// (cloudformation_principals.h).
 //
 // Intrinsic functions ({"Ref": ...}, {"Fn::Sub": ...}, !GetAtt, ...) are values known only when
 // the stack is deployed: they are marked opaque, so that they satisfy the policy grammar and the
 // rules leave them alone.
+#include <map>
 #include <vector>
 
 #include "input/container.h"
+#include "input/kinds/cloudformation_principals.h"
 #include "input/kinds/cloudformation_properties.h"
 
 namespace iamlint::input {
@@ -81,12 +84,15 @@ class TemplateReader {
         read_sam_policies(properties, container);
       }
     }
+    add_template_principals(c_, resources, policy_of_);
   }
 
  private:
   std::optional<std::size_t> add(NodeId value, PolicyOrigin origin) {
     mark_intrinsics(c_.doc(), value);
-    return c_.add_policy(value, std::move(origin));
+    const std::optional<std::size_t> index = c_.add_policy(value, std::move(origin));
+    if (index) policy_of_.emplace(value, *index);
+    return index;
   }
 
   // Organizations policies of other types (tag, backup, AI opt-out policies) are not IAM
@@ -118,6 +124,7 @@ class TemplateReader {
   }
 
   Container& c_;
+  std::map<NodeId, std::size_t> policy_of_;  // the index of each policy added, by its node
 };
 
 void extract(Container& container) {

@@ -103,7 +103,7 @@ class PlanReader {
     // What the plan will create or change, data sources read at apply included.
     for (NodeId change : c_.values_at(root, "resource_changes[]")) {
       const NodeId after = c_.member(c_.member(change, "change"), "after");
-      if (c_.doc().node(after).is_object()) read_resource(change, after);
+      if (after != json::kNoNode && c_.doc().node(after).is_object()) read_resource(change, after);
     }
     // Data sources read while planning sit in the prior state; a state holds everything.
     for (NodeId module : modules(c_.member(c_.member(root, "prior_state"), "values"))) {
@@ -142,7 +142,10 @@ class PlanReader {
   void read_resource(NodeId resource, NodeId values) {
     const std::string_view type = c_.string_member(resource, "type");
     const std::string address(c_.string_member(resource, "address"));
-    if (!c_.doc().node(values).is_object() || !read_.insert(address).second) return;
+    if (values == json::kNoNode || !c_.doc().node(values).is_object() ||
+        !read_.insert(address).second) {
+      return;
+    }
     auto [first, last] = std::equal_range(kAttributes.begin(), kAttributes.end(),
                                           PolicyAttribute{type, ""}, kByType);
     for (auto attribute = first; attribute != last; ++attribute) {

@@ -50,7 +50,8 @@ std::string what(const analysis::Grant& grant) {
   std::vector<std::string> resources;
   for (const ast::Resource& entry : grant.resources.entries())
     resources.emplace_back(entry.text.value);
-  if (grant.resources.form() == analysis::ResourceScope::Form::kListed)
+  // A Resource written as an intrinsic function (a template's !Sub ARN) has no entry to name.
+  if (grant.resources.form() == analysis::ResourceScope::Form::kListed && !resources.empty())
     out += " on " + risk::first_of(resources, 2);
   return out;
 }

@@ -78,6 +78,29 @@ ConditionFact fact_of(std::string_view effect, std::string_view condition) {
   return classify(only_condition(p), p.policy().statements[0].effect);
 }
 
+TEST_CASE("a condition value known only at deployment names one caller") {
+  // As a CloudFormation template writes `aws:PrincipalOrgID: !Ref OrgId`.
+  const std::string text =
+      R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", )"
+      R"("Action": "s3:GetObject", "Resource": "*", )"
+      R"("Condition": {"StringEquals": {"aws:PrincipalOrgID": {"Ref": "OrgId"}}}}]})";
+  auto doc = json::parse(text);
+  REQUIRE(doc.has_value());
+  const json::NodeId statement = doc->node(doc->find_member(doc->root(), "Statement")).first_child;
+  const json::NodeId value =
+      doc->find_member(doc->find_member(doc->find_member(statement, "Condition"), "StringEquals"),
+                       "aws:PrincipalOrgID");
+  doc->mark_opaque(value);
+  std::optional<ast::Policy> policy =
+      ast::lower_policy(*doc, doc->root(), ast::PolicyKind::kResource);
+  REQUIRE(policy.has_value());
+  const ast::Condition& condition = policy->statements[0].conditions.at(0);
+  CHECK(condition.unknown);
+  const ConditionFact fact = classify(condition, ast::Effect::kAllow);
+  CHECK(fact.narrowing == Narrowing::kCaller);
+  CHECK(fact.pins_caller);
+}
+
 TEST_CASE("what a condition narrows, in an Allow") {
   CHECK(fact_of("Allow", R"({"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}})").narrowing ==
         Narrowing::kCaller);

@@ -192,7 +192,8 @@ void place_findings(const input::PolicySource& source, std::string_view file_tex
                     std::span<Finding> findings) {
   const input::ParsedJson& json = *source.json;
   std::optional<input::LocationFinder> finder;
-  if (json.parsed() && !source.location.empty()) finder.emplace(json.doc());
+  if (json.parsed() && !source.location.empty() && !source.from_properties)
+    finder.emplace(json.doc());
   // Fixes are edits of JSON text: they apply to the file only where the policy's text is the
   // file's own, not to a policy decoded from a string or read from YAML.
   const bool fixes_apply = json.text().data() == file_text.data();

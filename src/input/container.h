@@ -24,6 +24,8 @@ class Container {
   // To mark opaque values (json::Document::mark_opaque) before their policies are added.
   [[nodiscard]] json::Document& doc() { return json_->doc(); }
   [[nodiscard]] const ReadOptions& options() const { return options_; }
+  // The document's JSON text (made from YAML for a YAML file), which node ranges index.
+  [[nodiscard]] std::string_view text() const { return json_->text(); }
 
   // Adds the policy written at `node`: an object is the policy itself, a string holds its JSON
   // (URL-encoded or not; then it is decoded and parsed, and a string that is not JSON is a
@@ -34,6 +36,13 @@ class Container {
 
   // Adds `node` itself as a policy, whatever its JSON type: the root of a bare policy file.
   std::size_t add_policy_value(json::NodeId node, PolicyOrigin origin);
+
+  // Adds a policy written from the resource properties at `node` (PolicySource::from_properties):
+  // `text` is its JSON, `to_doc` maps it to this document's text (its values copied from there),
+  // and `prepare` marks its opaque values once it is parsed.
+  std::size_t add_policy_from_properties(std::string text, const OffsetMap& to_doc,
+                                         json::NodeId node, PolicyOrigin origin,
+                                         void (*prepare)(json::Document&, json::NodeId));
 
   // The logical location of a node, e.g. "RoleDetailList[2].RolePolicyList[0]".
   [[nodiscard]] std::string location(json::NodeId node) { return finder_.path(node); }

@@ -72,6 +72,10 @@ struct PolicySource {
   // then maps through the decoding).
   std::shared_ptr<const ParsedJson> json;
   json::NodeId root = json::kNoNode;  // the policy's value in json->doc() (when it parsed)
+  // The file holds no policy document here but resource properties that state one statement
+  // (AWS::Lambda::Permission), written as a policy for the rules: findings are located at the
+  // resource (`location`), not at a path inside a document the file does not have.
+  bool from_properties = false;
 };
 
 // How a policy applies to a principal of an account.

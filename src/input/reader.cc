@@ -68,6 +68,24 @@ std::size_t Container::add_policy_value(json::NodeId node, PolicyOrigin origin) 
   return reading_.policies.size() - 1;
 }
 
+std::size_t Container::add_policy_from_properties(std::string text, const OffsetMap& to_doc,
+                                                  json::NodeId node, PolicyOrigin origin,
+                                                  void (*prepare)(json::Document&, json::NodeId)) {
+  std::shared_ptr<ParsedJson> json =
+      ParsedJson::own(std::move(text), to_doc.then(json_->to_file()));
+  json::NodeId root = json::kNoNode;
+  if (json->parsed()) {
+    root = json->doc().root();
+    prepare(json->doc(), root);
+  }
+  reading_.policies.push_back({.origin = std::move(origin),
+                               .location = location(node),
+                               .json = std::move(json),
+                               .root = root,
+                               .from_properties = true});
+  return reading_.policies.size() - 1;
+}
+
 json::NodeId Container::member(json::NodeId object, std::string_view key) const {
   if (object == json::kNoNode || !doc().node(object).is_object()) return json::kNoNode;
   return doc().find_member(object, key);

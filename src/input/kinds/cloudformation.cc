@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "input/container.h"
+#include "input/kinds/cloudformation_lambda_permission.h"
 #include "input/kinds/cloudformation_principals.h"
 #include "input/kinds/cloudformation_properties.h"
 
@@ -80,6 +81,9 @@ class TemplateReader {
         }
       }
       if (type == "AWS::Organizations::Policy") read_organizations_policy(properties, container);
+      if (type == "AWS::Lambda::Permission") {
+        add_lambda_permission(c_, resource, properties, container, mark_intrinsics);
+      }
       if (type == "AWS::Serverless::Function" || type == "AWS::Serverless::StateMachine") {
         read_sam_policies(properties, container);
       }

@@ -21,6 +21,9 @@ ROOT = "testdata/aws-docs"
 KINDS = {"identity": "identity", "resource": "resource", "trust": "trust", "scp": "scp",
          "rcp": "rcp", "boundary": "boundary"}
 INFERRED = ("identity", "resource", "trust")
+# Why a documented policy is not clean: AWS presents it as risky; the page's policy has a flaw AWS
+# does not point out (a placeholder, a slip, a grant broader than its purpose); or iamlint is wrong.
+REASONS = ("risky: ", "flawed: ", "false alarm: ")
 # The accounts AWS's examples use for "the other account", a partner the policy means to trust,
 # as a team names its partners with --trusted-accounts. Without them, a cross-account grant to
 # an account's root is account-principal-without-condition's finding (its fixtures show that).
@@ -46,6 +49,8 @@ def read_sources(folder):
             if len(fields) not in (2, 3) or fields[0] in sources:
                 raise AssertionError(f"{folder}/SOURCES.tsv:{number}: want FILE<TAB>URL[<TAB>REASON], "
                                      f"each file once: {line!r}")
+            if len(fields) == 3 and not fields[2].startswith(REASONS):
+                raise AssertionError(f"{folder}/SOURCES.tsv:{number}: a reason starts with one of {REASONS}")
             sources[fields[0]] = (fields[1], fields[2] if len(fields) == 3 else "")
     return sources
 

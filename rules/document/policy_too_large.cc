@@ -90,6 +90,9 @@ std::optional<Quota> quota_for(const ast::Policy& policy) {
     case ast::AttachedResource::kDynamoDbTable:
       return Quota{kCode, "a DynamoDB resource policy", kResourcePolicyLimit,
                    true,  engine::Level::kWarning,      kMerge};
+    case ast::AttachedResource::kEc2VpcEndpoint:  // "20,480 characters, including white space"
+      return Quota{kCode, "a VPC endpoint policy", kResourcePolicyLimit,
+                   true,  engine::Level::kWarning, kMerge};
     default:
       return std::nullopt;  // no published quota
   }

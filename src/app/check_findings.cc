@@ -368,6 +368,8 @@ std::vector<engine::Finding> granted_findings(const LoadedPolicy& policy,
 
 std::vector<engine::Finding> public_findings(const LoadedPolicy& policy) {
   std::vector<engine::Finding> findings;
+  // An endpoint policy's Principal "*" opens nothing: it only limits who may use the endpoint.
+  if (ast::limits_only(policy.policy().kind, policy.policy().attached_to)) return findings;
   for (const analysis::PublicGrant& open : analysis::public_grants(policy.model())) {
     const ast::Statement& statement = *open.grant->statement;
     std::string message = fmt::format(

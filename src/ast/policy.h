@@ -50,7 +50,8 @@ enum class ScpSyntax : uint8_t { k2025, kLegacy };
 
 // The resource a resource policy is attached to (--resource-type): the types Access Analyzer's
 // validatePolicyResourceType checks policies against (the first six), then the others its
-// CheckNoPublicAccess accepts, for which validation has no type-specific checks.
+// CheckNoPublicAccess accepts, for which validation has no type-specific checks, then the VPC
+// endpoint, whose policy Access Analyzer does not take (see limits_only).
 enum class AttachedResource : uint8_t {
   kS3Bucket,
   kS3AccessPoint,
@@ -80,12 +81,22 @@ enum class AttachedResource : uint8_t {
   kBackupVault,
   kCloudTrailDashboard,
   kCloudTrailEventDataStore,
+  kEc2VpcEndpoint,
 };
 
 // Whether Access Analyzer's validation knows the type (validatePolicyResourceType): the checks of
 // what a policy attached to it may name apply only then.
 [[nodiscard]] constexpr bool validated_type(AttachedResource resource) {
   return resource <= AttachedResource::kDynamoDbTable;
+}
+
+// A VPC endpoint policy is a resource policy by grammar and a limit by meaning, as a guardrail
+// is: it decides which principals may use the endpoint to reach a service, and their identity
+// and resource policies must still allow each request (AWS's default endpoint policy allows "*"
+// to "*" on "*"). Rules that judge what a policy grants do not apply to it.
+[[nodiscard]] constexpr bool limits_only(PolicyKind kind,
+                                         std::optional<AttachedResource> attached) {
+  return is_guardrail(kind) || attached == AttachedResource::kEc2VpcEndpoint;
 }
 
 // Their names, in the order of the enumeration: "AWS::S3::Bucket" and so on.
@@ -118,6 +129,7 @@ inline constexpr std::string_view kAttachedResourceNames[] = {
     "AWS::Backup::BackupVault",
     "AWS::CloudTrail::Dashboard",
     "AWS::CloudTrail::EventDataStore",
+    "AWS::EC2::VPCEndpoint",
 };
 
 [[nodiscard]] std::string_view attached_resource_name(AttachedResource resource);

@@ -83,7 +83,8 @@ constexpr OptionSpec kOptions[] = {
          "policy) and AWS::DynamoDB::Table get the checks Access Analyzer runs with them; the "
          "other types CheckNoPublicAccess accepts (AWS::DynamoDB::Stream, AWS::EFS::FileSystem, "
          "AWS::KMS::Key, AWS::SQS::Queue, AWS::SNS::Topic, AWS::Lambda::Function, ...; see "
-         "README) make the file a resource policy",
+         "README) make the file a resource policy; AWS::EC2::VPCEndpoint makes it an endpoint "
+         "policy, which only limits what other policies grant, so rules that judge grants skip it",
      .kind = ValueKind::kChoice,
      .choices = ast::kAttachedResourceNames},
     {.name = "scp-syntax",

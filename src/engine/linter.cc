@@ -111,7 +111,7 @@ void walk(const input::ParsedJson& json, const ast::Policy& policy, analysis::Po
           const LintConfig& config, FileResult& result) {
   std::vector<const Rule*> rules;
   for (const Rule* rule : config.rules) {
-    if (rule->info().applies_to(policy.kind)) rules.push_back(rule);
+    if (rule->info().applies_to(policy.kind, policy.attached_to)) rules.push_back(rule);
   }
   RuleContext ctx(json.text(), &json.doc(), &policy, &facts, sink(result), config.trusted);
   if (config.scp_set) ctx.set_scp_set(&*config.scp_set);

@@ -37,8 +37,9 @@ std::string_view precision_name(Precision precision) {
   return "high";
 }
 
-bool RuleInfo::applies_to(ast::PolicyKind kind) const {
-  if (judges_grants && ast::is_guardrail(kind)) return false;
+bool RuleInfo::applies_to(ast::PolicyKind kind,
+                          std::optional<ast::AttachedResource> attached) const {
+  if (judges_grants && ast::limits_only(kind, attached)) return false;
   auto listed = [this](ast::PolicyKind k) {
     return std::find(policy_kinds.begin(), policy_kinds.end(), k) != policy_kinds.end();
   };

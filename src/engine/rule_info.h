@@ -53,7 +53,8 @@ struct RuleInfo {
   // boundaries too, which follow the identity grammar.
   std::span<const ast::PolicyKind> policy_kinds;
   // The rule judges what an Allow grants, so it does not apply to guardrails (SCPs, RCPs and
-  // permissions boundaries), whose Allow statements only cap what other policies may grant, nor
+  // permissions boundaries) and VPC endpoint policies, whose Allow statements only cap what other
+  // policies may grant (ast::limits_only), nor
   // to a statement IAM rejects for its shape (analysis::is_malformed), whose grant is moot.
   bool judges_grants = false;
   // Ids of rules whose findings say the same thing more narrowly: when this rule reports in a
@@ -69,7 +70,9 @@ struct RuleInfo {
   std::string_view description;
   std::string_view page;
 
-  [[nodiscard]] bool applies_to(ast::PolicyKind kind) const;
+  // Whether the rule runs on a policy of this kind, attached to this resource (--resource-type).
+  [[nodiscard]] bool applies_to(ast::PolicyKind kind,
+                                std::optional<ast::AttachedResource> attached = {}) const;
   // The default level or one of other_levels.
   [[nodiscard]] bool reports_level(Level level) const;
 };

@@ -73,8 +73,9 @@ constexpr std::array kAttributes = {
     PolicyAttribute{"aws_sqs_queue", "policy", kResource},
     PolicyAttribute{"aws_sqs_queue_policy", "policy", kResource},
     PolicyAttribute{"aws_ssoadmin_permission_set_inline_policy", "inline_policy", kIdentity},
-    PolicyAttribute{"aws_vpc_endpoint", "policy", kResource},
-    PolicyAttribute{"aws_vpc_endpoint_policy", "policy", kResource},
+    PolicyAttribute{"aws_vpc_endpoint", "policy", kResource, AttachedResource::kEc2VpcEndpoint},
+    PolicyAttribute{"aws_vpc_endpoint_policy", "policy", kResource,
+                    AttachedResource::kEc2VpcEndpoint},
 };
 
 constexpr auto kByType = [](const PolicyAttribute& a, const PolicyAttribute& b) {

@@ -1,6 +1,7 @@
 // IAM202: an Allow statement with "service:*" grants every action of that service. In a resource
 // policy, a grant to the owner's (or a trusted) account only delegates to its IAM policies: a KMS
-// key policy's "kms:*" to the account root is how the owner keeps control of the key.
+// key policy's "kms:*" to the account root is how the owner keeps control of the key. And an
+// OpenSearch domain access policy's "es:*" means "es:ESHttp*" (below).
 #include "analysis/actions.h"
 #include "engine/rule.h"
 #include "trusted_accounts.h"
@@ -15,6 +16,14 @@ constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM205", "IAM206", "IAM211",
 
 constexpr engine::LevelCase kOtherLevels[] = {
     {engine::Level::kNote, "every action of the service only reads (List or Read)"}};
+
+// OpenSearch Service reads "es:*" in a resource policy (the domain access policy) as "es:ESHttp*":
+// the policy governs the domain's HTTP APIs, never its configuration, which only identity policies
+// grant. AWS documents "es:*" on "domain/NAME/*" as the way to give a principal full access to the
+// domain's indexes (OpenSearch Service developer guide, "Resource-based policies").
+bool means_http_access_only(const ast::Action& action, const ast::Policy& policy) {
+  return action.service == "es" && policy.kind == ast::PolicyKind::kResource;
+}
 
 class WildcardServiceAction final : public engine::Rule {
  public:
@@ -39,7 +48,8 @@ class WildcardServiceAction final : public engine::Rule {
     for (const ast::Action& action : statement.action->entries) {
       // A wildcard in the prefix ("*:*") is malformed-action's finding.
       if (action.name != "*" || action.service.empty() ||
-          action.service.find_first_of("*?") != std::string_view::npos)
+          action.service.find_first_of("*?") != std::string_view::npos ||
+          means_http_access_only(action, ctx.policy()))
         continue;
       const std::vector<std::uint32_t> granted =
           analysis::still_granted(analysis::actions_of(action), statement, ctx.facts());

@@ -44,9 +44,11 @@ inline bool has_variable(std::string_view text) {
   return text.find("${") != std::string_view::npos;
 }
 
-// Every ARN format of the catalogue, by the service its format names. Built once. Formats whose
-// service field is a placeholder are left out: the one there is (AWS Backup's recovery point of
-// any `${Vendor}`) would fit nearly any ARN, and the vendor's own formats cover those ARNs anyway.
+// Every ARN format of the catalogue, by the service its format names. Built once. A format whose
+// service field is a placeholder (AWS Backup's recovery point of any `${Vendor}`) is filed under
+// its own service only: under every service it would fit nearly any ARN, and the vendors' own
+// formats cover their ARNs, but AWS Backup's own recovery points
+// (arn:aws:backup:*:*:recovery-point:*) have no other format.
 inline std::span<const Candidate> formats_for(std::string_view service) {
   static const auto* const kByService = [] {
     auto* by_service = new std::map<std::string, std::vector<Candidate>, std::less<>>();
@@ -55,8 +57,8 @@ inline std::span<const Candidate> formats_for(std::string_view service) {
         for (catalog::ArnFormat format : type.arn_formats()) {
           std::optional<ast::Arn> parts = ast::split_arn(format.text());
           if (!parts) continue;
-          if (!has_variable(parts->service))
-            (*by_service)[std::string(parts->service)].push_back({type, format});
+          std::string_view filed_under = has_variable(parts->service) ? s.prefix() : parts->service;
+          (*by_service)[std::string(filed_under)].push_back({type, format});
         }
       }
     }

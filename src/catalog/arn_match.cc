@@ -152,6 +152,21 @@ bool segment_can_match(std::string_view arn, std::string_view format, bool narro
   return intersects(arn_tokens, format_tokens);
 }
 
+// The next ':' at or after `from` that is not inside a policy variable: the colon of
+// "${aws:PrincipalAccount}" separates no fields, as IAM replaces the variable before matching (AWS
+// managed policies name "arn:aws:kms:*:${aws:PrincipalAccount}:key/*").
+size_t next_field_colon(std::string_view arn, size_t from) {
+  for (size_t i = from; i < arn.size(); ++i) {
+    if (arn[i] == ':') return i;
+    if (arn[i] == '$' && i + 1 < arn.size() && arn[i + 1] == '{') {
+      const size_t close = arn.find('}', i);
+      if (close == std::string_view::npos) return arn.find(':', i);
+      i = close;
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 std::optional<ArnParts> split_arn(std::string_view arn) {
@@ -159,7 +174,7 @@ std::optional<ArnParts> split_arn(std::string_view arn) {
   std::string_view fields[5];
   size_t start = 0;
   for (int i = 0; i < 5; ++i) {
-    const size_t colon = arn.find(':', start);
+    const size_t colon = next_field_colon(arn, start);
     if (colon == std::string_view::npos) return std::nullopt;
     fields[i] = arn.substr(start, colon - start);
     start = colon + 1;

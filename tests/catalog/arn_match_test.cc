@@ -88,6 +88,8 @@ constexpr Case kCases[] = {
     {"*", "s3", "object", true},
     {"not-an-arn", "s3", "bucket", false},
     {"arn:aws:s3:*", "s3", "object", true},
+    // A policy variable's own colon separates no fields (AWS managed policies write this).
+    {"arn:*:kms:*:${aws:PrincipalAccount}:key/*", "kms", "key", true},
 };
 
 TEST_CASE("ARN patterns against resource types") {
@@ -105,6 +107,10 @@ TEST_CASE("splitting ARNs") {
   CHECK(parts->region == "us-east-1");
   CHECK(parts->account == "123456789012");
   CHECK(parts->resource == "log-group:/a:*");
+  const auto with_variable = split_arn("arn:aws:kms:*:${aws:PrincipalAccount}:key/*");
+  REQUIRE(with_variable);
+  CHECK(with_variable->account == "${aws:PrincipalAccount}");
+  CHECK(with_variable->resource == "key/*");
   CHECK_FALSE(split_arn("arn:aws:s3"));
   CHECK_FALSE(split_arn("urn:aws:s3:::b"));
 }

@@ -22,13 +22,16 @@ constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
 constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM250"};
 
 // Verbs of actions that take access away (delete a policy, revoke a grant, stop sharing): they
-// cannot open a resource, so they are not this rule's.
+// cannot open a resource, so they are not this rule's. A batch of them ("BatchRevokePermissions")
+// takes access away too.
 constexpr std::array<std::string_view, 5> kClosingVerbs = {"Delete", "Remove", "Detach",
                                                            "Disassociate", "Revoke"};
 
 bool closes(catalog::Action action) {
+  std::string_view name = action.name();
+  if (name.starts_with("Batch")) name.remove_prefix(std::string_view("Batch").size());
   return std::any_of(kClosingVerbs.begin(), kClosingVerbs.end(),
-                     [&](std::string_view verb) { return action.name().starts_with(verb); });
+                     [&](std::string_view verb) { return name.starts_with(verb); });
 }
 
 // Every Permissions-management action that can add access, except those of privilege-escalation

@@ -21,16 +21,18 @@ constexpr engine::Equivalent kEquivalents[] = {
 constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
 constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM250"};
 
-// Verbs of actions that take access away (delete a policy, revoke a grant, stop sharing): they
-// cannot open a resource, so they are not this rule's. A batch of them ("BatchRevokePermissions")
-// takes access away too.
-constexpr std::array<std::string_view, 5> kClosingVerbs = {"Delete", "Remove", "Detach",
-                                                           "Disassociate", "Revoke"};
+// Verbs of actions that take access away (delete a policy, revoke a grant, stop sharing) or only
+// read it (ssm-sap:GetResourcePermission, backup:ListIndexedRecoveryPointsForSearch, which AWS
+// files under Permissions management): they cannot open a resource, so they are not this rule's.
+// A batch of them ("BatchRevokePermissions") opens nothing either. "Disable" is not among them:
+// ec2:DisableImageBlockPublicAccess opens.
+constexpr std::array<std::string_view, 8> kVerbsThatOpenNothing = {
+    "Delete", "Remove", "Detach", "Disassociate", "Revoke", "Get", "List", "Describe"};
 
-bool closes(catalog::Action action) {
+bool opens_nothing(catalog::Action action) {
   std::string_view name = action.name();
   if (name.starts_with("Batch")) name.remove_prefix(std::string_view("Batch").size());
-  return std::any_of(kClosingVerbs.begin(), kClosingVerbs.end(),
+  return std::any_of(kVerbsThatOpenNothing.begin(), kVerbsThatOpenNothing.end(),
                      [&](std::string_view verb) { return name.starts_with(verb); });
 }
 
@@ -45,7 +47,7 @@ std::vector<catalog::Action> exposing_actions() {
   }
   std::vector<catalog::Action> out;
   for (catalog::Action action : set) {
-    if (!closes(action)) out.push_back(action);
+    if (!opens_nothing(action)) out.push_back(action);
   }
   std::stable_sort(out.begin(), out.end(), [](catalog::Action a, catalog::Action b) {
     return analysis::sensitivity_rank(a) < analysis::sensitivity_rank(b);

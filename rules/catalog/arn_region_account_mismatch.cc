@@ -7,9 +7,11 @@
 // missing accounts are a warning, not an error, in case AWS owns more such resources.
 #include <algorithm>
 #include <array>
+#include <string>
 
 #include "arn_formats.h"
 #include "catalog/ascii.h"
+#include "catalog/glob.h"
 #include "engine/fix_edits.h"
 #include "engine/rule.h"
 
@@ -41,10 +43,14 @@ constexpr std::array<AwsOwnedPrefix, 8> kAwsOwned = {{
     {"resource-explorer-2", "view/AWSServiceView"},
 }};
 
+// Whether the ARN can name an AWS-owned resource: "document/*" without an account can only mean
+// AWS's documents (AWSOpsWorksCMServiceRole writes "arn:aws:ssm:*::document/*").
 bool is_aws_owned(const ast::Arn& arn) {
   return std::any_of(kAwsOwned.begin(), kAwsOwned.end(), [&](const AwsOwnedPrefix& owned) {
     return arn.service == owned.service &&
-           catalog::starts_with_folded(arn.resource, owned.resource);
+           (catalog::starts_with_folded(arn.resource, owned.resource) ||
+            catalog::glob_intersects(arn.resource, std::string(owned.resource) + "*",
+                                     catalog::LetterCase::kInsensitive));
   });
 }
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -105,9 +106,26 @@ inline std::optional<ast::Arn> well_formed(const ast::Resource& resource) {
   return arn;
 }
 
+// Resources AWS documents that the service reference has no resource type for; their ARNs are
+// not checked. CloudFormation's transforms: "the policy should include the
+// arn:aws:cloudformation:<region>:aws:transform/Serverless-2016-10-31 resource-level permission"
+// (CloudFormation User Guide, "Control access with IAM"); AWS managed policies name them too.
+struct UncataloguedResource {
+  std::string_view service;
+  std::string_view resource_prefix;
+};
+inline constexpr UncataloguedResource kUncatalogued[] = {{"cloudformation", "transform/"}};
+
+inline bool uncatalogued(const ast::Arn& arn) {
+  return std::any_of(
+      std::begin(kUncatalogued), std::end(kUncatalogued), [&](const UncataloguedResource& known) {
+        return arn.service == known.service && arn.resource.starts_with(known.resource_prefix);
+      });
+}
+
 inline std::optional<CheckedArn> checkable(const ast::Resource& resource) {
   std::optional<ast::Arn> arn = well_formed(resource);
-  if (!arn) return std::nullopt;
+  if (!arn || uncatalogued(*arn)) return std::nullopt;
   std::span<const Candidate> formats = formats_for(arn->service);
   if (formats.empty()) return std::nullopt;
   return CheckedArn{*arn, formats};

@@ -70,11 +70,13 @@ inline std::optional<Gap> find_gap(const ast::Statement& statement, const ast::C
   return gap;
 }
 
-// "s3, sqs and sns" or "s3, sqs, sns and 120 more services".
+// "the 'tag' service", "the 's3', 'sqs' and 'sns' services" or "the 's3', 'sqs', 'sns' and 120
+// more services": a bare prefix ("tag does not support") does not read as a service's name.
 inline std::string service_list(const std::vector<catalog::Service>& services) {
-  return condition_keys::first_names(
-      services.size(), [&](std::size_t i) { return std::string(services[i].prefix()); },
-      " services");
+  std::string names = condition_keys::first_names(services.size(), [&](std::size_t i) {
+    return "'" + std::string(services[i].prefix()) + "'";
+  });
+  return "the " + names + (services.size() == 1 ? " service" : " services");
 }
 
 }  // namespace iamlint::rules::tag_support

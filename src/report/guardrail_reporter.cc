@@ -27,7 +27,8 @@ struct Place {
 
 Place place_of(const GuardrailReport& report, std::size_t origin, ByteRange range) {
   if (origin == analysis::kNoOrigin) return {&report.files.front(), {0, 0}};
-  return {&report.files[origin], range};
+  const GuardrailFile& file = report.files[origin];
+  return {&file, file.to_file ? file.to_file->to_outer(range) : range};
 }
 
 // The line indexes of the files, built on first use.
@@ -79,6 +80,7 @@ std::string where(const ControlVerdict& verdict, const GuardrailReport& report, 
       const Place place = place_of(report, denial->origin, denial->statement->range);
       const source::Position at = lines.start(place, source::ColumnUnit::kCodePoints);
       out += fmt::format("{}{}:{}", out.empty() ? "by " : ", ", place.file->path, at.line);
+      if (!place.file->location.empty()) out += fmt::format(" {}", place.file->location);
       if (!sid_of(*denial).empty()) out += fmt::format(" ({})", sid_of(*denial));
     }
     if (!verdict.left_out_by_allow_list.empty())
@@ -149,6 +151,7 @@ void write_guardrails_json(const GuardrailReport& report, std::ostream& out) {
         w.field("path", place.file->path);
         w.field("line", at.line);
         w.field("column", at.column);
+        if (!place.file->location.empty()) w.field("location", place.file->location);
       }
       w.end_object();
     }
@@ -162,6 +165,7 @@ void write_guardrails_json(const GuardrailReport& report, std::ostream& out) {
       w.field("path", place.file->path);
       w.field("line", at.line);
       w.field("column", at.column);
+      if (!place.file->location.empty()) w.field("location", place.file->location);
       if (!sid_of(*denial).empty()) w.field("sid", sid_of(*denial));
       w.end_object();
     }
@@ -247,6 +251,7 @@ void write_guardrails_sarif(const GuardrailReport& report, const ToolInfo& tool,
       w.begin_array();
       w.begin_object();
       write_sarif_location(w, uri, lines.of(*place.file), place.file->text, place.range);
+      if (!place.file->location.empty()) write_sarif_logical_location(w, place.file->location);
       w.end_object();
       w.end_array();
       // The control, the file and the reason identify a gap wherever its line moves.

@@ -8,14 +8,22 @@
 #include <string_view>
 
 #include "analysis/guardrail_check.h"
+#include "input/offset_map.h"
 #include "report/sarif_reporter.h"
 
 namespace iamlint::report {
 
-// One file of the checked set, by the origin index the model was given.
+// One policy of the checked set, by the origin index the model was given, and the file that
+// holds it.
 struct GuardrailFile {
   std::string_view path;
-  std::string_view text;
+  std::string_view text;  // the file's
+  // Where the policy sits in the file's structure ("Resources.DenyRoot.Properties.Content");
+  // empty for a bare policy file.
+  std::string_view location;
+  // From the policy's JSON (YAML made JSON, a decoded string) to the file's text; nullptr when
+  // the policy's text is the file's own.
+  const input::OffsetMap* to_file = nullptr;
 };
 
 struct GuardrailReport {

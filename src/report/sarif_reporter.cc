@@ -204,6 +204,10 @@ void write_sarif_location(JsonWriter& w, std::string_view uri, const source::Lin
   write_range(w, uri, index, text, range);
 }
 
+void write_sarif_logical_location(JsonWriter& w, std::string_view location) {
+  write_logical_location(w, location);
+}
+
 void write_sarif_message(JsonWriter& w, std::string_view text) {
   write_message(w, text);
 }

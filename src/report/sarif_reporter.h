@@ -77,6 +77,8 @@ void begin_sarif_run(JsonWriter& w);
 // A physical location for a byte range of a file, with the text as snippet when it is short.
 void write_sarif_location(JsonWriter& w, std::string_view uri, const source::LineIndex& index,
                           std::string_view text, ByteRange range);
+// Where a result inside a template or an export sits in the file's structure.
+void write_sarif_logical_location(JsonWriter& w, std::string_view location);
 void write_sarif_message(JsonWriter& w, std::string_view text);
 
 // The SARIF artifact URI for a path as given: relative paths stay relative (with '/' and

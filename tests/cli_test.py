@@ -734,7 +734,7 @@ class Guardrails(unittest.TestCase):
 
     def test_each_weakening_names_the_gap_and_the_control(self):
         cases = sorted(name for name in os.listdir(self.CASES) if os.path.isdir(f"{self.CASES}/{name}")
-                       and name != "invalid_controls")
+                       and name not in ("invalid_controls", "formats"))
         self.assertEqual(len(cases), 5)
         for case in cases:
             with self.subTest(case=case):
@@ -760,6 +760,37 @@ class Guardrails(unittest.TestCase):
         self.assertEqual(location["artifactLocation"]["uri"],
                          f"{self.CASES}/bool_instead_of_bool_if_exists/protect_account.json")
         self.assertEqual(location["region"]["snippet"]["text"], '"Bool"')
+
+    def test_templates_and_plans_join_the_set(self):
+        """SCPs kept in a CloudFormation template (objects and JSON strings) and a Terraform plan, read
+        as check reads them; the template's identity policies and tag policy stay out of the set."""
+        for name, expected in (("organization.template.yaml", 0), ("weakened.tfplan.json", 1)):
+            with self.subTest(file=name):
+                status, out, err = run("guardrails", f"{self.CASES}/formats/{name}")
+                self.assertEqual((status, err), (expected, ""))
+                check_golden(self, f"{self.CASES}/formats/{name}.expected", out)
+        status, out, _ = run("guardrails", "--format", "json", f"{self.CASES}/formats/organization.template.yaml")
+        [by] = json.loads(out)["controls"][0]["enforced_by"]
+        # The statement's '{' inside the folded JSON string of line 21.
+        self.assertEqual((by["line"], by["column"], by["location"]),
+                         (21, 49, "Resources.DenyRoot.Properties.Content"))
+
+    def test_sarif_gaps_inside_a_plans_json_string(self):
+        status, out, _ = run("guardrails", "--format", "sarif", f"{self.CASES}/formats/weakened.tfplan.json")
+        self.assertEqual(status, 1)
+        [result] = json.loads(out)["runs"][0]["results"]
+        self.assertEqual(result["ruleId"], "iam-changes-need-mfa")
+        [location] = result["locations"]
+        region = location["physicalLocation"]["region"]
+        self.assertEqual((region["startLine"], region["startColumn"], region["snippet"]["text"]),
+                         (4, 1125, '\\"Bool\\"'))
+        self.assertEqual(location["logicalLocations"][0]["fullyQualifiedName"],
+                         "resource_changes[2].change.after.content")
+
+    def test_a_file_without_scps_is_an_error(self):
+        status, out, err = run("guardrails", "testdata/inputs/terraform-plan/vpc_endpoint_plan.json")
+        self.assertEqual((status, out), (2, ""))
+        self.assertIn("vpc_endpoint_plan.json:1:1: holds no SCP or RCP", err)
 
     def test_team_controls_add_and_switch_off(self):
         status, out, _ = run("guardrails", "--format", "json", "--controls", f"{self.CASES}/team_controls.json",

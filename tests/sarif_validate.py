@@ -47,7 +47,9 @@ def validate(report, verdict):
     return problems
 
 
-# Each check of `iamlint check` over its fixtures, so that every reason it gives is validated.
+# Each check of `iamlint check` over its fixtures, so that every reason it gives is validated;
+# then `iamlint guardrails` over SCPs a Terraform plan keeps as JSON strings (logical locations,
+# regions inside a string).
 CHECKS = [
     ["check", "no-new-access", "--base", "testdata/checks/no-new-access/fail_removed_deny/base.json",
      "testdata/checks/no-new-access/fail_removed_deny/changed.json"],
@@ -57,6 +59,7 @@ CHECKS = [
      "testdata/checks/no-new-access/fail_terraform_plan_widened/changed.json"],
     ["check", "access-not-granted", "--action", "iam:PassRole", "testdata/checks/access-not-granted"],
     ["check", "no-public-access", "testdata/checks/no-public-access"],
+    ["guardrails", "testdata/guardrails/formats/weakened.tfplan.json"],
 ]
 
 

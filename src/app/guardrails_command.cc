@@ -51,7 +51,7 @@ int guardrails_command(const Options& options, std::ostream& out, std::ostream& 
   }
   if (options.paths.empty()) {
     err << "iamlint: error: usage: iamlint guardrails [--format F] [--controls FILE] PATH... "
-           "(the SCP and RCP files of the set)\n";
+           "(the set's SCPs and RCPs: policy files, CloudFormation templates, Terraform plans)\n";
     return kExitError;
   }
   auto controls = load_controls(options);
@@ -72,12 +72,12 @@ int guardrails_command(const Options& options, std::ostream& out, std::ostream& 
       inputs.errors.push_back({ErrorCode::kUsage, "'iamlint guardrails' reads files, not '-'"});
       continue;
     }
-    auto loaded = load_organizations_policy(file, options.policy_kind);
+    auto loaded = load_organizations_policies(file, options.policy_kind);
     if (!loaded) {
       inputs.errors.push_back(loaded.error());
       continue;
     }
-    policies.push_back(std::move(*loaded));
+    for (std::unique_ptr<LoadedPolicy>& policy : *loaded) policies.push_back(std::move(policy));
   }
   if (policies.empty() && inputs.errors.empty())
     inputs.errors.push_back({ErrorCode::kUsage, "no SCP or RCP file among the PATHs"});
@@ -88,8 +88,13 @@ int guardrails_command(const Options& options, std::ostream& out, std::ostream& 
 
   const std::vector<analysis::PolicySource> sources = sources_of(policies);
   std::vector<report::GuardrailFile> files;
-  for (const std::unique_ptr<LoadedPolicy>& policy : policies)
-    files.push_back({policy->source().path, policy->source().text});
+  for (const std::unique_ptr<LoadedPolicy>& policy : policies) {
+    const input::OffsetMap& to_file = policy->input().json->to_file();
+    files.push_back({.path = policy->source().path,
+                     .text = policy->source().text,
+                     .location = policy->location(),
+                     .to_file = to_file.is_identity() ? nullptr : &to_file});
+  }
   const analysis::PermissionModel model(sources);
   const std::vector<analysis::ControlVerdict> verdicts = analysis::check_controls(*controls, model);
   const report::GuardrailReport report{verdicts, files};

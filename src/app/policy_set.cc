@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include "input/document_kind.h"
 #include "source/source_file.h"
 
 namespace iamlint::app {
@@ -16,6 +17,27 @@ ast::PolicyKind organizations_kind(const ast::Policy& policy) {
   return principal ? ast::PolicyKind::kRcp : ast::PolicyKind::kScp;
 }
 
+Error unreadable_organizations_policy(const Error& error, const std::string& path) {
+  return {ErrorCode::kUsage,
+          fmt::format("{}; 'iamlint --policy-type scp {}' says more", error.message, path)};
+}
+
+// A bare policy file as an SCP or RCP: of `kind` when given, else an RCP when it names a
+// principal.
+Result<std::unique_ptr<LoadedPolicy>> as_organizations_policy(std::unique_ptr<LoadedPolicy> loaded,
+                                                              std::optional<ast::PolicyKind> kind) {
+  const json::Document& doc = loaded->document();
+  if (doc.find_member(doc.root(), "Statement") == json::kNoNode) {
+    return make_error(ErrorCode::kUsage, fmt::format("{}:1:1: not a policy: an SCP or RCP is an "
+                                                     "object with a \"Statement\"",
+                                                     loaded->source().path));
+  }
+  // Lowered again as an RCP when it names a principal: the kind decides what the facts mean.
+  if (!kind && organizations_kind(loaded->policy()) == ast::PolicyKind::kRcp)
+    return LoadedPolicy::load(loaded->source(), ast::PolicyKind::kRcp, std::nullopt);
+  return loaded;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<LoadedPolicy>> load_organizations_policy(
@@ -24,20 +46,39 @@ Result<std::unique_ptr<LoadedPolicy>> load_organizations_policy(
   if (!source) return Unexpected(source.error());
   auto loaded =
       LoadedPolicy::load(std::move(*source), kind.value_or(ast::PolicyKind::kScp), std::nullopt);
-  if (!loaded) {
-    return make_error(ErrorCode::kUsage, fmt::format("{}; 'iamlint --policy-type scp {}' says more",
-                                                     loaded.error().message, path));
+  if (!loaded) return Unexpected(unreadable_organizations_policy(loaded.error(), path));
+  return as_organizations_policy(std::move(*loaded), kind);
+}
+
+Result<std::vector<std::unique_ptr<LoadedPolicy>>> load_organizations_policies(
+    const std::string& path, std::optional<ast::PolicyKind> kind) {
+  auto source = source::load_file(path);
+  if (!source) return Unexpected(source.error());
+  auto loaded =
+      load_policies(std::move(*source), {}, {.kind = kind.value_or(ast::PolicyKind::kScp)});
+  if (!loaded) return Unexpected(unreadable_organizations_policy(loaded.error(), path));
+  std::vector<std::unique_ptr<LoadedPolicy>> policies;
+  if (loaded->format == input::find_document_kind("policy")->name && !loaded->policies.empty()) {
+    auto policy = as_organizations_policy(std::move(loaded->policies.front()), kind);
+    if (!policy) return Unexpected(std::move(policy.error()));
+    policies.push_back(std::move(*policy));
+    return policies;
   }
-  const json::Document& doc = (*loaded)->document();
-  if (doc.find_member(doc.root(), "Statement") == json::kNoNode) {
-    return make_error(ErrorCode::kUsage, fmt::format("{}:1:1: not a policy: an SCP or RCP is an "
-                                                     "object with a \"Statement\"",
-                                                     path));
+  // A container says what each of its policies is: an identity policy of a template is not a
+  // guardrail, and neither is a policy document it leaves to --policy-type.
+  for (std::unique_ptr<LoadedPolicy>& policy : loaded->policies) {
+    const std::optional<ast::PolicyKind> declared = policy->input().origin.kind;
+    if (declared == ast::PolicyKind::kScp || declared == ast::PolicyKind::kRcp)
+      policies.push_back(std::move(policy));
   }
-  // Lowered again as an RCP when it names a principal: the kind decides what the facts mean.
-  if (!kind && organizations_kind((*loaded)->policy()) == ast::PolicyKind::kRcp)
-    return LoadedPolicy::load((*loaded)->source(), ast::PolicyKind::kRcp, std::nullopt);
-  return loaded;
+  if (policies.empty()) {
+    return make_error(ErrorCode::kUsage,
+                      fmt::format("{}:1:1: holds no SCP or RCP (an AWS::Organizations::Policy or "
+                                  "aws_organizations_policy of type SERVICE_CONTROL_POLICY or "
+                                  "RESOURCE_CONTROL_POLICY)",
+                                  path));
+  }
+  return policies;
 }
 
 std::vector<analysis::PolicySource> sources_of(

@@ -21,6 +21,12 @@ namespace iamlint::app {
 [[nodiscard]] Result<std::unique_ptr<LoadedPolicy>> load_organizations_policy(
     const std::string& path, std::optional<ast::PolicyKind> kind);
 
+// Reads the SCPs and RCPs of one file: a bare policy file as load_organizations_policy does, or
+// those a CloudFormation template, a Terraform plan or AWS CLI output declares as SCPs or RCPs
+// (their other policies are left out). A file that holds none is a usage error.
+[[nodiscard]] Result<std::vector<std::unique_ptr<LoadedPolicy>>> load_organizations_policies(
+    const std::string& path, std::optional<ast::PolicyKind> kind);
+
 // The model's sources for `policies`, each with its position as origin.
 [[nodiscard]] std::vector<analysis::PolicySource> sources_of(
     const std::vector<std::unique_ptr<LoadedPolicy>>& policies);

@@ -47,8 +47,10 @@ std::optional<Allowed> allowed(const analysis::EscalationMethod& method,
   Allowed out{.method = &method};
   for (const analysis::MethodStep& step : method.steps) {
     const catalog::Action action = *catalog::find_action(step.action);  // checked at build time
-    std::vector<analysis::Access> accesses =
-        step.every_resource ? risk::on_every_resource(model, action) : model.access(action);
+    // A step needed on some resource only is taken on one a template names with `!Sub` too.
+    std::vector<analysis::Access> accesses = step.every_resource
+                                                 ? risk::on_every_resource(model, action)
+                                                 : model.access(action, /*at_deployment=*/true);
     if (accesses.empty()) return std::nullopt;
     auto best = std::find_if(accesses.begin(), accesses.end(),
                              [](const analysis::Access& a) { return !a.constrained(); });

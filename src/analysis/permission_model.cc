@@ -216,7 +216,7 @@ bool PermissionModel::still_allows_anything(const ast::Statement& statement) con
   return grant && grant->still_grants();
 }
 
-std::vector<Access> PermissionModel::access(catalog::Action action) const {
+std::vector<Access> PermissionModel::access(catalog::Action action, bool at_deployment) const {
   std::vector<Access> out;
   if (!allowed_actions_.contains(action)) return out;
   for (const Grant& grant : grants_) {
@@ -238,6 +238,8 @@ std::vector<Access> PermissionModel::access(catalog::Action action) const {
           access.resources.push_back(&entry);
           access.every_resource |= names_every_resource(entry.text.value, action);
         }
+        access.at_deployment = at_deployment && access.resources.empty() &&
+                               !access.every_resource && grant.resources.named_at_deployment();
         break;
       case ResourceScope::Form::kAllBut: {
         const auto excluded = grant.resources.entries();
@@ -250,7 +252,7 @@ std::vector<Access> PermissionModel::access(catalog::Action action) const {
         break;
       }
     }
-    if (!access.every_resource && access.resources.empty()) continue;
+    if (!access.every_resource && access.resources.empty() && !access.at_deployment) continue;
     access.narrowing = grant.narrowing_conditions();
     for (const Denial* denial : grant.conditional_denials) {
       if (!denial->actions.actions().contains(action)) continue;

@@ -82,6 +82,10 @@ struct Access {
   std::vector<const ast::Resource*> resources;
   // It reaches every resource the action accepts ("*", NotResource, `arn:aws:s3:::*/*`, …).
   bool every_resource = false;
+  // It reaches only resources named by values known at deployment (a template's `!Sub` ARN,
+  // ResourceScope::named_at_deployment): some resource, not a known one. Only access(action,
+  // true) returns such an access.
+  bool at_deployment = false;
   // The grant's own conditions that narrow it.
   std::vector<const ConditionFact*> narrowing;
   // Conditional Denies that may take the action away, and among their conditions those that
@@ -131,8 +135,10 @@ class PermissionModel {
   [[nodiscard]] const catalog::ActionSet& allowed_actions() const { return allowed_actions_; }
 
   // How `action` is allowed: one entry per grant that allows it, in statement order; empty when
-  // none does.
-  [[nodiscard]] std::vector<Access> access(catalog::Action action) const;
+  // none does. With `at_deployment`, also the grants that reach it only on resources named at
+  // deployment (Access::at_deployment), for the questions that need "on some resource" only.
+  [[nodiscard]] std::vector<Access> access(catalog::Action action,
+                                           bool at_deployment = false) const;
 
   // Decides a request for `action` (any name, catalogued or not) on `resource` (an ARN, or "*" for
   // actions that take no resource).

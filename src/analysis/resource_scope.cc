@@ -136,6 +136,7 @@ ResourceScope::ResourceScope(const ast::Statement& statement) {
     const bool every = std::any_of(entries_.begin(), entries_.end(),
                                    [](const ast::Resource& r) { return all_stars(r.text.value); });
     form_ = every ? Form::kAny : Form::kListed;
+    named_at_deployment_ = !every && statement.resource->unknown;
   } else if (statement.not_resource) {
     entries_ = statement.not_resource->entries;
     form_ = Form::kAllBut;

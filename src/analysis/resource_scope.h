@@ -46,6 +46,9 @@ class ResourceScope {
 
   [[nodiscard]] Form form() const { return form_; }
   [[nodiscard]] std::span<const ast::Resource> entries() const { return entries_; }
+  // Some Resource entries are values known only at deployment (a template's !Sub ARN), left out
+  // of entries(): the statement also reaches resources that no entry shown names.
+  [[nodiscard]] bool named_at_deployment() const { return named_at_deployment_; }
 
   // Whether the statement applies to the resource named `arn` (an ARN, or "*" for actions that
   // take no resource).
@@ -60,6 +63,7 @@ class ResourceScope {
  private:
   Form form_ = Form::kAny;
   std::span<const ast::Resource> entries_;
+  bool named_at_deployment_ = false;
 };
 
 }  // namespace iamlint::analysis

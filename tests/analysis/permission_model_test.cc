@@ -271,3 +271,31 @@ TEST_CASE("a Deny for named principals does not remove a grant to the whole acco
 
 }  // namespace
 }  // namespace iamlint::analysis
+
+namespace iamlint::analysis {
+namespace {
+
+TEST_CASE("a Resource known only at deployment reaches some resource, when asked") {
+  // As a template writes `Resource: !Sub arn:${AWS::Partition}:lambda:...:function:*`.
+  const std::string text =
+      R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", )"
+      R"("Action": "lambda:CreateFunction", "Resource": {"Fn::Sub": "arn:..."}}]})";
+  auto doc = json::parse(text);
+  REQUIRE(doc.has_value());
+  const json::NodeId statement = doc->node(doc->find_member(doc->root(), "Statement")).first_child;
+  doc->mark_opaque(doc->find_member(statement, "Resource"));
+  std::optional<ast::Policy> policy =
+      ast::lower_policy(*doc, doc->root(), ast::PolicyKind::kIdentity);
+  REQUIRE(policy.has_value());
+  PolicyFacts facts(*policy);
+  const catalog::Action create = *catalog::find_action("lambda:CreateFunction");
+  CHECK(facts.permissions().access(create).empty());
+  const std::vector<Access> at_deployment = facts.permissions().access(create, true);
+  REQUIRE(at_deployment.size() == 1);
+  CHECK(at_deployment[0].at_deployment);
+  CHECK_FALSE(at_deployment[0].every_resource);
+  CHECK(at_deployment[0].resources.empty());
+}
+
+}  // namespace
+}  // namespace iamlint::analysis

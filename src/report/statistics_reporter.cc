@@ -1,6 +1,7 @@
 #include "report/statistics_reporter.h"
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 #include <fmt/core.h>
@@ -39,7 +40,7 @@ void StatisticsReporter::end(std::span<const Error> /*unreadable*/) {
   std::size_t count_width = 1;
   std::size_t name_width = 0;
   for (const Row& row : rows) {
-    count_width = std::max(count_width, fmt::formatted_size("{}", row.count));
+    count_width = std::max(count_width, std::to_string(row.count).size());
     name_width = std::max(name_width, row.rule->name.size());
   }
   for (const Row& row : rows) {

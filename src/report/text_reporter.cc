@@ -79,7 +79,7 @@ void write_snippet(const source::LineIndex& index, const engine::Finding& findin
   }
   uint32_t carets = std::min(last, window_end + 1) - first;
 
-  std::string gutter(fmt::formatted_size("{}", start.line), ' ');
+  std::string gutter(std::to_string(start.line).size(), ' ');
   out << fmt::format("{} {}|{}\n", gutter, colors.accent, colors.reset);
   out << fmt::format("{}{} |{} {}{}{}\n", colors.accent, start.line, colors.reset, lead,
                      to_terminal_text(shown), trail);

@@ -39,6 +39,16 @@ std::string_view level_color(const Palette& colors, engine::Level level) {
   return colors.reset;
 }
 
+// How many characters the terminal shows for one character of the source: its escape's length
+// when to_terminal_text escapes it, else 1.
+std::size_t shown_width(std::string_view character) {
+  if (character.size() == 1 && character[0] >= 0x20 && character[0] < 0x7F) return 1;
+  std::string shown = to_terminal_text(character);
+  return static_cast<std::size_t>(std::count_if(shown.begin(), shown.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a continuation byte
+  }));
+}
+
 // The source line of the finding with a caret underline of its range (to the line's end when
 // the range continues on later lines). Costs a bounded amount per finding however long the line,
 // as a minified policy with many findings is one long line.
@@ -71,13 +81,25 @@ void write_snippet(const source::LineIndex& index, const engine::Finding& findin
   std::string_view lead = window_begin > 0 ? "..." : "";
   std::string_view trail = window_end < columns ? "..." : "";
 
-  // Spaces under the text before the range, keeping tabs so the carets line up.
+  // Spaces under the text before the range, keeping tabs so the carets line up, and carets under
+  // the range; a character shown as an escape is as wide as its escape.
   std::string pad(lead.size(), ' ');
-  for (uint32_t column = window_begin, i = shown_begin; column < first; ++column) {
-    pad += line[i] == '\t' ? '\t' : ' ';
-    i += source::character_size(line, i);
+  std::size_t carets = 0;
+  const uint32_t underlined_end = std::min(last, window_end + 1);
+  for (uint32_t column = window_begin, i = shown_begin; column < underlined_end; ++column) {
+    // Past the line's end (a range at the end of the line) each column is one caret.
+    uint32_t size = i < line.size() ? source::character_size(line, i) : 0;
+    std::string_view character = line.substr(std::min<std::size_t>(i, line.size()), size);
+    std::size_t width = size == 0 ? 1 : shown_width(character);
+    if (column >= first) {
+      carets += width;
+    } else if (character == "\t") {
+      pad += '\t';
+    } else {
+      pad.append(width, ' ');
+    }
+    i += size;
   }
-  uint32_t carets = std::min(last, window_end + 1) - first;
 
   std::string gutter(std::to_string(start.line).size(), ' ');
   out << fmt::format("{} {}|{}\n", gutter, colors.accent, colors.reset);

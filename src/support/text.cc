@@ -38,14 +38,15 @@ std::size_t valid_sequence_length(std::string_view text) {
   return length;
 }
 
-template <class OnCodePoint>
-std::string rewrite(std::string_view text, OnCodePoint on_code_point) {
+template <class OnCodePoint, class OnInvalidByte>
+std::string rewrite(std::string_view text, OnCodePoint on_code_point,
+                    OnInvalidByte on_invalid_byte) {
   std::string out;
   out.reserve(text.size());
   while (!text.empty()) {
     std::size_t length = valid_sequence_length(text);
     if (length == 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+      on_invalid_byte(static_cast<unsigned char>(text[0]), out);
       text.remove_prefix(1);
       continue;
     }
@@ -102,23 +103,30 @@ bool has_control_unseen_by_sse2(std::string_view text) {
 }
 
 std::string to_valid_utf8(std::string_view text) {
-  return rewrite(text, [](std::string_view sequence, std::string& out) { out += sequence; });
+  return rewrite(
+      text, [](std::string_view sequence, std::string& out) { out += sequence; },
+      [](unsigned char /*byte*/, std::string& out) {
+        out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+      });
 }
 
 std::string to_terminal_text(std::string_view text) {
-  return rewrite(text, [](std::string_view sequence, std::string& out) {
-    auto first = static_cast<unsigned char>(sequence[0]);
-    bool c0 = sequence.size() == 1 && (first < 0x20 || first == 0x7F) && first != '\t';
-    bool c1 =
-        sequence.size() == 2 && first == 0xC2 && static_cast<unsigned char>(sequence[1]) < 0xA0;
-    if (c0) {
-      out += fmt::format("\\u{:04X}", first);
-    } else if (c1) {
-      out += fmt::format("\\u{:04X}", static_cast<unsigned char>(sequence[1]));
-    } else {
-      out += sequence;
-    }
-  });
+  return rewrite(
+      text,
+      [](std::string_view sequence, std::string& out) {
+        auto first = static_cast<unsigned char>(sequence[0]);
+        bool c0 = sequence.size() == 1 && (first < 0x20 || first == 0x7F) && first != '\t';
+        bool c1 =
+            sequence.size() == 2 && first == 0xC2 && static_cast<unsigned char>(sequence[1]) < 0xA0;
+        if (c0) {
+          out += fmt::format("\\u{:04X}", first);
+        } else if (c1) {
+          out += fmt::format("\\u{:04X}", static_cast<unsigned char>(sequence[1]));
+        } else {
+          out += sequence;
+        }
+      },
+      [](unsigned char byte, std::string& out) { out += fmt::format("\\x{:02X}", byte); });
 }
 
 std::size_t invalid_utf8_offset(std::string_view text) {

@@ -24,8 +24,9 @@ namespace iamlint {
 // JSON whatever the input held.
 [[nodiscard]] std::string to_valid_utf8(std::string_view text);
 
-// Also makes control characters (C0 except tab, DEL, C1) visible as \u00XX, so that text from a
-// policy cannot move the cursor, recolour or retitle a terminal.
+// Text for a terminal: control characters (C0 except tab, DEL, C1) become visible as \u00XX, so
+// that text from a policy cannot move the cursor, recolour or retitle a terminal, and each byte
+// that is not valid UTF-8 becomes \xXX, so that the reader sees which bytes the file holds.
 [[nodiscard]] std::string to_terminal_text(std::string_view text);
 
 // The offset of the first byte of `text` that does not start a valid UTF-8 sequence, or

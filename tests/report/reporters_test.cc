@@ -336,6 +336,22 @@ TEST_CASE("text reporter never writes control characters from the input") {
   }
 }
 
+TEST_CASE("text reporter shows raw NUL and invalid UTF-8 bytes escaped, carets under them") {
+  // Raw bytes that JSON forbids: the snippet shows their escapes, and the carets move with them.
+  const std::string with_nul = std::string(R"({"Sid": "a)") + '\0' + R"(b", "x": 1})";
+  Linted nul = lint_one("nul.json", with_nul, {"IAM001"});
+  std::vector<std::string> lines = split_lines(text_report(nul));
+  REQUIRE(lines.size() == 5);
+  CHECK(lines[2] == R"(1 | {"Sid": "a\u0000b", "x": 1})");
+  CHECK(lines[3] == "  | " + std::string(10, ' ') + "^^^^^^");
+
+  Linted invalid = lint_one("invalid.json", "{\"Sid\": \"\xFF\", \"x\": \"\xC3\"}", {"IAM001"});
+  lines = split_lines(text_report(invalid));
+  REQUIRE(lines.size() == 5);
+  CHECK(lines[2] == R"(1 | {"Sid": "\xFF", "x": "\xC3"})");
+  CHECK(lines[3] == "  | " + std::string(9, ' ') + "^^^^");
+}
+
 TEST_CASE("text reporter points at the byte where JSON reading stopped") {
   struct Case {
     std::string_view text;
@@ -736,10 +752,10 @@ TEST_CASE("reports are valid UTF-8 JSON whatever bytes the input held") {
   CHECK(get_string(sarif, "/runs/0/results/0" + std::string(kRegion) + "/snippet/text") ==
         "\xEF\xBF\xBD");
 
-  SUBCASE("the text format shows replacement characters") {
+  SUBCASE("the text format shows the bytes as escapes") {
     std::string text = text_report(linted);
     CHECK(is_valid_utf8(text));
-    CHECK(text.starts_with("bad\xEF\xBF\xBD\xEF\xBF\xBD.json:1:10: error: "));
+    CHECK(text.starts_with("bad\\xFE\\xC0.json:1:10: error: "));
   }
 }
 

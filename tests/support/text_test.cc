@@ -84,13 +84,29 @@ TEST_CASE("text: to_terminal_text shows control characters as escapes") {
       {"\xC2\x80", "\\u0080"},    // C1: U+0080
       {"\xC2\x9B[", "\\u009B["},  // C1 CSI
       {"\xC2\x9F", "\\u009F"},
-      {"\xFF\x1B", std::string(kReplacement) + "\\u001B"},
+      {"\xFF\x1B", "\\xFF\\u001B"},
   };
   for (const Case& c : kCases) {
     CAPTURE(c.input);
     std::string shown = to_terminal_text(c.input);
     CHECK(shown == c.expected);
     CHECK(shown.find('\x1B') == std::string::npos);
+  }
+}
+
+TEST_CASE("text: to_terminal_text shows each byte of an invalid sequence as \\xXX") {
+  const Case kCases[] = {
+      {"z\xFFz", "z\\xFFz"},
+      {"caf\xC3", "caf\\xC3"},                     // truncated at the end
+      {"\xED\xA0\x80", "\\xED\\xA0\\x80"},         // a surrogate, U+D800
+      {"\xC0\xAF\xC3\xA9", "\\xC0\\xAF\xC3\xA9"},  // overlong '/', then a valid é
+      {"\xF0\x9F\x98\xF0\x9F\x98\x80", "\\xF0\\x9F\\x98\xF0\x9F\x98\x80"},
+  };
+  for (const Case& c : kCases) {
+    CAPTURE(c.input);
+    std::string shown = to_terminal_text(c.input);
+    CHECK(shown == c.expected);
+    CHECK(is_valid_utf8(shown));
   }
 }
 

@@ -20,6 +20,7 @@
 #include "catalog/ascii.h"
 #include "catalog/condition_key.h"
 #include "catalog/handle_range.h"
+#include "catalog/key_support.h"
 #include "catalog/resource_type.h"
 #include "catalog/service.h"
 #include "catalog/suggest.h"
@@ -42,16 +43,9 @@ inline bool is_global(std::string_view key) {
   return catalog::equals_folded(prefix_of(key), "aws");
 }
 
-// The keys that name the tags of the resource or of the request, which each service supports or
-// not: aws:ResourceTag/<k>, aws:RequestTag/<k>, aws:TagKeys and the service forms such as
-// ec2:ResourceTag/<k>. aws:PrincipalTag/<k> describes the caller and is available everywhere.
-inline bool is_tag_key(std::string_view key) {
-  const std::string_view name = name_of(key);
-  if (prefix_of(key).empty()) return false;
-  return catalog::starts_with_folded(name, "ResourceTag/") ||
-         catalog::starts_with_folded(name, "RequestTag/") ||
-         catalog::equals_folded(name, "TagKeys");
-}
+using catalog::action_supports;
+using catalog::is_tag_key;
+using catalog::service_supports;
 
 // For a tag key written without its tag name ("aws:ResourceTag", "ec2:ResourceTag/",
 // "s3:ExistingObjectTag"), the templated catalogue key it stands for; nullopt otherwise.
@@ -72,46 +66,6 @@ inline std::optional<catalog::ConditionKey> bare_tag_key(std::string_view key) {
   const bool one_placeholder = (rest.starts_with("${") && rest.find('}') == rest.size() - 1) ||
                                (rest.starts_with("<") && rest.find('>') == rest.size() - 1);
   return one_placeholder ? filled : std::nullopt;
-}
-
-// Whether `keys` lists `key` (found in the catalogue as `known`): the same entry, or a templated
-// entry that `key` fills in.
-inline bool lists(catalog::HandleRange<catalog::ConditionKey> keys, catalog::ConditionKey known,
-                  std::string_view key) {
-  for (catalog::ConditionKey listed : keys) {
-    if (listed == known ||
-        (listed.templated() && catalog::key_template_matches(listed.name(), key))) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// The action takes the key in its request, or one of its resource types carries it.
-inline bool action_supports(catalog::Action action, catalog::ConditionKey known,
-                            std::string_view key) {
-  if (lists(action.condition_keys(), known, key)) return true;
-  for (catalog::ActionResource resource : action.resource_types()) {
-    if (lists(resource.condition_keys(), known, key) ||
-        lists(resource.type().condition_keys(), known, key)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// A service supports a key when one of its actions or resource types lists it. The service's own
-// key list is checked first: it is a superset, so a key missing from it needs no scan.
-inline bool service_supports(catalog::Service service, catalog::ConditionKey known,
-                             std::string_view key) {
-  if (!service.has_condition_key(key)) return false;
-  for (catalog::ResourceType type : service.resource_types()) {
-    if (lists(type.condition_keys(), known, key)) return true;
-  }
-  for (catalog::Action action : service.actions()) {
-    if (action_supports(action, known, key)) return true;
-  }
-  return false;
 }
 
 // "a, b and c" or "a, b, c and 4 more{suffix}": the first three of `count` names, for messages.

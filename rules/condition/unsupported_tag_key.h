@@ -12,6 +12,7 @@
 #include <fmt/core.h>
 
 #include "analysis/actions.h"
+#include "analysis/condition_facts.h"
 #include "analysis/policy_facts.h"
 #include "ast/policy.h"
 #include "catalog/action.h"
@@ -37,25 +38,10 @@ struct Gap {
 // means what it says for every service).
 inline std::optional<Gap> find_gap(const ast::Statement& statement, const ast::Condition& condition,
                                    analysis::PolicyFacts& facts) {
-  const std::string_view key = condition.key.value;
-  if (!condition_keys::is_tag_key(key)) return std::nullopt;
-  const operators::Family family = operators::family_of(condition.op);
-  if (family == operators::Family::kNull || family == operators::Family::kUnknown)
-    return std::nullopt;
-  std::optional<catalog::ConditionKey> known = catalog::find_condition_key(key);
-  if (!known) return std::nullopt;
   Gap gap;
+  gap.services = analysis::untagged_services(condition, facts.statement_actions(statement));
   gap.not_action = !statement.action && statement.not_action;
-  gap.matches_without_key = condition.op.if_exists || operators::is_negated(condition.op) ||
-                            condition.op.qualifier == ast::SetQualifier::kForAllValues;
-  const catalog::ActionSet& actions = facts.statement_actions(statement);
-  std::optional<std::uint32_t> last_service;
-  for (catalog::Action action : actions) {
-    const catalog::Service service = action.service();
-    if (last_service == service.index()) continue;
-    last_service = service.index();
-    if (!condition_keys::service_supports(service, *known, key)) gap.services.push_back(service);
-  }
+  gap.matches_without_key = analysis::holds_without_key(condition);
   if (gap.services.empty()) return std::nullopt;
   if (statement.action) {
     for (const ast::Action& entry : statement.action->entries) {

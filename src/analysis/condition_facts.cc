@@ -9,7 +9,9 @@
 #include "analysis/condition_operators.h"
 #include "analysis/ip_range.h"
 #include "catalog/ascii.h"
+#include "catalog/condition_key.h"
 #include "catalog/glob.h"
+#include "catalog/key_support.h"
 #include "catalog/lists.h"
 
 namespace iamlint::analysis {
@@ -208,6 +210,7 @@ std::string_view narrowing_name(Narrowing narrowing) {
 
 ConditionFact classify(const ast::Condition& condition, ast::Effect effect) {
   ConditionFact fact{.condition = &condition};
+  fact.holds_without_key = holds_without_key(condition);
   if (!narrows_requests(condition, effect)) return fact;
   const KeyClass key_class = classify_key(condition.key.value);
   fact.narrowing = key_class.narrowing;
@@ -217,6 +220,30 @@ ConditionFact classify(const ast::Condition& condition, ast::Effect effect) {
                                       return fixed_value(condition.key.value, value.text);
                                     });
   return fact;
+}
+
+bool holds_without_key(const ast::Condition& condition) {
+  return condition.op.if_exists || operators::is_negated(condition.op) ||
+         condition.op.qualifier == ast::SetQualifier::kForAllValues;
+}
+
+std::vector<catalog::Service> untagged_services(const ast::Condition& condition,
+                                                const catalog::ActionSet& actions) {
+  std::vector<catalog::Service> out;
+  const std::string_view key = condition.key.value;
+  if (!catalog::is_tag_key(key)) return out;
+  const operators::Family family = operators::family_of(condition.op);
+  if (family == operators::Family::kNull || family == operators::Family::kUnknown) return out;
+  const std::optional<catalog::ConditionKey> known = catalog::find_condition_key(key);
+  if (!known) return out;
+  std::optional<std::uint32_t> last_service;
+  for (catalog::Action action : actions) {
+    const catalog::Service service = action.service();
+    if (last_service == service.index()) continue;  // actions are in catalogue (service) order
+    last_service = service.index();
+    if (!catalog::service_supports(service, *known, key)) out.push_back(service);
+  }
+  return out;
 }
 
 std::string describe(const ast::Condition& condition) {

@@ -3,11 +3,15 @@
 // organisations or networks (AWS's meaning of "not public"), and how to name it in a message.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ast/policy.h"
+#include "catalog/action_set.h"
+#include "catalog/service.h"
 
 namespace iamlint::analysis {
 
@@ -27,10 +31,40 @@ struct ConditionFact {
   // Those requests come only from fixed accounts, organisations, networks, VPC endpoints or source
   // resources: a grant to "*" narrowed this way is not public.
   bool pins_caller = false;
+  // A request without the key satisfies the condition (a negated operator, ...IfExists,
+  // ForAllValues).
+  bool holds_without_key = false;
+  // For a tag key (catalog::is_tag_key): the services among the statement's actions that support
+  // no form of it. Their requests never carry the key, so for their actions the condition always
+  // holds (holds_without_key) or never does. Set by untagged_services(); empty for the Null
+  // operator, whose presence test means what it says for every service.
+  std::vector<catalog::Service> untagged_services;
+
+  [[nodiscard]] bool always_holds_for(catalog::Service service) const {
+    return holds_without_key && untagged(service);
+  }
+  [[nodiscard]] bool never_holds_for(catalog::Service service) const {
+    return !holds_without_key && untagged(service);
+  }
+
+ private:
+  [[nodiscard]] bool untagged(catalog::Service service) const {
+    return std::find(untagged_services.begin(), untagged_services.end(), service) !=
+           untagged_services.end();
+  }
 };
 
 // The fact for one condition of a statement with `effect` (kInvalid is judged as an Allow).
 [[nodiscard]] ConditionFact classify(const ast::Condition& condition, ast::Effect effect);
+
+// A request without the condition's key satisfies it: a negated operator, ...IfExists, or
+// ForAllValues (which holds for an empty set of values).
+[[nodiscard]] bool holds_without_key(const ast::Condition& condition);
+
+// The services among `actions` that support no form of the condition's tag key (see
+// ConditionFact::untagged_services); empty when the key is not a known tag key.
+[[nodiscard]] std::vector<catalog::Service> untagged_services(const ast::Condition& condition,
+                                                              const catalog::ActionSet& actions);
 
 // The condition as written, for messages: `StringEquals aws:PrincipalOrgID "o-a1b2c3d4e5"`, with
 // at most three values shown.

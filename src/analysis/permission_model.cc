@@ -96,6 +96,36 @@ bool confine(const Grant& grant, catalog::Action action, Access& access) {
   return false;
 }
 
+// The actions of `actions` that belong to one of `services`.
+catalog::ActionSet actions_of(const catalog::ActionSet& actions,
+                              std::span<const catalog::Service> services) {
+  catalog::ActionSet out;
+  for (catalog::Action action : actions) {
+    if (std::find(services.begin(), services.end(), action.service()) != services.end())
+      out.insert(action);
+  }
+  return out;
+}
+
+// The services for which every condition of the statement holds whatever the request; empty when
+// some condition can fail for each.
+std::vector<catalog::Service> services_where_conditions_always_hold(const ModelStatement& s) {
+  std::vector<catalog::Service> out;
+  if (s.conditions.empty()) return out;
+  for (catalog::Service service : s.conditions.front().untagged_services) {
+    if (std::all_of(s.conditions.begin(), s.conditions.end(),
+                    [&](const ConditionFact& fact) { return fact.always_holds_for(service); }))
+      out.push_back(service);
+  }
+  return out;
+}
+
+bool never_applies_to(const ModelStatement& statement, catalog::Action action) {
+  return std::any_of(
+      statement.conditions.begin(), statement.conditions.end(),
+      [&](const ConditionFact& fact) { return fact.never_holds_for(action.service()); });
+}
+
 void remove_actions(Grant& grant, const catalog::ActionSet& denied) {
   if (!grant.allowed().intersects(denied)) return;  // no copy of the set for nothing
   if (!grant.reduced) grant.reduced = grant.actions.actions();
@@ -142,12 +172,22 @@ void PermissionModel::add(const PolicySource& source) {
         .principals = PrincipalScope(statement)};
     view.conditions.reserve(statement.conditions.size());
     for (const ast::Condition& condition : statement.conditions) {
-      view.conditions.push_back(classify(condition, statement.effect));
+      ConditionFact fact = classify(condition, statement.effect);
+      fact.untagged_services = untagged_services(condition, view.actions.actions());
+      view.conditions.push_back(std::move(fact));
     }
     if (statement.allows()) {
-      grants_.push_back(Grant{std::move(view)});
+      Grant grant{std::move(view)};
+      for (const ConditionFact& fact : grant.conditions) {
+        if (!fact.holds_without_key && !fact.untagged_services.empty())
+          remove_actions(grant, actions_of(grant.actions.actions(), fact.untagged_services));
+      }
+      grants_.push_back(std::move(grant));
     } else {
-      denials_.push_back(Denial{std::move(view)});
+      Denial denial{std::move(view)};
+      const std::vector<catalog::Service> always = services_where_conditions_always_hold(denial);
+      if (!always.empty()) denial.unconditional_for = actions_of(denial.actions.actions(), always);
+      denials_.push_back(std::move(denial));
     }
   }
 }
@@ -164,6 +204,10 @@ void PermissionModel::subtract_denials() {
         continue;
       }
       if (!denial.conditions.empty()) {
+        if (denial.unconditional_for && denial.principals.covers(grant.principals) &&
+            denial.resources.covers(grant.resources)) {
+          remove_actions(grant, *denial.unconditional_for);
+        }
         grant.conditional_denials.push_back(&denial);
       } else if (denial.principals.covers(grant.principals) &&
                  denial.resources.covers(grant.resources)) {
@@ -255,10 +299,12 @@ std::vector<Access> PermissionModel::access(catalog::Action action, bool at_depl
     if (!access.every_resource && access.resources.empty() && !access.at_deployment) continue;
     access.narrowing = grant.narrowing_conditions();
     for (const Denial* denial : grant.conditional_denials) {
-      if (!denial->actions.actions().contains(action)) continue;
+      if (!denial->actions.actions().contains(action) || never_applies_to(*denial, action))
+        continue;
       access.unless.push_back(denial);
-      for (const ConditionFact* fact : denial->narrowing_conditions())
-        access.narrowing_by_denials.push_back(fact);
+      for (const ConditionFact* fact : denial->narrowing_conditions()) {
+        if (!fact->always_holds_for(action.service())) access.narrowing_by_denials.push_back(fact);
+      }
     }
     out.push_back(std::move(access));
   }

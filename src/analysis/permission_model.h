@@ -54,10 +54,17 @@ struct ModelStatement {
   [[nodiscard]] bool pins_caller() const;
 };
 
-struct Denial : ModelStatement {};
+struct Denial : ModelStatement {
+  // The actions for which every condition holds whatever the request: tests of a tag key that
+  // requests to their services never carry, with a negated operator or ...IfExists. For them the
+  // Deny is unconditional. Unset when there are none.
+  std::optional<catalog::ActionSet> unconditional_for;
+};
 
 struct Grant : ModelStatement {
-  // The catalogue actions no unconditional Deny removes from all of the grant's resources.
+  // The catalogue actions no unconditional Deny removes from all of the grant's resources, less
+  // those its own conditions rule out (a test of a tag key that requests to their service never
+  // carry, which can never hold).
   [[nodiscard]] const catalog::ActionSet& allowed() const {
     return reduced ? *reduced : actions.actions();
   }

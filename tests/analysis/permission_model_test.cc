@@ -200,6 +200,54 @@ TEST_CASE("a conditional Deny is kept beside the grant") {
   CHECK(iam[0].narrowing_by_denials.size() == 1);
 }
 
+// CloudShell supports no resource tags: its requests never carry aws:ResourceTag/<k>.
+TEST_CASE("an Allow whose tag condition the service never carries grants that service nothing") {
+  ModelledPolicy p(identity(R"(
+    {"Effect": "Allow", "Action": ["ec2:StartInstances", "cloudshell:CreateEnvironment"],
+     "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/Team": "blue"}}})"));
+  CHECK(p.access("cloudshell:CreateEnvironment").empty());
+  const auto ec2 = p.access("ec2:StartInstances");
+  REQUIRE(ec2.size() == 1);
+  CHECK(ec2[0].constrained());  // only instances tagged Team=blue
+}
+
+TEST_CASE("a negated tag test the service never carries narrows nothing in an Allow") {
+  ModelledPolicy p(identity(R"(
+    {"Effect": "Allow", "Action": "cloudshell:CreateEnvironment", "Resource": "*",
+     "Condition": {"StringNotEquals": {"aws:ResourceTag/Team": "red"}}})"));
+  const auto access = p.access("cloudshell:CreateEnvironment");
+  REQUIRE(access.size() == 1);
+  CHECK_FALSE(access[0].constrained());
+}
+
+TEST_CASE("a Deny whose negated tag test the service never carries always applies to it") {
+  ModelledPolicy p(identity(R"(
+    {"Effect": "Allow", "Action": ["ec2:StartInstances", "cloudshell:CreateEnvironment"],
+     "Resource": "*"},
+    {"Effect": "Deny", "Action": "*", "Resource": "*",
+     "Condition": {"StringNotEquals": {"aws:ResourceTag/Team": "blue"}}})"));
+  // Unless the instance is tagged Team=blue: a conditional Deny.
+  const auto ec2 = p.access("ec2:StartInstances");
+  REQUIRE(ec2.size() == 1);
+  CHECK(ec2[0].unless.size() == 1);
+  // No CloudShell request carries the tag, so the Deny holds for every one of them.
+  CHECK(p.access("cloudshell:CreateEnvironment").empty());
+}
+
+TEST_CASE("a Deny whose positive tag test the service never carries never applies to it") {
+  ModelledPolicy p(identity(R"(
+    {"Effect": "Allow", "Action": ["ec2:StartInstances", "cloudshell:CreateEnvironment"],
+     "Resource": "*"},
+    {"Effect": "Deny", "Action": "*", "Resource": "*",
+     "Condition": {"StringEquals": {"aws:ResourceTag/Team": "red"}}})"));
+  const auto ec2 = p.access("ec2:StartInstances");
+  REQUIRE(ec2.size() == 1);
+  CHECK(ec2[0].unless.size() == 1);
+  const auto cloudshell = p.access("cloudshell:CreateEnvironment");
+  REQUIRE(cloudshell.size() == 1);
+  CHECK(cloudshell[0].unless.empty());
+}
+
 TEST_CASE("statements AWS rejects grant nothing") {
   ModelledPolicy p(identity(R"(
     {"Effect": "Allow", "Action": "*", "NotAction": "iam:*", "Resource": "*"},

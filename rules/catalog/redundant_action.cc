@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "catalog/action_pattern.h"
@@ -73,22 +75,42 @@ class RedundantAction final : public engine::Rule {
  private:
   static void check_list(const ast::EntryList<ast::Action>& list, engine::RuleContext& ctx) {
     const auto& entries = list.entries;
-    std::vector<Indices> sets;
-    sets.reserve(entries.size());
+    // An entry written again (letter case aside) repeats the earlier one: found by its text, so
+    // that a list of a million "*" (a crafted policy) costs no set arithmetic.
+    std::unordered_map<std::string, std::size_t> first_with_text;
+    std::vector<const ast::Action*> distinct;
     for (const ast::Action& action : entries) {
-      auto matches = catalog::expand_action_pattern(action.text.value);
+      auto [first, inserted] =
+          first_with_text.emplace(catalog::to_folded(action.text.value), distinct.size());
+      if (inserted) {
+        distinct.push_back(&action);
+      } else {
+        report(action, *distinct[first->second], list.name.value, ctx);
+      }
+    }
+    // Past this many catalogue positions in all, coverage between distinct entries is not
+    // judged: about 64 lists of every action, far beyond any real policy, and 16 MB at most.
+    constexpr std::size_t kMaxPositions = std::size_t{1} << 22;
+    std::vector<Indices> sets;
+    sets.reserve(distinct.size());
+    std::size_t positions = 0;
+    for (const ast::Action* action : distinct) {
+      auto matches = catalog::expand_action_pattern(action->text.value);
       sets.push_back(matches ? *matches : Indices());
+      positions += sets.back().size();
+      if (positions > kMaxPositions) return;
     }
     std::vector<std::uint32_t> twice = named_twice(sets);
-    for (std::size_t i = 0; i < entries.size(); ++i) {
+    for (std::size_t i = 0; i < distinct.size(); ++i) {
       Indices set = sets[i];
       if (set.empty() || !is_subset(set, twice)) continue;
-      for (std::size_t j = 0; j < entries.size(); ++j) {
-        if (j == i || !is_subset(set, sets[j]) || !covers_as_pattern(entries[j], entries[i]))
+      for (std::size_t j = 0; j < distinct.size(); ++j) {
+        if (j == i || !is_subset(set, sets[j]) || !covers_as_pattern(*distinct[j], *distinct[i]))
           continue;
         // Of two entries naming the same actions, the later one is the redundant one.
-        if (j > i && is_subset(sets[j], set) && covers_as_pattern(entries[i], entries[j])) continue;
-        report(entries[i], entries[j], list.name.value, ctx);
+        if (j > i && is_subset(sets[j], set) && covers_as_pattern(*distinct[i], *distinct[j]))
+          continue;
+        report(*distinct[i], *distinct[j], list.name.value, ctx);
         break;
       }
     }

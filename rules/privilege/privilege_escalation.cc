@@ -135,8 +135,8 @@ class PrivilegeEscalation final : public engine::Rule {
       .level = engine::Level::kWarning,
       .other_levels = kOtherLevels,
       .summary =
-          "The policy lets its holder raise its own permissions, with one action or a "
-          "combination of its statements",
+          "A policy, or the policies of one user, group or role together, let the holder raise "
+          "its own permissions, with one action or a combination of statements",
       .tags = kTags,
       .precision = engine::Precision::kHigh,
       .security_severity = "8.0",

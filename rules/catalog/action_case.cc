@@ -3,6 +3,8 @@
 // case ("EC2:Describe*"). IAM ignores the case; people and tools that search policies do not.
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/core.h>
 
@@ -47,19 +49,54 @@ class ActionCase final : public engine::Rule {
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     for (const auto* list : {&statement.action, &statement.not_action}) {
-      if (!*list) continue;
-      for (const ast::Action& action : (*list)->entries) {
-        const std::optional<std::string> spelling = documented_spelling(action);
-        if (!spelling) continue;
-        // Safe: IAM compares actions without regard to case, so the policy means the same.
+      if (*list) check_list((*list)->entries, ctx);
+    }
+  }
+
+ private:
+  // A list with more misspelt entries than this gets one finding with one fix for them all: a
+  // policy written in lower case throughout would otherwise bury every other finding under
+  // thousands of notes that say the same.
+  static constexpr size_t kMostSeparateFindings = 3;
+
+  struct Misspelling {
+    const ast::Action* action;
+    std::string spelling;
+  };
+
+  static void check_list(const std::vector<ast::Action>& entries, engine::RuleContext& ctx) {
+    std::vector<Misspelling> misspellings;
+    for (const ast::Action& action : entries) {
+      if (std::optional<std::string> spelling = documented_spelling(action)) {
+        misspellings.push_back({&action, std::move(*spelling)});
+      }
+    }
+    // Safe fixes: IAM compares actions without regard to case, so the policy means the same.
+    if (misspellings.size() <= kMostSeparateFindings) {
+      for (const Misspelling& misspelling : misspellings) {
+        const ast::Action& action = *misspelling.action;
         ctx.report(action.text.range,
                    "\"{}\" is written \"{}\" in the service's documentation; IAM ignores the "
                    "case, but one spelling keeps policies easy to search and compare",
-                   action.text.value, *spelling)
-            .fix({.description = fmt::format("Write \"{}\"", *spelling),
-                  .edits = {engine::replace_string(action.text.range, *spelling)}});
+                   action.text.value, misspelling.spelling)
+            .fix({.description = fmt::format("Write \"{}\"", misspelling.spelling),
+                  .edits = {engine::replace_string(action.text.range, misspelling.spelling)}});
       }
+      return;
     }
+    std::vector<engine::Edit> edits;
+    edits.reserve(misspellings.size());
+    for (const Misspelling& misspelling : misspellings) {
+      edits.push_back(engine::replace_string(misspelling.action->text.range, misspelling.spelling));
+    }
+    const Misspelling& first = misspellings.front();
+    ctx.report(first.action->text.range,
+               "{} of the {} entries of this list are written in another case than their "
+               "services' documentation, starting with \"{}\" (documented \"{}\"); IAM ignores "
+               "the case, but one spelling keeps policies easy to search and compare",
+               misspellings.size(), entries.size(), first.action->text.value, first.spelling)
+        .fix({.description = fmt::format("Write the {} entries as documented", misspellings.size()),
+              .edits = std::move(edits)});
   }
 };
 

@@ -96,9 +96,14 @@ class PublicAccess final : public engine::Rule {
               ? std::string()
               : fmt::format(" (only when {})",
                             analysis::describe(*open.narrowing.front()->condition));
+      const std::string anonymous =
+          open.anonymous_pass == nullptr
+              ? std::string()
+              : fmt::format(" ({} holds for anonymous requests, which carry no principal key)",
+                            analysis::describe(*open.anonymous_pass->condition));
       ctx.report(everyone_range(statement),
-                 "Principal \"*\" lets anyone, in any AWS account or none, use {}{}; {}",
-                 what(*open.grant), narrowed, fix)
+                 "Principal \"*\" lets anyone, in any AWS account or none, use {}{}{}; {}",
+                 what(*open.grant), narrowed, anonymous, fix)
           .level(open.narrowing.empty() ? engine::Level::kWarning : engine::Level::kNote);
     }
   }

@@ -7,6 +7,7 @@
 #include "analysis/resource_scope.h"
 #include "catalog/ascii.h"
 #include "catalog/glob.h"
+#include "catalog/key_support.h"
 
 namespace iamlint::analysis {
 namespace {
@@ -24,10 +25,13 @@ constexpr std::array<CallerClass, 3> kClasses = {{
     {"arn:aws:iam::*:role/*", "AssumedRole"},
 }};
 
-// Keys that every request of an IAM principal carries, so that a negated test whose values match
-// anything lets every caller go.
-constexpr std::array<std::string_view, 4> kAlwaysPresent = {
-    "aws:principalarn", "aws:principalaccount", "aws:userid", "aws:principalorgid"};
+// Whether every request of the callers judged here carries the key, so that a negated test whose
+// values match anything lets every caller go. They are principals of an organisation's member
+// accounts (SCPs and RCPs apply nowhere else), so their requests are signed and carry
+// aws:PrincipalOrgID too.
+bool carried_by_every_caller(std::string_view folded_key) {
+  return catalog::in_every_signed_request(folded_key) || folded_key == "aws:principalorgid";
+}
 
 constexpr std::array<std::string_view, 10> kCallerKeys = {"aws:principalarn",
                                                           "aws:principaltype",
@@ -139,7 +143,7 @@ Reach class_reach(const ast::Condition& condition, const CallerClass& caller,
       operators::is_like(condition.op) &&
       std::any_of(condition.values.begin(), condition.values.end(),
                   [](const ast::ConditionValue& v) { return only_wildcards(v.text); });
-  if (everything && negated && !is_one_of(folded_key, kAlwaysPresent)) return Reach::kAllButNamed;
+  if (everything && negated && !carried_by_every_caller(folded_key)) return Reach::kAllButNamed;
   return reach_from(everything ? Overlap::kAll : Overlap::kSome, negated);
 }
 

@@ -95,11 +95,6 @@ constexpr std::array<NamedKey, 6> kServiceCallerKeys = {{
     {"sts:rolesessionname", kCaller},
 }};
 
-// Keys that requests always carry, so that an ...IfExists test on them still narrows.
-constexpr std::array<std::string_view, 5> kAlwaysPresent = {"aws:principalaccount",
-                                                            "aws:principalarn", "aws:principaltype",
-                                                            "aws:requestedregion", "aws:userid"};
-
 const NamedKey* find_key(std::span<const NamedKey> keys, std::string_view folded) {
   auto it = std::find_if(keys.begin(), keys.end(),
                          [&](const NamedKey& key) { return key.name == folded; });
@@ -123,11 +118,6 @@ KeyClass classify_key(std::string_view key) {
   // what the request acts on. An unknown global key is counted here too: a test on it narrows
   // something, and a misspelt one is reported by the condition rules.
   return kResource;
-}
-
-bool always_present(std::string_view key) {
-  const std::string folded = catalog::to_folded(key);
-  return std::find(kAlwaysPresent.begin(), kAlwaysPresent.end(), folded) != kAlwaysPresent.end();
 }
 
 bool only_wildcards(std::string_view text) {
@@ -186,9 +176,10 @@ bool narrows_requests(const ast::Condition& condition, ast::Effect effect) {
   }
   if (op->negated || bool_false) return false;
   // ForAllValues holds for a request without the key; ...IfExists too, unless every request
-  // carries it.
+  // carries it (every signed one: see ConditionFact::pins_caller for anonymous requests).
   if (condition.op.qualifier == ast::SetQualifier::kForAllValues) return false;
-  if (condition.op.if_exists && !always_present(condition.key.value)) return false;
+  if (condition.op.if_exists && !catalog::in_every_signed_request(condition.key.value))
+    return false;
   return values_narrow(condition);
 }
 
@@ -214,11 +205,13 @@ ConditionFact classify(const ast::Condition& condition, ast::Effect effect) {
   if (!narrows_requests(condition, effect)) return fact;
   const KeyClass key_class = classify_key(condition.key.value);
   fact.narrowing = key_class.narrowing;
-  fact.pins_caller =
-      key_class.pins && std::all_of(condition.values.begin(), condition.values.end(),
-                                    [&](const ast::ConditionValue& value) {
-                                      return fixed_value(condition.key.value, value.text);
-                                    });
+  // An anonymous request carries no principal key, and one from outside a VPC no aws:SourceVpc:
+  // ...IfExists lets both through, so it pins no caller of a grant to "*".
+  fact.pins_caller = key_class.pins && !condition.op.if_exists &&
+                     std::all_of(condition.values.begin(), condition.values.end(),
+                                 [&](const ast::ConditionValue& value) {
+                                   return fixed_value(condition.key.value, value.text);
+                                 });
   return fact;
 }
 

@@ -9,27 +9,27 @@
 #include "ast/policy_variable.h"
 #include "catalog/ascii.h"
 #include "catalog/glob.h"
+#include "catalog/key_support.h"
 
 namespace iamlint::analysis {
 namespace {
 
 // Keys whose values are ARNs or ids, which never contain `*` or `?` (IAM names, account ids and
-// organisation ids allow neither), with whether every request of an IAM principal carries them.
+// organisation ids allow neither).
 struct LiteralKey {
   std::string_view name;   // lower case
   std::string_view holds;  // what the value is, for messages
-  bool always_present;
 };
 
 constexpr std::array<LiteralKey, 8> kLiteralKeys = {{
-    {"aws:principalarn", "ARN", true},
-    {"aws:principalaccount", "account id", true},
-    {"aws:principalorgid", "organisation id", false},
-    {"aws:sourcearn", "ARN", false},
-    {"aws:sourceaccount", "account id", false},
-    {"aws:sourceorgid", "organisation id", false},
-    {"aws:resourceaccount", "account id", true},
-    {"aws:resourceorgid", "organisation id", false},
+    {"aws:principalarn", "ARN"},
+    {"aws:principalaccount", "account id"},
+    {"aws:principalorgid", "organisation id"},
+    {"aws:sourcearn", "ARN"},
+    {"aws:sourceaccount", "account id"},
+    {"aws:sourceorgid", "organisation id"},
+    {"aws:resourceaccount", "account id"},
+    {"aws:resourceorgid", "organisation id"},
 }};
 
 const LiteralKey* find_literal_key(std::string_view key) {
@@ -54,7 +54,8 @@ std::optional<std::string> never_matches(const ast::Condition& condition) {
   if (condition.op.qualifier == ast::SetQualifier::kForAllValues || condition.values.empty())
     return std::nullopt;
   const LiteralKey* key = find_literal_key(condition.key.value);
-  if (key == nullptr || (condition.op.if_exists && !key->always_present)) return std::nullopt;
+  if (key == nullptr || (condition.op.if_exists && !catalog::in_every_signed_request(key->name)))
+    return std::nullopt;
   if (!std::all_of(condition.values.begin(), condition.values.end(), holds_wildcard))
     return std::nullopt;
   return fmt::format(

@@ -1,6 +1,7 @@
 #include "analysis/public_access.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace iamlint::analysis {
 namespace {
@@ -27,6 +28,12 @@ bool pinned(const Grant& grant, std::span<const Denial> denials) {
                      [&](const Denial& denial) { return pinned_by(denial, grant); });
 }
 
+// Whether the condition would pin or narrow the callers but lets anonymous requests through: they
+// carry no principal key, and a ...IfExists test holds without it.
+bool passes_anonymous(const ConditionFact* fact) {
+  return fact->narrowing == Narrowing::kCaller && fact->holds_without_key;
+}
+
 }  // namespace
 
 std::vector<PublicGrant> public_grants(const PermissionModel& model) {
@@ -34,7 +41,12 @@ std::vector<PublicGrant> public_grants(const PermissionModel& model) {
   for (const Grant& grant : model.grants()) {
     if (grant.principals.form() != PrincipalScope::Form::kEveryone) continue;
     if (!grant.still_grants() || pinned(grant, model.denials())) continue;
-    out.push_back({.grant = &grant, .narrowing = grant.narrowing_conditions()});
+    PublicGrant open{.grant = &grant, .narrowing = grant.narrowing_conditions()};
+    const auto anonymous =
+        std::find_if(open.narrowing.begin(), open.narrowing.end(), passes_anonymous);
+    if (anonymous != open.narrowing.end()) open.anonymous_pass = *anonymous;
+    std::erase_if(open.narrowing, passes_anonymous);
+    out.push_back(std::move(open));
   }
   return out;
 }

@@ -16,6 +16,9 @@ struct PublicGrant {
   // Conditions that narrow the grant without pinning its callers (an object tag, a prefix): the
   // grant is still public, for a smaller part of the resource.
   std::vector<const ConditionFact*> narrowing;
+  // A condition that pins or narrows the callers for signed requests only (`StringEqualsIfExists
+  // aws:PrincipalAccount`): anonymous requests carry no principal key and pass it. Null if none.
+  const ConditionFact* anonymous_pass = nullptr;
 };
 
 // The public grants of `model`, in statement order.

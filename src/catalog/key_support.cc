@@ -1,5 +1,8 @@
 #include "catalog/key_support.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "catalog/ascii.h"
 #include "catalog/resource_type.h"
 
@@ -11,6 +14,14 @@ bool is_tag_key(std::string_view key) {
   const std::string_view name = key.substr(colon + 1);
   return starts_with_folded(name, "ResourceTag/") || starts_with_folded(name, "RequestTag/") ||
          equals_folded(name, "TagKeys");
+}
+
+bool in_every_signed_request(std::string_view key) {
+  static constexpr std::string_view kKeys[] = {"aws:PrincipalArn", "aws:PrincipalAccount",
+                                               "aws:PrincipalType", "aws:userid",
+                                               "aws:RequestedRegion"};
+  return std::any_of(std::begin(kKeys), std::end(kKeys),
+                     [&](std::string_view known) { return equals_folded(key, known); });
 }
 
 bool lists_key(HandleRange<ConditionKey> keys, ConditionKey known, std::string_view key) {

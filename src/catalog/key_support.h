@@ -18,6 +18,12 @@ namespace iamlint::catalog {
 // ec2:ResourceTag/<k>. aws:PrincipalTag/<k> describes the caller and is available everywhere.
 [[nodiscard]] bool is_tag_key(std::string_view key);
 
+// Global keys that every signed request carries, whatever the service: aws:PrincipalArn,
+// aws:PrincipalAccount, aws:PrincipalType and aws:userid (IAM's "included in the request context
+// for all signed requests"), and aws:RequestedRegion (in every request). An anonymous request
+// carries none of the principal keys.
+[[nodiscard]] bool in_every_signed_request(std::string_view key);
+
 // Whether `keys` lists `key` (found in the catalogue as `known`): the same entry, or a templated
 // entry that `key` fills in.
 [[nodiscard]] bool lists_key(HandleRange<ConditionKey> keys, ConditionKey known,

@@ -133,6 +133,14 @@ TEST_CASE("what a condition narrows, in an Allow") {
   // IfExists still narrows on a key every request carries.
   CHECK(fact_of("Allow", R"({"StringEqualsIfExists": {"aws:RequestedRegion": "eu-west-1"}})")
             .narrowing == Narrowing::kNetwork);
+  // ... and on a principal key of every signed request, but an anonymous request lacks it, so a
+  // grant to "*" stays public.
+  const ConditionFact if_exists =
+      fact_of("Allow", R"({"StringEqualsIfExists": {"aws:PrincipalAccount": "111122223333"}})");
+  CHECK(if_exists.narrowing == Narrowing::kCaller);
+  CHECK_FALSE(if_exists.pins_caller);
+  CHECK(fact_of("Allow", R"({"StringEquals": {"aws:PrincipalAccount": "111122223333"}})")
+            .pins_caller);
 }
 
 TEST_CASE("what a condition leaves to the grants, in a Deny") {

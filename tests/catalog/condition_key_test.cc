@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "catalog/key_support.h"
+
 namespace iamlint::catalog {
 namespace {
 
@@ -58,6 +60,20 @@ TEST_CASE("templated keys match their instances") {
   CHECK(key_template_matches("aws:RequestTag/${TagKey}", "AWS:requesttag/a/b"));
   CHECK(key_template_matches("a/${X}.b", "a/q.r.b"));
   CHECK_FALSE(key_template_matches("a/${X}.b", "a/q.r.c"));
+}
+
+TEST_CASE("the global keys every signed request carries") {
+  for (std::string_view key : {"aws:PrincipalArn", "AWS:principalaccount", "aws:PrincipalType",
+                               "aws:userid", "aws:RequestedRegion"}) {
+    CAPTURE(key);
+    CHECK(in_every_signed_request(key));
+  }
+  // Only in some requests: of an organisation's members, of IAM users, of AWS services.
+  for (std::string_view key : {"aws:PrincipalOrgID", "aws:username", "aws:SourceAccount",
+                               "aws:SourceIp", "aws:ResourceTag/team", "s3:prefix"}) {
+    CAPTURE(key);
+    CHECK_FALSE(in_every_signed_request(key));
+  }
 }
 
 }  // namespace

@@ -124,5 +124,27 @@ TEST_CASE("a template's roles, users and groups are known with every policy it g
   }
 }
 
+TEST_CASE("a SAM function or state machine without a Role has the role SAM creates for it") {
+  const std::string text = read_fixture("testdata/inputs/cloudformation/sam_orders.yaml");
+  Reading reading = read("sam_orders.yaml", text, {});
+  REQUIRE_FALSE(reading.error);
+  REQUIRE(reading.principals.size() == 3);
+  const Principal& create = reading.principals[0];
+  CHECK(create.name == "CreateOrderFunctionRole");
+  CHECK(principal_type_name(create.type) == "role");
+  CHECK(create.location == "Resources.CreateOrderFunction");
+  CHECK(text.substr(create.range.begin, create.range.size()) == "CreateOrderFunction");
+  CHECK(describe(reading, create) ==
+        "managed AWSLambdaBasicExecutionRole\n"
+        "managed DynamoDBCrudPolicy (SAM policy template)\n"
+        "inline CreateOrderFunctionRolePolicy2 -> AWS::Serverless::Function CreateOrderFunction\n");
+  CHECK(describe(reading, reading.principals[1]) ==
+        "inline ReportFunctionRolePolicy0 -> AWS::Serverless::Function ReportFunction\n");
+  CHECK(reading.principals[2].name == "OrdersWorkflowRole");
+  CHECK(describe(reading, reading.principals[2]) ==
+        "managed LambdaInvokePolicy (SAM policy template)\n"
+        "inline OrdersWorkflowRolePolicy1 -> AWS::Serverless::StateMachine OrdersWorkflow\n");
+}
+
 }  // namespace
 }  // namespace iamlint::input

@@ -2,17 +2,23 @@
 // - AWS::IAM::Role, User and Group: inline Policies, ManagedPolicyArns, PermissionsBoundary, a
 //   role's AssumeRolePolicyDocument (its trust policy), a user's Groups;
 // - AWS::IAM::Policy (inline) and AWS::IAM::ManagedPolicy: their Roles, Users and Groups;
-// - AWS::IAM::RolePolicy, UserPolicy and GroupPolicy: their RoleName, UserName or GroupName.
+// - AWS::IAM::RolePolicy, UserPolicy and GroupPolicy: their RoleName, UserName or GroupName;
+// - AWS::Serverless::Function and StateMachine without a Role: the role SAM creates for them,
+//   named <LogicalId>Role, with the Policies (documents, managed policy names or ARNs; SAM policy
+//   templates are kept by name, without a document) and the PermissionsBoundary.
 // A principal is named by {"Ref": LogicalId} (a Role's, User's or Group's Ref is its name) or by
 // the name its resource gives it (RoleName: pipeline-build); a managed policy by its Ref or
 // {"Fn::GetAtt": [LogicalId, "PolicyArn"]} (both its ARN). A policy named any other way (an ARN
 // of a policy outside the template, an imported value) is kept by name, without a document.
 #include "input/kinds/cloudformation_principals.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <fmt/core.h>
 
 namespace iamlint::input {
 namespace {
@@ -51,6 +57,7 @@ class Grouping {
     }
     for (const Resource& resource : resources_) {
       if (auto type = principal_type(resource.type)) add_principal(resource, *type);
+      if (is_sam_with_own_role(resource)) add_sam_role(resource);
     }
     for (const Resource& resource : resources_) {
       add_groups(resource);
@@ -104,6 +111,59 @@ class Grouping {
       principal.policies.push_back(managed_policy(boundary, Attachment::kBoundary));
     }
     principal_of_.emplace(principal.name, principals_.size() - 1);
+  }
+
+  static bool is_sam_with_own_role(const Resource& resource) {
+    return resource.type == "AWS::Serverless::Function" ||
+           resource.type == "AWS::Serverless::StateMachine";
+  }
+
+  // The role SAM creates for a function or state machine that names no Role of its own. Its trust
+  // policy (the service may assume it) is SAM's, not the template's.
+  void add_sam_role(const Resource& resource) {
+    const NodeId properties = resource.properties;
+    if (properties == json::kNoNode || c_.member(properties, "Role") != json::kNoNode) return;
+    const NodeId policies = c_.member(properties, "Policies");
+    if (policies == json::kNoNode) return;
+    Principal& principal = principals_.emplace_back().principal;
+    principal.type = PrincipalType::kRole;
+    principal.name = std::string(resource.logical_id) + "Role";
+    principal.location = c_.location(resource.node);
+    principal.range = c_.file_range(c_.doc().node(resource.node).key_range);
+    const json::Node& list = c_.doc().node(policies);
+    std::vector<NodeId> entries;
+    if (list.is_array()) {
+      for (NodeId entry : c_.doc().children(policies)) entries.push_back(entry);
+    } else {
+      entries.push_back(policies);
+    }
+    for (NodeId entry : entries) {
+      const json::Node& node = c_.doc().node(entry);
+      if (auto index = policy_at(entry)) {
+        // SAM names the inline policies of the role it creates <LogicalId>RolePolicy<N>.
+        principal.policies.push_back(
+            {.attachment = Attachment::kInline,
+             .name = fmt::format("{}Policy{}", principal.name, index_in(entries, entry)),
+             .policy = index});
+      } else if (node.is_string()) {
+        principal.policies.push_back(
+            {.attachment = Attachment::kManaged, .name = std::string(node.text)});
+      } else if (node.is_object() && node.child_count == 1) {
+        principal.policies.push_back(
+            {.attachment = Attachment::kManaged,
+             .name = fmt::format("{} (SAM policy template)", c_.doc().node(node.first_child).key)});
+      }
+    }
+    const NodeId boundary = c_.member(properties, "PermissionsBoundary");
+    if (boundary != json::kNoNode) {
+      principal.policies.push_back(managed_policy(boundary, Attachment::kBoundary));
+    }
+    principal_of_.emplace(principal.name, principals_.size() - 1);
+  }
+
+  static std::size_t index_in(const std::vector<NodeId>& entries, NodeId entry) {
+    return static_cast<std::size_t>(std::find(entries.begin(), entries.end(), entry) -
+                                    entries.begin());
   }
 
   // A user's Groups, once every group is known.

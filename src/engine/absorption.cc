@@ -39,7 +39,12 @@ void Absorption::add(const RuleInfo& rule, ByteRange range, std::vector<Finding>
   if (rule.absorbs.empty()) return;
   std::optional<std::uint32_t> statement = statement_at(range);
   if (!statement) return;
-  broad_[*statement].push_back(&rule);
+  std::vector<const RuleInfo*>& broad = broad_[*statement];
+  // A rule that reports again in the statement has nothing left to absorb there: its first
+  // finding removed the earlier narrow ones and absorbed() turns away the later ones. Returning
+  // keeps a statement of many "*" entries linear in its findings.
+  if (std::find(broad.begin(), broad.end(), &rule) != broad.end()) return;
+  broad.push_back(&rule);
   findings.erase(
       std::remove_if(findings.begin() + static_cast<std::ptrdiff_t>(first), findings.end(),
                      [&](const Finding& finding) {

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
+#include "catalog/catalog.h"
 #include "catalog/glob.h"
 #include "catalog/resource_type.h"
 
@@ -81,43 +83,71 @@ bool resources_intersect(std::string_view a, std::string_view b) {
                       });
 }
 
+namespace {
+
+// Whether the pattern's `fields` name every resource of `type`.
+bool names_every_resource_of(const Fields& fields, catalog::ResourceType type) {
+  for (catalog::ArnFormat format : type.arn_formats()) {
+    std::optional<Fields> every = fields_of(format.text());
+    if (!every) continue;
+    // The pattern's Region and account need not match the format's, but an empty one names
+    // no resource of a type that has them (`arn:aws:s3:::*/*` names no access point).
+    if ((fields.region.empty() && !every->region.empty()) ||
+        (fields.account.empty() && !every->account.empty()))
+      continue;
+    // The format's placeholders (`${BucketName}`) read as `*` name every resource of the type.
+    const std::string service = variables_as_stars(every->service);
+    const std::string resource = variables_as_stars(every->resource);
+    if (catalog::glob_contains(fields.service, service, LetterCase::kInsensitive) &&
+        catalog::glob_contains(fields.resource, resource, LetterCase::kSensitive)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool names_every_resource(std::string_view pattern, catalog::Action action) {
   if (all_stars(pattern)) return true;
   std::optional<Fields> fields = fields_of(pattern);
   if (!fields) return false;
   for (catalog::ActionResource accepted : action.resource_types()) {
-    for (catalog::ArnFormat format : accepted.type().arn_formats()) {
-      std::optional<Fields> every = fields_of(format.text());
-      if (!every) continue;
-      // The pattern's Region and account need not match the format's, but an empty one names
-      // no resource of a type that has them (`arn:aws:s3:::*/*` names no access point).
-      if ((fields->region.empty() && !every->region.empty()) ||
-          (fields->account.empty() && !every->account.empty()))
-        continue;
-      // The format's placeholders (`${BucketName}`) read as `*` name every resource of the type.
-      const std::string service = variables_as_stars(every->service);
-      const std::string resource = variables_as_stars(every->resource);
-      if (catalog::glob_contains(fields->service, service, LetterCase::kInsensitive) &&
-          catalog::glob_contains(fields->resource, resource, LetterCase::kSensitive)) {
-        return true;
-      }
-    }
+    if (names_every_resource_of(*fields, accepted.type())) return true;
   }
   return false;
 }
 
 catalog::ActionSet reaching_every_resource(std::string_view pattern,
                                            const catalog::ActionSet& actions) {
+  if (all_stars(pattern)) return actions;
   catalog::ActionSet out;
   std::optional<Fields> fields = fields_of(pattern);
-  const bool everything = all_stars(pattern);
-  if (!everything && !fields) return out;
+  if (!fields) return out;
+  // The set runs service by service, and the actions of a service share its resource types (S3's
+  // object type serves dozens of actions): each service and each type is compared once.
+  std::optional<catalog::Service> service;
+  bool service_named = false;
+  enum class Named : std::int8_t { kUnknown, kNo, kYes };
+  std::vector<Named> type_named;
   for (catalog::Action action : actions) {
+    if (action.service() != service) {
+      service = action.service();
+      service_named =
+          catalog::glob_contains(fields->service, service->prefix(), LetterCase::kInsensitive);
+    }
     // Most actions fall at the service field; only the others pay for the ARN formats.
-    if (!everything && !catalog::glob_contains(fields->service, action.service().prefix(),
-                                               LetterCase::kInsensitive))
-      continue;
-    if (names_every_resource(pattern, action)) out.insert(action);
+    if (!service_named) continue;
+    if (type_named.empty()) type_named.resize(catalog::counts().resource_types, Named::kUnknown);
+    for (catalog::ActionResource accepted : action.resource_types()) {
+      Named& named = type_named[accepted.type().index()];
+      if (named == Named::kUnknown)
+        named = names_every_resource_of(*fields, accepted.type()) ? Named::kYes : Named::kNo;
+      if (named == Named::kYes) {
+        out.insert(action);
+        break;
+      }
+    }
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #include "catalog/glob.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,10 @@ namespace {
 
 bool same_letter(char a, char b, LetterCase letter_case) {
   return letter_case == LetterCase::kInsensitive ? fold(a) == fold(b) : a == b;
+}
+
+bool is_wildcard(char c) {
+  return c == '*' || c == '?';
 }
 
 // Linear time apart from backtracking to the last `*`, which keeps the worst case
@@ -45,12 +50,12 @@ std::string normalise(std::string_view pattern) {
   std::string out;
   out.reserve(pattern.size());
   for (std::size_t i = 0; i < pattern.size();) {
-    if (pattern[i] != '*' && pattern[i] != '?') {
+    if (!is_wildcard(pattern[i])) {
       out += pattern[i++];
       continue;
     }
     bool star = false;
-    for (; i < pattern.size() && (pattern[i] == '*' || pattern[i] == '?'); ++i) {
+    for (; i < pattern.size() && is_wildcard(pattern[i]); ++i) {
       if (pattern[i] == '*') {
         star = true;
       } else {
@@ -70,6 +75,38 @@ bool all_stars(std::string_view text) {
 // A pattern that matches every text.
 bool matches_everything(std::string_view pattern) {
   return !pattern.empty() && all_stars(pattern);
+}
+
+// The literal characters before the first wildcard, and those after the last (plain loops, as in
+// has_wildcard).
+std::string_view literal_head(std::string_view pattern) {
+  std::size_t end = 0;
+  while (end < pattern.size() && !is_wildcard(pattern[end])) ++end;
+  return pattern.substr(0, end);
+}
+std::string_view literal_tail(std::string_view pattern) {
+  std::size_t begin = pattern.size();
+  while (begin > 0 && !is_wildcard(pattern[begin - 1])) --begin;
+  return pattern.substr(begin);
+}
+
+bool same_letters(std::string_view a, std::string_view b, LetterCase letter_case) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) {
+           return same_letter(x, y, letter_case);
+         });
+}
+
+// What containment asks of the ends, checked before the table: every text of `inner` begins with
+// the literal characters `outer` begins with only if `inner` begins with them too, as literals (a
+// wildcard there could stand for another character), and likewise at the end. Resource patterns
+// are mostly told apart here (`log-group:/aws/lambda/*` against `log-group:*:log-stream:*`).
+bool ends_allow_containment(std::string_view outer, std::string_view inner,
+                            LetterCase letter_case) {
+  const std::string_view head = literal_head(outer);
+  const std::string_view tail = literal_tail(outer);
+  return literal_head(inner).size() >= head.size() && literal_tail(inner).size() >= tail.size() &&
+         same_letters(head, inner.substr(0, head.size()), letter_case) &&
+         same_letters(tail, inner.substr(inner.size() - tail.size()), letter_case);
 }
 
 // Runs a dynamic programme over suffixes: row i of `outer` against every suffix of `inner`,
@@ -107,8 +144,12 @@ bool glob_contains(std::string_view outer_text, std::string_view inner_text,
   // outer name cannot hold.
   if (!has_wildcard(inner_text)) return glob_match(outer_text, inner_text, letter_case);
   if (!has_wildcard(outer_text)) return false;
-  const std::string outer = normalise(outer_text);
-  const std::string inner = normalise(inner_text);
+  if (!ends_allow_containment(outer_text, inner_text, letter_case)) return false;
+  // The table's cell for two suffixes depends on nothing before them, and a literal head that both
+  // share is matched letter by letter: starting after it gives the same answer on a smaller table.
+  const std::size_t shared = literal_head(outer_text).size();
+  const std::string outer = normalise(outer_text.substr(shared));
+  const std::string inner = normalise(inner_text.substr(shared));
   return suffix_table(
       outer, inner,
       [&](std::size_t i, std::size_t j, bool below, bool right, bool diagonal) -> char {

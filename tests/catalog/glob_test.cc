@@ -42,6 +42,18 @@ TEST_CASE("glob containment: a * of the inner pattern needs a * of the outer one
   CHECK(contains("a*a*", "a*a"));
 }
 
+TEST_CASE("glob containment: the literal ends of the outer pattern must begin and end the inner") {
+  CHECK_FALSE(contains("log-group:/aws/lambda/*", "log-group:*:log-stream:*"));
+  CHECK_FALSE(contains("ab*", "a?*"));
+  CHECK_FALSE(contains("*.log", "*.lo?"));
+  CHECK_FALSE(contains("*.log", "*og"));
+  CHECK(contains("ab*yz", "abc*xyz"));
+  CHECK(contains("ab*", "ab*"));
+  CHECK(contains("*/object/*", "bucket/object/*"));
+  CHECK(glob_contains("AB*", "ab?*", LetterCase::kInsensitive));
+  CHECK_FALSE(glob_contains("AB*", "ab?*", LetterCase::kSensitive));
+}
+
 TEST_CASE("glob containment treats runs of wildcards by what they mean") {
   CHECK(contains("?*", "*?"));
   CHECK(contains("*?", "?*"));

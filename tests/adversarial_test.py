@@ -171,11 +171,11 @@ class Adversarial(unittest.TestCase):
 
     def test_long_action_lists(self):
         # The same pattern many times over: each repeat is found by its text, without the set
-        # arithmetic that made 20,000 "*" take 37 s and 2.8 GB (IAM153). Only IAM153 here: the
-        # other rules' cost per "*" entry (about 0.2 ms) is still to be brought down (issue 14).
+        # arithmetic that made 20,000 "*" take 37 s and 2.8 GB (IAM153), and each rule's finding
+        # on a repeat is absorbed without scanning the earlier ones (3,000 entries took 0.45 s).
         def actions(n):
             return policy(b'"Effect":"Allow","Resource":"*","Action":[' + b",".join([b'"*"'] * n) + b"]")
-        run = self.assert_linear("long_action_list.json", actions, 200_000, "--select", "IAM153")
+        run = self.assert_linear("long_action_list.json", actions, 200_000)
         self.assert_finding(run, "IAM153", 'Action entry "*" repeats an earlier entry')
 
     def test_long_strings(self):

@@ -60,6 +60,35 @@ def key_type(text):
     return KEY_TYPES.index(base), multi
 
 
+FNV_OFFSET, FNV_PRIME = 2166136261, 16777619
+
+
+def folded_hash(text):
+    """FNV-1a over the ASCII-folded bytes: what catalog::tables::folded_hash computes."""
+    h = FNV_OFFSET
+    for byte in text.encode("utf-8"):
+        byte = byte + 32 if 65 <= byte <= 90 else byte
+        h = ((h ^ byte) * FNV_PRIME) & 0xFFFFFFFF
+    return h
+
+
+def hash_slots(names):
+    """An open-addressing table, at most half full, of row index + 1 (0 marks an empty slot) at
+    folded_hash(name) or the next free slot after it: a lookup hashes the name once instead of
+    comparing it with a dozen rows. Rows go in in order, so folded twins are found first-row
+    first, as a binary search finds them."""
+    size = 1
+    while size < 2 * len(names):
+        size *= 2
+    slots = [0] * size
+    for row, name in enumerate(names):
+        slot = folded_hash(name) & (size - 1)
+        while slots[slot]:
+            slot = (slot + 1) & (size - 1)
+        slots[slot] = row + 1
+    return [str(s) for s in slots]
+
+
 class Blob:
     """One string pool; identical strings share storage."""
 
@@ -176,10 +205,11 @@ class Generator:
                                f"{self.span(arn_formats, formats)}, "
                                f"{self.key_span(split_list(keys), name)}}}")
 
-        action_rows, action_resources, action_names = [], [], set()
+        action_rows, action_resources, action_names, qualified_names = [], [], set(), []
         for prefix, _, _ in services:
             for _, name, level, resources, keys, deps, description in actions_by_service[prefix]:
                 action_names.add(f"{prefix}:{name}".lower())
+                qualified_names.append(f"{prefix}:{name}")
                 res_rows = []
                 for item in split_list(resources, ";"):
                     m = re.fullmatch(r"([^*\[]+)(\*?)(?:\[(.*)\])?", item)
@@ -217,6 +247,10 @@ class Generator:
             counts,
             table("ServiceRow", "kServices", service_rows),
             table("ActionRow", "kActions", action_rows),
+            table("std::uint32_t", "kServiceSlots", hash_slots([s[0] for s in services]),
+                  count="kServiceSlotCount"),
+            table("std::uint32_t", "kActionSlots", hash_slots(qualified_names),
+                  count="kActionSlotCount"),
             table("ActionResourceRow", "kActionResources", action_resources),
             table("ResourceTypeRow", "kResourceTypes", rt_rows),
             table("Str", "kArnFormats", arn_formats),

@@ -56,7 +56,13 @@ HandleRange<ConditionKey> Service::condition_keys() const {
 }
 
 std::optional<Action> Service::find_action(std::string_view name) const {
-  const auto index = find_folded(tables::kActions, row(*this).actions, name);
+  const std::uint32_t hash =
+      tables::folded_hash(name, tables::folded_hash(":", tables::folded_hash(prefix())));
+  const auto index =
+      tables::find_slot(tables::kActionSlots, tables::kActionSlotCount, hash, [&](std::uint32_t i) {
+        return tables::kActions[i].service == index_ &&
+               equals_folded(tables::str(tables::kActions[i].name), name);
+      });
   return index ? std::optional(Action(*index)) : std::nullopt;
 }
 
@@ -74,14 +80,12 @@ bool Service::has_condition_key(std::string_view key) const {
 }
 
 std::optional<Service> find_service(std::string_view prefix) {
-  const tables::ServiceRow* begin = tables::kServices;
-  const tables::ServiceRow* end = begin + tables::kCounts.services;
-  const auto* it =
-      std::lower_bound(begin, end, prefix, [](const tables::ServiceRow& r, std::string_view p) {
-        return compare_folded(tables::str(r.prefix), p) < 0;
-      });
-  if (it == end || !equals_folded(tables::str(it->prefix), prefix)) return std::nullopt;
-  return Service(static_cast<std::uint32_t>(it - begin));
+  const auto index =
+      tables::find_slot(tables::kServiceSlots, tables::kServiceSlotCount,
+                        tables::folded_hash(prefix), [&](std::uint32_t i) {
+                          return equals_folded(tables::str(tables::kServices[i].prefix), prefix);
+                        });
+  return index ? std::optional(Service(*index)) : std::nullopt;
 }
 
 HandleRange<Service> services() {

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <cctype>
+#include <string>
+
 #include "catalog/action.h"
 #include "catalog/catalog.h"
 #include "catalog/condition_key.h"
@@ -43,6 +46,26 @@ TEST_CASE("actions are found case-insensitively and keep their original case") {
   CHECK(find_action("iam:TagRole")->access_level() == AccessLevel::kTagging);
   CHECK(find_action("s3:ListAllMyBuckets")->access_level() == AccessLevel::kList);
   CHECK(to_string(AccessLevel::kPermissionsManagement) == "Permissions management");
+}
+
+TEST_CASE("every service and action is found by its name in either case") {
+  // The lookups hash the folded name into tables tools/gen_catalog.py builds: the two hashes
+  // must agree for every entry.
+  auto upper = [](std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+  };
+  std::size_t found = 0;
+  for (Service service : services()) {
+    REQUIRE(find_service(upper(service.prefix())) == service);
+    for (Action action : service.actions())
+      found += find_action(upper(action.qualified_name())) == action;
+  }
+  CHECK(found == counts().actions);
+  CHECK_FALSE(find_action("s3:GetObjectX"));
+  CHECK_FALSE(find_action("s3:"));
+  CHECK_FALSE(find_service("s3:"));
 }
 
 TEST_CASE("resource types of an action and their ARN formats") {

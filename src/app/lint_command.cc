@@ -226,14 +226,20 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   report::Totals totals;
   sort_by_shown_path(inputs.files, options);
   // Settings are resolved up front, in input order: a bad configuration stops the run before any
-  // output, and the parallel part only reads them.
+  // output, and the parallel part only reads them. Neighbouring files nearly always lint alike,
+  // so they share one FileSettings: what is kept per file is its path, its repository path and
+  // an index, whatever the number of files.
   Settings resolver(options);
   std::vector<std::string> files;
-  std::vector<FileSettings> settings;
+  std::vector<FileSettings> distinct_settings;
+  std::vector<uint32_t> settings_of;  // per file, an index of distinct_settings
   std::vector<std::string> repository_paths;
+  files.reserve(inputs.files.size());
+  settings_of.reserve(inputs.files.size());
+  repository_paths.reserve(inputs.files.size());
   RepositoryPaths repositories;
   std::size_t excluded = 0;
-  for (const std::string& file : inputs.files) {
+  for (std::string& file : inputs.files) {
     auto resolved = resolver.for_file(file);
     if (!resolved) {
       err << "iamlint: error: " << resolved.error().message << '\n';
@@ -243,10 +249,13 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
       ++excluded;
       continue;
     }
-    files.push_back(file);
-    settings.push_back(std::move(*resolved));
+    if (distinct_settings.empty() || !distinct_settings.back().lints_like(*resolved))
+      distinct_settings.push_back(std::move(*resolved));
+    settings_of.push_back(static_cast<uint32_t>(distinct_settings.size() - 1));
     repository_paths.push_back(repositories.of(file == "-" ? options.stdin_filename : file));
+    files.push_back(std::move(file));
   }
+  inputs.files = {};  // moved into files
   totals.excluded = excluded;
   // Several SCPs named as such are also judged as one set (the SCP-set rules, IAM411 and IAM412).
   const std::unique_ptr<LintedScpSet> scp_set =
@@ -260,11 +269,12 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   for_each_in_order(
       files.size(), thread_count(options.jobs, files.size()),
       [&](std::size_t i) {
-        return lint_input(files[i], std::move(repository_paths[i]), options, settings[i], baseline,
+        return lint_input(files[i], std::move(repository_paths[i]), options,
+                          distinct_settings[settings_of[i]], baseline,
                           scp_set ? scp_set->member(i) : std::nullopt);
       },
       [&, next = std::size_t{0}](Result<engine::FileResult> linted) mutable {
-        const FileSettings& file_settings = settings[next++];
+        const FileSettings& file_settings = distinct_settings[settings_of[next++]];
         if (!linted) {
           errors.push_back(linted.error());
           return;

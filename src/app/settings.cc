@@ -1,5 +1,7 @@
 #include "app/settings.h"
 
+#include <algorithm>
+#include <span>
 #include <system_error>
 
 #include <fmt/core.h>
@@ -191,6 +193,36 @@ engine::LintConfig FileSettings::lint_config() const {
           .rules = rules,
           .levels = levels,
           .suppressions = suppressions};
+}
+
+namespace {
+
+template <class T>
+bool same_span(std::span<const T> a, std::span<const T> b) {
+  return a.data() == b.data() && a.size() == b.size();
+}
+
+}  // namespace
+
+bool FileSettings::lints_like(const FileSettings& other) const {
+  // Every member is named, so that one added later does not compile until it is compared here.
+  const auto& [config_, path_in_config_, select_, ignore_, policy_type_, resource_type_,
+               scp_syntax_, fail_level_, excluded_, rules_, levels_, suppressions_,
+               skip_non_policy_, input_format_, include_aws_managed_, trusted_] = *this;
+  // A suppression is the one of its id; rules and levels are a profile's, shared by its files.
+  const auto same_suppressions = [&] {
+    return std::equal(
+        suppressions_.begin(), suppressions_.end(), other.suppressions.begin(),
+        other.suppressions.end(),
+        [](const engine::Suppression& a, const engine::Suppression& b) { return a.id == b.id; });
+  };
+  return config_ == other.config && select_ == other.select && ignore_ == other.ignore &&
+         policy_type_ == other.policy_type && resource_type_ == other.resource_type &&
+         scp_syntax_ == other.scp_syntax && fail_level_ == other.fail_level &&
+         excluded_ == other.excluded && same_span(rules_, other.rules) &&
+         same_span(levels_, other.levels) && same_suppressions() &&
+         skip_non_policy_ == other.skip_non_policy && input_format_ == other.input_format &&
+         include_aws_managed_ == other.include_aws_managed && trusted_ == other.trusted;
 }
 
 }  // namespace iamlint::app

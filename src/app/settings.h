@@ -25,6 +25,8 @@ template <class T>
 struct Sourced {
   T value;
   std::string source = "default";
+
+  bool operator==(const Sourced&) const = default;
 };
 
 struct FileSettings {
@@ -47,6 +49,9 @@ struct FileSettings {
 
   // What the engine needs, from the values above; it refers to them, so keep them alive.
   [[nodiscard]] engine::LintConfig lint_config() const;
+  // Whether every value (and where it came from) is the same, path_in_config aside, which only
+  // served to find them: files that lint alike can share one FileSettings.
+  [[nodiscard]] bool lints_like(const FileSettings& other) const;
 };
 
 // A suppression of some configuration; its position in Settings::suppressions() is its id.

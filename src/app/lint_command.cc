@@ -237,7 +237,6 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   files.reserve(inputs.files.size());
   settings_of.reserve(inputs.files.size());
   repository_paths.reserve(inputs.files.size());
-  RepositoryPaths repositories;
   std::size_t excluded = 0;
   for (std::string& file : inputs.files) {
     auto resolved = resolver.for_file(file);
@@ -252,7 +251,8 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
     if (distinct_settings.empty() || !distinct_settings.back().lints_like(*resolved))
       distinct_settings.push_back(std::move(*resolved));
     settings_of.push_back(static_cast<uint32_t>(distinct_settings.size() - 1));
-    repository_paths.push_back(repositories.of(file == "-" ? options.stdin_filename : file));
+    repository_paths.push_back(
+        resolver.repository_path(file == "-" ? options.stdin_filename : file));
     files.push_back(std::move(file));
   }
   inputs.files = {};  // moved into files

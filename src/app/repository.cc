@@ -1,24 +1,55 @@
 #include "app/repository.h"
 
 #include <algorithm>
+#include <string_view>
 #include <system_error>
 
 namespace iamlint::app {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Read once (empty when it cannot be read): iamlint never changes directory, and asking the
+// system for each of thousands of files was two getcwd calls per file before linting began.
+const fs::path& current_directory() {
+  static const fs::path directory = [] {
+    std::error_code ec;
+    fs::path path = fs::current_path(ec);
+    return ec ? fs::path() : path;
+  }();
+  return directory;
+}
+
+// Whether a relative path has no "." or ".." component and no empty one ("a//b", "a/"): the
+// common case, which needs no normalising.
+bool is_plain_relative(std::string_view path) {
+  if (path.empty() || path.front() == '/' || path.back() == '/') return false;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t end = std::min(path.find('/', start), path.size());
+    const std::string_view component = path.substr(start, end - start);
+    if (component.empty() || component == "." || component == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
 fs::path absolute_normal(const fs::path& path) {
-  std::error_code ec;
-  fs::path absolute = fs::absolute(path, ec);
-  return (ec ? path : absolute).lexically_normal();
+  if (path.empty() || path.is_absolute() || current_directory().empty())
+    return path.lexically_normal();
+  // getcwd gives a normal path, so a plain relative path only needs joining.
+  if (is_plain_relative(path.native())) return current_directory() / path;
+  return (current_directory() / path).lexically_normal();
 }
 
 // "/work/repo/policies/a.json" run from /work/repo reads as "policies/a.json".
 std::string shown_path(const fs::path& path) {
   if (!path.is_absolute()) return path.generic_string();
-  std::error_code ec;
-  fs::path cwd = fs::current_path(ec);
-  if (ec) return path.generic_string();
+  const fs::path& cwd = current_directory();
+  if (cwd.empty()) return path.generic_string();
   auto [cwd_end, path_at] = std::mismatch(cwd.begin(), cwd.end(), path.begin(), path.end());
   if (cwd_end != cwd.end() || path_at == path.end()) return path.generic_string();
   fs::path relative;
@@ -41,9 +72,7 @@ const std::optional<fs::path>& RepositoryPaths::root_of(const fs::path& director
 std::string RepositoryPaths::of(const std::string& file) {
   const fs::path absolute = absolute_normal(file);
   const std::optional<fs::path>& root = root_of(absolute.parent_path());
-  std::error_code ec;
-  const fs::path base = root ? *root : fs::current_path(ec);
-  fs::path relative = absolute.lexically_relative(base);
+  fs::path relative = absolute.lexically_relative(root ? *root : current_directory());
   return (relative.empty() ? absolute : relative).generic_string();
 }
 

@@ -38,6 +38,8 @@ Result<const config::Config*> Settings::config_for(const fs::path& directory) {
   std::optional<fs::path> file;
   if (options_.config_file) {
     file = absolute_normal(*options_.config_file);
+  } else if (auto known = found_.find(directory); known != found_.end()) {
+    file = known->second;  // the common case: a file beside one seen before
   } else {
     // The nearest configuration upward, not past the repository's root.
     const std::optional<fs::path>& root = repositories_.root_of(directory);

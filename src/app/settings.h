@@ -72,6 +72,11 @@ class Settings {
   // Every suppression of every configuration read so far.
   [[nodiscard]] const std::vector<SuppressionEntry>& suppressions() const { return suppressions_; }
 
+  // RepositoryPaths::of, from the repositories found while resolving settings.
+  [[nodiscard]] std::string repository_path(const std::string& file) {
+    return repositories_.of(file);
+  }
+
  private:
   // What every file under one configuration shares; kept so that LintConfig's spans stay valid.
   struct Profile {

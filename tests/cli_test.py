@@ -1127,6 +1127,22 @@ class Configuration(unittest.TestCase):
             self.assertEqual(run("--no-config", "--select", "IAM153", ".", cwd=repo)[0], 0)
             self.assertEqual(run("--config", ".iamlint.yaml", "--select", "IAM153", ".", cwd=repo)[0], 0)
 
+    def test_sibling_directories_each_find_their_nearest_configuration(self):
+        # The search upward is remembered per directory: a sibling with its own configuration
+        # still finds it, and the siblings around it still find their parent's.
+        with tempfile.TemporaryDirectory() as repo:
+            self.make_repo(repo, "select: [IAM153]\n", files=("a/p.json", "b/p.json", "c/p.json"))
+            with open(os.path.join(repo, "b", ".iamlint.yaml"), "w") as out:
+                out.write("ignore: [IAM153]\n")
+            _, out, _ = run("--format", "json", ".", cwd=repo)
+            rules = {}
+            for finding in json.loads(out):
+                rules.setdefault(finding["path"].split("/")[1], set()).add(finding["rule_id"])
+            self.assertEqual(rules["a"], {"IAM153"})
+            self.assertNotIn("IAM153", rules["b"])
+            self.assertTrue(rules["b"])
+            self.assertEqual(rules["c"], {"IAM153"})
+
     def test_command_line_overrides_configuration(self):
         with tempfile.TemporaryDirectory() as repo:
             self.make_repo(repo, "select: [IAM153]\nfail-level: note\nrules: {IAM153: error}\n")

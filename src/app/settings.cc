@@ -41,8 +41,10 @@ Result<const config::Config*> Settings::config_for(const fs::path& directory) {
   } else if (auto known = found_.find(directory); known != found_.end()) {
     file = known->second;  // the common case: a file beside one seen before
   } else {
-    // The nearest configuration upward, not past the repository's root.
+    // The nearest configuration upward, not past the repository's root. Every directory passed
+    // on the way has the same answer: a sibling directory then stops at their parent.
     const std::optional<fs::path>& root = repositories_.root_of(directory);
+    std::vector<fs::path> passed;
     for (fs::path at = directory;; at = at.parent_path()) {
       if (auto known = found_.find(at); known != found_.end()) {
         file = known->second;
@@ -51,11 +53,11 @@ Result<const config::Config*> Settings::config_for(const fs::path& directory) {
       std::error_code ec;
       if (fs::is_regular_file(at / config::kFileName, ec)) {
         file = at / config::kFileName;
-        break;
       }
-      if ((root && at == *root) || !at.has_relative_path()) break;
+      passed.push_back(at);
+      if (file || (root && at == *root) || !at.has_relative_path()) break;
     }
-    found_[directory] = file;
+    for (fs::path& at : passed) found_.emplace(std::move(at), file);
   }
   if (!file) return nullptr;
   auto loaded = loaded_.find(*file);

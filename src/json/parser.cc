@@ -1,5 +1,6 @@
 #include "json/parser.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -25,7 +26,15 @@ class TreeBuilder {
   // `buffer` is the copy the stream reads, with the same offsets as `text`.
   TreeBuilder(std::string_view text, const char* buffer,
               const rapidjson::InsituStringStream& stream, Document& doc)
-      : text_(text), buffer_(buffer), stream_(stream), doc_(doc) {}
+      : text_(text),
+        buffer_(buffer),
+        stream_(stream),
+        doc_(doc),
+        max_values_(max_values(text.size())) {
+    // Every value takes at least two bytes ("1,"): room for all that may come, so that the nodes
+    // are never copied to a larger array. Pages not written to take no memory.
+    doc_.nodes_.reserve(std::min(max_values_, text.size() / 2 + 1));
+  }
 
   // Why the builder stopped the parse, when it did.
   const std::optional<SyntaxError>& stopped() const { return stop_; }
@@ -33,16 +42,18 @@ class TreeBuilder {
 
   bool Null() { return add_scalar(Kind::kNull, offset() - 4); }
   bool Bool(bool value) {
-    Node& node = doc_.nodes_[add(Kind::kBool, offset() - (value ? 4 : 5))];
-    node.boolean = value;
-    node.range.end = offset();
+    Node* node = add(Kind::kBool, offset() - (value ? 4 : 5));
+    if (node == nullptr) return false;
+    node->boolean = value;
+    node->range.end = offset();
     return true;
   }
   bool RawNumber(const Ch* number, rapidjson::SizeType length, bool) {
     const uint32_t begin = offset_of(number);
-    Node& node = doc_.nodes_[add(Kind::kNumber, begin)];
-    node.range.end = begin + length;
-    node.text = text_.substr(begin, length);
+    Node* node = add(Kind::kNumber, begin);
+    if (node == nullptr) return false;
+    node->range.end = begin + length;
+    node->text = text_.substr(begin, length);
     return true;
   }
   // Unused: kParseNumbersAsStringsFlag routes every number to RawNumber.
@@ -56,10 +67,10 @@ class TreeBuilder {
     ByteRange range = string_range(decoded, length);
     std::optional<std::string_view> text = keep(range, decoded, length);
     if (!text) return false;
-    NodeId id = add(Kind::kString, range.begin);
-    Node& node = doc_.nodes_[id];
-    node.range = range;
-    node.text = *text;
+    Node* node = add(Kind::kString, range.begin);
+    if (node == nullptr) return false;
+    node->range = range;
+    node->text = *text;
     return true;
   }
   bool Key(const Ch* decoded, rapidjson::SizeType length, bool) {
@@ -121,7 +132,17 @@ class TreeBuilder {
     return doc_.decoded_.emplace_back(text);
   }
 
-  NodeId add(Kind kind, uint32_t begin) {
+  // The new node, valid until the next one is added; null when the text holds more values than
+  // its size allows (max_values).
+  Node* add(Kind kind, uint32_t begin) {
+    if (doc_.nodes_.size() >= max_values_) {
+      stop_ = SyntaxError{begin,
+                          fmt::format("the text holds more than {} values, more than a file of its "
+                                      "size may; it was not analysed",
+                                      max_values_),
+                          true};
+      return nullptr;
+    }
     NodeId id = static_cast<NodeId>(doc_.nodes_.size());
     Node& node = doc_.nodes_.emplace_back();
     node.kind = kind;
@@ -142,11 +163,13 @@ class TreeBuilder {
       frame.last_child = id;
       ++parent.child_count;
     }
-    return id;
+    return &node;
   }
 
   bool add_scalar(Kind kind, uint32_t begin) {
-    doc_.nodes_[add(kind, begin)].range.end = offset();
+    Node* node = add(kind, begin);
+    if (node == nullptr) return false;
+    node->range.end = offset();
     return true;
   }
 
@@ -155,7 +178,8 @@ class TreeBuilder {
       stop_ = SyntaxError{offset(), fmt::format("values nest more than {} levels deep", kMaxDepth)};
       return false;
     }
-    stack_.push_back({add(kind, offset())});
+    if (add(kind, offset()) == nullptr) return false;
+    stack_.push_back({static_cast<NodeId>(doc_.nodes_.size() - 1)});
     return true;
   }
 
@@ -173,6 +197,7 @@ class TreeBuilder {
   std::string_view pending_key_;
   ByteRange pending_key_range_;
   std::optional<SyntaxError> stop_;
+  std::size_t max_values_;
 };
 
 namespace {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <doctest/doctest.h>
+#include <fmt/core.h>
 
 namespace iamlint::json {
 namespace {
@@ -339,6 +340,33 @@ TEST_CASE("json parser caps nesting depth") {
   SUBCASE("very deep input fails without exhausting the stack") {
     SyntaxError error = parse_error(std::string(1'000'000, '['));
     CHECK(error.message == "values nest more than 128 levels deep");
+  }
+}
+
+// An array of `count` copies of `element`.
+std::string array_of(std::string_view element, std::size_t count) {
+  std::string text = "[";
+  for (std::size_t i = 0; i < count; ++i) text.append(element).append(",");
+  text.back() = ']';
+  return text;
+}
+
+TEST_CASE("json parser bounds the values of a text by its size") {
+  constexpr std::size_t kFourMiB = std::size_t{4} << 20;
+  SUBCASE("up to 4 MiB: a million \"*\" in an Action array, not two million numbers") {
+    const std::string stars = array_of("\"*\"", kFourMiB / 4 - 1);
+    CHECK(stars.size() <= kFourMiB);
+    CHECK(parse_ok(stars).size() == kFourMiB / 4);
+    const std::string numbers = array_of("1", kFourMiB / 2 - 1);
+    const SyntaxError error = parse_error(numbers);
+    CHECK(error.limit);
+    CHECK(error.message == fmt::format("the text holds more than {} values, more than a file of "
+                                       "its size may; it was not analysed",
+                                       max_values(numbers.size())));
+    CHECK(error.offset == 2 * max_values(numbers.size()) - 1);  // node 0 is the array
+  }
+  SUBCASE("beyond 4 MiB, one value more per 32 bytes") {
+    CHECK(max_values(kFourMiB + 32 * 1000) == max_values(kFourMiB) + 1000);
   }
 }
 

@@ -53,6 +53,26 @@ def long_string(length: int) -> bytes:
     return wildcard_policy(b',"Sid":"' + b"x" * length + b'"')
 
 
+def authorization_details(size: int) -> bytes:
+    """An account export of about `size` bytes: roles with an inline policy each, one of them an
+    administrator."""
+    def role(i: int, action: str) -> bytes:
+        return json.dumps({
+            "RoleName": f"role-{i}", "Arn": f"arn:aws:iam::111122223333:role/role-{i}",
+            "RolePolicyList": [{"PolicyName": "inline", "PolicyDocument": {
+                "Version": "2012-10-17",
+                "Statement": [{"Effect": "Allow", "Action": [action, "s3:PutObject"],
+                               "Resource": f"arn:aws:s3:::bucket-{i}/*"}]}}],
+            "AttachedManagedPolicies": []}, indent=4).encode()
+    roles = [role(0, "*")]
+    total = len(roles[0])
+    while total < size:
+        roles.append(role(len(roles), "s3:GetObject"))
+        total += len(roles[-1]) + 2
+    return (b'{\n    "UserDetailList": [],\n    "GroupDetailList": [],\n    "RoleDetailList": [' +
+            b",\n".join(roles) + b'],\n    "Policies": []\n}\n')
+
+
 def padded_to(size: int) -> bytes:
     text = wildcard_policy()
     return text[:-1] + b" " * (size - len(text)) + text[-1:]
@@ -163,6 +183,22 @@ class Adversarial(unittest.TestCase):
         run = self.lint("past_limit.json", padded_to(MAX_FILE_BYTES + 1))
         self.assert_finding(run, "IAM001", "larger than the 4 MiB limit")
         self.assertEqual(len(run.findings()), 1)
+
+    def test_an_account_export_may_be_larger_but_not_denser(self):
+        export = authorization_details(MAX_FILE_BYTES + (2 << 20))
+        run = self.lint("account.json", export)
+        self.assert_finding(run, "IAM201", 'Action "*" allows every action of every AWS service')
+        dense = b'{"UserDetailList": [' + b"1," * (3 << 20) + b"1]}"
+        run = Run("--format", "json", self.write("dense.json", dense))
+        self.assert_finding(run, "IAM001", "values, more than a file of its size may")
+        # Before it is stopped, the parse holds the tree of the million values any text may hold
+        # (72 bytes a node: 80 MB), so the base is larger than for other inputs.
+        self.assert_bounded_memory(run, len(dense), base=MEMORY_BASE + (64 << 20))
+        run = self.lint("huge.json", b'{"UserDetailList": [' + b" " * (64 << 20) + b"]}")
+        self.assert_finding(run, "IAM001", "larger than the 64 MiB limit")
+        # Only a file that starts as an export may be larger.
+        run = self.lint("other.json", b'{"Other": 1, "UserDetailList": [' + b" " * (5 << 20) + b"]}")
+        self.assert_finding(run, "IAM001", "larger than the 4 MiB limit")
 
     def test_ten_thousand_duplicate_keys(self):
         run = self.assert_linear("duplicates.json", duplicate_keys, 10_000)

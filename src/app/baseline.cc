@@ -38,7 +38,7 @@ std::string entry(std::string_view rule, std::string_view fingerprint) {
 }  // namespace
 
 Result<Baseline> load_baseline(const std::string& path) {
-  auto source = source::load_file(path, kMaxBaselineBytes);
+  auto source = source::load_file(path, {.max_bytes = kMaxBaselineBytes});
   if (!source) return Unexpected(source.error());
   if (source->too_large) {
     return make_error(ErrorCode::kUsage, fmt::format("--baseline '{}' is larger than {} MiB", path,

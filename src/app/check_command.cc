@@ -12,6 +12,7 @@
 #include "app/policy_pairs.h"
 #include "app/report_output.h"
 #include "app/reporter_factory.h"
+#include "input/reader.h"
 #include "support/text.h"
 
 namespace iamlint::app {
@@ -129,7 +130,7 @@ Outcome each_file(const Options& options, Judge judge) {
   Inputs inputs = collect_inputs(options.paths);
   outcome.errors = std::move(inputs.errors);
   for (const std::string& file : inputs.files) {
-    auto source = source::load_file(file);
+    auto source = source::load_file(file, input::input_size_limit());
     if (!source) {
       outcome.errors.push_back(source.error());
       continue;

@@ -17,6 +17,7 @@
 #include "app/repository.h"
 #include "app/settings.h"
 #include "engine/registry.h"
+#include "input/reader.h"
 #include "report/text_reporter.h"
 #include "source/line_index.h"
 #include "support/parallel.h"
@@ -92,7 +93,8 @@ Result<engine::FileResult> lint_input(const std::string& file, std::string repos
                                       const Options& options, const FileSettings& settings,
                                       const std::optional<Baseline>& baseline,
                                       std::optional<engine::ScpSetMember> scp_set) {
-  auto source = file == "-" ? source::load_stdin(options.stdin_filename) : source::load_file(file);
+  auto source = file == "-" ? source::load_stdin(options.stdin_filename, input::input_size_limit())
+                            : source::load_file(file, input::input_size_limit());
   if (!source) return Unexpected(source.error());
   engine::LintConfig config = settings.lint_config();
   config.scp_set = scp_set;

@@ -214,7 +214,8 @@ PairedPolicies pair_with_revision(const std::string& revision,
     std::optional<source::SourceFile> older;
     if (*text) {
       older = source::SourceFile{.path = fmt::format("{}:{}", revision, in_repository),
-                                 .text = std::move(**text)};
+                                 .text = std::move(**text),
+                                 .limit = source::kMaxFileBytes};
       older->too_large = older->text.size() > source::kMaxFileBytes;
       if (older->too_large) older->text.clear();
     }

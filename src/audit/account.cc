@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include "input/document_kind.h"
+#include "input/reader.h"
 #include "json/parser.h"
 #include "source/line_index.h"
 
@@ -115,11 +116,11 @@ std::vector<std::size_t> Account::files_of(AccountExport kind) const {
 }
 
 Result<std::optional<ExportFile>> load_export(const std::string& path) {
-  auto source = source::load_file(path);
+  auto source = source::load_file(path, input::input_size_limit());
   if (!source) return Unexpected(source.error());
   if (source->too_large) {
     return make_error(ErrorCode::kUsage, fmt::format("{}: the file is larger than the {} MiB limit",
-                                                     path, source::kMaxFileBytes >> 20));
+                                                     path, source->limit >> 20));
   }
   if (auto kind = input::account_export_of_text(source->text)) {
     return std::optional<ExportFile>(ExportFile{.source = std::move(*source), .kind = *kind});

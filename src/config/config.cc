@@ -560,7 +560,7 @@ Result<Config> parse(const std::filesystem::path& file, std::string text) {
 }
 
 Result<Config> load(const std::filesystem::path& file) {
-  auto source = source::load_file(file.string(), kMaxConfigBytes);
+  auto source = source::load_file(file.string(), {.max_bytes = kMaxConfigBytes});
   if (!source) return Unexpected(source.error());
   if (source->too_large) {
     return make_error(ErrorCode::kUsage, fmt::format("{}: larger than {} KiB; not read",

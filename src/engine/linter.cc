@@ -219,7 +219,7 @@ std::optional<json::SyntaxError> past_limits(const source::SourceFile& source,
   if (source.too_large) {
     return json::SyntaxError{
         .message = fmt::format("the file is larger than the {} MiB limit; it was not analysed",
-                               source::kMaxFileBytes >> 20),
+                               source.limit >> 20),
         .limit = true};
   }
   return doc ? too_many_statements(*doc, doc->root()) : std::nullopt;
@@ -245,12 +245,13 @@ FileResult lint(source::SourceFile source, const LintConfig& config) {
       result.skipped = true;  // package.json, a template without policies
     }
     if (!result.skipped && !result.syntax_error) {
-      const bool keep = !reading.principals.empty();
+      const std::vector<bool> keep =
+          used_by_principals(reading.principals, reading.policies.size());
       std::vector<std::unique_ptr<LoweredPolicy>> lowered;
-      for (const input::PolicySource& policy : reading.policies) {
-        lowered.push_back(lint_policy(policy, config, keep, result));
+      for (std::size_t i = 0; i < reading.policies.size(); ++i) {
+        lowered.push_back(lint_policy(reading.policies[i], config, keep[i], result));
       }
-      if (keep) {
+      if (!reading.principals.empty()) {
         const std::size_t first = result.findings.size();
         check_principals(reading.principals, reading.policies, lowered, config, result);
         // A suppression that names only the rule covers a principal's finding too.

@@ -1,5 +1,7 @@
 #include "engine/principal_pass.h"
 
+#include <algorithm>
+
 #include "ast/lower.h"
 #include "engine/rule.h"
 
@@ -23,7 +25,27 @@ LoweredPolicy* lowered_at(std::span<const input::PolicySource> policies,
   return lowered[index].get();
 }
 
+// The entries check_principals may judge (a principal's trust policy describes who may assume it,
+// not what it may do).
+bool judged(const input::PrincipalPolicy& entry) {
+  return entry.policy && entry.attachment != input::Attachment::kTrust;
+}
+
 }  // namespace
+
+std::vector<bool> used_by_principals(std::span<const input::Principal> principals,
+                                     std::size_t policy_count) {
+  std::vector<bool> used(policy_count, false);
+  for (const input::Principal& principal : principals) {
+    const auto judged_count =
+        std::count_if(principal.policies.begin(), principal.policies.end(), judged);
+    if (judged_count < 2) continue;
+    for (const input::PrincipalPolicy& entry : principal.policies) {
+      if (judged(entry)) used[*entry.policy] = true;
+    }
+  }
+  return used;
+}
 
 void check_principals(std::span<const input::Principal> principals,
                       std::span<const input::PolicySource> policies,
@@ -33,7 +55,7 @@ void check_principals(std::span<const input::Principal> principals,
     std::vector<PrincipalMember> members;
     LoweredPolicy* boundary = nullptr;
     for (const input::PrincipalPolicy& entry : principal.policies) {
-      if (!entry.policy || entry.attachment == input::Attachment::kTrust) continue;
+      if (!judged(entry)) continue;
       LoweredPolicy* policy = lowered_at(policies, lowered, *entry.policy);
       if (policy == nullptr) continue;
       if (entry.attachment == input::Attachment::kBoundary) {

@@ -3,6 +3,7 @@
 // template with two or more identity policies.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <span>
 #include <vector>
@@ -12,6 +13,12 @@
 #include "input/policy_source.h"
 
 namespace iamlint::engine {
+
+// Which of a file's `policy_count` policies check_principals may judge together, by index: those
+// of a principal with two or more (one alone is judged by its own lint). The linter keeps only
+// these lowered, so that a large account export holds no more than it needs.
+[[nodiscard]] std::vector<bool> used_by_principals(std::span<const input::Principal> principals,
+                                                   std::size_t policy_count);
 
 // `lowered` holds, by index of `policies`, the policies the linter lowered; the others that a
 // principal uses (kept only for principals, input::PolicyOrigin::linted false) are lowered here.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <iterator>
 
 #include <fmt/core.h>
 
@@ -35,6 +36,24 @@ bool contains_folded(std::string_view text, std::string_view lower_needle) {
 
 bool is_policy_version(std::string_view version) {
   return version == "2012-10-17" || version == "2008-10-17";
+}
+
+// The AWS CLI writes an export's lists in this order; a filtered export starts with the first it
+// keeps.
+constexpr std::string_view kAuthorizationDetailsLists[] = {
+    "\"UserDetailList\"", "\"GroupDetailList\"", "\"RoleDetailList\"", "\"Policies\""};
+
+bool starts_like_authorization_details(std::string_view head) {
+  if (head.starts_with(kByteOrderMark)) head.remove_prefix(kByteOrderMark.size());
+  auto skip_space = [&] {
+    head.remove_prefix(std::min(head.find_first_not_of(" \t\r\n"), head.size()));
+  };
+  skip_space();
+  if (!head.starts_with('{')) return false;
+  head.remove_prefix(1);
+  skip_space();
+  return std::any_of(std::begin(kAuthorizationDetailsLists), std::end(kAuthorizationDetailsLists),
+                     [&](std::string_view list) { return head.starts_with(list); });
 }
 
 }  // namespace
@@ -184,6 +203,12 @@ bool looks_like_policy(const json::Document& doc) {
     }
   }
   return false;
+}
+
+source::SizeLimit input_size_limit() {
+  return {.max_bytes = source::kMaxFileBytes,
+          .extended_bytes = kMaxAuthorizationDetailsBytes,
+          .extends = starts_like_authorization_details};
 }
 
 bool mentions_policy(std::string_view text) {

@@ -5,6 +5,7 @@
 // from --input-format or from its content, and the kind hands each policy to the Container.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "input/policy_source.h"
 #include "input/yaml_comments.h"
 #include "json/parser.h"
+#include "source/source_file.h"
 
 namespace iamlint::input {
 
@@ -36,6 +38,12 @@ struct Reading {
 // `path` decides between JSON and YAML; `text` must outlive the Reading.
 [[nodiscard]] Reading read(std::string_view path, std::string_view text,
                            const ReadOptions& options);
+
+// How large an input file may be: 4 MiB (source::kMaxFileBytes), or 64 MiB for a JSON file that
+// starts as an account's authorization details do (`{"UserDetailList": ...`, or the Group, Role or
+// Policies list of a filtered export): a large account's runs to tens of megabytes.
+inline constexpr std::size_t kMaxAuthorizationDetailsBytes = std::size_t{64} << 20;
+[[nodiscard]] source::SizeLimit input_size_limit();
 
 // Whether a document that no kind claims is an attempt at a policy, to be linted even under
 // --skip-non-policy: an object with a Statement (or a misspelling of it), a policy Version

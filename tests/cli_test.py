@@ -782,6 +782,19 @@ class Guardrails(unittest.TestCase):
         self.assertEqual((by["line"], by["column"], by["location"]),
                          (21, 49, "Resources.DenyRoot.Properties.Content"))
 
+    def test_a_templates_other_policies_do_not_stop_it(self):
+        """A broken trust policy beside the SCP is lint's finding, not guardrails' error."""
+        with tempfile.TemporaryDirectory() as scratch:
+            template = os.path.join(scratch, "org.yaml")
+            with open(f"{self.CASES}/formats/organization.template.yaml") as good, open(template, "w") as out:
+                out.write(good.read() + '  Broken:\n    Type: AWS::IAM::Role\n    Properties:\n'
+                          '      AssumeRolePolicyDocument: "{not json"\n')
+            status, out, err = run("guardrails", template)
+            self.assertEqual((status, err), (0, ""))
+            status, out, _ = run("--no-color", template)
+            self.assertIn("org.yaml:", out)
+            self.assertIn("[IAM001 json-syntax-error]", out)
+
     def test_sarif_gaps_inside_a_plans_json_string(self):
         status, out, _ = run("guardrails", "--format", "sarif", f"{self.CASES}/formats/weakened.tfplan.json")
         self.assertEqual(status, 1)

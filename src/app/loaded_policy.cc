@@ -88,7 +88,7 @@ void LoadedPolicy::place(std::span<engine::Finding> findings, uint32_t index) co
 }
 
 Result<LoadedFile> load_policies(source::SourceFile source, const input::ReadOptions& read,
-                                 const PolicyDefaults& defaults) {
+                                 const PolicyDefaults& defaults, PolicyFilter wanted) {
   LoadedFile loaded{.source = std::make_shared<const source::SourceFile>(std::move(source))};
   const source::SourceFile& file = *loaded.source;
   // Under --skip-non-policy, as lint: no policy is past the size limit, and text that cannot be
@@ -108,7 +108,7 @@ Result<LoadedFile> load_policies(source::SourceFile source, const input::ReadOpt
   loaded.format = reading.kind->name;
   loaded.skipped = read.skip_non_policy && reading.policies.empty();  // package.json
   for (input::PolicySource& found : reading.policies) {
-    if (!found.origin.linted) continue;
+    if (!found.origin.linted || (wanted && !wanted(found.origin))) continue;
     auto policy = LoadedPolicy::load(loaded.source, std::move(found), defaults);
     if (!policy) return Unexpected(std::move(policy.error()));
     loaded.policies.push_back(std::move(*policy));

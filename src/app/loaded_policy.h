@@ -99,12 +99,18 @@ struct LoadedFile {
   bool skipped = false;
 };
 
-// Reads `source` and loads its policies; those an export keeps only for its principals (AWS
-// managed policies without --include-aws-managed) are left out, as lint leaves them, and so are
-// non-policy files under --skip-non-policy. Fails (kUsage) with "path:line:column: ..." when the
-// file or one of its policies cannot be read.
+// Which of a file's policies a command judges, by what its container says of it; the others are
+// not loaded, so that one that cannot be read does not stop the command (guardrails judges a
+// template's SCPs and RCPs, whatever else the template holds).
+using PolicyFilter = bool (*)(const input::PolicyOrigin& origin);
+
+// Reads `source` and loads its policies (those `wanted` accepts, when given); those an export
+// keeps only for its principals (AWS managed policies without --include-aws-managed) are left
+// out, as lint leaves them, and so are non-policy files under --skip-non-policy. Fails (kUsage)
+// with "path:line:column: ..." when the file or one of its policies cannot be read.
 [[nodiscard]] Result<LoadedFile> load_policies(source::SourceFile source,
                                                const input::ReadOptions& read,
-                                               const PolicyDefaults& defaults);
+                                               const PolicyDefaults& defaults,
+                                               PolicyFilter wanted = nullptr);
 
 }  // namespace iamlint::app

@@ -22,6 +22,12 @@ Error unreadable_organizations_policy(const Error& error, const std::string& pat
           fmt::format("{}; 'iamlint --policy-type scp {}' says more", error.message, path)};
 }
 
+// An SCP or RCP by what its container says, or a policy whose kind the container leaves open (a
+// bare policy file, whose kind --policy-type says).
+bool may_be_organizations_policy(const input::PolicyOrigin& origin) {
+  return !origin.kind || ast::is_guardrail(*origin.kind);
+}
+
 // A bare policy file as an SCP or RCP: of `kind` when given, else an RCP when it names a
 // principal.
 Result<std::unique_ptr<LoadedPolicy>> as_organizations_policy(std::unique_ptr<LoadedPolicy> loaded,
@@ -55,7 +61,8 @@ Result<std::vector<std::unique_ptr<LoadedPolicy>>> load_organizations_policies(
   auto source = source::load_file(path);
   if (!source) return Unexpected(source.error());
   auto loaded =
-      load_policies(std::move(*source), {}, {.kind = kind.value_or(ast::PolicyKind::kScp)});
+      load_policies(std::move(*source), {}, {.kind = kind.value_or(ast::PolicyKind::kScp)},
+                    may_be_organizations_policy);
   if (!loaded) return Unexpected(unreadable_organizations_policy(loaded.error(), path));
   std::vector<std::unique_ptr<LoadedPolicy>> policies;
   if (loaded->format == input::find_document_kind("policy")->name && !loaded->policies.empty()) {

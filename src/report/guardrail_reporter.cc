@@ -108,6 +108,9 @@ void write_guardrails_text(const GuardrailReport& report, std::ostream& out) {
       out << fmt::format("{}:{}:{}: {}: {} ({}): {}\n", to_terminal_text(place.file->path), at.line,
                          at.column, status, verdict.control->id, verdict.control->title,
                          to_terminal_text(gap.why));
+      // As lint's text output says where in a template or plan a finding sits.
+      if (!place.file->location.empty())
+        out << fmt::format("  = in: {}\n", to_terminal_text(place.file->location));
     }
   }
   if (std::any_of(report.verdicts.begin(), report.verdicts.end(),

@@ -1,7 +1,10 @@
 #include "analysis/action_scope.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <vector>
 
+#include "catalog/action_pattern.h"
 #include "catalog/glob.h"
 
 namespace iamlint::analysis {
@@ -15,6 +18,27 @@ bool pattern_contains(std::string_view outer, std::string_view inner) {
 
 bool patterns_intersect(std::string_view a, std::string_view b) {
   return catalog::glob_intersects(a, b, LetterCase::kInsensitive);
+}
+
+// What the catalogue already says about an entry when two scopes' action sets are disjoint.
+enum class Known : std::uint8_t {
+  kName,     // a plain name of one catalogue action
+  kPattern,  // any other entry the catalogue can expand ("s3:Get*", "*", "s3:NewAction")
+  kInvalid,  // an entry it cannot ("s4:GetObject", "s3*:Get*"), which still matches as text
+};
+
+Known known(const ast::Action& entry) {
+  const auto matches = catalog::expand_action_pattern(entry.text.value);
+  if (!matches) return Known::kInvalid;
+  return !matches->empty() && !catalog::has_wildcard(entry.text.value) ? Known::kName
+                                                                       : Known::kPattern;
+}
+
+// Whether a plain catalogue name and an entry the catalogue expands can be told apart by their
+// action sets alone: the name matches the entry exactly when the entry's expansion holds its
+// action. Their pattern comparison then adds nothing to disjoint sets.
+bool settled(Known a, Known b) {
+  return (a == Known::kName && b != Known::kInvalid) || (b == Known::kName && a != Known::kInvalid);
 }
 
 }  // namespace
@@ -66,7 +90,8 @@ bool ActionScope::covers(const ActionScope& other) const {
 
 bool ActionScope::overlaps(const ActionScope& other) const {
   // A catalogue action in both settles it with word operations. Only scopes that share none
-  // compare their patterns, for the actions the catalogue does not know yet.
+  // compare their patterns, for the actions the catalogue does not know yet, and only the pairs
+  // that the catalogue does not settle (settled() above).
   if (actions().intersects(other.actions())) return true;
   if (negated_ || other.negated_) {
     // A NotAction scope holds all but finitely many patterns' actions: it meets any scope that
@@ -75,17 +100,26 @@ bool ActionScope::overlaps(const ActionScope& other) const {
     const ActionScope& rest = negated_ ? other : *this;
     if (rest.negated_) return true;
     return std::any_of(rest.entries_.begin(), rest.entries_.end(), [&](const ast::Action& entry) {
+      // A catalogue name outside the NotAction scope's actions is inside one of its valid
+      // exclusions.
+      if (known(entry) == Known::kName) return false;
       return std::none_of(all_but.entries_.begin(), all_but.entries_.end(),
                           [&](const ast::Action& excluded) {
                             return pattern_contains(excluded.text.value, entry.text.value);
                           });
     });
   }
+  std::vector<Known> theirs_known;
+  theirs_known.reserve(other.entries_.size());
+  for (const ast::Action& theirs : other.entries_) theirs_known.push_back(known(theirs));
   return std::any_of(entries_.begin(), entries_.end(), [&](const ast::Action& mine) {
-    return std::any_of(other.entries_.begin(), other.entries_.end(),
-                       [&](const ast::Action& theirs) {
-                         return patterns_intersect(mine.text.value, theirs.text.value);
-                       });
+    const Known mine_known = known(mine);
+    for (std::size_t i = 0; i < other.entries_.size(); ++i) {
+      if (!settled(mine_known, theirs_known[i]) &&
+          patterns_intersect(mine.text.value, other.entries_[i].text.value))
+        return true;
+    }
+    return false;
   });
 }
 

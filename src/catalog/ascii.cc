@@ -14,10 +14,6 @@ int compare_folded(std::string_view a, std::string_view b) {
   return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
 }
 
-bool equals_folded(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && compare_folded(a, b) == 0;
-}
-
 bool starts_with_folded(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && equals_folded(text.substr(0, prefix.size()), prefix);
 }

@@ -64,7 +64,7 @@ FNV_OFFSET, FNV_PRIME = 2166136261, 16777619
 
 
 def folded_hash(text):
-    """FNV-1a over the ASCII-folded bytes: what catalog::tables::folded_hash computes."""
+    """FNV-1a over the ASCII-folded bytes: what catalog::folded_hash (folded_hash.h) computes."""
     h = FNV_OFFSET
     for byte in text.encode("utf-8"):
         byte = byte + 32 if 65 <= byte <= 90 else byte

@@ -8,12 +8,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
-#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "catalog/action_pattern.h"
 #include "catalog/ascii.h"
+#include "catalog/folded_hash.h"
 #include "catalog/glob.h"
 #include "engine/fix_edits.h"
 #include "engine/rule.h"
@@ -77,11 +78,11 @@ class RedundantAction final : public engine::Rule {
     const auto& entries = list.entries;
     // An entry written again (letter case aside) repeats the earlier one: found by its text, so
     // that a list of a million "*" (a crafted policy) costs no set arithmetic.
-    std::unordered_map<std::string, std::size_t> first_with_text;
+    std::unordered_map<std::string_view, std::size_t, catalog::FoldedHash, catalog::FoldedEqual>
+        first_with_text;
     std::vector<const ast::Action*> distinct;
     for (const ast::Action& action : entries) {
-      auto [first, inserted] =
-          first_with_text.emplace(catalog::to_folded(action.text.value), distinct.size());
+      auto [first, inserted] = first_with_text.emplace(action.text.value, distinct.size());
       if (inserted) {
         distinct.push_back(&action);
       } else {

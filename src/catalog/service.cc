@@ -5,6 +5,7 @@
 #include "catalog/action.h"
 #include "catalog/ascii.h"
 #include "catalog/condition_key.h"
+#include "catalog/folded_hash.h"
 #include "catalog/resource_type.h"
 #include "catalog/tables.h"
 
@@ -56,8 +57,7 @@ HandleRange<ConditionKey> Service::condition_keys() const {
 }
 
 std::optional<Action> Service::find_action(std::string_view name) const {
-  const std::uint32_t hash =
-      tables::folded_hash(name, tables::folded_hash(":", tables::folded_hash(prefix())));
+  const std::uint32_t hash = folded_hash(name, folded_hash(":", folded_hash(prefix())));
   const auto index =
       tables::find_slot(tables::kActionSlots, tables::kActionSlotCount, hash, [&](std::uint32_t i) {
         return tables::kActions[i].service == index_ &&
@@ -80,11 +80,10 @@ bool Service::has_condition_key(std::string_view key) const {
 }
 
 std::optional<Service> find_service(std::string_view prefix) {
-  const auto index =
-      tables::find_slot(tables::kServiceSlots, tables::kServiceSlotCount,
-                        tables::folded_hash(prefix), [&](std::uint32_t i) {
-                          return equals_folded(tables::str(tables::kServices[i].prefix), prefix);
-                        });
+  const auto index = tables::find_slot(
+      tables::kServiceSlots, tables::kServiceSlotCount, folded_hash(prefix), [&](std::uint32_t i) {
+        return equals_folded(tables::str(tables::kServices[i].prefix), prefix);
+      });
   return index ? std::optional(Service(*index)) : std::nullopt;
 }
 

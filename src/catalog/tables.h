@@ -9,8 +9,6 @@
 #include <optional>
 #include <string_view>
 
-#include "catalog/ascii.h"
-
 namespace iamlint::catalog::tables {
 
 struct Str {
@@ -101,9 +99,9 @@ extern const Counts kCounts;
 
 extern const ServiceRow kServices[];
 extern const ActionRow kActions[];
-// Hash tables over folded names (see tools/gen_catalog.py's hash_slots): each slot holds a row
-// index + 1, or 0 when empty; the count is a power of two. Services by prefix, actions by
-// "prefix:Name".
+// Hash tables over folded names (tools/gen_catalog.py's hash_slots, folded_hash.h): each
+// slot holds a row index + 1, or 0 when empty; the count is a power of two. Services by prefix,
+// actions by "prefix:Name".
 extern const std::uint32_t kServiceSlots[];
 extern const std::uint32_t kServiceSlotCount;
 extern const std::uint32_t kActionSlots[];
@@ -136,16 +134,6 @@ extern const std::uint32_t kRoleSessionKeyCount;
 
 [[nodiscard]] inline std::string_view str(Str s) {
   return {kStrings + s.offset, s.size};
-}
-
-inline constexpr std::uint32_t kFoldedHashStart = 2166136261u;
-
-// FNV-1a over the ASCII-folded bytes of `text`, continuing from `hash`, so that a name can be
-// hashed in pieces ("s3", ":", "GetObject"). tools/gen_catalog.py computes the same.
-[[nodiscard]] constexpr std::uint32_t folded_hash(std::string_view text,
-                                                  std::uint32_t hash = kFoldedHashStart) {
-  for (char c : text) hash = (hash ^ static_cast<unsigned char>(fold(c))) * 16777619u;
-  return hash;
 }
 
 // The first row of a slot table whose name hashes to `hash` and satisfies `is_name(row)`.

@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <string_view>
+#include <unordered_set>
+
+#include "catalog/folded_hash.h"
+
 namespace iamlint::catalog {
 namespace {
 
@@ -18,6 +23,16 @@ TEST_CASE("ASCII case folding") {
   CHECK(ends_with_folded("anything", ""));
   CHECK_FALSE(ends_with_folded("keys", "tagkeys"));
   CHECK_FALSE(ends_with_folded("aws:TagKeys/x", "tagkeys"));
+}
+
+TEST_CASE("hashing names without regard to case") {
+  CHECK(folded_hash("S3:GetObject") == folded_hash("s3:getobject"));
+  CHECK(folded_hash("GetObject", folded_hash(":", folded_hash("s3"))) ==
+        folded_hash("s3:GetObject"));
+  CHECK(folded_hash("s3:GetObject") != folded_hash("s3:PutObject"));
+  std::unordered_set<std::string_view, FoldedHash, FoldedEqual> names{"s3:GetObject"};
+  CHECK(names.contains("S3:GETOBJECT"));
+  CHECK_FALSE(names.contains("s3:GetObjects"));
 }
 
 }  // namespace

@@ -134,12 +134,19 @@ bool literal_ends_agree(std::string_view arn, std::string_view format) {
   return true;
 }
 
+// Whether `text` holds no wildcard and no variable or placeholder. A plain loop, as in
+// has_wildcard: find_first_of searches its character set once per character.
+bool is_plain(std::string_view text) {
+  return std::none_of(text.begin(), text.end(),
+                      [](char c) { return c == '*' || c == '?' || c == '$'; });
+}
+
 bool segment_can_match(std::string_view arn, std::string_view format, bool narrowing) {
   // Fast paths for the segments nearly every comparison meets; the token search below decides the
   // rest. A lone `*` matches whatever the format produces.
   if (arn == "*") return true;
-  bool arn_plain = arn.find_first_of("*?$") == std::string_view::npos;
-  if (arn_plain && format.find_first_of("*?$") == std::string_view::npos) {
+  const bool arn_plain = is_plain(arn);
+  if (arn_plain && is_plain(format)) {
     return equals_folded_ascii(arn, format);
   }
   // `${Region}`, `${Account}`, `${Partition}`: one or more characters, '/' and ':' allowed.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "analysis/risk_lists.h"
@@ -42,11 +43,34 @@ struct Allowed {
   std::string constraint;
 };
 
+// The catalogue action of each step of `method`, looked up once: every identity policy is asked
+// about every method.
+std::span<const catalog::Action> step_actions(const analysis::EscalationMethod& method) {
+  static const std::vector<std::vector<catalog::Action>> kByMethod = [] {
+    std::vector<std::vector<catalog::Action>> by_method;
+    for (const analysis::EscalationMethod& each : analysis::escalation_methods()) {
+      std::vector<catalog::Action>& actions = by_method.emplace_back();
+      for (const analysis::MethodStep& step : each.steps)
+        actions.push_back(*catalog::find_action(step.action));  // checked at build time
+    }
+    return by_method;
+  }();
+  return kByMethod[static_cast<std::size_t>(&method - analysis::escalation_methods().data())];
+}
+
 std::optional<Allowed> allowed(const analysis::EscalationMethod& method,
                                const analysis::PermissionModel& model) {
+  const std::span<const catalog::Action> actions = step_actions(method);
+  // Most policies allow no step of most methods: one word test per step before asking how.
+  if (!std::all_of(actions.begin(), actions.end(), [&](catalog::Action action) {
+        return model.allowed_actions().contains(action);
+      })) {
+    return std::nullopt;
+  }
   Allowed out{.method = &method};
-  for (const analysis::MethodStep& step : method.steps) {
-    const catalog::Action action = *catalog::find_action(step.action);  // checked at build time
+  for (std::size_t i = 0; i < method.steps.size(); ++i) {
+    const analysis::MethodStep& step = method.steps[i];
+    const catalog::Action action = actions[i];
     // A step needed on some resource only is taken on one a template names with `!Sub` too.
     std::vector<analysis::Access> accesses = step.every_resource
                                                  ? risk::on_every_resource(model, action)

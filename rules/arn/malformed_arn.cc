@@ -8,11 +8,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "arn"};
-constexpr std::string_view kCodes[] = {"INVALID_ARN_PREFIX", "MISSING_ARN_FIELD",
-                                       "INVALID_ARN_ACCOUNT", "INVALID_ARN_SERVICE_CASE"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "INVALID_ARN"}};
-
 bool is_digits(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -42,6 +37,10 @@ std::string lowered(std::string_view text) {
 
 class MalformedArn final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "arn"};
+  static constexpr std::string_view kCodes[] = {"INVALID_ARN_PREFIX", "MISSING_ARN_FIELD",
+                                                "INVALID_ARN_ACCOUNT", "INVALID_ARN_SERVICE_CASE"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "INVALID_ARN"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM101",
       .name = "malformed-arn",

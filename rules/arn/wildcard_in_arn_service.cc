@@ -5,11 +5,10 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "arn"};
-constexpr std::string_view kCodes[] = {"WILDCARD_IN_SERVICE_NAME"};
-
 class WildcardInArnService final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "arn"};
+  static constexpr std::string_view kCodes[] = {"WILDCARD_IN_SERVICE_NAME"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM102",
       .name = "wildcard-in-arn-service",

@@ -8,9 +8,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "boundary"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kBoundary};
-
 bool has_star(const std::optional<ast::EntryList<ast::Action>>& list) {
   return list && std::any_of(list->entries.begin(), list->entries.end(),
                              [](const ast::Action& a) { return a.text.value == "*"; });
@@ -30,6 +27,8 @@ bool denies_everything(const ast::Statement& statement) {
 
 class BoundaryWithoutAllow final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "boundary"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kBoundary};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM450",
       .name = "boundary-without-allow",

@@ -17,8 +17,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"style", "catalog"};
-
 // How the catalogue spells the entry, or nothing when it already does (or does not know it). A
 // wildcard pattern keeps its name part as written: only its service prefix has one spelling.
 std::optional<std::string> documented_spelling(const ast::Action& action) {
@@ -36,6 +34,7 @@ std::optional<std::string> documented_spelling(const ast::Action& action) {
 
 class ActionCase final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"style", "catalog"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM158",
       .name = "action-case",

@@ -9,12 +9,11 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "catalog"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_ACTION"},
-                                               {"Parliament", "UNKNOWN_PREFIX"}};
-
 class ActionNotInCatalogue final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "catalog"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_ACTION"},
+                                                        {"Parliament", "UNKNOWN_PREFIX"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM152",
       .name = "action-not-in-catalogue",

@@ -11,13 +11,12 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "arn", "catalog"};
-constexpr std::string_view kCodes[] = {"INVALID_ARN_RESOURCE"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "RESOURCE_MISMATCH"},
-                                               {"iam-validator", "invalid_resource"}};
-
 class ArnMatchesNoResourceType final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "arn", "catalog"};
+  static constexpr std::string_view kCodes[] = {"INVALID_ARN_RESOURCE"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "RESOURCE_MISMATCH"},
+                                                        {"iam-validator", "invalid_resource"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM155",
       .name = "arn-matches-no-resource-type",

@@ -18,12 +18,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "arn", "catalog"};
-constexpr std::string_view kCodes[] = {"ARN_REGION_NOT_ALLOWED", "ARN_ACCOUNT_NOT_ALLOWED",
-                                       "MISSING_ARN_REGION", "MISSING_ARN_ACCOUNT"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "RESOURCE_MISMATCH"},
-                                               {"iam-validator", "invalid_resource"}};
-
 // Resource parts of AWS-owned resources, by service: name prefixes that AWS reserves, compared
 // case-insensitively. Sources: SSM CreateDocument ("aws", "amazon" and "amzn" are reserved document
 // name prefixes), SSM parameter name constraints ("aws" is reserved; public parameters live under
@@ -54,12 +48,16 @@ bool is_aws_owned(const ast::Arn& arn) {
   });
 }
 
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kWarning,
-     "an ARN lacks the account ID its kind needs, which is right only for resources AWS owns"}};
-
 class ArnRegionAccountMismatch final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "arn", "catalog"};
+  static constexpr std::string_view kCodes[] = {"ARN_REGION_NOT_ALLOWED", "ARN_ACCOUNT_NOT_ALLOWED",
+                                                "MISSING_ARN_REGION", "MISSING_ARN_ACCOUNT"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "RESOURCE_MISMATCH"},
+                                                        {"iam-validator", "invalid_resource"}};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kWarning,
+       "an ARN lacks the account ID its kind needs, which is right only for resources AWS owns"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM154",
       .name = "arn-region-account-mismatch",

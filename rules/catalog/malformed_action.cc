@@ -7,9 +7,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}};
-
 std::string_view advice(catalog::PatternError error) {
   switch (error) {
     case catalog::PatternError::kWildcardInService:
@@ -23,6 +20,8 @@ std::string_view advice(catalog::PatternError error) {
 
 class MalformedAction final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM157",
       .name = "malformed-action",

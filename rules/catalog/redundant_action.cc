@@ -22,9 +22,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"style", "catalog"};
-constexpr std::string_view kCodes[] = {"REDUNDANT_ACTION"};
-
 using Indices = std::span<const std::uint32_t>;  // sorted catalogue positions
 
 bool is_subset(Indices part, Indices whole) {
@@ -55,6 +52,8 @@ bool covers_as_pattern(const ast::Action& outer, const ast::Action& inner) {
 
 class RedundantAction final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"style", "catalog"};
+  static constexpr std::string_view kCodes[] = {"REDUNDANT_ACTION"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM153",
       .name = "redundant-action",

@@ -9,13 +9,12 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "catalog"};
-constexpr std::string_view kCodes[] = {"INVALID_ACTION"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_ACTION"},
-                                               {"iam-validator", "invalid_action"}};
-
 class UnknownAction final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "catalog"};
+  static constexpr std::string_view kCodes[] = {"INVALID_ACTION"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_ACTION"},
+                                                        {"iam-validator", "invalid_action"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM151",
       .name = "unknown-action",

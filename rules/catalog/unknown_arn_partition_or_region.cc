@@ -10,10 +10,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "arn"};
-constexpr std::string_view kCodes[] = {"INVALID_PARTITION", "INVALID_ARN_REGION"};
-constexpr engine::Equivalent kEquivalents[] = {{"iam-validator", "invalid_resource"}};
-
 // Regions of any partition spelt close to `region` ("us-eats-1" -> "us-east-1"), closest first.
 std::vector<std::string> close_regions(std::string_view region) {
   constexpr std::size_t kShown = 2;
@@ -30,6 +26,9 @@ bool is_literal(std::string_view segment) {
 
 class UnknownArnPartitionOrRegion final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "arn"};
+  static constexpr std::string_view kCodes[] = {"INVALID_PARTITION", "INVALID_ARN_REGION"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"iam-validator", "invalid_resource"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM156",
       .name = "unknown-arn-partition-or-region",

@@ -7,13 +7,12 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "catalog"};
-constexpr std::string_view kCodes[] = {"INVALID_SERVICE_IN_ACTION", "INVALID_SERVICE"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_PREFIX"},
-                                               {"iam-validator", "invalid_action"}};
-
 class UnknownServiceInAction final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "catalog"};
+  static constexpr std::string_view kCodes[] = {"INVALID_SERVICE_IN_ACTION", "INVALID_SERVICE"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_PREFIX"},
+                                                        {"iam-validator", "invalid_action"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM150",
       .name = "unknown-service-in-action",

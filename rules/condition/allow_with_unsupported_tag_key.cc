@@ -7,13 +7,12 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition", "tags"};
-constexpr std::string_view kCodes[] = {
-    "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
-    "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE"};
-
 class AllowWithUnsupportedTagKey final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition", "tags"};
+  static constexpr std::string_view kCodes[] = {
+      "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+      "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM359",
       .name = "allow-with-unsupported-tag-key",

@@ -11,11 +11,11 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition", "catalog"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_CONDITION_FOR_ACTION"}};
-
 class ConditionKeyNotInCatalogue final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition", "catalog"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Parliament", "UNKNOWN_CONDITION_FOR_ACTION"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM351",
       .name = "condition-key-not-in-catalogue",

@@ -22,10 +22,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"UNSUPPORTED_ACTION_FOR_CONDITION_KEY"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_CONDITION_FOR_ACTION"}};
-
 struct NamedAction {
   const ast::Action* entry;
   catalog::Action action;
@@ -38,6 +34,10 @@ std::string list_names(const std::vector<const NamedAction*>& actions) {
 
 class ConditionKeyUnsupportedByAction final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"UNSUPPORTED_ACTION_FOR_CONDITION_KEY"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Parliament", "UNKNOWN_CONDITION_FOR_ACTION"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM357",
       .name = "condition-key-unsupported-by-action",

@@ -6,13 +6,12 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "condition", "tags"};
-constexpr std::string_view kCodes[] = {
-    "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
-    "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE"};
-
 class DenyWithUnsupportedTagKey final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "condition", "tags"};
+  static constexpr std::string_view kCodes[] = {
+      "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+      "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM358",
       .name = "deny-with-unsupported-tag-key",

@@ -9,11 +9,10 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"DUPLICATE_KEYS_WITH_DIFFERENT_CASE"};
-
 class DuplicateConditionKeyCase final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"DUPLICATE_KEYS_WITH_DIFFERENT_CASE"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM303",
       .name = "duplicate-condition-key-case",

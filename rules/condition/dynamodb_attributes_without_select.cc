@@ -7,9 +7,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "condition", "dynamodb"};
-constexpr std::string_view kCodes[] = {"DYNAMODB_ATTRIBUTES_WITHOUT_SELECT"};
-
 bool selects_specific_attributes(const ast::Condition& condition) {
   return catalog::equals_folded(condition.key.value, "dynamodb:Select") &&
          std::any_of(
@@ -19,6 +16,8 @@ bool selects_specific_attributes(const ast::Condition& condition) {
 
 class DynamodbAttributesWithoutSelect final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "condition", "dynamodb"};
+  static constexpr std::string_view kCodes[] = {"DYNAMODB_ATTRIBUTES_WITHOUT_SELECT"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM316",
       .name = "dynamodb-attributes-without-select",

@@ -5,14 +5,13 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"style", "condition"};
-constexpr std::string_view kCodes[] = {"EMPTY_ARRAY_CONDITION",
-                                       "EMPTY_ARRAY_CONDITION_FORALLVALUES",
-                                       "EMPTY_ARRAY_CONDITION_FORANYVALUE",
-                                       "EMPTY_ARRAY_CONDITION_IFEXISTS", "EMPTY_OBJECT_CONDITION"};
-
 class EmptyCondition final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"style", "condition"};
+  static constexpr std::string_view kCodes[] = {
+      "EMPTY_ARRAY_CONDITION", "EMPTY_ARRAY_CONDITION_FORALLVALUES",
+      "EMPTY_ARRAY_CONDITION_FORANYVALUE", "EMPTY_ARRAY_CONDITION_IFEXISTS",
+      "EMPTY_OBJECT_CONDITION"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM311",
       .name = "empty-condition",

@@ -7,11 +7,10 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"INVALID_DATE_VALUE"};
-
 class EpochDateValue final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"INVALID_DATE_VALUE"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM308",
       .name = "epoch-date-value",

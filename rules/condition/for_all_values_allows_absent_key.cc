@@ -12,9 +12,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "condition"};
-constexpr engine::Equivalent kEquivalents[] = {{"iam-validator", "set_operator_validation"}};
-
 // Keys that every request of the actions supporting them carries, because they come from a
 // required request parameter: kms:CreateGrant's Operations, and the Changes of route53's
 // ChangeResourceRecordSets, each with an Action, a Name and a Type.
@@ -42,6 +39,9 @@ bool requires_key(const ast::Statement& statement, std::string_view key) {
 
 class ForAllValuesAllowsAbsentKey final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "condition"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"iam-validator", "set_operator_validation"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM362",
       .name = "for-all-values-allows-absent-key",

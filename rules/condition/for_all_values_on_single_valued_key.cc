@@ -9,13 +9,12 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "condition"};
-constexpr std::string_view kCodes[] = {"FORALLVALUES_WITH_SINGLE_VALUED_KEY"};
-constexpr engine::Equivalent kEquivalents[] = {
-    {"Parliament", "SINGLE_VALUE_CONDITION_TOO_PERMISSIVE"}};
-
 class ForAllValuesOnSingleValuedKey final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "condition"};
+  static constexpr std::string_view kCodes[] = {"FORALLVALUES_WITH_SINGLE_VALUED_KEY"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Parliament", "SINGLE_VALUE_CONDITION_TOO_PERMISSIVE"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM353",
       .name = "for-all-values-on-single-valued-key",

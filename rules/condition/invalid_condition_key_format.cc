@@ -8,9 +8,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"INVALID_CONDITION_KEY_FORMAT"};
-
 bool well_formed(std::string_view key) {
   std::size_t colon = key.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon + 1 == key.size()) return false;
@@ -19,6 +16,8 @@ bool well_formed(std::string_view key) {
 
 class InvalidConditionKeyFormat final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"INVALID_CONDITION_KEY_FORMAT"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM304",
       .name = "invalid-condition-key-format",

@@ -8,10 +8,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"INVALID_CONDITION_OPERATOR", "NULL_WITH_IF_EXISTS"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_OPERATOR"}};
-
 bool strip_prefix_folded(std::string_view& text, std::string_view prefix) {
   if (!catalog::starts_with_folded(text, prefix)) return false;
   text.remove_prefix(prefix.size());
@@ -40,6 +36,10 @@ std::string respelled(std::string_view written) {
 
 class InvalidConditionOperator final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"INVALID_CONDITION_OPERATOR",
+                                                "NULL_WITH_IF_EXISTS"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_OPERATOR"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM301",
       .name = "invalid-condition-operator",

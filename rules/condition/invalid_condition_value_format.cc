@@ -8,18 +8,17 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"TYPE_MISMATCH_BOOLEAN", "TYPE_MISMATCH_DATE",
-                                       "TYPE_MISMATCH_NUMBER", "TYPE_MISMATCH_STRING",
-                                       "TYPE_MISMATCH_IP_RANGE"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MISMATCHED_TYPE_OPERATION_TO_NULL"}};
-
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kError,
-     "an IP operator's value is not an IP address or range, which IAM rejects"}};
-
 class InvalidConditionValueFormat final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"TYPE_MISMATCH_BOOLEAN", "TYPE_MISMATCH_DATE",
+                                                "TYPE_MISMATCH_NUMBER", "TYPE_MISMATCH_STRING",
+                                                "TYPE_MISMATCH_IP_RANGE"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Parliament", "MISMATCHED_TYPE_OPERATION_TO_NULL"}};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kError,
+       "an IP operator's value is not an IP address or range, which IAM rejects"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM307",
       .name = "invalid-condition-value-format",

@@ -6,10 +6,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"INVALID_CONDITION_DATA_TYPE",
-                                       "INVALID_CONDITION_MULTIPLE_BOOLEAN"};
-
 using json::Kind;
 
 // The JSON scalar kinds an operator family accepts (quotes are optional around numbers and
@@ -36,6 +32,9 @@ std::string_view written(const engine::RuleContext& ctx, const json::Node& node)
 
 class InvalidConditionValueType final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"INVALID_CONDITION_DATA_TYPE",
+                                                "INVALID_CONDITION_MULTIPLE_BOOLEAN"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM306",
       .name = "invalid-condition-value-type",

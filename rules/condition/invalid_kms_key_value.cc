@@ -9,9 +9,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition", "kms"};
-constexpr std::string_view kCodes[] = {"INVALID_KMS_KEY_VALUE"};
-
 // A key ID (UUID, or "mrk-" + 32 hex digits for multi-Region keys) or an alias name.
 bool is_key_id_or_alias(std::string_view text) {
   static const re2::RE2 kKeyId(
@@ -22,6 +19,8 @@ bool is_key_id_or_alias(std::string_view text) {
 
 class InvalidKmsKeyValue final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition", "kms"};
+  static constexpr std::string_view kCodes[] = {"INVALID_KMS_KEY_VALUE"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM319",
       .name = "invalid-kms-key-value",

@@ -13,9 +13,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"INVALID_REGION"};
-
 // Keys whose values are Region names: the global key and EC2's service key.
 bool is_region_key(std::string_view key) {
   return catalog::equals_folded(key, "aws:RequestedRegion") ||
@@ -36,6 +33,8 @@ bool matches_some_region(std::string_view pattern) {
 
 class InvalidRegionInCondition final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"INVALID_REGION"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM320",
       .name = "invalid-region-in-condition",

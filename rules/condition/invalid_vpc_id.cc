@@ -9,11 +9,10 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition", "network"};
-constexpr std::string_view kCodes[] = {"INVALID_VPC_FORMAT", "INVALID_VPCE_FORMAT"};
-
 class InvalidVpcId final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition", "network"};
+  static constexpr std::string_view kCodes[] = {"INVALID_VPC_FORMAT", "INVALID_VPCE_FORMAT"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM318",
       .name = "invalid-vpc-id",

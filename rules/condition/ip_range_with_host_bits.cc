@@ -7,11 +7,10 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"style", "condition"};
-constexpr std::string_view kCodes[] = {"IMPROVE_IP_RANGE"};
-
 class IpRangeWithHostBits final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"style", "condition"};
+  static constexpr std::string_view kCodes[] = {"IMPROVE_IP_RANGE"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM309",
       .name = "ip-range-with-host-bits",

@@ -5,10 +5,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "policy-variable"};
-constexpr std::string_view kCodes[] = {"MISSING_BRACE_IN_VARIABLE", "MISSING_QUOTE_IN_VARIABLE",
-                                       "UNSUPPORTED_SPACE_IN_VARIABLE", "EMPTY_VARIABLE"};
-
 void check_text(std::string_view text, ByteRange range, engine::RuleContext& ctx) {
   using ast::policy_variable::Problem;
   for (const ast::policy_variable::Variable& var : ast::policy_variable::find_variables(text)) {
@@ -45,6 +41,10 @@ void check_text(std::string_view text, ByteRange range, engine::RuleContext& ctx
 
 class MalformedPolicyVariable final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "policy-variable"};
+  static constexpr std::string_view kCodes[] = {"MISSING_BRACE_IN_VARIABLE",
+                                                "MISSING_QUOTE_IN_VARIABLE",
+                                                "UNSUPPORTED_SPACE_IN_VARIABLE", "EMPTY_VARIABLE"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM321",
       .name = "malformed-policy-variable",

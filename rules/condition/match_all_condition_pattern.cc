@@ -8,10 +8,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"style", "condition"};
-constexpr std::string_view kCodes[] = {"REDUNDANT_KEY_DUE_TO_WILDCARD_IN_CONDITION",
-                                       "REDUNDANT_STATEMENT_DUE_TO_WILDCARD_IN_CONDITION"};
-
 bool matches_everything(std::string_view pattern) {
   return !pattern.empty() &&
          std::all_of(pattern.begin(), pattern.end(), [](char c) { return c == '*'; });
@@ -19,6 +15,9 @@ bool matches_everything(std::string_view pattern) {
 
 class MatchAllConditionPattern final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"style", "condition"};
+  static constexpr std::string_view kCodes[] = {"REDUNDANT_KEY_DUE_TO_WILDCARD_IN_CONDITION",
+                                                "REDUNDANT_STATEMENT_DUE_TO_WILDCARD_IN_CONDITION"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM314",
       .name = "match-all-condition-pattern",

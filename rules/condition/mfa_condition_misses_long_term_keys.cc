@@ -16,12 +16,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "condition", "mfa"};
-constexpr engine::Equivalent kEquivalents[] = {
-    {"Parliament", "BAD_PATTERN_FOR_MFA"},
-    {"iam-validator", "ifexists_condition_usage"},
-};
-
 enum class MfaKey { kNone, kPresent, kAge };
 
 MfaKey mfa_key_of(std::string_view key) {
@@ -64,6 +58,11 @@ std::optional<engine::Fix> rename_operator(const ast::Condition& condition, std:
 
 class MfaConditionMissesLongTermKeys final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "condition", "mfa"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Parliament", "BAD_PATTERN_FOR_MFA"},
+      {"iam-validator", "ifexists_condition_usage"},
+  };
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM361",
       .name = "mfa-condition-misses-long-term-keys",

@@ -7,15 +7,14 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "condition", "network"};
-constexpr std::string_view kCodes[] = {"MISSING_PAIRED_CONDITION_KEYS"};
-
 bool names(const ast::Condition& condition, std::string_view key) {
   return catalog::equals_folded(condition.key.value, key);
 }
 
 class MissingPairedConditionKey final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "condition", "network"};
+  static constexpr std::string_view kCodes[] = {"MISSING_PAIRED_CONDITION_KEYS"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM317",
       .name = "missing-paired-condition-key",

@@ -8,15 +8,13 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"MISSING_QUALIFIER"};
-
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kWarning,
-     "the key is a service key, whose cardinality comes from the service reference"}};
-
 class MissingSetQualifier final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"MISSING_QUALIFIER"};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kWarning,
+       "the key is a service key, whose cardinality comes from the service reference"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM354",
       .name = "missing-set-qualifier",

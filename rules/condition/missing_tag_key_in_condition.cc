@@ -7,11 +7,10 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"MISSING_TAG_KEY_IN_CONDITION"};
-
 class MissingTagKeyInCondition final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"MISSING_TAG_KEY_IN_CONDITION"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM352",
       .name = "missing-tag-key-in-condition",

@@ -5,11 +5,10 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"NULL_WITH_QUALIFIER"};
-
 class NullWithSetQualifier final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"NULL_WITH_QUALIFIER"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM302",
       .name = "null-with-set-qualifier",

@@ -8,10 +8,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"TYPE_MISMATCH"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MISMATCHED_TYPE"}};
-
 using catalog::KeyType;
 
 std::string_view operators_for(KeyType type) {
@@ -36,6 +32,9 @@ std::string_view operators_for(KeyType type) {
 
 class OperatorKeyTypeMismatch final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"TYPE_MISMATCH"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MISMATCHED_TYPE"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM355",
       .name = "operator-key-type-mismatch",

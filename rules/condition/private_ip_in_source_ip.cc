@@ -11,17 +11,15 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition", "network"};
-constexpr std::string_view kCodes[] = {"PRIVATE_IP_ADDRESS", "PRIVATE_NOT_IP_ADDRESS",
-                                       "PRIVATE_IP_ADDRESS_SUBSET",
-                                       "PRIVATE_NOT_IP_ADDRESS_SUBSET"};
-
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kNote,
-     "only some of the values are private ranges, so the condition still works for the others"}};
-
 class PrivateIpInSourceIp final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition", "network"};
+  static constexpr std::string_view kCodes[] = {"PRIVATE_IP_ADDRESS", "PRIVATE_NOT_IP_ADDRESS",
+                                                "PRIVATE_IP_ADDRESS_SUBSET",
+                                                "PRIVATE_NOT_IP_ADDRESS_SUBSET"};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kNote,
+       "only some of the values are private ranges, so the condition still works for the others"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM310",
       .name = "private-ip-in-source-ip",

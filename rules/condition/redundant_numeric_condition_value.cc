@@ -10,11 +10,10 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"style", "condition"};
-constexpr std::string_view kCodes[] = {"REDUNDANT_CONDITION_VALUE_NUM"};
-
 class RedundantNumericConditionValue final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"style", "condition"};
+  static constexpr std::string_view kCodes[] = {"REDUNDANT_CONDITION_VALUE_NUM"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM313",
       .name = "redundant-numeric-condition-value",

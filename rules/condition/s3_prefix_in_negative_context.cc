@@ -10,11 +10,10 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "condition", "s3"};
-constexpr std::string_view kCodes[] = {"S3_PREFIX_IN_NEGATIVE_CONTEXT"};
-
 class S3PrefixInNegativeContext final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "condition", "s3"};
+  static constexpr std::string_view kCodes[] = {"S3_PREFIX_IN_NEGATIVE_CONTEXT"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM315",
       .name = "s3-prefix-in-negative-context",

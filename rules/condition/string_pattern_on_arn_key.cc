@@ -12,10 +12,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "condition"};
-constexpr std::string_view kCodes[] = {"STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MISMATCHED_TYPE_BUT_USABLE"}};
-
 // A pattern that matches more widens an Allow with StringLike (it grants to more) and a Deny with
 // StringNotLike (more requests escape it). In a Deny with StringLike, or an Allow with
 // StringNotLike, it only makes the statement stricter, as in AWS's SCP that denies the root user
@@ -38,6 +34,10 @@ bool keeps_principal_arn_fields(std::string_view key, std::string_view pattern) 
 
 class StringPatternOnArnKey final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "condition"};
+  static constexpr std::string_view kCodes[] = {"STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Parliament", "MISMATCHED_TYPE_BUT_USABLE"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM356",
       .name = "string-pattern-on-arn-key",

@@ -12,15 +12,13 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"INVALID_GLOBAL_CONDITION_KEY",
-                                       "DEPRECATED_GLOBAL_CONDITION_KEY"};
-
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kWarning, "the key is deprecated rather than unknown"}};
-
 class UnknownGlobalConditionKey final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"INVALID_GLOBAL_CONDITION_KEY",
+                                                "DEPRECATED_GLOBAL_CONDITION_KEY"};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kWarning, "the key is deprecated rather than unknown"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM305",
       .name = "unknown-global-condition-key",

@@ -9,10 +9,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"INVALID_SERVICE_CONDITION_KEY", "INVALID_SERVICE"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_CONDITION_FOR_ACTION"}};
-
 // The key meant, when it is certain: the one close service prefix that has the key, the global key
 // that a service prefix was put on, or the only likely typo of a key of the catalogue.
 std::optional<std::string> certain_key(std::string_view key,
@@ -29,6 +25,10 @@ std::optional<std::string> certain_key(std::string_view key,
 
 class UnknownServiceConditionKey final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"INVALID_SERVICE_CONDITION_KEY", "INVALID_SERVICE"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Parliament", "UNKNOWN_CONDITION_FOR_ACTION"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM350",
       .name = "unknown-service-condition-key",

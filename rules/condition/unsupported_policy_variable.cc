@@ -7,13 +7,12 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "policy-variable"};
-constexpr std::string_view kCodes[] = {"VARIABLE_UNSUPPORTED_IN_ELEMENT",
-                                       "VARIABLE_UNSUPPORTED_IN_VERSION",
-                                       "INVALID_VARIABLE_FOR_OPERATOR"};
-
 class UnsupportedPolicyVariable final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "policy-variable"};
+  static constexpr std::string_view kCodes[] = {"VARIABLE_UNSUPPORTED_IN_ELEMENT",
+                                                "VARIABLE_UNSUPPORTED_IN_VERSION",
+                                                "INVALID_VARIABLE_FOR_OPERATOR"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM322",
       .name = "unsupported-policy-variable",

@@ -11,12 +11,11 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"VARIABLE_USAGE_TOO_PERMISSIVE",
-                                       "WILDCARD_USAGE_TOO_PERMISSIVE"};
-
 class UseridPatternTooPermissive final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"VARIABLE_USAGE_TOO_PERMISSIVE",
+                                                "WILDCARD_USAGE_TOO_PERMISSIVE"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM323",
       .name = "userid-pattern-too-permissive",

@@ -9,8 +9,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition", "kms"};
-
 // "secretsmanager" for "secretsmanager.amazonaws.com" (or ".amazonaws.com.cn"): a value with no
 // Region between the service and the domain. Empty when the value has a Region or is no endpoint.
 std::string_view service_without_region(std::string_view value) {
@@ -26,6 +24,7 @@ std::string_view service_without_region(std::string_view value) {
 
 class ViaServiceWithoutRegion final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition", "kms"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM324",
       .name = "via-service-without-region",

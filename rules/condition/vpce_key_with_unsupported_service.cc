@@ -16,9 +16,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition", "data-perimeter"};
-constexpr std::string_view kCodes[] = {"USE_CONDITION_KEY_ONLY_WITH_SUPPORTED_SERVICES"};
-
 // What `actions` holds that `key` never reaches, sorted: a service prefix ("ec2"), or a whole
 // action name for a supported service's exception ("iam:PassRole"). In an RCP "*" means the
 // services RCPs support, so only those count. Walks the sorted positions a service at a time, as
@@ -60,6 +57,8 @@ std::string list_names(const std::vector<std::string>& names) {
 
 class VpceKeyWithUnsupportedService final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition", "data-perimeter"};
+  static constexpr std::string_view kCodes[] = {"USE_CONDITION_KEY_ONLY_WITH_SUPPORTED_SERVICES"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM360",
       .name = "vpce-key-with-unsupported-service",

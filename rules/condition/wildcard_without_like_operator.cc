@@ -9,9 +9,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "condition"};
-constexpr std::string_view kCodes[] = {"WILDCARD_WITHOUT_LIKE_OPERATOR"};
-
 // StringEquals -> StringLike, StringNotEqualsIgnoreCase -> StringNotLike.
 std::string_view like_form(const ast::ConditionOperator& op) {
   return operators::is_negated(op) ? "StringNotLike" : "StringLike";
@@ -19,6 +16,8 @@ std::string_view like_form(const ast::ConditionOperator& op) {
 
 class WildcardWithoutLikeOperator final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "condition"};
+  static constexpr std::string_view kCodes[] = {"WILDCARD_WITHOUT_LIKE_OPERATOR"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM312",
       .name = "wildcard-without-like-operator",

@@ -9,10 +9,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"UNSUPPORTED_ELEMENT_COMBINATION"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}, {"cfn-lint", "E3510"}};
-
 constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kExclusive = {{
     {"Action", "NotAction"},
     {"Principal", "NotPrincipal"},
@@ -21,6 +17,10 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kExclusiv
 
 class ConflictingElements final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr std::string_view kCodes[] = {"UNSUPPORTED_ELEMENT_COMBINATION"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"},
+                                                        {"cfn-lint", "E3510"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM009",
       .name = "conflicting-elements",

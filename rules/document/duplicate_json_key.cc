@@ -11,10 +11,9 @@ namespace {
 
 using json::NodeId;
 
-constexpr std::string_view kTags[] = {"correctness"};
-
 class DuplicateJsonKey final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM003",
       .name = "duplicate-json-key",

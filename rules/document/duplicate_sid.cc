@@ -11,16 +11,14 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"UNIQUE_SIDS_REQUIRED", "UNIQUE_SIDS_RECOMMENDED"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "DUPLICATE_SID"}};
-
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kWarning,
-     "the policy is a resource policy, SCP or RCP, which accept duplicate Sids"}};
-
 class DuplicateSid final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr std::string_view kCodes[] = {"UNIQUE_SIDS_REQUIRED", "UNIQUE_SIDS_RECOMMENDED"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "DUPLICATE_SID"}};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kWarning,
+       "the policy is a resource policy, SCP or RCP, which accept duplicate Sids"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM011",
       .name = "duplicate-sid",

@@ -6,11 +6,10 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"EMPTY_ARRAY_ACTION", "EMPTY_ARRAY_RESOURCE"};
-
 class EmptyActionOrResource final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr std::string_view kCodes[] = {"EMPTY_ARRAY_ACTION", "EMPTY_ARRAY_RESOURCE"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM013",
       .name = "empty-action-or-resource",

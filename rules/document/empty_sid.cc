@@ -4,11 +4,10 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"style"};
-constexpr std::string_view kCodes[] = {"EMPTY_SID_VALUE"};
-
 class EmptySid final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"style"};
+  static constexpr std::string_view kCodes[] = {"EMPTY_SID_VALUE"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM012",
       .name = "empty-sid",

@@ -7,11 +7,10 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
-
 class IdInIdentityPolicy final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM018",
       .name = "id-in-identity-policy",

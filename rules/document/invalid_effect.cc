@@ -6,12 +6,12 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"INVALID_EFFECT"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}, {"cfn-lint", "E3510"}};
-
 class InvalidEffect final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr std::string_view kCodes[] = {"INVALID_EFFECT"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"},
+                                                        {"cfn-lint", "E3510"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM006",
       .name = "invalid-effect",

@@ -12,12 +12,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"UNSUPPORTED_SID"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "INVALID_SID"},
-                                               {"cfn-lint", "E3510"}};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity, ast::PolicyKind::kTrust};
-
 // The whole UTF-8 sequence that starts at `at`, so that the message never
 // splits a character.
 std::string_view character_at(std::string_view text, std::size_t at) {
@@ -32,6 +26,11 @@ bool is_alphanumeric(char c) {
 
 class InvalidSid final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr std::string_view kCodes[] = {"UNSUPPORTED_SID"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "INVALID_SID"},
+                                                        {"cfn-lint", "E3510"}};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity, ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM010",
       .name = "invalid-sid",

@@ -6,16 +6,15 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"INVALID_VERSION"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "INVALID_VERSION"},
-                                               {"cfn-lint", "W2511"}};
-
 constexpr std::string_view kCurrent = "2012-10-17";
 constexpr std::string_view kLegacy = "2008-10-17";
 
 class InvalidVersion final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr std::string_view kCodes[] = {"INVALID_VERSION"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "INVALID_VERSION"},
+                                                        {"cfn-lint", "W2511"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM007",
       .name = "invalid-version",

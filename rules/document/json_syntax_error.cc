@@ -9,12 +9,11 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"JSON_SYNTAX_ERROR"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED_JSON"}};
-
 class JsonSyntaxError final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr std::string_view kCodes[] = {"JSON_SYNTAX_ERROR"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED_JSON"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM001",
       .name = "json-syntax-error",

@@ -13,16 +13,6 @@ namespace {
 
 using ast::PolicyKind;
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"MISSING_STATEMENT", "MISSING_EFFECT", "MISSING_ACTION",
-                                       "MISSING_RESOURCE", "MISSING_PRINCIPAL"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}, {"cfn-lint", "E3510"}};
-
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kWarning,
-     "a resource policy statement has no Resource and acts on other services than ECR, whose "
-     "repository policies need none"}};
-
 // An ECR repository policy applies to its repository and takes no Resource (AWS's examples leave
 // it out), so a resource policy statement whose actions are all ECR actions needs none.
 bool acts_only_on_ecr(const ast::Statement& statement) {
@@ -35,6 +25,16 @@ bool acts_only_on_ecr(const ast::Statement& statement) {
 
 class MissingRequiredElement final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr std::string_view kCodes[] = {"MISSING_STATEMENT", "MISSING_EFFECT",
+                                                "MISSING_ACTION", "MISSING_RESOURCE",
+                                                "MISSING_PRINCIPAL"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"},
+                                                        {"cfn-lint", "E3510"}};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kWarning,
+       "a resource policy statement has no Resource and acts on other services than ECR, whose "
+       "repository policies need none"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM005",
       .name = "missing-required-element",

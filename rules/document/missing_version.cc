@@ -7,12 +7,11 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "best-practice"};
-constexpr std::string_view kCodes[] = {"MISSING_VERSION"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "NO_VERSION"}};
-
 class MissingVersion final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "best-practice"};
+  static constexpr std::string_view kCodes[] = {"MISSING_VERSION"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "NO_VERSION"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM008",
       .name = "missing-version",

@@ -22,16 +22,6 @@ namespace {
 
 using ast::PolicyKind;
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {
-    "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA", "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
-    "POLICY_SIZE_EXCEEDS_SCP_QUOTA", "POLICY_SIZE_EXCEEDS_RCP_QUOTA",
-    "POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA"};
-// Trust first: the documentation example is linted as the first kind, and its
-// quota is the smallest.
-constexpr PolicyKind kKinds[] = {PolicyKind::kTrust, PolicyKind::kIdentity, PolicyKind::kScp,
-                                 PolicyKind::kRcp, PolicyKind::kResource};
-
 // "20 KB" read as 20 KiB, the larger reading, so that no policy is reported that may fit.
 constexpr std::size_t kResourcePolicyLimit = 20 * 1024;
 
@@ -191,12 +181,21 @@ std::string describe(const Quota& quota, const Length& length) {
       length.all, quota.limit, quota.what, length.compact, quota.fix);
 }
 
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kError,
-     "the policy is an SCP or RCP, which AWS Organizations rejects past its quota"}};
-
 class PolicyTooLarge final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr std::string_view kCodes[] = {
+      "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA", "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
+      "POLICY_SIZE_EXCEEDS_SCP_QUOTA", "POLICY_SIZE_EXCEEDS_RCP_QUOTA",
+      "POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA"};
+  // Trust first: the documentation example is linted as the first kind, and its
+  // quota is the smallest.
+  static constexpr PolicyKind kKinds[] = {PolicyKind::kTrust, PolicyKind::kIdentity,
+                                          PolicyKind::kScp, PolicyKind::kRcp,
+                                          PolicyKind::kResource};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kError,
+       "the policy is an SCP or RCP, which AWS Organizations rejects past its quota"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM016",
       .name = "policy-too-large",

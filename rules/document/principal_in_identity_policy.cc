@@ -6,13 +6,12 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"UNSUPPORTED_PRINCIPAL"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
-constexpr engine::Equivalent kEquivalents[] = {{"cfn-lint", "E3510"}};
-
 class PrincipalInIdentityPolicy final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr std::string_view kCodes[] = {"UNSUPPORTED_PRINCIPAL"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
+  static constexpr engine::Equivalent kEquivalents[] = {{"cfn-lint", "E3510"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM017",
       .name = "principal-in-identity-policy",

@@ -16,9 +16,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"style"};
-constexpr std::string_view kCodes[] = {"REDUNDANT_RESOURCE"};
-
 // Far beyond any real list (100 entries that all have wildcards make 10,000).
 constexpr std::size_t kMaxComparisons = 1'000'000;
 
@@ -142,6 +139,8 @@ class HeadIndex {
 
 class RedundantResource final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"style"};
+  static constexpr std::string_view kCodes[] = {"REDUNDANT_RESOURCE"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM015",
       .name = "redundant-resource",

@@ -19,9 +19,6 @@ namespace {
 
 using json::NodeId;
 
-constexpr std::string_view kTags[] = {"style"};
-constexpr std::string_view kCodes[] = {"REDUNDANT_STATEMENT"};
-
 // A text that two values share exactly when IAM reads them the same way. Length
 // prefixes keep it unambiguous. Recursive, but policy elements nest only a few
 // levels (operator, key, values); deeper nesting is an error that
@@ -140,6 +137,8 @@ uint64_t statement_hash(const json::Document& doc, NodeId statement) {
 
 class RedundantStatement final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"style"};
+  static constexpr std::string_view kCodes[] = {"REDUNDANT_STATEMENT"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM014",
       .name = "redundant-statement",

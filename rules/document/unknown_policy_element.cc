@@ -10,10 +10,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"INVALID_POLICY_ELEMENT"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}, {"cfn-lint", "E3510"}};
-
 template <std::size_t N>
 void check_keys(const std::array<std::string_view, N>& known, std::string_view where,
                 json::NodeId object, engine::RuleContext& ctx) {
@@ -37,6 +33,10 @@ void check_keys(const std::array<std::string_view, N>& known, std::string_view w
 
 class UnknownPolicyElement final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr std::string_view kCodes[] = {"INVALID_POLICY_ELEMENT"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"},
+                                                        {"cfn-lint", "E3510"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM004",
       .name = "unknown-policy-element",

@@ -15,9 +15,6 @@ namespace {
 
 using json::NodeId;
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity, ast::PolicyKind::kTrust};
-
 bool is_allowed(uint32_t code_point) {
   return code_point == '\t' || code_point == '\n' || code_point == '\r' ||
          (code_point >= 0x20 && code_point <= 0xFF);
@@ -58,6 +55,8 @@ std::optional<Decoded> first_disallowed(std::string_view text, std::size_t& at) 
 
 class UnsupportedCharacter final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity, ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM019",
       .name = "unsupported-character",

@@ -15,8 +15,6 @@ namespace {
 using json::Kind;
 using json::NodeId;
 
-constexpr std::string_view kTags[] = {"correctness"};
-
 // "an array", "a number", "null": the JSON type for messages.
 std::string a_kind(Kind kind) {
   std::string_view name = json::kind_name(kind);
@@ -24,8 +22,6 @@ std::string a_kind(Kind kind) {
   bool vowel = name.front() == 'a' || name.front() == 'o';
   return fmt::format("{} {}", vowel ? "an" : "a", name);
 }
-constexpr std::string_view kCodes[] = {"DATA_TYPE_MISMATCH"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"}, {"cfn-lint", "E3510"}};
 
 // The first node under `id` (itself included) that breaks "a string, or an
 // array of strings". An opaque value (a CloudFormation intrinsic function)
@@ -55,6 +51,10 @@ std::optional<NodeId> not_scalar_list(const json::Document& doc, NodeId id) {
 
 class WrongJsonType final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr std::string_view kCodes[] = {"DATA_TYPE_MISMATCH"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "MALFORMED"},
+                                                        {"cfn-lint", "E3510"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM002",
       .name = "wrong-json-type",

@@ -7,12 +7,11 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "guardrail"};
-// IAM312 names the wildcard an operator compares literally; this says what that costs.
-constexpr std::string_view kAbsorbs[] = {"IAM312"};
-
 class ConditionNeverMatches final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "guardrail"};
+  // IAM312 names the wildcard an operator compares literally; this says what that costs.
+  static constexpr std::string_view kAbsorbs[] = {"IAM312"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM410",
       .name = "condition-never-matches",

@@ -9,14 +9,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "scp"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kScp};
-// A repeated Deny is one this rule finds covered; IAM014 would say it again.
-constexpr std::string_view kAbsorbs[] = {"IAM014"};
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kNote,
-     "the statement is a Deny that another Deny already covers, which costs only space"}};
-
 bool unconditional(const analysis::ModelStatement& s) {
   return s.statement->conditions.empty();
 }
@@ -33,6 +25,13 @@ bool before(const analysis::ModelStatement& a, const analysis::ModelStatement& b
 
 class DeadScpStatement final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "scp"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kScp};
+  // A repeated Deny is one this rule finds covered; IAM014 would say it again.
+  static constexpr std::string_view kAbsorbs[] = {"IAM014"};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kNote,
+       "the statement is a Deny that another Deny already covers, which costs only space"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM412",
       .name = "dead-scp-statement",

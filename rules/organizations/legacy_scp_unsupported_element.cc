@@ -10,11 +10,10 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "compatibility", "scp"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kScp};
-
 class LegacyScpUnsupportedElement final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "compatibility", "scp"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kScp};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM408",
       .name = "legacy-scp-unsupported-element",

@@ -5,12 +5,11 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "rcp"};
-constexpr std::string_view kCodes[] = {"RCP_SYNTAX_ERROR_NOTACTION"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kRcp};
-
 class NotActionInRcp final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "rcp"};
+  static constexpr std::string_view kCodes[] = {"RCP_SYNTAX_ERROR_NOTACTION"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kRcp};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM405",
       .name = "not-action-in-rcp",

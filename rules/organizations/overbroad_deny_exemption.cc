@@ -11,10 +11,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "guardrail"};
-// IAM314 says that a "*" pattern matches everything; here that means the Deny denies nothing.
-constexpr std::string_view kAbsorbs[] = {"IAM314"};
-
 // Who the exemption lets go, for the message; empty when it leaves out no whole class.
 std::string freed_callers(const analysis::CallerReach& reach) {
   using analysis::Caller;
@@ -36,6 +32,9 @@ std::string_view consequence(std::string_view freed) {
 
 class OverbroadDenyExemption final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "guardrail"};
+  // IAM314 says that a "*" pattern matches everything; here that means the Deny denies nothing.
+  static constexpr std::string_view kAbsorbs[] = {"IAM314"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM409",
       .name = "overbroad-deny-exemption",

@@ -5,12 +5,11 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "scp"};
-constexpr std::string_view kCodes[] = {"SCP_SYNTAX_ERROR_PRINCIPAL"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kScp};
-
 class PrincipalInScp final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "scp"};
+  static constexpr std::string_view kCodes[] = {"SCP_SYNTAX_ERROR_PRINCIPAL"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kScp};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM401",
       .name = "principal-in-scp",

@@ -10,10 +10,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "rcp"};
-constexpr std::string_view kCodes[] = {"RCP_SYNTAX_ERROR_ALLOW"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kRcp};
-
 bool is_every_resource(const ast::Statement& statement) {
   if (!statement.resource || statement.not_resource) return false;
   const auto& entries = statement.resource->entries;
@@ -24,6 +20,9 @@ bool is_every_resource(const ast::Statement& statement) {
 
 class RcpAllowStatement final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "rcp"};
+  static constexpr std::string_view kCodes[] = {"RCP_SYNTAX_ERROR_ALLOW"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kRcp};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM404",
       .name = "rcp-allow-statement",

@@ -19,12 +19,9 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"availability", "rcp"};
 constexpr std::string_view kPrincipalCode = "RCP_MISSING_RELATED_PRINCIPAL_CONDITION_KEY";
 constexpr std::string_view kServiceCode = "RCP_MISSING_RELATED_SERVICE_PRINCIPAL_CONDITION_KEY";
 constexpr std::string_view kNullCode = "RCP_MISSING_SERVICE_CONDITION_KEY_NULL_CHECK";
-constexpr std::string_view kCodes[] = {kPrincipalCode, kServiceCode, kNullCode};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kRcp};
 
 // Folded (lower-case), as condition keys are case-insensitive.
 constexpr std::array<std::string_view, 4> kPrincipalKeys = {
@@ -56,6 +53,9 @@ constexpr std::string_view kNullCheckKeys[] = {"aws:sourceaccount", "aws:sourcea
 
 class RcpConditionWithoutServiceGuard final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"availability", "rcp"};
+  static constexpr std::string_view kCodes[] = {kPrincipalCode, kServiceCode, kNullCode};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kRcp};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM407",
       .name = "rcp-condition-without-service-guard",

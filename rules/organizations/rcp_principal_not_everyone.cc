@@ -6,16 +6,15 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "rcp"};
-constexpr std::string_view kCodes[] = {"RCP_SYNTAX_ERROR_PRINCIPAL"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kRcp};
-
 constexpr std::string_view kNarrowHint =
     "narrow who is affected with a Condition instead, e.g. on aws:PrincipalOrgID or "
     "aws:PrincipalArn";
 
 class RcpPrincipalNotEveryone final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "rcp"};
+  static constexpr std::string_view kCodes[] = {"RCP_SYNTAX_ERROR_PRINCIPAL"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kRcp};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM403",
       .name = "rcp-principal-not-everyone",

@@ -8,12 +8,11 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "rcp"};
-constexpr std::string_view kCodes[] = {"RCP_SYNTAX_ERROR_ACTION"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kRcp};
-
 class RcpUnsupportedServiceAction final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "rcp"};
+  static constexpr std::string_view kCodes[] = {"RCP_SYNTAX_ERROR_ACTION"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kRcp};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM406",
       .name = "rcp-unsupported-service-action",

@@ -6,22 +6,20 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"compatibility", "scp"};
-constexpr std::string_view kCodes[] = {"SCP_SYNTAX_ERROR_ACTION_WILDCARD"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kScp};
-
 // Offset of the first `*` or `?` in the action name that is not its last character.
 std::string_view::size_type inner_wildcard(std::string_view name) {
   std::string_view::size_type at = name.find_first_of("*?");
   return at != std::string_view::npos && at + 1 < name.size() ? at : std::string_view::npos;
 }
 
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kError,
-     "--scp-syntax legacy asks for the SCP language before September 2025, which rejects it"}};
-
 class ScpMidActionWildcard final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"compatibility", "scp"};
+  static constexpr std::string_view kCodes[] = {"SCP_SYNTAX_ERROR_ACTION_WILDCARD"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kScp};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kError,
+       "--scp-syntax legacy asks for the SCP language before September 2025, which rejects it"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM402",
       .name = "scp-mid-action-wildcard",

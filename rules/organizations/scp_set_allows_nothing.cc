@@ -10,13 +10,12 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"availability", "scp"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kScp};
-// Where every Allow is cancelled, this says it of the first; IAM412 would repeat it.
-constexpr std::string_view kAbsorbs[] = {"IAM412"};
-
 class ScpSetAllowsNothing final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"availability", "scp"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kScp};
+  // Where every Allow is cancelled, this says it of the first; IAM412 would repeat it.
+  static constexpr std::string_view kAbsorbs[] = {"IAM412"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM411",
       .name = "scp-set-allows-nothing",

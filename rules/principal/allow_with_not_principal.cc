@@ -5,14 +5,13 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "principal", "public-access"};
-constexpr std::string_view kCodes[] = {"ALLOW_WITH_NOT_PRINCIPAL"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "NOTPRINCIPAL_WITH_ALLOW"},
-                                               {"iam-validator", "not_principal_with_allow"}};
-
 class AllowWithNotPrincipal final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "principal", "public-access"};
+  static constexpr std::string_view kCodes[] = {"ALLOW_WITH_NOT_PRINCIPAL"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Parliament", "NOTPRINCIPAL_WITH_ALLOW"}, {"iam-validator", "not_principal_with_allow"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM055",
       .name = "allow-with-not-principal",

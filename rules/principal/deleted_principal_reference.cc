@@ -9,10 +9,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "principal"};
-constexpr std::string_view kCodes[] = {"INVALID_ROLE_REFERENCE", "INVALID_USER_REFERENCE"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
-
 // Unique IDs are a four-letter prefix and at least 16 more capitals and digits.
 bool looks_like_unique_id(std::string_view value) {
   return value.size() >= 20 && std::all_of(value.begin(), value.end(), [](char c) {
@@ -22,6 +18,9 @@ bool looks_like_unique_id(std::string_view value) {
 
 class DeletedPrincipalReference final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "principal"};
+  static constexpr std::string_view kCodes[] = {"INVALID_ROLE_REFERENCE", "INVALID_USER_REFERENCE"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM054",
       .name = "deleted-principal-reference",

@@ -6,12 +6,11 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "principal"};
-constexpr std::string_view kCodes[] = {"EMPTY_ARRAY_PRINCIPAL", "EMPTY_OBJECT_PRINCIPAL"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
-
 class EmptyPrincipal final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "principal"};
+  static constexpr std::string_view kCodes[] = {"EMPTY_ARRAY_PRINCIPAL", "EMPTY_OBJECT_PRINCIPAL"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM051",
       .name = "empty-principal",

@@ -6,12 +6,11 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "principal", "federation"};
-constexpr std::string_view kCodes[] = {"FEDERATED_PRINCIPAL_NOT_SUPPORTED"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource};
-
 class FederatedPrincipalOutsideTrustPolicy final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "principal", "federation"};
+  static constexpr std::string_view kCodes[] = {"FEDERATED_PRINCIPAL_NOT_SUPPORTED"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM053",
       .name = "federated-principal-outside-trust-policy",

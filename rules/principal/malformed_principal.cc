@@ -9,12 +9,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "principal"};
-constexpr std::string_view kCodes[] = {"INVALID_PRINCIPAL_FORMAT", "INVALID_PRINCIPAL_KEY",
-                                       "UNSUPPORTED_WILDCARD_IN_PRINCIPAL"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_PRINCIPAL"}};
-
 // The valid key that differs only in case, or empty.
 std::string_view key_spelling(std::string_view key) {
   for (std::string_view valid : principal::kPrincipalKeys) {
@@ -25,6 +19,11 @@ std::string_view key_spelling(std::string_view key) {
 
 class MalformedPrincipal final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "principal"};
+  static constexpr std::string_view kCodes[] = {"INVALID_PRINCIPAL_FORMAT", "INVALID_PRINCIPAL_KEY",
+                                                "UNSUPPORTED_WILDCARD_IN_PRINCIPAL"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_PRINCIPAL"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM050",
       .name = "malformed-principal",

@@ -7,10 +7,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "principal"};
-constexpr std::string_view kCodes[] = {"INVALID_SERVICE_PRINCIPAL_FORMAT"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
-
 // Lowercase DNS labels under the domains AWS service principals use: amazonaws.com (also
 // Regional names such as logs.us-east-1.amazonaws.com), amazonaws.com.cn in China, and the few
 // under amazon.com (alexa-appkit.amazon.com) or aws.internal.
@@ -22,6 +18,9 @@ bool is_service_principal(std::string_view value) {
 
 class MalformedServicePrincipal final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "principal"};
+  static constexpr std::string_view kCodes[] = {"INVALID_SERVICE_PRINCIPAL_FORMAT"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM052",
       .name = "malformed-service-principal",

@@ -13,18 +13,12 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "cross-account"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
-constexpr engine::Equivalent kEquivalents[] = {
-    {"Checkov", "CKV_AWS_61"}, {"Cloudsplaining", "AssumableByCrossAccountPrincipal"}};
-
 // Keys that limit which principals of the trusted account the grant reaches (or, for
 // sts:ExternalId, which caller of a third party). Compared case-insensitively, as IAM does.
 constexpr std::array<std::string_view, 10> kNarrowingKeys = {
     "aws:principalarn",   "aws:principalorgid",      "aws:principalorgpaths", "aws:userid",
     "aws:username",       "aws:principaltype",       "aws:sourceidentity",    "sts:externalid",
     "sts:sourceidentity", "aws:principalservicename"};
-constexpr std::string_view kPrincipalTagPrefix = "aws:principaltag/";
 
 std::string lower(std::string_view text) {
   std::string result(text);
@@ -35,6 +29,7 @@ std::string lower(std::string_view text) {
 // A Null test only checks that a key is present, so it narrows nothing.
 bool narrows_principal(const ast::Condition& condition) {
   if (condition.op.base == "Null") return false;
+  constexpr std::string_view kPrincipalTagPrefix = "aws:principaltag/";
   std::string key = lower(condition.key.value);
   return key.starts_with(kPrincipalTagPrefix) ||
          std::find(kNarrowingKeys.begin(), kNarrowingKeys.end(), key) != kNarrowingKeys.end();
@@ -42,6 +37,10 @@ bool narrows_principal(const ast::Condition& condition) {
 
 class AccountPrincipalWithoutCondition final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "cross-account"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Checkov", "CKV_AWS_61"}, {"Cloudsplaining", "AssumableByCrossAccountPrincipal"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM204",
       .name = "account-principal-without-condition",

@@ -13,29 +13,30 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "least-privilege", "external/cwe/cwe-732"};
-constexpr engine::Equivalent kEquivalents[] = {
-    {"Parliament", "NOTRESOURCE_WITH_ALLOW"},
-    {"iam-validator", "not_action_not_resource"},
-};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity, ast::PolicyKind::kResource};
-// What NotAction or NotResource lets through includes what these narrower rules report.
-constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM205", "IAM206", "IAM210",
-                                         "IAM211", "IAM212", "IAM213", "IAM250"};
-
 std::string listed(const ast::EntryList<ast::Resource>& list) {
   std::vector<std::string> texts;
   for (const ast::Resource& entry : list.entries) texts.emplace_back(entry.text.value);
   return risk::first_of(texts, 2);
 }
 
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kNote,
-     "a condition narrows the grant, the actions are named one by one, or everything granted only "
-     "reads"}};
-
 class AllowWithNotActionOrResource final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "least-privilege",
+                                               "external/cwe/cwe-732"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Parliament", "NOTRESOURCE_WITH_ALLOW"},
+      {"iam-validator", "not_action_not_resource"},
+  };
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity,
+                                               ast::PolicyKind::kResource};
+  // What NotAction or NotResource lets through includes what these narrower rules report.
+  static constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM205", "IAM206", "IAM210",
+                                                  "IAM211", "IAM212", "IAM213", "IAM250"};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kNote,
+       "a condition narrows the grant, the actions are named one by one, or everything granted "
+       "only "
+       "reads"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM216",
       .name = "allow-with-not-action-or-resource",

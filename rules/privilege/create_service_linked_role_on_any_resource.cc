@@ -6,30 +6,28 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"least-privilege"};
-constexpr std::string_view kCodes[] = {
-    "CREATE_SLR_WITH_NOT_RESOURCE",
-    "CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
-    "CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE",
-    "CREATE_SLR_WITH_STAR_IN_RESOURCE",
-    "CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE",
-    "CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
-};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
-
-// Service-linked roles live under role/aws-service-role/<service principal>/: a pattern that
-// matches the roles of two unrelated services is not scoped to a service.
-constexpr iam_action_grant::Target kCreateSlr{
-    .action = "iam:CreateServiceLinkedRole",
-    .probes = {"role/aws-service-role/a.amazonaws.com/A",
-               "role/aws-service-role/zq9.amazonaws.com/Zq9"},
-    .bounding_key = "iam:AWSServiceName",
-    .not_resource_codes = {kCodes[0], kCodes[1], kCodes[2]},
-    .wildcard_resource_codes = {kCodes[3], kCodes[4], kCodes[5]},
-};
-
 class CreateServiceLinkedRoleOnAnyResource final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"least-privilege"};
+  static constexpr std::string_view kCodes[] = {
+      "CREATE_SLR_WITH_NOT_RESOURCE",
+      "CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
+      "CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE",
+      "CREATE_SLR_WITH_STAR_IN_RESOURCE",
+      "CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE",
+      "CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
+  };
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
+  // Service-linked roles live under role/aws-service-role/<service principal>/: a pattern that
+  // matches the roles of two unrelated services is not scoped to a service.
+  static constexpr iam_action_grant::Target kCreateSlr{
+      .action = "iam:CreateServiceLinkedRole",
+      .probes = {"role/aws-service-role/a.amazonaws.com/A",
+                 "role/aws-service-role/zq9.amazonaws.com/Zq9"},
+      .bounding_key = "iam:AWSServiceName",
+      .not_resource_codes = {kCodes[0], kCodes[1], kCodes[2]},
+      .wildcard_resource_codes = {kCodes[3], kCodes[4], kCodes[5]},
+  };
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM206",
       .name = "create-service-linked-role-on-any-resource",

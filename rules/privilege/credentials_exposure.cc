@@ -7,22 +7,21 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "credentials", "external/cwe/cwe-522"};
-constexpr engine::Equivalent kEquivalents[] = {
-    {"Cloudsplaining", "CredentialsExposure"},
-    {"Parliament", "CREDENTIALS_EXPOSURE"},
-    {"Checkov", "CKV_AWS_107"},
-    {"Checkov", "CKV_AWS_287"},
-};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
-constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM250"};
-
-constexpr engine::LevelCase kOtherLevels[] = {{engine::Level::kNote,
-                                               "every credential action it grants is constrained "
-                                               "by a condition on who, from where or on what"}};
-
 class CredentialsExposure final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "credentials", "external/cwe/cwe-522"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Cloudsplaining", "CredentialsExposure"},
+      {"Parliament", "CREDENTIALS_EXPOSURE"},
+      {"Checkov", "CKV_AWS_107"},
+      {"Checkov", "CKV_AWS_287"},
+  };
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
+  static constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM250"};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kNote,
+       "every credential action it grants is constrained "
+       "by a condition on who, from where or on what"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM211",
       .name = "credentials-exposure",

@@ -13,11 +13,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "cross-account", "trust"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
-constexpr engine::Equivalent kEquivalents[] = {
-    {"Cloudsplaining", "AssumableByCrossAccountPrincipal"}};
-
 // Keys that tie the trust to a third party's own request (sts:ExternalId, the confused-deputy
 // guard) or to an organisation.
 constexpr std::array<std::string_view, 3> kTyingKeys = {"sts:externalid", "aws:principalorgid",
@@ -41,6 +36,10 @@ bool names_one_principal(const ast::PrincipalEntry& entry) {
 
 class CrossAccountTrust final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "cross-account", "trust"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Cloudsplaining", "AssumableByCrossAccountPrincipal"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM215",
       .name = "cross-account-trust",

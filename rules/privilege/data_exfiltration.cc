@@ -6,21 +6,21 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "data-exfiltration", "external/cwe/cwe-200"};
-constexpr engine::Equivalent kEquivalents[] = {
-    {"Cloudsplaining", "DataExfiltration"},
-    {"Checkov", "CKV_AWS_108"},
-    {"Checkov", "CKV_AWS_288"},
-};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
-constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM250"};
-
-constexpr engine::LevelCase kOtherLevels[] = {{engine::Level::kNote,
-                                               "every exfiltration action it grants is constrained "
-                                               "by a condition on who, from where or on what"}};
-
 class DataExfiltration final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "data-exfiltration",
+                                               "external/cwe/cwe-200"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Cloudsplaining", "DataExfiltration"},
+      {"Checkov", "CKV_AWS_108"},
+      {"Checkov", "CKV_AWS_288"},
+  };
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
+  static constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM250"};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kNote,
+       "every exfiltration action it grants is constrained "
+       "by a condition on who, from where or on what"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM212",
       .name = "data-exfiltration",

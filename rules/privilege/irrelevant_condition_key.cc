@@ -8,10 +8,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"best-practice"};
-constexpr std::string_view kCodes[] = {"IRRELEVANT_CONDITION_KEY_IN_POLICY"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource};
-
 struct IrrelevantKey {
   ast::AttachedResource resource;
   std::string_view key;
@@ -30,6 +26,9 @@ constexpr IrrelevantKey kIrrelevantKeys[] = {
 
 class IrrelevantConditionKey final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"best-practice"};
+  static constexpr std::string_view kCodes[] = {"IRRELEVANT_CONDITION_KEY_IN_POLICY"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM254",
       .name = "irrelevant-condition-key",

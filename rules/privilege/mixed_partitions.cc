@@ -10,8 +10,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "portability"};
-
 struct PartitionUse {
   std::string_view partition;
   ByteRange range;
@@ -30,6 +28,7 @@ void collect(const ast::Text& text, std::vector<PartitionUse>& uses) {
 
 class MixedPartitions final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "portability"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM252",
       .name = "mixed-partitions",

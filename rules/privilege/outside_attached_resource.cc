@@ -12,11 +12,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness"};
-constexpr std::string_view kCodes[] = {"UNSUPPORTED_ACTION_IN_POLICY",
-                                       "UNSUPPORTED_RESOURCE_ARN_IN_POLICY"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
-
 bool arn_is_governed(std::string_view arn, ast::AttachedResource resource) {
   for (const CatalogResourceType& entry : governed_resource_types(resource)) {
     std::optional<catalog::Service> service = catalog::find_service(entry.service);
@@ -29,6 +24,10 @@ bool arn_is_governed(std::string_view arn, ast::AttachedResource resource) {
 
 class OutsideAttachedResource final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness"};
+  static constexpr std::string_view kCodes[] = {"UNSUPPORTED_ACTION_IN_POLICY",
+                                                "UNSUPPORTED_RESOURCE_ARN_IN_POLICY"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM253",
       .name = "outside-attached-resource",

@@ -7,35 +7,34 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "privilege-escalation", "least-privilege",
-                                      "external/cwe/cwe-269"};
-constexpr std::string_view kCodes[] = {
-    "PASS_ROLE_WITH_NOT_RESOURCE",
-    "PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
-    "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE",
-    "PASS_ROLE_WITH_STAR_IN_RESOURCE",
-    "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE",
-    "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
-};
-constexpr engine::Equivalent kEquivalents[] = {{"cfn-nag", "F38"},
-                                               {"cfn-nag", "F39"},
-                                               {"cfn-nag", "F40"},
-                                               {"KICS", "e39bee8c-fe54-4a3f-824d-e5e2d1cca40a"},
-                                               {"Trivy", "AWS-0342"}};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
-
-// A role without a path and one with a path: `role/*` matches both, `role/service-role/*` or
-// `role/Service*` (a naming convention that scopes the roles) does not.
-constexpr iam_action_grant::Target kPassRole{
-    .action = "iam:PassRole",
-    .probes = {"role/a", "role/zq9/Zq9-x"},
-    .bounding_key = "iam:PassedToService",
-    .not_resource_codes = {kCodes[0], kCodes[1], kCodes[2]},
-    .wildcard_resource_codes = {kCodes[3], kCodes[4], kCodes[5]},
-};
-
 class PassRoleToAnyRole final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "privilege-escalation",
+                                               "least-privilege", "external/cwe/cwe-269"};
+  static constexpr std::string_view kCodes[] = {
+      "PASS_ROLE_WITH_NOT_RESOURCE",
+      "PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
+      "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE",
+      "PASS_ROLE_WITH_STAR_IN_RESOURCE",
+      "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE",
+      "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
+  };
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"cfn-nag", "F38"},
+      {"cfn-nag", "F39"},
+      {"cfn-nag", "F40"},
+      {"KICS", "e39bee8c-fe54-4a3f-824d-e5e2d1cca40a"},
+      {"Trivy", "AWS-0342"}};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
+  // A role without a path and one with a path: `role/*` matches both, `role/service-role/*` or
+  // `role/Service*` (a naming convention that scopes the roles) does not.
+  static constexpr iam_action_grant::Target kPassRole{
+      .action = "iam:PassRole",
+      .probes = {"role/a", "role/zq9/Zq9-x"},
+      .bounding_key = "iam:PassedToService",
+      .not_resource_codes = {kCodes[0], kCodes[1], kCodes[2]},
+      .wildcard_resource_codes = {kCodes[3], kCodes[4], kCodes[5]},
+  };
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM205",
       .name = "pass-role-to-any-role",

@@ -16,17 +16,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "privilege-escalation", "external/cwe/cwe-269"};
-constexpr engine::Equivalent kEquivalents[] = {
-    {"Cloudsplaining", "PrivilegeEscalation"},
-    {"Parliament", "PRIVILEGE_ESCALATION"},
-    {"Checkov", "CKV_AWS_110"},
-    {"Checkov", "CKV_AWS_286"},
-};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
-constexpr std::string_view kAbsorbs[] = {"IAM202", "IAM203", "IAM205", "IAM206",
-                                         "IAM211", "IAM212", "IAM213", "IAM250"};
-
 // One step of a method, as this policy allows it.
 struct Step {
   const analysis::MethodStep* step;
@@ -147,12 +136,23 @@ std::string constraint_of(const Allowed& lead) {
   return lead.constrained && !lead.constraint.empty() ? "; " + lead.constraint : "";
 }
 
-constexpr engine::LevelCase kOtherLevels[] = {{engine::Level::kNote,
-                                               "every escalation method it grants is constrained "
-                                               "by a condition on who, from where or on what"}};
-
 class PrivilegeEscalation final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "privilege-escalation",
+                                               "external/cwe/cwe-269"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Cloudsplaining", "PrivilegeEscalation"},
+      {"Parliament", "PRIVILEGE_ESCALATION"},
+      {"Checkov", "CKV_AWS_110"},
+      {"Checkov", "CKV_AWS_286"},
+  };
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
+  static constexpr std::string_view kAbsorbs[] = {"IAM202", "IAM203", "IAM205", "IAM206",
+                                                  "IAM211", "IAM212", "IAM213", "IAM250"};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kNote,
+       "every escalation method it grants is constrained "
+       "by a condition on who, from where or on what"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM210",
       .name = "privilege-escalation",

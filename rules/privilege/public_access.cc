@@ -13,17 +13,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "public-access", "external/cwe/cwe-284"};
-constexpr engine::Equivalent kEquivalents[] = {
-    {"Checkov", "CKV_AWS_70"},
-    {"Checkov", "CKV_AWS_168"},
-    {"Checkov", "CKV_AWS_169"},
-    {"Checkov", "CKV_AWS_283"},
-    {"Cloudsplaining", "AssumableByAnyPrincipal"},
-};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
-constexpr std::string_view kAbsorbs[] = {"IAM201", "IAM204"};
-
 // Where the grant says "everyone": the bare "*", or its {"AWS": "*"} entry.
 ByteRange everyone_range(const ast::Statement& statement) {
   const ast::Principal& principal = *statement.principal;
@@ -56,11 +45,21 @@ std::string what(const analysis::Grant& grant) {
   return out;
 }
 
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kNote, "a condition narrows who, from where or on what the public is allowed"}};
-
 class PublicAccess final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "public-access", "external/cwe/cwe-284"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Checkov", "CKV_AWS_70"},
+      {"Checkov", "CKV_AWS_168"},
+      {"Checkov", "CKV_AWS_169"},
+      {"Checkov", "CKV_AWS_283"},
+      {"Cloudsplaining", "AssumableByAnyPrincipal"},
+  };
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
+  static constexpr std::string_view kAbsorbs[] = {"IAM201", "IAM204"};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kNote,
+       "a condition narrows who, from where or on what the public is allowed"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM214",
       .name = "public-access",

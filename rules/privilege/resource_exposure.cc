@@ -11,16 +11,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "resource-exposure", "external/cwe/cwe-732"};
-constexpr engine::Equivalent kEquivalents[] = {
-    {"Cloudsplaining", "ResourceExposure"},
-    {"Parliament", "PERMISSIONS_MANAGEMENT_ACTIONS"},
-    {"Checkov", "CKV_AWS_109"},
-    {"Checkov", "CKV_AWS_289"},
-};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
-constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM250"};
-
 // Verbs of actions that take access away (delete a policy, revoke a grant, stop sharing) or only
 // read it (ssm-sap:GetResourcePermission, backup:ListIndexedRecoveryPointsForSearch, which AWS
 // files under Permissions management): they cannot open a resource, so they are not this rule's.
@@ -55,12 +45,22 @@ std::vector<catalog::Action> exposing_actions() {
   return out;
 }
 
-constexpr engine::LevelCase kOtherLevels[] = {{engine::Level::kNote,
-                                               "every exposing action it grants is constrained by "
-                                               "a condition on who, from where or on what"}};
-
 class ResourceExposure final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "resource-exposure",
+                                               "external/cwe/cwe-732"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Cloudsplaining", "ResourceExposure"},
+      {"Parliament", "PERMISSIONS_MANAGEMENT_ACTIONS"},
+      {"Checkov", "CKV_AWS_109"},
+      {"Checkov", "CKV_AWS_289"},
+  };
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
+  static constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM250"};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kNote,
+       "every exposing action it grants is constrained by "
+       "a condition on who, from where or on what"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM213",
       .name = "resource-exposure",

@@ -16,9 +16,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "least-privilege"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "RESOURCE_MISMATCH"}};
-
 // Whether any of a statement's resources can be of a resource type, remembered per type: a
 // statement's actions mostly share their resource types, and ARN matching is the costly part.
 class ResourceTypeMatcher {
@@ -66,12 +63,14 @@ std::string expected_resources(catalog::Action action) {
   return out;
 }
 
-constexpr engine::LevelCase kOtherLevels[] = {{engine::Level::kNote,
-                                               "the action accepts only \"Resource\": \"*\", which "
-                                               "the service reference may not yet say of it"}};
-
 class ResourceMismatch final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "least-privilege"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "RESOURCE_MISMATCH"}};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kNote,
+       "the action accepts only \"Resource\": \"*\", which "
+       "the service reference may not yet say of it"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM251",
       .name = "resource-mismatch",

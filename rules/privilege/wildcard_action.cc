@@ -6,13 +6,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "least-privilege", "external/cwe/cwe-732"};
-constexpr engine::Equivalent kEquivalents[] = {
-    {"Checkov", "CKV_AWS_63"}, {"Checkov", "CKV_AWS_62"}, {"Checkov", "CKV_AWS_1"}};
-// Every narrower grant finding in the same statement says less than "every action" does.
-constexpr std::string_view kAbsorbs[] = {"IAM202", "IAM203", "IAM205", "IAM206", "IAM210",
-                                         "IAM211", "IAM212", "IAM213", "IAM216", "IAM250"};
-
 // Only "*" alone: IAM rejects "*:*" (malformed-action reports it).
 bool is_every_action(const ast::Action& action) {
   return action.text.value == "*";
@@ -27,6 +20,13 @@ bool has_every_resource(const ast::Statement& statement) {
 
 class WildcardAction final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "least-privilege",
+                                               "external/cwe/cwe-732"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Checkov", "CKV_AWS_63"}, {"Checkov", "CKV_AWS_62"}, {"Checkov", "CKV_AWS_1"}};
+  // Every narrower grant finding in the same statement says less than "every action" does.
+  static constexpr std::string_view kAbsorbs[] = {"IAM202", "IAM203", "IAM205", "IAM206", "IAM210",
+                                                  "IAM211", "IAM212", "IAM213", "IAM216", "IAM250"};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM201",
       .name = "wildcard-action",

@@ -13,15 +13,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "least-privilege"};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "PERMISSIONS_MANAGEMENT_ACTIONS"}};
-constexpr std::string_view kAbsorbs[] = {"IAM203"};
-
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kNote,
-     "every action the pattern grants only reads (List or Read), or the statement names its "
-     "resources and none of the actions manages permissions"}};
-
 // At most this many actions of one access level other than Permissions management: variants of one
 // operation (ReEncryptFrom and ReEncryptTo), whose wildcard is shorthand rather than breadth.
 constexpr std::size_t kFamilySize = 4;
@@ -65,6 +56,14 @@ bool names_its_resources(const ast::Statement& statement, ast::PolicyKind kind) 
 
 class WildcardActionPattern final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "least-privilege"};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Parliament", "PERMISSIONS_MANAGEMENT_ACTIONS"}};
+  static constexpr std::string_view kAbsorbs[] = {"IAM203"};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kNote,
+       "every action the pattern grants only reads (List or Read), or the statement names its "
+       "resources and none of the actions manages permissions"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM250",
       .name = "wildcard-action-pattern",

@@ -13,20 +13,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "least-privilege"};
-// In a resource policy "*" names the resource the policy is attached to (a KMS key policy must say
-// "*"), and SCPs and RCPs bound other policies rather than grant; only identity policies grant
-// on every resource with it.
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
-constexpr engine::Equivalent kEquivalents[] = {
-    {"Parliament", "RESOURCE_STAR"}, {"Checkov", "CKV_AWS_355"}, {"Checkov", "CKV_AWS_356"}};
-
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kNote,
-     "every action it covers only reads (List or Read), or a condition on the resource (its tags, "
-     "the tags it is created with, the service a role is passed to) limits which ones \"*\" "
-     "reaches"}};
-
 // The grant's first condition on what the request acts on, or null: attribute-based access
 // control (Resource "*" with a test on aws:ResourceTag) is how AWS documents limiting such grants.
 const analysis::ConditionFact* condition_on_resource(const analysis::Grant& grant) {
@@ -38,6 +24,20 @@ const analysis::ConditionFact* condition_on_resource(const analysis::Grant& gran
 
 class WildcardResource final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "least-privilege"};
+  // In a resource policy "*" names the resource the policy is attached to (a KMS key policy must
+  // say
+  // "*"), and SCPs and RCPs bound other policies rather than grant; only identity policies grant
+  // on every resource with it.
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kIdentity};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Parliament", "RESOURCE_STAR"}, {"Checkov", "CKV_AWS_355"}, {"Checkov", "CKV_AWS_356"}};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kNote,
+       "every action it covers only reads (List or Read), or a condition on the resource (its "
+       "tags, "
+       "the tags it is created with, the service a role is passed to) limits which ones \"*\" "
+       "reaches"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM203",
       .name = "wildcard-resource",

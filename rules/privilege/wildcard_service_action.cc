@@ -9,14 +9,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "least-privilege", "external/cwe/cwe-732"};
-constexpr engine::Equivalent kEquivalents[] = {{"Cloudsplaining", "ServiceWildcard"}};
-constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM205", "IAM206", "IAM211",
-                                         "IAM212", "IAM213", "IAM250"};
-
-constexpr engine::LevelCase kOtherLevels[] = {
-    {engine::Level::kNote, "every action of the service only reads (List or Read)"}};
-
 // OpenSearch Service reads "es:*" in a resource policy (the domain access policy) as "es:ESHttp*":
 // the policy governs the domain's HTTP APIs, never its configuration, which only identity policies
 // grant. AWS documents "es:*" on "domain/NAME/*" as the way to give a principal full access to the
@@ -27,6 +19,13 @@ bool means_http_access_only(const ast::Action& action, const ast::Policy& policy
 
 class WildcardServiceAction final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "least-privilege",
+                                               "external/cwe/cwe-732"};
+  static constexpr engine::Equivalent kEquivalents[] = {{"Cloudsplaining", "ServiceWildcard"}};
+  static constexpr std::string_view kAbsorbs[] = {"IAM203", "IAM205", "IAM206", "IAM211",
+                                                  "IAM212", "IAM213", "IAM250"};
+  static constexpr engine::LevelCase kOtherLevels[] = {
+      {engine::Level::kNote, "every action of the service only reads (List or Read)"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM202",
       .name = "wildcard-service-action",

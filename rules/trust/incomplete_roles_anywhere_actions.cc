@@ -9,14 +9,14 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "trust"};
-constexpr std::string_view kCodes[] = {"MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
 constexpr std::array<std::string_view, 3> kRequired = {"sts:AssumeRole", "sts:SetSourceIdentity",
                                                        "sts:TagSession"};
 
 class IncompleteRolesAnywhereActions final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "trust"};
+  static constexpr std::string_view kCodes[] = {"MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM504",
       .name = "incomplete-roles-anywhere-actions",

@@ -8,11 +8,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "trust", "federation"};
-constexpr std::string_view kCodes[] = {"INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
-constexpr engine::Equivalent kEquivalents[] = {{"Parliament", "UNKNOWN_FEDERATION_SOURCE"}};
-
 bool is_domain_name(std::string_view value) {
   static const RE2 kDomain(
       R"([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+)");
@@ -21,6 +16,12 @@ bool is_domain_name(std::string_view value) {
 
 class MalformedFederatedPrincipal final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "trust", "federation"};
+  static constexpr std::string_view kCodes[] = {
+      "INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
+  static constexpr engine::Equivalent kEquivalents[] = {
+      {"Parliament", "UNKNOWN_FEDERATION_SOURCE"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM503",
       .name = "malformed-federated-principal",

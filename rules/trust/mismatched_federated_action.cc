@@ -6,12 +6,11 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "trust", "federation"};
-constexpr std::string_view kCodes[] = {"MISMATCHED_ACTION_FOR_PRINCIPAL"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
-
 class MismatchedFederatedAction final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "trust", "federation"};
+  static constexpr std::string_view kCodes[] = {"MISMATCHED_ACTION_FOR_PRINCIPAL"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM502",
       .name = "mismatched-federated-action",

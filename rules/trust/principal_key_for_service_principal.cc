@@ -8,10 +8,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "principal"};
-constexpr std::string_view kCodes[] = {"UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
-
 struct UnsupportedPair {
   std::string_view service;
   std::string_view key;
@@ -23,6 +19,9 @@ constexpr std::array<UnsupportedPair, 1> kUnsupported = {
 
 class PrincipalKeyForServicePrincipal final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "principal"};
+  static constexpr std::string_view kCodes[] = {"UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource, ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM512",
       .name = "principal-key-for-service-principal",

@@ -7,10 +7,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"trust", "redundancy"};
-constexpr std::string_view kCodes[] = {"REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
-
 struct RoleName {
   std::string_view partition, account, name;
   bool operator==(const RoleName&) const = default;
@@ -38,6 +34,9 @@ std::optional<RoleName> session_role_of(std::string_view value) {
 
 class RedundantRoleSessionPrincipal final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"trust", "redundancy"};
+  static constexpr std::string_view kCodes[] = {"REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM509",
       .name = "redundant-role-session-principal",

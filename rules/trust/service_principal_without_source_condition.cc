@@ -6,15 +6,14 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "confused-deputy", "principal"};
-constexpr std::string_view kCodes[] = {"RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL"};
-// Not role trust policies: every service role trusts its service without a source key, and
-// AWS asks for one there only for some services; flagging them all would bury real findings.
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource};
-constexpr engine::Equivalent kEquivalents[] = {{"iam-validator", "principal_validation"}};
-
 class ServicePrincipalWithoutSourceCondition final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "confused-deputy", "principal"};
+  static constexpr std::string_view kCodes[] = {"RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL"};
+  // Not role trust policies: every service role trusts its service without a source key, and
+  // AWS asks for one there only for some services; flagging them all would bury real findings.
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource};
+  static constexpr engine::Equivalent kEquivalents[] = {{"iam-validator", "principal_validation"}};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM510",
       .name = "service-principal-without-source-condition",

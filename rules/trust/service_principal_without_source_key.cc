@@ -6,14 +6,13 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"confused-deputy", "principal"};
-constexpr std::string_view kCodes[] = {"RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL"};
-// Not role trust policies: every service role trusts its service without a source key, and
-// AWS asks for one there only for some services; flagging them all would bury real findings.
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource};
-
 class ServicePrincipalWithoutSourceKey final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"confused-deputy", "principal"};
+  static constexpr std::string_view kCodes[] = {"RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL"};
+  // Not role trust policies: every service role trusts its service without a source key, and
+  // AWS asks for one there only for some services; flagging them all would bury real findings.
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kResource};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM511",
       .name = "service-principal-without-source-key",

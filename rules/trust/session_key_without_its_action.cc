@@ -13,10 +13,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "trust"};
-constexpr std::string_view kCodes[] = {"MISSING_ACTION_FOR_CONDITION_KEY"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
-
 // Keys whose value a caller can only supply with a permissions-only action. Sources: "Monitor and
 // control actions taken with assumed roles" (sts:SetSourceIdentity) and "Passing session tags in
 // AWS STS" (sts:TagSession) in the IAM User Guide.
@@ -58,6 +54,9 @@ bool is_allow(const ast::Statement& statement) {
 
 class SessionKeyWithoutItsAction final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "trust"};
+  static constexpr std::string_view kCodes[] = {"MISSING_ACTION_FOR_CONDITION_KEY"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM513",
       .name = "session-key-without-its-action",

@@ -6,12 +6,11 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"trust", "federation", "oidc"};
-constexpr std::string_view kCodes[] = {"CONFIRM_AUDIENCE_CLAIM_TYPE"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
-
 class SetOperatorOnAudienceClaim final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"trust", "federation", "oidc"};
+  static constexpr std::string_view kCodes[] = {"CONFIRM_AUDIENCE_CLAIM_TYPE"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM508",
       .name = "set-operator-on-audience-claim",

@@ -11,11 +11,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "trust", "federation", "oidc"};
-constexpr std::string_view kCodes[] = {"MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL",
-                                       "MISSING_GITHUB_REPO_CONDITION_KEY"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
-
 bool tests_key(const ast::Statement& statement, auto&& matches) {
   return std::any_of(
       statement.conditions.begin(), statement.conditions.end(),
@@ -24,6 +19,10 @@ bool tests_key(const ast::Statement& statement, auto&& matches) {
 
 class UnconstrainedOidcPrincipal final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "trust", "federation", "oidc"};
+  static constexpr std::string_view kCodes[] = {"MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL",
+                                                "MISSING_GITHUB_REPO_CONDITION_KEY"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM505",
       .name = "unconstrained-oidc-principal",

@@ -10,10 +10,6 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"security", "trust", "federation", "oidc", "least-privilege"};
-constexpr std::string_view kCodes[] = {"SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
-
 // "token.actions.githubusercontent.com:sub", also behind a GitHub Enterprise path.
 bool is_github_sub_key(std::string_view key) {
   return catalog::starts_with_folded(key, trust::kGithubHost) && key.size() > 4 &&
@@ -22,6 +18,10 @@ bool is_github_sub_key(std::string_view key) {
 
 class UnpinnedGithubSubject final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"security", "trust", "federation", "oidc",
+                                               "least-privilege"};
+  static constexpr std::string_view kCodes[] = {"SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM506",
       .name = "unpinned-github-subject",

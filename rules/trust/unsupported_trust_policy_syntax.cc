@@ -5,14 +5,13 @@
 namespace iamlint::rules {
 namespace {
 
-constexpr std::string_view kTags[] = {"correctness", "trust"};
-constexpr std::string_view kCodes[] = {"ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL",
-                                       "ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE",
-                                       "ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL"};
-constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
-
 class UnsupportedTrustPolicySyntax final : public engine::Rule {
  public:
+  static constexpr std::string_view kTags[] = {"correctness", "trust"};
+  static constexpr std::string_view kCodes[] = {
+      "ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL", "ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE",
+      "ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL"};
+  static constexpr ast::PolicyKind kKinds[] = {ast::PolicyKind::kTrust};
   static constexpr engine::RuleInfo kInfo{
       .id = "IAM501",
       .name = "unsupported-trust-policy-syntax",

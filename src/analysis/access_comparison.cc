@@ -18,20 +18,20 @@ struct ResourceCell {
   const ast::Resource* entry = nullptr;       // kListed
   std::span<const ast::Resource> excluded{};  // kAllBut
 };
-using Reach = ResourceCell::Reach;
+using CellReach = ResourceCell::Reach;
 
 std::vector<ResourceCell> cells_of(const ResourceScope& scope) {
   switch (scope.form()) {
     case ResourceScope::Form::kAny:
       return {{}};
     case ResourceScope::Form::kAllBut:
-      return {{.reach = Reach::kAllBut, .excluded = scope.entries()}};
+      return {{.reach = CellReach::kAllBut, .excluded = scope.entries()}};
     case ResourceScope::Form::kListed:
       break;
   }
   std::vector<ResourceCell> cells;
   for (const ast::Resource& entry : scope.entries())
-    cells.push_back({.reach = Reach::kListed, .entry = &entry});
+    cells.push_back({.reach = CellReach::kListed, .entry = &entry});
   return cells;
 }
 
@@ -39,30 +39,30 @@ std::vector<ResourceCell> cells_of(const ResourceScope& scope) {
 std::vector<ResourceCell> cells_of(const Access& access) {
   const ResourceScope& scope = access.grant->resources;
   if (scope.form() == ResourceScope::Form::kAllBut && access.resources.empty())
-    return {{.reach = Reach::kAllBut, .excluded = scope.entries()}};
+    return {{.reach = CellReach::kAllBut, .excluded = scope.entries()}};
   if (access.every_resource) return {{}};
   std::vector<ResourceCell> cells;
   for (const ast::Resource* entry : access.resources)
-    cells.push_back({.reach = Reach::kListed, .entry = entry});
+    cells.push_back({.reach = CellReach::kListed, .entry = entry});
   return cells;
 }
 
 bool covers(const ResourceCell& outer, const ResourceCell& inner) {
   switch (outer.reach) {
-    case Reach::kEvery:
+    case CellReach::kEvery:
       return true;
-    case Reach::kListed:
-      return inner.reach == Reach::kListed &&
+    case CellReach::kListed:
+      return inner.reach == CellReach::kListed &&
              resource_contains(outer.entry->text.value, inner.entry->text.value);
-    case Reach::kAllBut:
-      if (inner.reach == Reach::kListed) {
+    case CellReach::kAllBut:
+      if (inner.reach == CellReach::kListed) {
         return std::none_of(outer.excluded.begin(), outer.excluded.end(),
                             [&](const ast::Resource& x) {
                               return resources_intersect(x.text.value, inner.entry->text.value);
                             });
       }
       // Every resource but X contains every resource but Y when Y holds all of X.
-      return inner.reach == Reach::kAllBut &&
+      return inner.reach == CellReach::kAllBut &&
              std::all_of(outer.excluded.begin(), outer.excluded.end(), [&](const ast::Resource& x) {
                return std::any_of(inner.excluded.begin(), inner.excluded.end(),
                                   [&](const ast::Resource& y) {
@@ -80,7 +80,7 @@ bool any_covers(std::span<const ResourceCell> outer, const ResourceCell& inner) 
 
 // Whether a Deny's resources may meet the cell's.
 bool touches(const ResourceScope& scope, const ResourceCell& cell) {
-  if (cell.reach != Reach::kListed || scope.form() == ResourceScope::Form::kAny) return true;
+  if (cell.reach != CellReach::kListed || scope.form() == ResourceScope::Form::kAny) return true;
   const std::string_view resource = cell.entry->text.value;
   const auto entries = scope.entries();
   if (scope.form() == ResourceScope::Form::kListed) {
@@ -148,10 +148,6 @@ struct Verdict {
   const Grant* compared_with = nullptr;  // kCondition: the older grant whose conditions are lost
   const Denial* lost_denial = nullptr;
 };
-
-int rank(Implication verdict) {
-  return verdict == Implication::kImplied ? 0 : verdict == Implication::kNotImplied ? 1 : 2;
-}
 
 class Comparison {
  public:
@@ -262,7 +258,7 @@ class Comparison {
         if (!cell.action.in(now.actions)) continue;
         const bool resources = now.resources.form() == ResourceScope::Form::kAny ||
                                now.resources.covers(old.resources) ||
-                               (cell.resource.reach == Reach::kListed &&
+                               (cell.resource.reach == CellReach::kListed &&
                                 now.resources.covers(cell.resource.entry->text.value));
         const bool principals = now.principals.covers(old.principals) ||
                                 covers(now.principals, *cell.principals, cell.principal);
@@ -320,13 +316,13 @@ class Comparison {
                       .principal = cell.principal,
                       .lost_denial = verdict.lost_denial};
     switch (cell.resource.reach) {
-      case Reach::kEvery:
+      case CellReach::kEvery:
         delta.resource_text = "*";
         break;
-      case Reach::kListed:
+      case CellReach::kListed:
         delta.resource_text = std::string(cell.resource.entry->text.value);
         break;
-      case Reach::kAllBut:
+      case CellReach::kAllBut:
         delta.resource_text = "every resource but";
         for (const ast::Resource& x : cell.resource.excluded) {
           delta.resource_text += &x == cell.resource.excluded.data() ? " " : ", ";

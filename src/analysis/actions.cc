@@ -96,10 +96,10 @@ std::vector<catalog::Action> most_sensitive(const Actions& actions) {
   return top;
 }
 
-// describe_grant's message from the number of actions (at least one), the most sensitive access
+// describe_grant's message: from the number of actions (at least one), the most sensitive access
 // level among them, how many are at that level, and the most sensitive few of them.
-std::string describe(std::size_t total, AccessLevel level, std::size_t at_level,
-                     const std::vector<catalog::Action>& named) {
+std::string grant_message(std::size_t total, AccessLevel level, std::size_t at_level,
+                          const std::vector<catalog::Action>& named) {
   if (total == 1) {
     return fmt::format("{} ({})", named.front().qualified_name(), catalog::to_string(level));
   }
@@ -124,8 +124,8 @@ std::string describe_grant(Indices actions) {
     return counts[static_cast<std::size_t>(l)] > 0;
   });
   if (level == kBySensitivity.end()) return "no action";
-  return describe(actions.size(), *level, counts[static_cast<std::size_t>(*level)],
-                  most_sensitive(actions));
+  return grant_message(actions.size(), *level, counts[static_cast<std::size_t>(*level)],
+                       most_sensitive(actions));
 }
 
 std::string describe_grant(const catalog::ActionSet& actions) {
@@ -136,7 +136,7 @@ std::string describe_grant(const catalog::ActionSet& actions) {
   if (level == kBySensitivity.end()) return "no action";
   catalog::ActionSet at_level = actions;
   at_level &= catalog::ActionSet::at_access_level(*level);
-  return describe(actions.count(), *level, at_level.count(), most_sensitive(actions));
+  return grant_message(actions.count(), *level, at_level.count(), most_sensitive(actions));
 }
 
 std::vector<std::uint32_t> still_granted(Indices granted, const ast::Statement& statement,

@@ -44,10 +44,6 @@ constexpr std::array<std::string_view, 10> kCallerKeys = {"aws:principalarn",
                                                           "aws:principalservicename",
                                                           "aws:principalservicenameslist"};
 
-bool only_wildcards(std::string_view text) {
-  return !text.empty() && text.find_first_not_of("*?") == std::string_view::npos;
-}
-
 bool is_one_of(std::string_view folded, std::span<const std::string_view> keys) {
   return std::find(keys.begin(), keys.end(), folded) != keys.end();
 }
@@ -142,7 +138,7 @@ Reach class_reach(const ast::Condition& condition, const CallerClass& caller,
   const bool everything =
       operators::is_like(condition.op) &&
       std::any_of(condition.values.begin(), condition.values.end(),
-                  [](const ast::ConditionValue& v) { return only_wildcards(v.text); });
+                  [](const ast::ConditionValue& v) { return catalog::only_wildcards(v.text); });
   if (everything && negated && !carried_by_every_caller(folded_key)) return Reach::kAllButNamed;
   return reach_from(everything ? Overlap::kAll : Overlap::kSome, negated);
 }

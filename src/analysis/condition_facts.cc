@@ -120,18 +120,15 @@ KeyClass classify_key(std::string_view key) {
   return kResource;
 }
 
-bool only_wildcards(std::string_view text) {
-  return !text.empty() && text.find_first_not_of("*?") == std::string_view::npos;
-}
-
 // Whether the condition's values name something: with a Like operator, a lone "*" matches every
 // value (of a present key) and narrows nothing. A value known only at deployment (a template's
 // `!Ref OrgId`) is taken to name one thing, as the parameter or resource it stands for does.
 bool values_narrow(const ast::Condition& condition) {
   if (condition.values.empty()) return condition.unknown;
   if (!operators::is_like(condition.op)) return true;
-  return std::none_of(condition.values.begin(), condition.values.end(),
-                      [](const ast::ConditionValue& value) { return only_wildcards(value.text); });
+  return std::none_of(
+      condition.values.begin(), condition.values.end(),
+      [](const ast::ConditionValue& value) { return catalog::only_wildcards(value.text); });
 }
 
 // A value that names one account, organisation, network or resource: no wildcard where the

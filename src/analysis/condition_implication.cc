@@ -239,19 +239,6 @@ Implication each_contained(const ast::Condition& inner, const OperatorInfo& inne
   return verdict;
 }
 
-// Undecided is worse than not implied only in that it needs saying: both mean "may be wider".
-int rank(Implication verdict) {
-  switch (verdict) {
-    case Implication::kImplied:
-      return 0;
-    case Implication::kNotImplied:
-      return 1;
-    case Implication::kUndecided:
-      return 2;
-  }
-  return 2;
-}
-
 }  // namespace
 
 Implication implies(const ast::Condition& narrower, const ast::Condition& wider) {

@@ -25,6 +25,20 @@ enum class Implication : uint8_t {
   kUndecided,   // the comparison cannot tell (different operators or keys, unparsable values)
 };
 
+// Orders verdicts from best to worst. Undecided is worse than not implied only in that it needs
+// saying: both mean "may be wider".
+[[nodiscard]] constexpr int rank(Implication verdict) {
+  switch (verdict) {
+    case Implication::kImplied:
+      return 0;
+    case Implication::kNotImplied:
+      return 1;
+    case Implication::kUndecided:
+      return 2;
+  }
+  return 2;
+}
+
 // Whether every request that satisfies `narrower` also satisfies `wider`. Both test the same key
 // (case-insensitively); for different keys the answer is kUndecided.
 [[nodiscard]] Implication implies(const ast::Condition& narrower, const ast::Condition& wider);

@@ -13,4 +13,7 @@ namespace iamlint::app {
 // "0.1.0", the version in meson.build.
 [[nodiscard]] std::string_view version();
 
+// The project's home, which SARIF reports name as the tool's information URI.
+inline constexpr std::string_view kInformationUri = "https://github.com/iamlint/iamlint";
+
 }  // namespace iamlint::app

@@ -15,8 +15,6 @@
 namespace iamlint::app {
 namespace {
 
-constexpr std::string_view kInformationUri = "https://github.com/iamlint/iamlint";
-
 Result<std::vector<analysis::Control>> load_controls(const Options& options) {
   std::vector<analysis::Control> controls = analysis::baseline_controls();
   for (const std::string& path : options.controls_files) {

@@ -10,11 +10,6 @@
 #include "report/text_reporter.h"
 
 namespace iamlint::app {
-namespace {
-
-constexpr std::string_view kInformationUri = "https://github.com/iamlint/iamlint";
-
-}  // namespace
 
 std::unique_ptr<report::Reporter> make_reporter(const Options& options, std::ostream& out) {
   if (options.diff) return std::make_unique<report::DiffReporter>(out);

@@ -15,6 +15,12 @@ namespace iamlint::catalog {
   return false;
 }
 
+// Whether a pattern is nothing but wildcards ("*", "?*"), so that it matches any value of its
+// length or more.
+[[nodiscard]] constexpr bool only_wildcards(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("*?") == std::string_view::npos;
+}
+
 // Case-insensitive (ASCII), as IAM compares action names. Linear time apart from backtracking
 // to the last `*`, which keeps the worst case O(pattern * text) with no recursion.
 [[nodiscard]] bool glob_match_folded(std::string_view pattern, std::string_view text);

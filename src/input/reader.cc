@@ -11,11 +11,10 @@
 #include "input/container.h"
 #include "input/mapped_text.h"
 #include "input/yaml_to_json.h"
+#include "support/text.h"
 
 namespace iamlint::input {
 namespace {
-
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // YAML by extension; a name without one of the known extensions (a .template, standard input) by
 // its first character: JSON documents start with '{' or '['.

@@ -3,24 +3,16 @@
 #include <algorithm>
 #include <optional>
 
+#include "input/yaml_text.h"
+
 namespace iamlint::input {
 namespace {
 
-constexpr uint32_t kNone = UINT32_MAX;
-
-bool is_blank(char c) {
-  return c == ' ' || c == '\t';
-}
+constexpr uint32_t kNoOffset = UINT32_MAX;
 
 uint32_t line_start(std::string_view text, uint32_t at) {
   const std::size_t before = at == 0 ? std::string_view::npos : text.find_last_of("\r\n", at - 1);
   return before == std::string_view::npos ? 0 : static_cast<uint32_t>(before + 1);
-}
-
-uint32_t line_end(std::string_view text, uint32_t at) {
-  const std::size_t end = text.find_first_of("\r\n", at);
-  return end == std::string_view::npos ? static_cast<uint32_t>(text.size())
-                                       : static_cast<uint32_t>(end);
 }
 
 // The start of the line after the one that ends at `end`.
@@ -44,11 +36,11 @@ class CommentReader {
   }
 
   // The start of the first line from `from` on that holds more than blanks and comments, or
-  // kNone.
+  // kNoOffset.
   [[nodiscard]] uint32_t next_content_line(uint32_t from) {
     // Consecutive comment lines all lead to the same line: each line is read once.
     if (searched_from_ <= from && from <= found_) return found_;
-    uint32_t found = kNone;
+    uint32_t found = kNoOffset;
     for (uint32_t line = from; line < layout_.document_end;) {
       const uint32_t end = line_end(yaml_, line);
       uint32_t first = line;
@@ -87,9 +79,9 @@ class CommentReader {
 
   std::string_view yaml_;
   const YamlLayout& layout_;
-  uint32_t searched_from_ = kNone;  // the last search for a content line, and what it found
-  uint32_t found_ = kNone;
-  ByteRange covered_{kNone, kNone};  // the last range covered
+  uint32_t searched_from_ = kNoOffset;  // the last search for a content line, and what it found
+  uint32_t found_ = kNoOffset;
+  ByteRange covered_{kNoOffset, kNoOffset};  // the last range covered
 };
 
 // Where the directive starts on the comment [begin, end): at a '#' (the comment's own or one after
@@ -133,7 +125,7 @@ std::vector<DirectiveComment> find_directive_comments(std::string_view yaml,
     const uint32_t line = trailing ? begin : reader.next_content_line(next_line(yaml, end));
     out.push_back({.range = {*comment, end},
                    .text = yaml.substr(*text, end - *text),
-                   .covers = line != kNone ? reader.covered(line) : ByteRange{end, end}});
+                   .covers = line != kNoOffset ? reader.covered(line) : ByteRange{end, end}});
   }
   return out;
 }

@@ -4,21 +4,14 @@
 
 #include <fmt/core.h>
 
+#include "input/yaml_text.h"
 #include "support/text.h"
 
 namespace iamlint::input {
 namespace {
 
-bool is_blank(char c) {
-  return c == ' ' || c == '\t';
-}
 bool is_break(char c) {
   return c == '\n' || c == '\r';
-}
-
-json::SyntaxError yaml_error(std::size_t offset, std::string message) {
-  return {
-      .offset = static_cast<uint32_t>(offset), .message = std::move(message), .language = "YAML"};
 }
 
 // The flow-nesting scan: a small state machine over YAML's lexical structure.

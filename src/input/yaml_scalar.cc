@@ -3,24 +3,13 @@
 #include <optional>
 #include <string>
 
+#include "input/yaml_text.h"
 #include "support/text.h"
 
 namespace iamlint::input {
 namespace {
 
 enum class Style { kPlain, kSingleQuoted, kDoubleQuoted, kBlock };
-
-bool is_blank(char c) {
-  return c == ' ' || c == '\t';
-}
-bool is_space(char c) {
-  return is_blank(c) || c == '\n' || c == '\r';
-}
-
-uint32_t line_end(std::string_view text, uint32_t at) {
-  std::size_t end = text.find_first_of("\r\n", at);
-  return static_cast<uint32_t>(end == std::string_view::npos ? text.size() : end);
-}
 
 // Where the quoted scalar that opens at `open` ends (past its closing quote), or the end of the
 // text when it is not closed.

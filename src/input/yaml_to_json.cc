@@ -14,17 +14,14 @@
 
 #include "input/yaml_guard.h"
 #include "input/yaml_scalar.h"
+#include "input/yaml_text.h"
+#include "support/text.h"
 
 namespace iamlint::input {
 namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 constexpr std::string_view kStringTag = "tag:yaml.org,2002:str";
-
-json::SyntaxError yaml_error(uint32_t offset, std::string message, bool limit = false) {
-  return {.offset = offset, .message = std::move(message), .limit = limit, .language = "YAML"};
-}
 
 // Stops the reading at a bound or an error; caught in yaml_to_json, never further.
 struct Stop {
@@ -125,10 +122,6 @@ class TreeBuilder final : public YAML::EventHandler {
   std::vector<uint32_t> stack_;
   std::vector<uint32_t> anchors_;  // node of each anchor id
 };
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 // The CloudFormation function a short-form tag stands for ("!Sub" is "Fn::Sub", "!Ref" is
 // "Ref"), or empty for other tags.

@@ -8,6 +8,9 @@
 
 namespace iamlint {
 
+// UTF-8's byte order mark, which JSON and YAML readers skip at the start of a file.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 [[nodiscard]] bool is_valid_utf8(std::string_view text);
 
 // Whether `text` holds a byte from 0x1A to 0x1F. RapidJSON 1.1.0 (Debian 12's) compares with 0x19

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/assert.h"
 #include "support/byte_range.h"
 
 namespace iamlint::json {
@@ -75,8 +76,12 @@ class Document {
   };
 
   [[nodiscard]] NodeId root() const { return nodes_.empty() ? kNoNode : 0; }
-  [[nodiscard]] const Node& node(NodeId id) const { return nodes_[id]; }
-  [[nodiscard]] Children children(NodeId id) const { return {this, nodes_[id].first_child}; }
+  // `id` must name a node of this document; kNoNode (an absent child or parent) names none.
+  [[nodiscard]] const Node& node(NodeId id) const {
+    IAMLINT_DEBUG_ASSERT(id < nodes_.size());
+    return nodes_[id];
+  }
+  [[nodiscard]] Children children(NodeId id) const { return {this, node(id).first_child}; }
   [[nodiscard]] std::size_t size() const { return nodes_.size(); }
 
   // The first member named exactly `key`, or kNoNode. Duplicates are found by iterating.

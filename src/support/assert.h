@@ -1,4 +1,6 @@
 // Bugs are assertions: a broken invariant stops the program with its location, in every build type.
+// IAMLINT_DEBUG_ASSERT is for checks on hot paths: active in the builds the tests run (debug,
+// debugoptimized and the sanitizer build), compiled out where NDEBUG is defined (release).
 #pragma once
 
 #include <cstdio>
@@ -19,3 +21,9 @@
                  message);                                                                        \
     std::abort();                                                                                 \
   } while (false)
+
+#ifdef NDEBUG
+#define IAMLINT_DEBUG_ASSERT(condition) static_cast<void>(0)
+#else
+#define IAMLINT_DEBUG_ASSERT(condition) IAMLINT_ASSERT(condition)
+#endif

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -229,6 +230,21 @@ TEST_CASE("json parser accepts a string as the whole document") {
   });
   CHECK_MESSAGE(status == 0, "status ", status, " (negative: killed by that signal)");
 }
+
+// Document::node checks its id in the builds the tests run (support/assert.h): kNoNode, which
+// ends every child and sibling chain, must stop the program rather than read past the nodes.
+#ifndef NDEBUG
+TEST_CASE("json Document::node stops the program at an id that names no node") {
+  const Document doc = parse_ok(R"({"a": [1]})");
+  for (NodeId id : {kNoNode, static_cast<NodeId>(doc.size())}) {
+    int status = run_isolated([&] {
+      std::freopen("/dev/null", "w", stderr);  // the expected assertion message
+      return doc.node(id).is_string() ? 1 : 2;
+    });
+    CHECK_MESSAGE(status == -SIGABRT, "id ", id, ": status ", status);
+  }
+}
+#endif
 
 TEST_CASE("json parser accepts any scalar as the whole document") {
   const std::string_view kScalars[] = {"  \"abc\"", "42", "true", "null", " -1 "};

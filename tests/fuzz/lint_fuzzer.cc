@@ -2,6 +2,11 @@
 // as `iamlint FILE` runs them. The policy type, the SCP language and the attached resource are
 // picked from a hash of the input, so that one corpus explores every rule set and the inputs stay
 // plain documents (the seeds are testdata/'s policies, unchanged).
+//
+// Built once as lint_fuzzer, which tells the kind of document by its content as iamlint does, and
+// once per input format with IAMLINT_FUZZ_INPUT_FORMAT set to its --input-format name
+// (cloudformation_fuzzer, ...), which reads every input as that kind: its mutations then explore
+// that kind's reader instead of falling back to a bare policy.
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -14,6 +19,8 @@
 #include "app/reporter_factory.h"
 #include "engine/linter.h"
 #include "engine/registry.h"
+#include "input/document_kind.h"
+#include "support/assert.h"
 
 namespace {
 
@@ -58,6 +65,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   config.scp_syntax =
       (pick >> 16) % 2 ? iamlint::ast::ScpSyntax::kLegacy : iamlint::ast::ScpSyntax::k2025;
   config.rules = iamlint::engine::all_rules();
+#ifdef IAMLINT_FUZZ_INPUT_FORMAT
+  static const iamlint::input::DocumentKind* const kFormat = [] {
+    const auto* kind = iamlint::input::find_document_kind(IAMLINT_FUZZ_INPUT_FORMAT);
+    IAMLINT_ASSERT(kind != nullptr);  // a name that --input-format accepts
+    return kind;
+  }();
+  config.input_format = kFormat;
+#endif
   // A name without a known extension: the reader decides between JSON and YAML by content.
   iamlint::source::SourceFile source{.path = "fuzz.template", .text = std::move(text)};
   report_in_every_format(iamlint::engine::lint(std::move(source), config));

@@ -3,8 +3,10 @@
 
 Usage: run_fuzzer.py FUZZER SECONDS [CORPUS_DIR]
 
-FUZZER is a built target (parse_fuzzer, lint_fuzzer or config_fuzzer). The seeds are the
-testdata/ files of its input format, plus testdata/fuzz/<name>/: the inputs that once crashed
+FUZZER is a built target (parse_fuzzer, lint_fuzzer, config_fuzzer, or lint_fuzzer for one input
+format: cloudformation_fuzzer, terraform_plan_fuzzer, authorization_details_fuzzer, aws_cli_fuzzer).
+The seeds are the testdata/ files of its input format (testdata/inputs/<format>/ for the last
+four), plus testdata/fuzz/<name>/: the inputs that once crashed
 it, kept as regression fixtures (libFuzzer runs every seed before it mutates anything, so an old
 crash fails the run at once). New inputs go to CORPUS_DIR (tools/fuzz keeps one under .cache/fuzz/
 across runs), or to a temporary directory. A crash, a leak, an input that runs over 10 s or
@@ -23,9 +25,22 @@ SEED_SUFFIXES = {
 }
 
 
+# The format fuzzers' seeds: that format's input fixtures, without their goldens.
+FORMAT_SEEDS = {
+    "cloudformation_fuzzer": "cloudformation",
+    "terraform_plan_fuzzer": "terraform-plan",
+    "authorization_details_fuzzer": "authorization-details",
+    "aws_cli_fuzzer": "aws-cli",
+}
+
+
 def seed_files(name):
     suffixes = SEED_SUFFIXES.get(name, (".json",))
-    for folder, _, files in os.walk(os.path.join(ROOT, "testdata")):
+    top = os.path.join(ROOT, "testdata")
+    if name in FORMAT_SEEDS:
+        top = os.path.join(top, "inputs", FORMAT_SEEDS[name])
+        suffixes = (".json", ".yaml", ".yml", ".template")
+    for folder, _, files in os.walk(top):
         for file in sorted(files):
             if file.endswith(suffixes):
                 yield os.path.join(folder, file)

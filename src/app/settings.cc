@@ -214,9 +214,11 @@ bool FileSettings::lints_like(const FileSettings& other) const {
                scp_syntax_, fail_level_, excluded_, rules_, levels_, suppressions_,
                skip_non_policy_, input_format_, include_aws_managed_, trusted_] = *this;
   // A suppression is the one of its id; rules and levels are a profile's, shared by its files.
+  // The lambda names the member, not the binding: clang 14 (the sanitizer build) cannot capture
+  // a structured binding.
   const auto same_suppressions = [&] {
     return std::equal(
-        suppressions_.begin(), suppressions_.end(), other.suppressions.begin(),
+        suppressions.begin(), suppressions.end(), other.suppressions.begin(),
         other.suppressions.end(),
         [](const engine::Suppression& a, const engine::Suppression& b) { return a.id == b.id; });
   };

@@ -110,18 +110,9 @@ class TemplateReader {
     if (kind && content != json::kNoNode) add(content, {.kind = kind, .container = container});
   }
 
-  // SAM's Policies: a policy document, or a list of documents, managed policy names or ARNs and
-  // SAM policy templates ({"S3ReadPolicy": {...}}); only the documents are policies to lint.
+  // SAM's Policies (sam_policy_entries): only the documents are policies to lint.
   void read_sam_policies(NodeId properties, const std::string& container) {
-    const NodeId policies = c_.member(properties, "Policies");
-    if (policies == json::kNoNode) return;
-    std::vector<NodeId> entries;
-    if (c_.doc().node(policies).is_array()) {
-      for (NodeId entry : c_.doc().children(policies)) entries.push_back(entry);
-    } else {
-      entries.push_back(policies);
-    }
-    for (NodeId entry : entries) {
+    for (NodeId entry : sam_policy_entries(c_, properties)) {
       if (c_.member(entry, "Statement") == json::kNoNode) continue;
       add(entry, {.kind = ast::PolicyKind::kIdentity, .container = container});
     }

@@ -12,10 +12,10 @@
 // of a policy outside the template, an imported value) is kept by name, without a document.
 #include "input/kinds/cloudformation_principals.h"
 
-#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/core.h>
@@ -81,12 +81,27 @@ class Grouping {
     return found->second;
   }
 
-  void add_principal(const Resource& resource, PrincipalType type) {
+  // A principal the template's `resource` makes, found at the resource's logical id.
+  Principal& new_principal(const Resource& resource, PrincipalType type, std::string name) {
     Principal& principal = principals_.emplace_back().principal;
     principal.type = type;
-    principal.name = resource.logical_id;
+    principal.name = std::move(name);
     principal.location = c_.location(resource.node);
     principal.range = c_.file_range(c_.doc().node(resource.node).key_range);
+    return principal;
+  }
+
+  // The resource's PermissionsBoundary, then the principal is known by its name.
+  void finish_principal(Principal& principal, NodeId properties) {
+    const NodeId boundary = c_.member(properties, "PermissionsBoundary");
+    if (boundary != json::kNoNode) {
+      principal.policies.push_back(managed_policy(boundary, Attachment::kBoundary));
+    }
+    principal_of_.emplace(principal.name, principals_.size() - 1);
+  }
+
+  void add_principal(const Resource& resource, PrincipalType type) {
+    Principal& principal = new_principal(resource, type, std::string(resource.logical_id));
     const NodeId properties = resource.properties;
     if (type == PrincipalType::kRole) {
       const NodeId trust = c_.member(properties, "AssumeRolePolicyDocument");
@@ -106,11 +121,7 @@ class Grouping {
     for (NodeId arn : c_.values_at(properties, "ManagedPolicyArns[]")) {
       principal.policies.push_back(managed_policy(arn, Attachment::kManaged));
     }
-    const NodeId boundary = c_.member(properties, "PermissionsBoundary");
-    if (boundary != json::kNoNode) {
-      principal.policies.push_back(managed_policy(boundary, Attachment::kBoundary));
-    }
-    principal_of_.emplace(principal.name, principals_.size() - 1);
+    finish_principal(principal, properties);
   }
 
   static bool is_sam_with_own_role(const Resource& resource) {
@@ -123,28 +134,17 @@ class Grouping {
   void add_sam_role(const Resource& resource) {
     const NodeId properties = resource.properties;
     if (properties == json::kNoNode || c_.member(properties, "Role") != json::kNoNode) return;
-    const NodeId policies = c_.member(properties, "Policies");
-    if (policies == json::kNoNode) return;
-    Principal& principal = principals_.emplace_back().principal;
-    principal.type = PrincipalType::kRole;
-    principal.name = std::string(resource.logical_id) + "Role";
-    principal.location = c_.location(resource.node);
-    principal.range = c_.file_range(c_.doc().node(resource.node).key_range);
-    const json::Node& list = c_.doc().node(policies);
-    std::vector<NodeId> entries;
-    if (list.is_array()) {
-      for (NodeId entry : c_.doc().children(policies)) entries.push_back(entry);
-    } else {
-      entries.push_back(policies);
-    }
-    for (NodeId entry : entries) {
-      const json::Node& node = c_.doc().node(entry);
-      if (auto index = policy_at(entry)) {
+    const std::vector<NodeId> entries = sam_policy_entries(c_, properties);
+    if (entries.empty()) return;
+    Principal& principal =
+        new_principal(resource, PrincipalType::kRole, std::string(resource.logical_id) + "Role");
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const json::Node& node = c_.doc().node(entries[i]);
+      if (auto index = policy_at(entries[i])) {
         // SAM names the inline policies of the role it creates <LogicalId>RolePolicy<N>.
-        principal.policies.push_back(
-            {.attachment = Attachment::kInline,
-             .name = fmt::format("{}Policy{}", principal.name, index_in(entries, entry)),
-             .policy = index});
+        principal.policies.push_back({.attachment = Attachment::kInline,
+                                      .name = fmt::format("{}Policy{}", principal.name, i),
+                                      .policy = index});
       } else if (node.is_string()) {
         principal.policies.push_back(
             {.attachment = Attachment::kManaged, .name = std::string(node.text)});
@@ -154,16 +154,7 @@ class Grouping {
              .name = fmt::format("{} (SAM policy template)", c_.doc().node(node.first_child).key)});
       }
     }
-    const NodeId boundary = c_.member(properties, "PermissionsBoundary");
-    if (boundary != json::kNoNode) {
-      principal.policies.push_back(managed_policy(boundary, Attachment::kBoundary));
-    }
-    principal_of_.emplace(principal.name, principals_.size() - 1);
-  }
-
-  static std::size_t index_in(const std::vector<NodeId>& entries, NodeId entry) {
-    return static_cast<std::size_t>(std::find(entries.begin(), entries.end(), entry) -
-                                    entries.begin());
+    finish_principal(principal, properties);
   }
 
   // A user's Groups, once every group is known.
@@ -302,6 +293,15 @@ class Grouping {
 };
 
 }  // namespace
+
+std::vector<NodeId> sam_policy_entries(const Container& container, NodeId properties) {
+  const NodeId policies = container.member(properties, "Policies");
+  if (policies == json::kNoNode) return {};
+  if (!container.doc().node(policies).is_array()) return {policies};
+  std::vector<NodeId> entries;
+  for (NodeId entry : container.doc().children(policies)) entries.push_back(entry);
+  return entries;
+}
 
 void add_template_principals(Container& container, json::NodeId resources,
                              const std::map<json::NodeId, std::size_t>& policy_of) {

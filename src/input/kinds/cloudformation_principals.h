@@ -4,10 +4,17 @@
 
 #include <cstddef>
 #include <map>
+#include <vector>
 
 #include "input/container.h"
 
 namespace iamlint::input {
+
+// The entries of a SAM function's or state machine's Policies (under `properties`): a policy
+// document, or each element of a list of documents, managed policy names or ARNs and SAM policy
+// templates ({"S3ReadPolicy": {...}}). Empty when it has none.
+[[nodiscard]] std::vector<json::NodeId> sam_policy_entries(const Container& container,
+                                                           json::NodeId properties);
 
 // `resources` is the template's Resources object; `policy_of` gives, for each policy document the
 // template reader added (its node), its index in Reading::policies.

@@ -1,5 +1,6 @@
 #include "catalog/action_set.h"
 
+#include <algorithm>
 #include <bit>
 
 namespace iamlint::catalog {
@@ -31,8 +32,6 @@ ActionSet::Iterator& ActionSet::Iterator::operator++() {
   return *this;
 }
 
-ActionSet::ActionSet() : words_(word_count(), 0) {}
-
 ActionSet ActionSet::all() {
   return ActionSet().complement();
 }
@@ -43,16 +42,44 @@ ActionSet ActionSet::of(std::span<const std::uint32_t> indices) {
   return set;
 }
 
+std::uint32_t ActionSet::word_end() const {
+  return first_word_ + static_cast<std::uint32_t>(words_.size());
+}
+
+void ActionSet::cover(std::uint32_t first, std::uint32_t end) {
+  if (words_.empty()) {
+    first_word_ = first;
+    words_.assign(end - first, 0);
+    return;
+  }
+  if (first < first_word_) {
+    words_.insert(words_.begin(), first_word_ - first, 0);
+    first_word_ = first;
+  }
+  if (end > word_end()) words_.resize(end - first_word_, 0);
+}
+
+std::uint64_t ActionSet::word_at(std::uint32_t word) const {
+  return word >= first_word_ && word < word_end() ? words_[word - first_word_] : 0;
+}
+
 void ActionSet::insert(Action action) {
-  words_[action.index() / kWordBits] |= std::uint64_t{1} << (action.index() % kWordBits);
+  const std::uint32_t word = action.index() / kWordBits;
+  cover(word, word + 1);
+  words_[word - first_word_] |= std::uint64_t{1} << (action.index() % kWordBits);
 }
 
 void ActionSet::insert(std::span<const std::uint32_t> indices) {
-  for (std::uint32_t i : indices) insert(Action(i));
+  if (indices.empty()) return;
+  // One widening for the whole span rather than one per index.
+  const auto [low, high] = std::minmax_element(indices.begin(), indices.end());
+  cover(*low / kWordBits, *high / kWordBits + 1);
+  for (std::uint32_t i : indices)
+    words_[i / kWordBits - first_word_] |= std::uint64_t{1} << (i % kWordBits);
 }
 
 bool ActionSet::contains(Action action) const {
-  return (words_[action.index() / kWordBits] >> (action.index() % kWordBits)) & 1;
+  return (word_at(action.index() / kWordBits) >> (action.index() % kWordBits)) & 1;
 }
 
 IAMLINT_COUNTS_BITS std::size_t ActionSet::count() const {
@@ -62,34 +89,58 @@ IAMLINT_COUNTS_BITS std::size_t ActionSet::count() const {
 }
 
 bool ActionSet::empty() const {
-  for (std::uint64_t w : words_) {
-    if (w != 0) return false;
-  }
-  return true;
+  return std::all_of(words_.begin(), words_.end(), [](std::uint64_t w) { return w == 0; });
 }
 
 ActionSet& ActionSet::operator|=(const ActionSet& other) {
-  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] |= other.words_[i];
+  if (other.words_.empty()) return *this;
+  cover(other.first_word_, other.word_end());
+  const std::uint32_t offset = other.first_word_ - first_word_;
+  for (std::size_t i = 0; i < other.words_.size(); ++i) words_[offset + i] |= other.words_[i];
   return *this;
 }
 
 ActionSet& ActionSet::operator&=(const ActionSet& other) {
-  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= other.words_[i];
+  // The result lies within both windows: shrink this one to their overlap.
+  const std::uint32_t first = std::max(first_word_, other.first_word_);
+  const std::uint32_t end = std::min(word_end(), other.word_end());
+  if (first >= end) {
+    *this = ActionSet();
+    return *this;
+  }
+  words_.erase(words_.begin() + (end - first_word_), words_.end());
+  words_.erase(words_.begin(), words_.begin() + (first - first_word_));
+  first_word_ = first;
+  const std::uint32_t offset = first - other.first_word_;
+  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= other.words_[offset + i];
   return *this;
 }
 
 ActionSet& ActionSet::operator-=(const ActionSet& other) {
-  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= ~other.words_[i];
+  const std::uint32_t first = std::max(first_word_, other.first_word_);
+  const std::uint32_t end = std::min(word_end(), other.word_end());
+  for (std::uint32_t w = first; w < end; ++w)
+    words_[w - first_word_] &= ~other.words_[w - other.first_word_];
   return *this;
 }
 
 ActionSet ActionSet::complement() const {
   ActionSet out;
-  for (std::size_t i = 0; i < words_.size(); ++i) out.words_[i] = ~words_[i];
+  out.words_.resize(word_count());
+  for (std::uint32_t w = 0; w < out.words_.size(); ++w) out.words_[w] = ~word_at(w);
   // Bits past the last action must stay clear so that count() and iteration stay exact.
   const std::uint32_t tail = action_count() % kWordBits;
   if (tail != 0) out.words_.back() &= (std::uint64_t{1} << tail) - 1;
   return out;
+}
+
+bool operator==(const ActionSet& a, const ActionSet& b) {
+  const std::uint32_t first = std::min(a.first_word_, b.first_word_);
+  const std::uint32_t end = std::max(a.word_end(), b.word_end());
+  for (std::uint32_t w = first; w < end; ++w) {
+    if (a.word_at(w) != b.word_at(w)) return false;
+  }
+  return true;
 }
 
 const ActionSet& ActionSet::at_access_level(AccessLevel level) {
@@ -105,15 +156,19 @@ const ActionSet& ActionSet::at_access_level(AccessLevel level) {
 }
 
 IAMLINT_COUNTS_BITS std::size_t ActionSet::count_common(const ActionSet& other) const {
+  const std::uint32_t first = std::max(first_word_, other.first_word_);
+  const std::uint32_t end = std::min(word_end(), other.word_end());
   std::size_t count = 0;
-  for (std::size_t i = 0; i < words_.size(); ++i)
-    count += std::popcount(words_[i] & other.words_[i]);
+  for (std::uint32_t w = first; w < end; ++w)
+    count += std::popcount(words_[w - first_word_] & other.words_[w - other.first_word_]);
   return count;
 }
 
 bool ActionSet::intersects(const ActionSet& other) const {
-  for (std::size_t i = 0; i < words_.size(); ++i) {
-    if ((words_[i] & other.words_[i]) != 0) return true;
+  const std::uint32_t first = std::max(first_word_, other.first_word_);
+  const std::uint32_t end = std::min(word_end(), other.word_end());
+  for (std::uint32_t w = first; w < end; ++w) {
+    if ((words_[w - first_word_] & other.words_[w - other.first_word_]) != 0) return true;
   }
   return false;
 }
@@ -127,13 +182,14 @@ std::array<std::size_t, kAccessLevelCount> ActionSet::count_by_access_level() co
 }
 
 std::uint32_t ActionSet::first_from(std::uint32_t position) const {
-  const std::uint32_t end = action_count();
+  position = std::max(position, first_word_ * kWordBits);
+  const std::uint32_t end = std::min(action_count(), word_end() * kWordBits);
   while (position < end) {
-    const std::uint64_t word = words_[position / kWordBits] >> (position % kWordBits);
+    const std::uint64_t word = words_[position / kWordBits - first_word_] >> (position % kWordBits);
     if (word != 0) return position + static_cast<std::uint32_t>(std::countr_zero(word));
     position = (position / kWordBits + 1) * kWordBits;
   }
-  return end;
+  return action_count();
 }
 
 }  // namespace iamlint::catalog

@@ -1,5 +1,7 @@
-// A set of catalogue actions: one bit per action (about 2.8 KB), so union, difference and
-// NotAction inversion are word operations and iteration follows catalogue order.
+// A set of catalogue actions: one bit per action, so union, difference and NotAction inversion are
+// word operations and iteration follows catalogue order. Only a window of words is stored (the
+// catalogue needs about 2.8 KB for all of its bits): most sets hold the actions of one or a few
+// services, which sit together in catalogue order, and an empty set allocates nothing.
 #pragma once
 
 #include <array>
@@ -40,7 +42,7 @@ class ActionSet {
     std::uint32_t position_ = 0;
   };
 
-  ActionSet();  // empty
+  ActionSet() = default;  // empty
   [[nodiscard]] static ActionSet all();
   // `indices` are catalogue positions, as action_pattern.h's cache returns them.
   [[nodiscard]] static ActionSet of(std::span<const std::uint32_t> indices);
@@ -69,11 +71,20 @@ class ActionSet {
   [[nodiscard]] Iterator begin() const { return {this, first_from(0)}; }
   [[nodiscard]] Iterator end() const { return {this, action_count()}; }
 
-  friend bool operator==(const ActionSet&, const ActionSet&) = default;
+  // Same actions, whatever the windows.
+  friend bool operator==(const ActionSet& a, const ActionSet& b);
 
  private:
   [[nodiscard]] std::uint32_t first_from(std::uint32_t position) const;
+  // One past the last word of the window.
+  [[nodiscard]] std::uint32_t word_end() const;
+  // Widens the window to hold words [first, end), new words clear.
+  void cover(std::uint32_t first, std::uint32_t end);
+  // Word `word` of the whole bitmap: zero outside the window.
+  [[nodiscard]] std::uint64_t word_at(std::uint32_t word) const;
 
+  // Bits for catalogue positions from 64 * first_word_ on; every bit outside the window is clear.
+  std::uint32_t first_word_ = 0;
   std::vector<std::uint64_t> words_;
 };
 

@@ -81,6 +81,36 @@ TEST_CASE("the cache returns the same storage for the same folded pattern") {
   CHECK(a->size() > 100);
 }
 
+TEST_CASE("set algebra across the stored windows of distant services") {
+  const Action first(0);
+  const Action last(action_count() - 1);
+  const ActionSet ec2 = ActionSet::of(*expand_action_pattern("ec2:*"));
+  ActionSet ends;
+  ends.insert(last);
+  ends.insert(first);  // widens the window downwards
+  CHECK(ends.count() == 2);
+  CHECK(ends.contains(first));
+  CHECK(ends.contains(last));
+  CHECK_FALSE(ends.contains(*find_action("ec2:RunInstances")));
+  std::vector<std::uint32_t> iterated;
+  for (Action a : ends) iterated.push_back(a.index());
+  CHECK(iterated == std::vector<std::uint32_t>{first.index(), last.index()});
+
+  ActionSet both = ends;
+  both |= ec2;
+  CHECK(both.count() == ec2.count() + 2);
+  CHECK(both.count_common(ec2) == ec2.count());
+  both -= ends;
+  CHECK(both == ec2);  // equal sets, different windows
+  CHECK_FALSE(ends.intersects(ec2));
+  ActionSet none = ec2;
+  none &= ends;
+  CHECK(none.empty());
+  CHECK(none == ActionSet());
+  CHECK(ends.complement().count() == action_count() - 2);
+  CHECK_FALSE(ends.complement().contains(last));
+}
+
 TEST_CASE("set algebra: NotAction inversion, union, difference, access levels") {
   const ActionSet s3 = ActionSet::of(*expand_action_pattern("s3:*"));
   const ActionSet gets = ActionSet::of(*expand_action_pattern("s3:Get*"));

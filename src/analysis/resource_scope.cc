@@ -7,6 +7,7 @@
 #include "catalog/catalog.h"
 #include "catalog/glob.h"
 #include "catalog/resource_type.h"
+#include "support/memo.h"
 
 namespace iamlint::analysis {
 namespace {
@@ -86,7 +87,7 @@ bool resources_intersect(std::string_view a, std::string_view b) {
 namespace {
 
 // Whether the pattern's `fields` name every resource of `type`.
-bool names_every_resource_of(const Fields& fields, catalog::ResourceType type) {
+bool names_every_resource_of_uncached(const Fields& fields, catalog::ResourceType type) {
   for (catalog::ArnFormat format : type.arn_formats()) {
     std::optional<Fields> every = fields_of(format.text());
     if (!every) continue;
@@ -106,6 +107,17 @@ bool names_every_resource_of(const Fields& fields, catalog::ResourceType type) {
   return false;
 }
 
+// names_every_resource_of_uncached, remembered per type and pattern (`fields` are the pattern's):
+// IAM203 asks it of each Resource entry for the types of every action granted, and policies
+// repeat their ARNs.
+bool names_every_resource_of(std::string_view pattern, const Fields& fields,
+                             catalog::ResourceType type) {
+  thread_local Memo<bool> memo({.entries = 1 << 14, .key_bytes = 1 << 20});
+  thread_local std::string key;
+  return memo.get(numbered_key(type.index(), pattern, key),
+                  [&] { return names_every_resource_of_uncached(fields, type); });
+}
+
 }  // namespace
 
 bool names_every_resource(std::string_view pattern, catalog::Action action) {
@@ -113,7 +125,7 @@ bool names_every_resource(std::string_view pattern, catalog::Action action) {
   std::optional<Fields> fields = fields_of(pattern);
   if (!fields) return false;
   for (catalog::ActionResource accepted : action.resource_types()) {
-    if (names_every_resource_of(*fields, accepted.type())) return true;
+    if (names_every_resource_of(pattern, *fields, accepted.type())) return true;
   }
   return false;
 }
@@ -142,7 +154,8 @@ catalog::ActionSet reaching_every_resource(std::string_view pattern,
     for (catalog::ActionResource accepted : action.resource_types()) {
       Named& named = type_named[accepted.type().index()];
       if (named == Named::kUnknown)
-        named = names_every_resource_of(*fields, accepted.type()) ? Named::kYes : Named::kNo;
+        named =
+            names_every_resource_of(pattern, *fields, accepted.type()) ? Named::kYes : Named::kNo;
       if (named == Named::kYes) {
         out.insert(action);
         break;

@@ -1,8 +1,11 @@
 #include "catalog/resource_type.h"
 
+#include <string>
+
 #include "catalog/arn_match.h"
 #include "catalog/condition_key.h"
 #include "catalog/tables.h"
+#include "support/memo.h"
 
 namespace iamlint::catalog {
 namespace {
@@ -36,7 +39,12 @@ SegmentRule ArnFormat::account() const {
 }
 
 bool ArnFormat::can_match(std::string_view arn) const {
-  return arn_can_match(arn, text());
+  if (arn == "*") return true;
+  // Rules ask about each Resource entry for every resource type of every action they look at,
+  // and policies repeat their ARNs: the answer is worth keeping per format and ARN.
+  thread_local Memo<bool> memo({.entries = 1 << 14, .key_bytes = 1 << 20});
+  thread_local std::string key;
+  return memo.get(numbered_key(index_, arn, key), [&] { return arn_can_match(arn, text()); });
 }
 
 Service ResourceType::service() const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -70,5 +71,14 @@ class Memo {
   std::size_t key_bytes_ = 0;
   std::unordered_map<std::string, Value, KeyHash, std::equal_to<>> entries_;
 };
+
+// The key for a pure function of a number (a catalogue index) and a text, written into `buffer`:
+// one Memo then serves every index, as in "can this ARN name a resource of format 12?".
+inline std::string_view numbered_key(std::uint32_t number, std::string_view text,
+                                     std::string& buffer) {
+  buffer.assign(reinterpret_cast<const char*>(&number), sizeof number);
+  buffer.append(text);
+  return buffer;
+}
 
 }  // namespace iamlint

@@ -1,6 +1,9 @@
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 #include "analysis/risk_lists.h"
 
@@ -64,7 +67,9 @@ bool opens_resources(catalog::Action action) {
   return opening_word(action) < static_cast<int>(kOpeningWords.size());
 }
 
-int sensitivity_rank(catalog::Action action) {
+namespace {
+
+int rank_uncached(catalog::Action action) {
   const auto& listed = listed_ranks();
   if (auto it = listed.find(action.index()); it != listed.end()) return it->second;
   switch (action.access_level()) {
@@ -83,6 +88,25 @@ int sensitivity_rank(catalog::Action action) {
       return kList;
   }
   return kList;
+}
+
+}  // namespace
+
+int sensitivity_rank(catalog::Action action) {
+  // Messages rank every action of a grant, and grants run to thousands of actions: each action's
+  // rank is computed once, on first use. Threads that race write the same value.
+  static std::vector<std::atomic<std::int8_t>> ranks = [] {
+    std::vector<std::atomic<std::int8_t>> unknown(catalog::action_count());
+    for (auto& rank : unknown) rank.store(-1, std::memory_order_relaxed);
+    return unknown;
+  }();
+  std::atomic<std::int8_t>& slot = ranks[action.index()];
+  int rank = slot.load(std::memory_order_relaxed);
+  if (rank < 0) {
+    rank = rank_uncached(action);
+    slot.store(static_cast<std::int8_t>(rank), std::memory_order_relaxed);
+  }
+  return rank;
 }
 
 }  // namespace iamlint::analysis

@@ -44,6 +44,27 @@ Front& front() {
   return instance;
 }
 
+// The actions of `service` whose names start with `prefix`, ignoring case: one run of them, as a
+// service's rows are sorted by lower-case name (tables.h). A pattern's literal start (`Describe`
+// of `Describe*`) thus skips most of the service before any wildcard matching.
+template <class Visit>
+void for_each_starting_with(Service service, std::string_view prefix, Visit&& visit) {
+  const auto actions = service.actions();
+  std::size_t first = 0;  // binary search for the first name not before `prefix`
+  for (std::size_t end = actions.size(); first < end;) {
+    const std::size_t middle = first + (end - first) / 2;
+    if (compare_folded(actions[middle].name(), prefix) < 0) {
+      first = middle + 1;
+    } else {
+      end = middle;
+    }
+  }
+  for (std::size_t i = first; i < actions.size(); ++i) {
+    if (!starts_with_folded(actions[i].name(), prefix)) break;
+    visit(actions[i]);
+  }
+}
+
 }  // namespace
 
 std::string_view describe(PatternError error) {
@@ -92,9 +113,10 @@ Matches match_actions(std::string_view text) {
     if (const auto action = service->find_action(pattern->name)) out.push_back(action->index());
     return out;
   }
-  for (Action action : service->actions()) {
+  const std::string_view literal_start = pattern->name.substr(0, pattern->name.find_first_of("*?"));
+  for_each_starting_with(*service, literal_start, [&](Action action) {
     if (glob_match_folded(pattern->name, action.name())) out.push_back(action.index());
-  }
+  });
   return out;
 }
 

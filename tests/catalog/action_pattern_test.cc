@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "catalog/action_set.h"
+#include "catalog/ascii.h"
 #include "catalog/glob.h"
+#include "catalog/service.h"
 
 namespace iamlint::catalog {
 namespace {
@@ -79,6 +81,30 @@ TEST_CASE("the cache returns the same storage for the same folded pattern") {
   REQUIRE(b);
   CHECK(a->data() == b->data());
   CHECK(a->size() > 100);
+}
+
+// match_actions finds a pattern's literal start by binary search within the service.
+TEST_CASE("a service's actions are sorted by lower-case name") {
+  for (Service service : services()) {
+    const auto actions = service.actions();
+    for (std::size_t i = 1; i < actions.size(); ++i) {
+      CHECK(compare_folded(actions[i - 1].name(), actions[i].name()) <= 0);
+    }
+  }
+}
+
+TEST_CASE("patterns match as a scan of the whole service would") {
+  for (std::string_view text : {"ec2:Describe*", "s3:get*acl", "iam:*Policy", "S3:Get?bject",
+                                "s3:Put*Tagg?ng", "kms:zz*", "ec2:*", "lambda:I*"}) {
+    CAPTURE(text);
+    const auto colon = text.find(':');
+    std::vector<std::uint32_t> scanned;
+    for (Action action : find_service(text.substr(0, colon))->actions()) {
+      if (glob_match_folded(text.substr(colon + 1), action.name()))
+        scanned.push_back(action.index());
+    }
+    CHECK(*match_actions(text) == scanned);
+  }
 }
 
 TEST_CASE("set algebra across the stored windows of distant services") {

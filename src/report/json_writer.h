@@ -12,6 +12,19 @@
 
 namespace iamlint::report {
 
+// RapidJSON's pretty writer, and a way to write a string that needs no escaping straight into the
+// buffer: RapidJSON copies a string shorter than 16 bytes one byte at a time, scanning again for
+// escapes after each, and nearly every key and many values of a report are such strings.
+class ReportPrettyWriter : public rapidjson::PrettyWriter<rapidjson::StringBuffer> {
+ public:
+  using rapidjson::PrettyWriter<rapidjson::StringBuffer>::PrettyWriter;
+  // `text` must be plain (see is_plain_json_string).
+  void plain_string(std::string_view text);
+};
+
+// Whether `text` is ASCII from the space on, without '"' or '\\': JSON writes such text as it is.
+[[nodiscard]] bool is_plain_json_string(std::string_view text);
+
 class JsonWriter {
  public:
   explicit JsonWriter(std::ostream& out);
@@ -39,7 +52,7 @@ class JsonWriter {
   std::ostream& out_;
   // A StringBuffer, not a stream adaptor: RapidJSON escapes strings with SIMD only into one.
   rapidjson::StringBuffer buffer_;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer_;
+  ReportPrettyWriter writer_;
 };
 
 }  // namespace iamlint::report

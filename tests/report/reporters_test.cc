@@ -13,6 +13,7 @@
 #include "engine/linter.h"
 #include "engine/registry.h"
 #include "report/json_reporter.h"
+#include "report/json_writer.h"
 #include "report/sarif_reporter.h"
 #include "report/text_reporter.h"
 #include "report/totals.h"
@@ -681,6 +682,20 @@ TEST_CASE("json reporter escapes every control character") {
   const std::string report = json_report(lint_one("p.json", policy, {"IAM152"}));
   CHECK(report.find('\x1c') == std::string::npos);
   CHECK(report.find("Get\\u001CObjectWithALongName") != std::string::npos);
+}
+
+// Plain strings skip RapidJSON's escaping, so the test must be exact for every byte, wherever it
+// falls among the eight-byte words.
+TEST_CASE("a JSON string is plain when it holds no byte that JSON escapes") {
+  for (int byte = 0; byte < 256; ++byte) {
+    const bool plain = byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\';
+    for (std::size_t at = 0; at < 19; ++at) {
+      std::string text(19, 'a');
+      text[at] = static_cast<char>(byte);
+      CHECK_MESSAGE(is_plain_json_string(text) == plain, "byte ", byte, " at ", at);
+    }
+  }
+  CHECK(is_plain_json_string(""));
 }
 
 TEST_CASE("json reporter writes one object per finding") {

@@ -24,7 +24,13 @@ std::size_t distance(std::string_view a, std::string_view b, std::size_t bound) 
   const std::size_t n = a.size();
   const std::size_t m = b.size();
   if ((n > m ? n - m : m - n) > bound) return bound + 1;
-  std::vector<std::size_t> before(m + 1), previous(m + 1), current(m + 1);
+  // The table's last three rows, in one buffer that every call reuses: a suggestion scores every
+  // service or action of the catalogue, and allocating per candidate cost more than comparing.
+  thread_local std::vector<std::size_t> rows;
+  rows.assign(3 * (m + 1), 0);
+  std::size_t* before = rows.data();
+  std::size_t* previous = before + (m + 1);
+  std::size_t* current = previous + (m + 1);
   for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
     current[0] = i;
@@ -44,8 +50,12 @@ std::size_t distance(std::string_view a, std::string_view b, std::size_t bound) 
   return previous[m];
 }
 
+// Compared in place rather than on folded copies: this runs for most candidates of a suggestion.
 bool contains_folded(std::string_view haystack, std::string_view needle) {
-  return to_folded(haystack).find(to_folded(needle)) != std::string::npos;
+  for (std::size_t at = 0; at + needle.size() <= haystack.size(); ++at) {
+    if (equals_folded(haystack.substr(at, needle.size()), needle)) return true;
+  }
+  return false;
 }
 
 // A score for `candidate` against `wanted`, or nullopt when it is not worth proposing.

@@ -8,18 +8,20 @@
 
 #include <fmt/core.h>
 
+#include "action_lookup.h"
 #include "catalog/action.h"
 #include "catalog/glob.h"
 #include "catalog/service.h"
 #include "engine/fix_edits.h"
 #include "engine/rule.h"
+#include "support/memo.h"
 
 namespace iamlint::rules {
 namespace {
 
 // How the catalogue spells the entry, or nothing when it already does (or does not know it). A
 // wildcard pattern keeps its name part as written: only its service prefix has one spelling.
-std::optional<std::string> documented_spelling(const ast::Action& action) {
+std::optional<std::string> find_documented_spelling(const ast::Action& action) {
   if (!action.has_service()) return std::nullopt;
   if (!catalog::has_wildcard(action.text.value)) {
     const std::optional<catalog::Action> known = catalog::find_action(action.text.value);
@@ -30,6 +32,15 @@ std::optional<std::string> documented_spelling(const ast::Action& action) {
   const std::optional<catalog::Service> service = catalog::find_service(action.service);
   if (!service || service->prefix() == action.service) return std::nullopt;
   return fmt::format("{}:{}", service->prefix(), action.name);
+}
+
+// find_documented_spelling, remembered per spelling: a catalogue lookup per entry was most of
+// this rule's cost, and the entries of a corpus repeat.
+const std::optional<std::string>& documented_spelling(const ast::Action& action) {
+  thread_local Memo<std::optional<std::string>> memo(
+      {.entries = catalog_lookup::kRememberedActions,
+       .key_bytes = catalog_lookup::kRememberedBytes});
+  return memo.get(action.text.value, [&] { return find_documented_spelling(action); });
 }
 
 class ActionCase final : public engine::Rule {
@@ -66,8 +77,8 @@ class ActionCase final : public engine::Rule {
   static void check_list(const std::vector<ast::Action>& entries, engine::RuleContext& ctx) {
     std::vector<Misspelling> misspellings;
     for (const ast::Action& action : entries) {
-      if (std::optional<std::string> spelling = documented_spelling(action)) {
-        misspellings.push_back({&action, std::move(*spelling)});
+      if (const std::optional<std::string>& spelling = documented_spelling(action)) {
+        misspellings.push_back({&action, *spelling});
       }
     }
     // Safe fixes: IAM compares actions without regard to case, so the policy means the same.

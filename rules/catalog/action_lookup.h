@@ -11,11 +11,8 @@
 #pragma once
 
 #include <algorithm>
-#include <mutex>
-#include <shared_mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "ast/policy.h"
@@ -27,6 +24,7 @@
 #include "catalog/suggest.h"
 #include "engine/fix_edits.h"
 #include "join.h"
+#include "support/memo.h"
 
 namespace iamlint::rules::catalog_lookup {
 
@@ -122,22 +120,19 @@ inline Diagnosis diagnose_uncached(const ast::Action& action) {
   return out;
 }
 
-// diagnose_uncached, remembered per spelling: three rules ask about every entry, and an unknown
-// action recurs across a corpus while its suggestions cost an edit-distance scan of the catalogue.
-// Thread-safe; entries are never evicted (one per distinct unknown spelling).
-inline Diagnosis diagnose(const ast::Action& action) {
-  auto matches = catalog::expand_action_pattern(action.text.value);
-  if (matches && !matches->empty()) return {};
-  static std::shared_mutex mutex;
-  static std::unordered_map<std::string, Diagnosis> known;
-  std::string key(action.text.value);
-  {
-    std::shared_lock lock(mutex);
-    if (auto it = known.find(key); it != known.end()) return it->second;
-  }
-  Diagnosis computed = diagnose_uncached(action);
-  std::unique_lock lock(mutex);
-  return known.try_emplace(std::move(key), std::move(computed)).first->second;
+// How much the memos of facts about an action entry hold: room for every distinct action of the
+// AWS managed policies (17,186 over all versions, 480 KB), so that linting them computes each once.
+inline constexpr std::size_t kRememberedActions = std::size_t{1} << 15;
+inline constexpr std::size_t kRememberedBytes = std::size_t{1} << 20;
+
+// diagnose_uncached, remembered per spelling: three rules ask about every entry, the corpus of
+// AWS managed policies names 17,186 distinct actions in 761,469 entries, and an unknown one's
+// suggestions cost an edit-distance scan of the catalogue. Every entry is remembered, known ones
+// too, so that a repeated entry costs one hash lookup rather than three pattern expansions. The
+// reference is valid until the next call on this thread.
+inline const Diagnosis& diagnose(const ast::Action& action) {
+  thread_local Memo<Diagnosis> memo({.entries = kRememberedActions, .key_bytes = kRememberedBytes});
+  return memo.get(action.text.value, [&] { return diagnose_uncached(action); });
 }
 
 // Whether another entry of `list` begins with `action`'s text (iam:ListRoles next to iam:List):
@@ -156,9 +151,12 @@ void for_each_diagnosis(const ast::Statement& statement, Visit&& visit) {
   for (const auto* list : {&statement.action, &statement.not_action}) {
     if (!*list) continue;
     for (const ast::Action& action : (*list)->entries) {
-      Diagnosis d = diagnose(action);
-      if (d.missing_wildcard && list_extends(**list, action)) d = Diagnosis{.problem = d.problem};
-      visit(action, d);
+      const Diagnosis& d = diagnose(action);
+      if (d.missing_wildcard && list_extends(**list, action)) {
+        visit(action, Diagnosis{.problem = d.problem});
+      } else {
+        visit(action, d);
+      }
     }
   }
 }

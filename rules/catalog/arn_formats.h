@@ -11,13 +11,10 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
-#include <mutex>
 #include <optional>
-#include <shared_mutex>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <fmt/core.h>
@@ -32,17 +29,27 @@
 #include "catalog/service.h"
 #include "catalog/suggest.h"
 #include "join.h"
+#include "support/memo.h"
 
 namespace iamlint::rules::catalog_arn {
 
 struct Candidate {
   catalog::ResourceType type;
   catalog::ArnFormat format;
+  // Read from the format once, when the table is built: every ARN checked is compared with them.
+  catalog::SegmentRule region;
+  catalog::SegmentRule account;
+  std::string_view resource_head;  // the literal_prefix of its resource part
 };
 
 using catalog::has_wildcard;
 inline bool has_variable(std::string_view text) {
   return text.find("${") != std::string_view::npos;
+}
+
+// The text before the first wildcard or variable.
+inline std::string_view literal_prefix(std::string_view text) {
+  return text.substr(0, text.find_first_of("*?$"));
 }
 
 // Every ARN format of the catalogue, by the service its format names. Built once. A format whose
@@ -59,7 +66,8 @@ inline std::span<const Candidate> formats_for(std::string_view service) {
           std::optional<ast::Arn> parts = ast::split_arn(format.text());
           if (!parts) continue;
           std::string_view filed_under = has_variable(parts->service) ? s.prefix() : parts->service;
-          (*by_service)[std::string(filed_under)].push_back({type, format});
+          (*by_service)[std::string(filed_under)].push_back(
+              {type, format, format.region(), format.account(), literal_prefix(parts->resource)});
         }
       }
     }
@@ -136,36 +144,29 @@ inline std::string_view matchable(std::string_view segment) {
   return has_variable(segment) ? "*" : segment;
 }
 
-// The text before the first wildcard or variable.
-inline std::string_view literal_prefix(std::string_view text) {
-  return text.substr(0, text.find_first_of("*?$"));
-}
-
 // Cheap, exact rejections before the full match: a fixed region or account the format forbids or
 // requires, or resource parts whose leading literals differ ("instance/" against "volume/").
-inline bool may_match(std::string_view region, std::string_view account, std::string_view resource,
-                      const catalog::ArnFormat& format, const ast::Arn& format_parts) {
+// `resource_head` is the literal_prefix of the ARN's resource part.
+inline bool may_match(std::string_view region, std::string_view account,
+                      std::string_view resource_head, const Candidate& candidate) {
   auto fits = [](std::string_view segment, catalog::SegmentRule rule) {
     if (rule == catalog::SegmentRule::kForbidden)
       return segment.empty() || segment.find('*') != std::string_view::npos;
     if (rule == catalog::SegmentRule::kRequired) return !segment.empty();
     return true;
   };
-  if (!fits(region, format.region()) || !fits(account, format.account())) return false;
-  std::string_view a = literal_prefix(resource);
-  std::string_view b = literal_prefix(format_parts.resource);
-  std::size_t n = std::min(a.size(), b.size());
-  return catalog::equals_folded(a.substr(0, n), b.substr(0, n));
+  if (!fits(region, candidate.region) || !fits(account, candidate.account)) return false;
+  std::size_t n = std::min(resource_head.size(), candidate.resource_head.size());
+  return catalog::equals_folded(resource_head.substr(0, n), candidate.resource_head.substr(0, n));
 }
 
 // Whether some candidate format can match `arn:*:<service>:<region>:<account>:<resource>`.
 inline bool any_format_matches(const CheckedArn& arn, std::string_view region,
                                std::string_view account, std::string_view resource) {
+  const std::string_view resource_head = literal_prefix(resource);
   std::string text;
   for (const Candidate& candidate : arn.formats) {
-    std::optional<ast::Arn> format_parts = ast::split_arn(candidate.format.text());
-    if (!format_parts || !may_match(region, account, resource, candidate.format, *format_parts))
-      continue;
+    if (!may_match(region, account, resource_head, candidate)) continue;
     if (text.empty())
       text = fmt::format("arn:*:{}:{}:{}:{}", arn.parts.service, region, account, resource);
     if (candidate.format.can_match(text)) return true;
@@ -198,21 +199,15 @@ inline Mismatch compute_mismatch(const CheckedArn& arn) {
   return Mismatch::kCombination;
 }
 
-// compute_mismatch, remembered per ARN (the partition aside, which it ignores): two rules ask
-// about every Resource ARN, and the same ARNs recur across policies. Thread-safe; never evicted
-// (one entry per distinct ARN).
+// compute_mismatch, remembered per ARN from its service on (the partition, which it ignores,
+// aside): two rules ask about every Resource ARN, and the same ARNs recur across policies.
 inline Mismatch mismatch(const CheckedArn& arn) {
-  static std::shared_mutex mutex;
-  static std::unordered_map<std::string, Mismatch> known;
-  std::string key = fmt::format("{}:{}:{}:{}", arn.parts.service, arn.parts.region,
-                                arn.parts.account, arn.parts.resource);
-  {
-    std::shared_lock lock(mutex);
-    if (auto it = known.find(key); it != known.end()) return it->second;
-  }
-  Mismatch computed = compute_mismatch(arn);
-  std::unique_lock lock(mutex);
-  return known.try_emplace(std::move(key), computed).first->second;
+  thread_local Memo<Mismatch> memo;
+  const std::string_view resource = arn.parts.resource;
+  const std::string_view from_service(
+      arn.parts.service.data(),
+      static_cast<std::size_t>(resource.data() + resource.size() - arn.parts.service.data()));
+  return memo.get(from_service, [&] { return compute_mismatch(arn); });
 }
 
 // The formats naming the ARN's service among the resource types of `actions` (when the statement

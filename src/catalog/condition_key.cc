@@ -6,6 +6,7 @@
 #include "catalog/ascii.h"
 #include "catalog/tables.h"
 #include "support/assert.h"
+#include "support/memo.h"
 
 namespace iamlint::catalog {
 namespace {
@@ -64,6 +65,36 @@ const std::vector<Template>& templates() {
     return out;
   }();
   return sorted;
+}
+
+// find_condition_key, computed.
+std::optional<ConditionKey> lookup_condition_key(std::string_view key) {
+  const tables::ConditionKeyRow* begin = tables::kConditionKeys;
+  const tables::ConditionKeyRow* end = begin + tables::kCounts.condition_keys;
+  const auto* it =
+      std::lower_bound(begin, end, key, [](const tables::ConditionKeyRow& r, std::string_view k) {
+        return compare_folded(tables::str(r.name), k) < 0;
+      });
+  if (it != end && equals_folded(tables::str(it->name), key)) {
+    return ConditionKey(static_cast<std::uint32_t>(it - begin));
+  }
+  if (key.empty()) return std::nullopt;
+  std::optional<ConditionKey> best;
+  size_t best_literal = 0;
+  const std::vector<Template>& all = templates();
+  auto first = std::partition_point(all.begin(), all.end(), [&](const Template& t) {
+    return fold(t.head.front()) < fold(key.front());
+  });
+  for (auto it = first; it != all.end() && fold(it->head.front()) == fold(key.front()); ++it) {
+    if (!starts_with_folded(key, it->head) || !key_template_matches(it->key.name(), key)) continue;
+    // Ties go to the first in table order, as the table is sorted by name.
+    if (!best || it->literal > best_literal ||
+        (it->literal == best_literal && it->key.index() < best->index())) {
+      best = it->key;
+      best_literal = it->literal;
+    }
+  }
+  return best;
 }
 
 }  // namespace
@@ -134,33 +165,12 @@ bool key_template_matches(std::string_view key_template, std::string_view key) {
   return k == key.size();
 }
 
+// Remembered per spelling: rules and the analysis look up the key of every condition, and a
+// lookup (a binary search on folded names, then the templated keys) costs some 2,000 instructions
+// where a hit costs a hash.
 std::optional<ConditionKey> find_condition_key(std::string_view key) {
-  const tables::ConditionKeyRow* begin = tables::kConditionKeys;
-  const tables::ConditionKeyRow* end = begin + tables::kCounts.condition_keys;
-  const auto* it =
-      std::lower_bound(begin, end, key, [](const tables::ConditionKeyRow& r, std::string_view k) {
-        return compare_folded(tables::str(r.name), k) < 0;
-      });
-  if (it != end && equals_folded(tables::str(it->name), key)) {
-    return ConditionKey(static_cast<std::uint32_t>(it - begin));
-  }
-  if (key.empty()) return std::nullopt;
-  std::optional<ConditionKey> best;
-  size_t best_literal = 0;
-  const std::vector<Template>& all = templates();
-  auto first = std::partition_point(all.begin(), all.end(), [&](const Template& t) {
-    return fold(t.head.front()) < fold(key.front());
-  });
-  for (auto it = first; it != all.end() && fold(it->head.front()) == fold(key.front()); ++it) {
-    if (!starts_with_folded(key, it->head) || !key_template_matches(it->key.name(), key)) continue;
-    // Ties go to the first in table order, as the table is sorted by name.
-    if (!best || it->literal > best_literal ||
-        (it->literal == best_literal && it->key.index() < best->index())) {
-      best = it->key;
-      best_literal = it->literal;
-    }
-  }
-  return best;
+  thread_local Memo<std::optional<ConditionKey>> memo;
+  return memo.get(key, [&] { return lookup_condition_key(key); });
 }
 
 std::uint32_t condition_key_count() {

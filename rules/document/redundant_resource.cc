@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "../list_memo.h"
 #include "engine/fix_edits.h"
 #include "engine/rule.h"
 
@@ -159,8 +160,39 @@ class RedundantResource final : public engine::Rule {
   }
 
  private:
+  // An entry that another covers, by their positions in the list.
+  struct CoveredEntry {
+    std::uint32_t narrow;
+    std::uint32_t wide;
+    bool removable;  // covers_by_field: removing the entry keeps every field's meaning
+  };
+
+  // Findings depend on the entries' texts alone, and the same lists recur in every version of a
+  // policy: each distinct list is judged once.
   static void check_list(const ast::EntryList<ast::Resource>& list, engine::RuleContext& ctx) {
+    thread_local Memo<std::vector<CoveredEntry>> memo({.entries = 4096, .key_bytes = 1 << 20});
     const auto& entries = list.entries;
+    for (CoveredEntry found : judge_list(memo, entries, [&] { return covered_entries(entries); })) {
+      const ast::Text& narrow = entries[found.narrow].text;
+      const ast::Text& wide = entries[found.wide].text;
+      auto reported =
+          wide.value == narrow.value
+              ? ctx.report(narrow.range, "{} lists \"{}\" twice; remove this one", list.name.value,
+                           narrow.value)
+                    .related(wide.range, "already listed here")
+              : ctx.report(narrow.range,
+                           "\"{}\" is already covered by \"{}\" in the same {}; remove it",
+                           narrow.value, wide.value, list.name.value)
+                    .related(wide.range, "the covering entry");
+      // Removing it keeps the list's meaning: the covering entry stays.
+      if (found.removable) {
+        reported.fix({.description = fmt::format("Remove \"{}\"", narrow.value),
+                      .edits = {engine::remove_element(ctx.json(), narrow.node)}});
+      }
+    }
+  }
+
+  static std::vector<CoveredEntry> covered_entries(const std::vector<ast::Resource>& entries) {
     std::vector<Entry> prepared;
     prepared.reserve(entries.size());
     for (const ast::Resource& entry : entries) prepared.emplace_back(entry.text.value);
@@ -174,10 +206,10 @@ class RedundantResource final : public engine::Rule {
       const bool first = first_with_text.try_emplace(prepared[i].text, i).second;
       if (first && prepared[i].wildcard) wildcards.add(prepared[i].head, i);
     }
+    std::vector<CoveredEntry> found;
     std::size_t budget = kMaxComparisons;
     std::vector<std::size_t> candidates;
     for (std::size_t i = 0; i < entries.size() && budget > 0; ++i) {
-      const ast::Text& narrow = entries[i].text;
       candidates.assign(1, first_with_text[prepared[i].text]);
       wildcards.for_each_candidate(prepared[i].text, [&](std::size_t j) {
         candidates.push_back(j);
@@ -187,29 +219,16 @@ class RedundantResource final : public engine::Rule {
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       budget -= std::min(budget, candidates.size());
       for (std::size_t j : candidates) {
-        if (i == j) continue;
-        const ast::Text& wide = entries[j].text;
-        if (!covers(prepared[j], prepared[i])) continue;
+        if (i == j || !covers(prepared[j], prepared[i])) continue;
         // Of two equal entries (or two that cover each other), the later one is
         // the redundant one.
         if (j > i && covers(prepared[i], prepared[j])) continue;
-        auto reported =
-            wide.value == narrow.value
-                ? ctx.report(narrow.range, "{} lists \"{}\" twice; remove this one",
-                             list.name.value, narrow.value)
-                      .related(wide.range, "already listed here")
-                : ctx.report(narrow.range,
-                             "\"{}\" is already covered by \"{}\" in the same {}; remove it",
-                             narrow.value, wide.value, list.name.value)
-                      .related(wide.range, "the covering entry");
-        // Removing it keeps the list's meaning: the covering entry stays.
-        if (covers_by_field(wide.value, narrow.value)) {
-          reported.fix({.description = fmt::format("Remove \"{}\"", narrow.value),
-                        .edits = {engine::remove_element(ctx.json(), narrow.node)}});
-        }
+        found.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j),
+                         covers_by_field(prepared[j].text, prepared[i].text)});
         break;
       }
     }
+    return found;
   }
 };
 

@@ -154,10 +154,14 @@ std::size_t spaces_in_strings(const json::Document& doc, ByteRange policy, std::
   return count;
 }
 
-Length measure(const json::Document& doc, ByteRange policy, std::string_view source) {
-  const ByteCounts counts = count_bytes(source.substr(policy.begin, policy.size()));
+// `counts` are the policy's. The compact length, a walk over the policy's nodes, is measured only
+// for a quota that counts whitespace: the only one whose message gives it.
+Length measure(const Quota& quota, const ByteCounts& counts, const json::Document& doc,
+               ByteRange policy, std::string_view source) {
   Length length{.all = counts.characters, .no_whitespace = counts.characters - counts.whitespace};
-  length.compact = length.no_whitespace + spaces_in_strings(doc, policy, source);
+  if (quota.counts_whitespace) {
+    length.compact = length.no_whitespace + spaces_in_strings(doc, policy, source);
+  }
   return length;
 }
 
@@ -220,7 +224,7 @@ class PolicyTooLarge final : public engine::Rule {
     const std::size_t counted =
         quota.counts_whitespace ? counts.characters : counts.characters - counts.whitespace;
     if (counted <= quota.limit) return;
-    const Length length = measure(ctx.json(), policy.range, ctx.source_text());
+    const Length length = measure(quota, counts, ctx.json(), policy.range, ctx.source_text());
     ctx.report(document::opening_brace(ctx.json().node(policy.node)), "{}", describe(quota, length))
         .code(quota.code)
         .level(quota.level);

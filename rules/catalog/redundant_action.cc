@@ -5,13 +5,15 @@
 // and "sns:*Permission*" match the same one action today, but the next "sns:Remove..." action
 // would tell them apart.
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "../list_memo.h"
+#include "catalog/action.h"
 #include "catalog/action_pattern.h"
 #include "catalog/ascii.h"
 #include "catalog/folded_hash.h"
@@ -28,19 +30,64 @@ bool is_subset(Indices part, Indices whole) {
   return std::includes(whole.begin(), whole.end(), part.begin(), part.end());
 }
 
-// The catalogue positions that two entries or more name, sorted: only an entry all of whose
-// actions are here can be redundant, which keeps lists of a thousand entries (AWS's read-only
-// policies) near-linear.
-std::vector<std::uint32_t> named_twice(const std::vector<Indices>& sets) {
-  std::vector<std::uint32_t> all;
-  for (Indices set : sets) all.insert(all.end(), set.begin(), set.end());
-  std::sort(all.begin(), all.end());
-  std::vector<std::uint32_t> twice;
-  for (std::size_t i = 1; i < all.size(); ++i) {
-    if (all[i] == all[i - 1] && (twice.empty() || twice.back() != all[i])) twice.push_back(all[i]);
+// How many of a list's distinct entries name each catalogue position, up to two: only an entry
+// all of whose actions two entries or more name can be redundant, which keeps lists of a thousand
+// entries (AWS's read-only policies) near-linear. Counted in one array per thread, indexed by
+// position and cleared after each list: cheaper than sorting every position the list names.
+class TimesNamed {
+ public:
+  explicit TimesNamed(const std::vector<Indices>& sets) : sets_(sets) {
+    for (Indices set : sets_) {
+      for (std::uint32_t action : set) counts_[action] = std::min(counts_[action] + 1, 2);
+    }
   }
-  return twice;
-}
+  ~TimesNamed() {
+    for (Indices set : sets_) {
+      for (std::uint32_t action : set) counts_[action] = 0;
+    }
+  }
+  TimesNamed(const TimesNamed&) = delete;
+  TimesNamed& operator=(const TimesNamed&) = delete;
+
+  [[nodiscard]] bool all_named_twice(Indices set) const {
+    return std::all_of(set.begin(), set.end(),
+                       [&](std::uint32_t action) { return counts_[action] == 2; });
+  }
+
+ private:
+  static std::vector<std::uint8_t>& thread_counts() {
+    thread_local std::vector<std::uint8_t> counts(catalog::action_count());
+    return counts;
+  }
+
+  const std::vector<Indices>& sets_;
+  std::vector<std::uint8_t>& counts_ = thread_counts();
+};
+
+// The first entry of a list with each text, letter case aside: an open-addressing table of
+// positions in one vector, since a node per entry (std::unordered_map) cost more than the rest of
+// this rule on lists of a thousand entries.
+class FirstWithText {
+ public:
+  explicit FirstWithText(const std::vector<ast::Action>& entries)
+      : entries_(entries), slots_(std::bit_ceil(2 * entries.size()), kEmpty) {}
+
+  // The position of the first entry with the text of entries[i], which is i when none before has
+  // it. Asked in order of position.
+  std::uint32_t first(std::uint32_t i) {
+    const std::string_view text = entries_[i].text.value;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t slot = catalog::folded_hash(text) & mask;; slot = (slot + 1) & mask) {
+      if (slots_[slot] == kEmpty) return slots_[slot] = i;
+      if (catalog::equals_folded(entries_[slots_[slot]].text.value, text)) return slots_[slot];
+    }
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  const std::vector<ast::Action>& entries_;
+  std::vector<std::uint32_t> slots_;
+};
 
 // Whether `outer` names every action `inner` can ever name: for a wildcard entry, as a pattern; an
 // action name is matched by the catalogue, where the sets already settle it.
@@ -73,19 +120,36 @@ class RedundantAction final : public engine::Rule {
   }
 
  private:
+  // One entry of a list that another makes redundant, by their positions in the list.
+  struct RedundantEntry {
+    std::uint32_t redundant;
+    std::uint32_t covering;
+  };
+
+  // Findings depend on the entries' texts alone, and the same lists recur in every version of a
+  // policy: each distinct list is judged once.
   static void check_list(const ast::EntryList<ast::Action>& list, engine::RuleContext& ctx) {
+    thread_local Memo<std::vector<RedundantEntry>> memo({.entries = 4096, .key_bytes = 1 << 20});
     const auto& entries = list.entries;
+    for (RedundantEntry found :
+         judge_list(memo, entries, [&] { return redundant_entries(entries); })) {
+      report(entries[found.redundant], entries[found.covering], list.name.value, ctx);
+    }
+  }
+
+  // In the order reported: entries written again first, then entries that others cover.
+  static std::vector<RedundantEntry> redundant_entries(const std::vector<ast::Action>& entries) {
+    std::vector<RedundantEntry> found;
     // An entry written again (letter case aside) repeats the earlier one: found by its text, so
     // that a list of a million "*" (a crafted policy) costs no set arithmetic.
-    std::unordered_map<std::string_view, std::size_t, catalog::FoldedHash, catalog::FoldedEqual>
-        first_with_text;
-    std::vector<const ast::Action*> distinct;
-    for (const ast::Action& action : entries) {
-      auto [first, inserted] = first_with_text.emplace(action.text.value, distinct.size());
-      if (inserted) {
-        distinct.push_back(&action);
+    FirstWithText first_with_text(entries);
+    std::vector<std::uint32_t> distinct;
+    for (std::uint32_t i = 0; i < entries.size(); ++i) {
+      const std::uint32_t first = first_with_text.first(i);
+      if (first == i) {
+        distinct.push_back(i);
       } else {
-        report(action, *distinct[first->second], list.name.value, ctx);
+        found.push_back({i, first});
       }
     }
     // Past this many catalogue positions in all, coverage between distinct entries is not
@@ -94,26 +158,27 @@ class RedundantAction final : public engine::Rule {
     std::vector<Indices> sets;
     sets.reserve(distinct.size());
     std::size_t positions = 0;
-    for (const ast::Action* action : distinct) {
-      auto matches = catalog::expand_action_pattern(action->text.value);
+    for (std::uint32_t entry : distinct) {
+      auto matches = catalog::expand_action_pattern(entries[entry].text.value);
       sets.push_back(matches ? *matches : Indices());
       positions += sets.back().size();
-      if (positions > kMaxPositions) return;
+      if (positions > kMaxPositions) return found;
     }
-    std::vector<std::uint32_t> twice = named_twice(sets);
+    const TimesNamed times_named(sets);
     for (std::size_t i = 0; i < distinct.size(); ++i) {
       Indices set = sets[i];
-      if (set.empty() || !is_subset(set, twice)) continue;
+      if (set.empty() || !times_named.all_named_twice(set)) continue;
+      const ast::Action& inner = entries[distinct[i]];
       for (std::size_t j = 0; j < distinct.size(); ++j) {
-        if (j == i || !is_subset(set, sets[j]) || !covers_as_pattern(*distinct[j], *distinct[i]))
-          continue;
+        const ast::Action& outer = entries[distinct[j]];
+        if (j == i || !is_subset(set, sets[j]) || !covers_as_pattern(outer, inner)) continue;
         // Of two entries naming the same actions, the later one is the redundant one.
-        if (j > i && is_subset(sets[j], set) && covers_as_pattern(*distinct[i], *distinct[j]))
-          continue;
-        report(*distinct[i], *distinct[j], list.name.value, ctx);
+        if (j > i && is_subset(sets[j], set) && covers_as_pattern(inner, outer)) continue;
+        found.push_back({distinct[i], distinct[j]});
         break;
       }
     }
+    return found;
   }
 
   // The fix removes the entry: the list grants (or, for NotAction, excludes) the same actions,

@@ -9,6 +9,7 @@
 #include "analysis/risk_lists.h"
 #include "catalog/action_pattern.h"
 #include "catalog/glob.h"
+#include "support/memo.h"
 
 namespace iamlint::analysis {
 namespace {
@@ -128,7 +129,9 @@ std::string describe_grant(Indices actions) {
                        most_sensitive(actions));
 }
 
-std::string describe_grant(const catalog::ActionSet& actions) {
+namespace {
+
+std::string describe_grant_uncached(const catalog::ActionSet& actions) {
   // Word operations: a statement's set may hold most of the catalogue.
   const auto level = std::find_if(kBySensitivity.begin(), kBySensitivity.end(), [&](AccessLevel l) {
     return actions.intersects(catalog::ActionSet::at_access_level(l));
@@ -137,6 +140,18 @@ std::string describe_grant(const catalog::ActionSet& actions) {
   catalog::ActionSet at_level = actions;
   at_level &= catalog::ActionSet::at_access_level(*level);
   return grant_message(actions.count(), *level, at_level.count(), most_sensitive(actions));
+}
+
+}  // namespace
+
+std::string describe_grant(const catalog::ActionSet& actions) {
+  // Ranking a set of thousands of actions costs thousands of steps, and policies repeat their
+  // statements, so the same sets come back: the message is remembered per set.
+  thread_local Memo<std::string> memo({.entries = 1024, .key_bytes = 1 << 20});
+  thread_local std::string key;
+  key.clear();
+  actions.append_key(key);
+  return memo.get(key, [&] { return describe_grant_uncached(actions); });
 }
 
 std::vector<std::uint32_t> still_granted(Indices granted, const ast::Statement& statement,

@@ -1,6 +1,7 @@
 #include "analysis/resource_scope.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -86,36 +87,49 @@ bool resources_intersect(std::string_view a, std::string_view b) {
 
 namespace {
 
+// What "every resource" of one ARN format is: its service and resource parts with the
+// placeholders (`${BucketName}`) read as `*`, and whether it has a Region and an account.
+struct EveryResource {
+  std::string service;
+  std::string resource;
+  bool has_region = false;
+  bool has_account = false;
+};
+
+// The EveryResource of each of `type`'s formats, worked out once per type (and thread): the
+// formats are fixed, the patterns compared with them are not.
+const std::vector<EveryResource>& every_resource_of(catalog::ResourceType type) {
+  thread_local std::vector<std::optional<std::vector<EveryResource>>> by_type(
+      catalog::counts().resource_types);
+  std::optional<std::vector<EveryResource>>& slot = by_type[type.index()];
+  if (!slot) {
+    slot.emplace();
+    for (catalog::ArnFormat format : type.arn_formats()) {
+      std::optional<Fields> every = fields_of(format.text());
+      if (!every) continue;
+      slot->push_back({.service = variables_as_stars(every->service),
+                       .resource = variables_as_stars(every->resource),
+                       .has_region = !every->region.empty(),
+                       .has_account = !every->account.empty()});
+    }
+  }
+  return *slot;
+}
+
 // Whether the pattern's `fields` name every resource of `type`.
-bool names_every_resource_of_uncached(const Fields& fields, catalog::ResourceType type) {
-  for (catalog::ArnFormat format : type.arn_formats()) {
-    std::optional<Fields> every = fields_of(format.text());
-    if (!every) continue;
+bool names_every_resource_of(const Fields& fields, catalog::ResourceType type) {
+  for (const EveryResource& every : every_resource_of(type)) {
     // The pattern's Region and account need not match the format's, but an empty one names
     // no resource of a type that has them (`arn:aws:s3:::*/*` names no access point).
-    if ((fields.region.empty() && !every->region.empty()) ||
-        (fields.account.empty() && !every->account.empty()))
+    if ((fields.region.empty() && every.has_region) ||
+        (fields.account.empty() && every.has_account))
       continue;
-    // The format's placeholders (`${BucketName}`) read as `*` name every resource of the type.
-    const std::string service = variables_as_stars(every->service);
-    const std::string resource = variables_as_stars(every->resource);
-    if (catalog::glob_contains(fields.service, service, LetterCase::kInsensitive) &&
-        catalog::glob_contains(fields.resource, resource, LetterCase::kSensitive)) {
+    if (catalog::glob_contains(fields.service, every.service, LetterCase::kInsensitive) &&
+        catalog::glob_contains(fields.resource, every.resource, LetterCase::kSensitive)) {
       return true;
     }
   }
   return false;
-}
-
-// names_every_resource_of_uncached, remembered per type and pattern (`fields` are the pattern's):
-// IAM203 asks it of each Resource entry for the types of every action granted, and policies
-// repeat their ARNs.
-bool names_every_resource_of(std::string_view pattern, const Fields& fields,
-                             catalog::ResourceType type) {
-  thread_local Memo<bool> memo({.entries = 1 << 14, .key_bytes = 1 << 20});
-  thread_local std::string key;
-  return memo.get(numbered_key(type.index(), pattern, key),
-                  [&] { return names_every_resource_of_uncached(fields, type); });
 }
 
 }  // namespace
@@ -125,14 +139,15 @@ bool names_every_resource(std::string_view pattern, catalog::Action action) {
   std::optional<Fields> fields = fields_of(pattern);
   if (!fields) return false;
   for (catalog::ActionResource accepted : action.resource_types()) {
-    if (names_every_resource_of(pattern, *fields, accepted.type())) return true;
+    if (names_every_resource_of(*fields, accepted.type())) return true;
   }
   return false;
 }
 
-catalog::ActionSet reaching_every_resource(std::string_view pattern,
-                                           const catalog::ActionSet& actions) {
-  if (all_stars(pattern)) return actions;
+namespace {
+
+catalog::ActionSet reaching_every_resource_uncached(std::string_view pattern,
+                                                    const catalog::ActionSet& actions) {
   catalog::ActionSet out;
   std::optional<Fields> fields = fields_of(pattern);
   if (!fields) return out;
@@ -154,8 +169,7 @@ catalog::ActionSet reaching_every_resource(std::string_view pattern,
     for (catalog::ActionResource accepted : action.resource_types()) {
       Named& named = type_named[accepted.type().index()];
       if (named == Named::kUnknown)
-        named =
-            names_every_resource_of(pattern, *fields, accepted.type()) ? Named::kYes : Named::kNo;
+        named = names_every_resource_of(*fields, accepted.type()) ? Named::kYes : Named::kNo;
       if (named == Named::kYes) {
         out.insert(action);
         break;
@@ -163,6 +177,21 @@ catalog::ActionSet reaching_every_resource(std::string_view pattern,
     }
   }
   return out;
+}
+
+}  // namespace
+
+catalog::ActionSet reaching_every_resource(std::string_view pattern,
+                                           const catalog::ActionSet& actions) {
+  if (all_stars(pattern)) return actions;
+  // IAM203 asks this of every Resource entry of every grant, and policies repeat their statements
+  // (the same entry with the same actions): the answer is remembered per pattern and set.
+  thread_local Memo<catalog::ActionSet> memo({.entries = 1024, .key_bytes = 1 << 20});
+  thread_local std::string key;
+  key.clear();
+  append_numbered(key, static_cast<std::uint32_t>(pattern.size()), pattern);
+  actions.append_key(key);
+  return memo.get(key, [&] { return reaching_every_resource_uncached(pattern, actions); });
 }
 
 bool can_name_resource_of(std::string_view pattern, catalog::Action action) {

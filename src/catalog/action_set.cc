@@ -134,6 +134,19 @@ ActionSet ActionSet::complement() const {
   return out;
 }
 
+void ActionSet::append_key(std::string& key) const {
+  // The window without its clear words at either end: the same whatever operations built it.
+  std::size_t first = 0;
+  std::size_t end = words_.size();
+  while (first < end && words_[first] == 0) ++first;
+  while (end > first && words_[end - 1] == 0) --end;
+  if (first == end) return;
+  const std::uint32_t first_word = first_word_ + static_cast<std::uint32_t>(first);
+  key.append(reinterpret_cast<const char*>(&first_word), sizeof first_word);
+  key.append(reinterpret_cast<const char*>(words_.data() + first),
+             (end - first) * sizeof(std::uint64_t));
+}
+
 bool operator==(const ActionSet& a, const ActionSet& b) {
   const std::uint32_t first = std::min(a.first_word_, b.first_word_);
   const std::uint32_t end = std::max(a.word_end(), b.word_end());

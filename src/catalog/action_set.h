@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "catalog/action.h"
@@ -70,6 +71,10 @@ class ActionSet {
 
   [[nodiscard]] Iterator begin() const { return {this, first_from(0)}; }
   [[nodiscard]] Iterator end() const { return {this, action_count()}; }
+
+  // Appends bytes that identify the set's actions (equal sets, equal bytes; none for the empty
+  // set), to key a memo (support/memo.h) of a function of the set.
+  void append_key(std::string& key) const;
 
   // Same actions, whatever the windows.
   friend bool operator==(const ActionSet& a, const ActionSet& b);

@@ -44,7 +44,9 @@ bool ArnFormat::can_match(std::string_view arn) const {
   // and policies repeat their ARNs: the answer is worth keeping per format and ARN.
   thread_local Memo<bool> memo({.entries = 1 << 14, .key_bytes = 1 << 20});
   thread_local std::string key;
-  return memo.get(numbered_key(index_, arn, key), [&] { return arn_can_match(arn, text()); });
+  key.clear();
+  append_numbered(key, index_, arn);
+  return memo.get(key, [&] { return arn_can_match(arn, text()); });
 }
 
 Service ResourceType::service() const {

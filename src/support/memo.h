@@ -72,13 +72,12 @@ class Memo {
   std::unordered_map<std::string, Value, KeyHash, std::equal_to<>> entries_;
 };
 
-// The key for a pure function of a number (a catalogue index) and a text, written into `buffer`:
-// one Memo then serves every index, as in "can this ARN name a resource of format 12?".
-inline std::string_view numbered_key(std::uint32_t number, std::string_view text,
-                                     std::string& buffer) {
-  buffer.assign(reinterpret_cast<const char*>(&number), sizeof number);
-  buffer.append(text);
-  return buffer;
+// Appends `number`'s bytes and then `text` to a memo key: a catalogue index and a text ("can this
+// ARN name a resource of format 12?"), or a text after its length, so that where one text of a
+// key ends and the next begins stays unambiguous whatever characters they hold.
+inline void append_numbered(std::string& key, std::uint32_t number, std::string_view text) {
+  key.append(reinterpret_cast<const char*>(&number), sizeof number);
+  key.append(text);
 }
 
 }  // namespace iamlint

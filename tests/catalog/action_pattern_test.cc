@@ -128,11 +128,22 @@ TEST_CASE("set algebra across the stored windows of distant services") {
   CHECK(both.count_common(ec2) == ec2.count());
   both -= ends;
   CHECK(both == ec2);  // equal sets, different windows
+  std::string both_key;
+  std::string ec2_key;
+  both.append_key(both_key);
+  ec2.append_key(ec2_key);
+  CHECK(both_key == ec2_key);
+  std::string ends_key;
+  ends.append_key(ends_key);
+  CHECK(ends_key != ec2_key);
   CHECK_FALSE(ends.intersects(ec2));
   ActionSet none = ec2;
   none &= ends;
   CHECK(none.empty());
   CHECK(none == ActionSet());
+  std::string none_key;
+  none.append_key(none_key);
+  CHECK(none_key.empty());
   CHECK(ends.complement().count() == action_count() - 2);
   CHECK_FALSE(ends.complement().contains(last));
 }

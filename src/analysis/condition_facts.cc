@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <span>
+#include <string>
 
 #include <fmt/core.h>
 
@@ -13,6 +14,7 @@
 #include "catalog/glob.h"
 #include "catalog/key_support.h"
 #include "catalog/lists.h"
+#include "support/memo.h"
 
 namespace iamlint::analysis {
 namespace {
@@ -217,6 +219,21 @@ bool holds_without_key(const ast::Condition& condition) {
          condition.op.qualifier == ast::SetQualifier::kForAllValues;
 }
 
+namespace {
+
+// catalog::service_supports, remembered per service and key: a tag test is asked of every service
+// of its statement's actions, a service's answer takes a scan of its actions' keys, and policies
+// test the same few tag keys.
+bool supports_tag_key(catalog::Service service, catalog::ConditionKey known, std::string_view key) {
+  thread_local Memo<bool> memo({.entries = 4096, .key_bytes = 1 << 18});
+  thread_local std::string memo_key;
+  memo_key.clear();
+  append_numbered(memo_key, service.index(), key);
+  return memo.get(memo_key, [&] { return catalog::service_supports(service, known, key); });
+}
+
+}  // namespace
+
 std::vector<catalog::Service> untagged_services(const ast::Condition& condition,
                                                 const catalog::ActionSet& actions) {
   std::vector<catalog::Service> out;
@@ -231,7 +248,7 @@ std::vector<catalog::Service> untagged_services(const ast::Condition& condition,
     const catalog::Service service = action.service();
     if (last_service == service.index()) continue;  // actions are in catalogue (service) order
     last_service = service.index();
-    if (!catalog::service_supports(service, *known, key)) out.push_back(service);
+    if (!supports_tag_key(service, *known, key)) out.push_back(service);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #include "catalog/condition_key.h"
 #include "catalog/resource_type.h"
 #include "catalog/tables.h"
+#include "support/memo.h"
 
 namespace iamlint::catalog {
 namespace {
@@ -78,12 +79,23 @@ HandleRange<std::string_view> Action::dependent_actions() const {
           [](std::uint32_t i) { return tables::str(tables::kStrRefs[i]); }};
 }
 
-std::optional<Action> find_action(std::string_view qualified_name) {
+namespace {
+
+std::optional<Action> find_action_uncached(std::string_view qualified_name) {
   const size_t colon = qualified_name.find(':');
   if (colon == std::string_view::npos) return std::nullopt;
   const auto service = find_service(qualified_name.substr(0, colon));
   if (!service) return std::nullopt;
   return service->find_action(qualified_name.substr(colon + 1));
+}
+
+}  // namespace
+
+std::optional<Action> find_action(std::string_view qualified_name) {
+  // A dozen rules look up the actions a policy names, and policies name the same ones: a hash of
+  // the text as written is cheaper than finding its service and then the action, case-folded.
+  thread_local Memo<std::optional<Action>> memo({.entries = 8192, .key_bytes = 1 << 18});
+  return memo.get(qualified_name, [&] { return find_action_uncached(qualified_name); });
 }
 
 std::uint32_t action_count() {

@@ -129,10 +129,25 @@ bool suffix_table(std::string_view outer, std::string_view inner, Step step, Las
   return below[0] != 0;
 }
 
+// Whether `text` ends as `pattern` does after its last `*`: what follows that star (letters and
+// `?`) must match the text's last characters one for one. A necessary condition, and a cheap one
+// that rules out most names before the matching proper (`*Tags` against the actions of a service).
+bool tail_can_match(std::string_view pattern, std::string_view text) {
+  const std::size_t star = pattern.rfind('*');
+  if (star == std::string_view::npos) return true;
+  const std::string_view tail = pattern.substr(star + 1);
+  if (tail.size() > text.size()) return false;
+  const std::string_view end = text.substr(text.size() - tail.size());
+  for (std::size_t i = 0; i < tail.size(); ++i) {
+    if (tail[i] != '?' && fold(tail[i]) != fold(end[i])) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool glob_match_folded(std::string_view pattern, std::string_view text) {
-  return glob_match(pattern, text, LetterCase::kInsensitive);
+  return tail_can_match(pattern, text) && glob_match(pattern, text, LetterCase::kInsensitive);
 }
 
 bool glob_contains(std::string_view outer_text, std::string_view inner_text,

@@ -15,6 +15,19 @@ bool intersects(std::string_view a, std::string_view b) {
   return glob_intersects(a, b, LetterCase::kSensitive);
 }
 
+TEST_CASE("glob matching: what follows the last * must end the text") {
+  CHECK_FALSE(glob_match_folded("*Tags", "ListTagsForResource"));
+  CHECK(glob_match_folded("*Tags", "listtags"));
+  CHECK(glob_match_folded("Get*Acl", "GetBucketAcl"));
+  CHECK_FALSE(glob_match_folded("Get*Acl", "GetBucketAcls"));
+  CHECK(glob_match_folded("*Object?", "PutObjects"));
+  CHECK_FALSE(glob_match_folded("*Object?", "PutObject"));
+  CHECK(glob_match_folded("Get*", "Get"));
+  CHECK_FALSE(glob_match_folded("a*bc", "bc"));  // the tail fits, the start does not
+  CHECK_FALSE(glob_match_folded("a*a", "a"));
+  CHECK(glob_match_folded("a*a", "aa"));
+}
+
 TEST_CASE("glob containment: literals and single wildcards") {
   CHECK(contains("*", "anything"));
   CHECK(contains("*", "*"));

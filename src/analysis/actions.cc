@@ -116,9 +116,7 @@ std::string grant_message(std::size_t total, AccessLevel level, std::size_t at_l
   return out;
 }
 
-}  // namespace
-
-std::string describe_grant(Indices actions) {
+std::string describe_indices(Indices actions) {
   std::array<std::size_t, catalog::kAccessLevelCount> counts{};
   for (std::uint32_t index : actions) ++counts[static_cast<std::size_t>(level_of(index))];
   const auto level = std::find_if(kBySensitivity.begin(), kBySensitivity.end(), [&](AccessLevel l) {
@@ -129,9 +127,7 @@ std::string describe_grant(Indices actions) {
                        most_sensitive(actions));
 }
 
-namespace {
-
-std::string describe_grant_uncached(const catalog::ActionSet& actions) {
+std::string describe_set(const catalog::ActionSet& actions) {
   // Word operations: a statement's set may hold most of the catalogue.
   const auto level = std::find_if(kBySensitivity.begin(), kBySensitivity.end(), [&](AccessLevel l) {
     return actions.intersects(catalog::ActionSet::at_access_level(l));
@@ -142,16 +138,29 @@ std::string describe_grant_uncached(const catalog::ActionSet& actions) {
   return grant_message(actions.count(), *level, at_level.count(), most_sensitive(actions));
 }
 
+// describe_grant's message, remembered per `key` (the actions described): ranking thousands of
+// actions costs thousands of steps, and policies repeat their statements, so the same grants come
+// back. The key's first byte says which overload made it.
+template <class Describe>
+std::string remembered_description(const std::string& key, Describe&& describe) {
+  thread_local Memo<std::string> memo({.entries = 1024, .key_bytes = 1 << 20});
+  return memo.get(key, describe);
+}
+
 }  // namespace
 
-std::string describe_grant(const catalog::ActionSet& actions) {
-  // Ranking a set of thousands of actions costs thousands of steps, and policies repeat their
-  // statements, so the same sets come back: the message is remembered per set.
-  thread_local Memo<std::string> memo({.entries = 1024, .key_bytes = 1 << 20});
+std::string describe_grant(Indices actions) {
   thread_local std::string key;
-  key.clear();
+  key.assign("I");
+  key.append(reinterpret_cast<const char*>(actions.data()), actions.size_bytes());
+  return remembered_description(key, [&] { return describe_indices(actions); });
+}
+
+std::string describe_grant(const catalog::ActionSet& actions) {
+  thread_local std::string key;
+  key.assign("S");
   actions.append_key(key);
-  return memo.get(key, [&] { return describe_grant_uncached(actions); });
+  return remembered_description(key, [&] { return describe_set(actions); });
 }
 
 std::vector<std::uint32_t> still_granted(Indices granted, const ast::Statement& statement,

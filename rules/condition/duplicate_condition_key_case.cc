@@ -47,19 +47,19 @@ class DuplicateConditionKeyCase final : public engine::Rule {
     std::unordered_map<std::string, Spellings> by_folded_key;
     for (json::NodeId key_id : doc.children(op_id)) {
       const json::Node& key = doc.node(key_id);
-      Spellings& seen = by_folded_key[catalog::to_folded(key.key)];
+      Spellings& seen = by_folded_key[catalog::to_folded(key.key())];
       if (!seen.first) {
         seen.first = &key;
         continue;
       }
       // Exact duplicates are a JSON duplicate-key problem, reported by the document family.
-      const json::Node* earlier = seen.first->key != key.key ? seen.first : seen.second;
-      if (!seen.second && seen.first->key != key.key) seen.second = &key;
+      const json::Node* earlier = seen.first->key() != key.key() ? seen.first : seen.second;
+      if (!seen.second && seen.first->key() != key.key()) seen.second = &key;
       if (!earlier) continue;
       ctx.report(key.key_range,
                  "Condition key \"{}\" repeats \"{}\" under \"{}\" (key names ignore case); merge "
                  "their values under one key",
-                 key.key, earlier->key, op.key)
+                 key.key(), earlier->key(), op.key())
           .related(earlier->key_range, "first written here");
     }
   }

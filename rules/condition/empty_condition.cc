@@ -34,7 +34,7 @@ class EmptyCondition final : public engine::Rule {
     }
     operators::for_each_operator_node(doc, statement, [&](json::NodeId, const json::Node& op) {
       if (op.is_object() && op.child_count == 0) {
-        ctx.report(op.range, "\"{}\": {{}} tests nothing; remove it", op.key)
+        ctx.report(op.range, "\"{}\": {{}} tests nothing; remove it", op.key())
             .code("EMPTY_OBJECT_CONDITION");
       }
     });

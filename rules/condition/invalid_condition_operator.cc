@@ -56,20 +56,20 @@ class InvalidConditionOperator final : public engine::Rule {
     operators::for_each_operator_node(
         ctx.json(), statement, [&](json::NodeId, const json::Node& node) {
           ast::ConditionOperator op =
-              ast::split_operator({.value = node.key, .range = node.key_range});
+              ast::split_operator({.value = node.key(), .range = node.key_range});
           const operators::OperatorInfo* known = operators::find(op.base);
           if (known == nullptr) {
-            std::string fixed = respelled(node.key);
+            std::string fixed = respelled(node.key());
             if (!fixed.empty()) {
               ctx.report(node.key_range,
                          "Condition operator \"{}\" is spelled \"{}\" in IAM; write \"{}\"",
-                         node.key, fixed, fixed)
+                         node.key(), fixed, fixed)
                   .code("INVALID_CONDITION_OPERATOR");
             } else {
               ctx.report(node.key_range,
                          "\"{}\" is not a condition operator; use a String, Numeric, Date, Bool, "
                          "Binary, IpAddress, Arn or Null operator (e.g. \"StringEquals\")",
-                         node.key)
+                         node.key())
                   .code("INVALID_CONDITION_OPERATOR");
             }
           } else if (known->family == operators::Family::kNull && op.if_exists) {
@@ -77,7 +77,7 @@ class InvalidConditionOperator final : public engine::Rule {
                    node.key_range,
                    "\"{}\": Null already tests whether the key exists and cannot take IfExists; "
                    "write \"Null\"",
-                   node.key)
+                   node.key())
                 .code("NULL_WITH_IF_EXISTS");
           }
         });

@@ -42,7 +42,7 @@ inline std::optional<engine::Fix> replace_key(const ast::Condition& condition,
   if (known && !operators::compares(operators::family_of(condition.op), known->type(), meant))
     return std::nullopt;
   for (json::NodeId sibling : doc.children(doc.node(condition.key.node).parent)) {
-    if (catalog::equals_folded(doc.node(sibling).key, meant)) return std::nullopt;
+    if (catalog::equals_folded(doc.node(sibling).key(), meant)) return std::nullopt;
   }
   return engine::Fix{.description = fmt::format("Replace with \"{}\"", meant),
                      .edits = {engine::replace_string(condition.key.range, meant)},

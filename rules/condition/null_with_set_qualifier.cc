@@ -25,12 +25,12 @@ class NullWithSetQualifier final : public engine::Rule {
     operators::for_each_operator_node(
         ctx.json(), statement, [&](json::NodeId, const json::Node& node) {
           ast::ConditionOperator op =
-              ast::split_operator({.value = node.key, .range = node.key_range});
+              ast::split_operator({.value = node.key(), .range = node.key_range});
           if (op.base != "Null" || op.qualifier == ast::SetQualifier::kNone) return;
           bool all = op.qualifier == ast::SetQualifier::kForAllValues;
           ctx.report(node.key_range,
                      "\"{}\" is always {}; write \"Null\" to test whether the key is present",
-                     node.key, all ? "true" : "false");
+                     node.key(), all ? "true" : "false");
         });
   }
 };

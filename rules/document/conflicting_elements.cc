@@ -45,8 +45,8 @@ class ConflictingElements final : public engine::Rule {
       ctx.report(later.key_range,
                  "{} and {} cannot be combined in one statement; keep one of them (or split the "
                  "statement in two)",
-                 earlier.key, later.key)
-          .related(earlier.key_range, fmt::format("{} is here", earlier.key));
+                 earlier.key(), later.key())
+          .related(earlier.key_range, fmt::format("{} is here", earlier.key()));
     }
   }
 };

@@ -39,12 +39,12 @@ class DuplicateJsonKey final : public engine::Rule {
         pending.push_back(child);
         if (!node.is_object()) continue;
         const json::Node& member = doc.node(child);
-        auto [first, inserted] = first_by_key.emplace(member.key, child);
+        auto [first, inserted] = first_by_key.emplace(member.key(), child);
         if (inserted) continue;
         ctx.report(member.key_range,
                    "key \"{}\" appears twice in this object; IAM rejects the policy, so merge the "
                    "two values under one key",
-                   member.key)
+                   member.key())
             .related(doc.node(first->second).key_range, "first occurrence");
       }
     }

@@ -47,7 +47,7 @@ template <class Visit>
 void for_each_member(const json::Document& doc, json::NodeId object, std::string_view key,
                      Visit&& visit) {
   for (json::NodeId member : doc.children(object)) {
-    if (doc.node(member).key == key) visit(member);
+    if (doc.node(member).key() == key) visit(member);
   }
 }
 

@@ -26,7 +26,7 @@ class IdInIdentityPolicy final : public engine::Rule {
     const json::Document& doc = ctx.json();
     for (json::NodeId member : doc.children(policy.node)) {
       const json::Node& node = doc.node(member);
-      if (node.key != "Id") continue;
+      if (node.key() != "Id") continue;
       ctx.report(node.key_range,
                  "Id is supported in resource-based policies only; remove it from this identity "
                  "policy (a Sid can label a statement)");

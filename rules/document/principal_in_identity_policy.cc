@@ -29,12 +29,12 @@ class PrincipalInIdentityPolicy final : public engine::Rule {
     const json::Document& doc = ctx.json();
     for (json::NodeId member : doc.children(statement.node)) {
       const json::Node& node = doc.node(member);
-      if (node.key != "Principal" && node.key != "NotPrincipal") continue;
+      if (node.key() != "Principal" && node.key() != "NotPrincipal") continue;
       ctx.report(node.key_range,
                  "an identity policy cannot name a {}: it applies to the user, group or role it is "
                  "attached to; remove it (or, for a resource or trust policy, lint it with "
                  "--policy-type)",
-                 node.key);
+                 node.key());
     }
   }
 };

@@ -32,7 +32,7 @@ std::string canonical(const json::Document& doc, NodeId id) {
       return node.boolean ? "s4:true" : "s5:false";
     case json::Kind::kNumber:
     case json::Kind::kString:
-      return fmt::format("s{}:{}", node.text.size(), node.text);
+      return fmt::format("s{}:{}", node.text().size(), node.text());
     case json::Kind::kArray: {
       std::vector<std::string> entries;
       for (NodeId entry : doc.children(id)) entries.push_back(canonical(doc, entry));
@@ -49,7 +49,7 @@ std::string canonical(const json::Document& doc, NodeId id) {
         const json::Node& child = doc.node(member);
         std::string value = canonical(doc, member);
         members.push_back(
-            fmt::format("{}:{}={}:{}", child.key.size(), child.key, value.size(), value));
+            fmt::format("{}:{}={}:{}", child.key().size(), child.key(), value.size(), value));
       }
       std::sort(members.begin(), members.end());
       std::string out = "{";
@@ -65,9 +65,10 @@ std::string canonical_statement(const json::Document& doc, NodeId statement) {
   std::vector<std::string> members;
   for (NodeId member : doc.children(statement)) {
     const json::Node& child = doc.node(member);
-    if (child.key == "Sid") continue;
+    if (child.key() == "Sid") continue;
     std::string value = canonical(doc, member);
-    members.push_back(fmt::format("{}:{}={}:{}", child.key.size(), child.key, value.size(), value));
+    members.push_back(
+        fmt::format("{}:{}={}:{}", child.key().size(), child.key(), value.size(), value));
   }
   std::sort(members.begin(), members.end());
   std::string out;
@@ -96,7 +97,7 @@ uint64_t canonical_hash(const json::Document& doc, NodeId id) {
       return text_hash(node.boolean ? "true" : "false");
     case json::Kind::kNumber:
     case json::Kind::kString:
-      return text_hash(node.text);
+      return text_hash(node.text());
     case json::Kind::kArray: {
       std::vector<uint64_t> entries;
       for (NodeId entry : doc.children(id)) entries.push_back(canonical_hash(doc, entry));
@@ -110,7 +111,7 @@ uint64_t canonical_hash(const json::Document& doc, NodeId id) {
     case json::Kind::kObject: {
       std::vector<uint64_t> members;
       for (NodeId member : doc.children(id)) {
-        members.push_back(mix(text_hash(doc.node(member).key), canonical_hash(doc, member)));
+        members.push_back(mix(text_hash(doc.node(member).key()), canonical_hash(doc, member)));
       }
       std::sort(members.begin(), members.end());
       uint64_t hash = 3;
@@ -126,8 +127,8 @@ uint64_t statement_hash(const json::Document& doc, NodeId statement) {
   std::vector<uint64_t> members;
   for (NodeId member : doc.children(statement)) {
     const json::Node& child = doc.node(member);
-    if (child.key == "Sid") continue;
-    members.push_back(mix(text_hash(child.key), canonical_hash(doc, member)));
+    if (child.key() == "Sid") continue;
+    members.push_back(mix(text_hash(child.key()), canonical_hash(doc, member)));
   }
   std::sort(members.begin(), members.end());
   uint64_t hash = 4;

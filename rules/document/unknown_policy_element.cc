@@ -16,17 +16,17 @@ void check_keys(const std::array<std::string_view, N>& known, std::string_view w
   const json::Document& doc = ctx.json();
   for (json::NodeId member : doc.children(object)) {
     const json::Node& node = doc.node(member);
-    if (document::contains(known, node.key)) continue;
+    if (document::contains(known, node.key())) continue;
     auto meant = std::find_if(known.begin(), known.end(), [&](std::string_view name) {
-      return document::equal_ignoring_case(name, node.key);
+      return document::equal_ignoring_case(name, node.key());
     });
     if (meant != known.end()) {
       ctx.report(node.key_range,
                  "\"{}\" is not a {} element; element names are case-sensitive: write \"{}\"",
-                 node.key, where, *meant);
+                 node.key(), where, *meant);
     } else {
       ctx.report(node.key_range, "\"{}\" is not a {} element; remove it (a {} has only {})",
-                 node.key, where, where, fmt::join(known, ", "));
+                 node.key(), where, where, fmt::join(known, ", "));
     }
   }
 }

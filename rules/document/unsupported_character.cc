@@ -94,8 +94,8 @@ class UnsupportedCharacter final : public engine::Rule {
       const json::Node& node = doc.node(id);
       for (NodeId child : doc.children(id)) pending.push_back(child);
       const json::Node* parent = node.parent == json::kNoNode ? nullptr : &doc.node(node.parent);
-      if (parent && parent->is_object()) check_text(ctx, node.key, node.key_range);
-      if (node.is_string()) check_text(ctx, node.text, node.range);
+      if (parent && parent->is_object()) check_text(ctx, node.key(), node.key_range);
+      if (node.is_string()) check_text(ctx, node.text(), node.range);
     }
   }
 

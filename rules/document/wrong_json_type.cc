@@ -71,11 +71,11 @@ class WrongJsonType final : public engine::Rule {
     const json::Document& doc = ctx.json();
     for (NodeId member : doc.children(policy.node)) {
       const json::Node& node = doc.node(member);
-      if (node.key == "Version" || node.key == "Id") {
+      if (node.key() == "Version" || node.key() == "Id") {
         expect_string(ctx, member);
-      } else if (node.key == "Statement") {
+      } else if (node.key() == "Statement") {
         if (!node.is_container()) {
-          report(ctx, member, node.key, "an object or an array of objects");
+          report(ctx, member, node.key(), "an object or an array of objects");
           continue;
         }
         if (!node.is_array()) continue;
@@ -97,7 +97,7 @@ class WrongJsonType final : public engine::Rule {
     const json::Document& doc = ctx.json();
     for (NodeId member : doc.children(statement.node)) {
       const json::Node& node = doc.node(member);
-      std::string_view key = node.key;
+      std::string_view key = node.key();
       if (key == "Sid" || key == "Effect") {
         expect_string(ctx, member);
       } else if (key == "Action" || key == "NotAction" || key == "Resource" ||
@@ -122,12 +122,12 @@ class WrongJsonType final : public engine::Rule {
     const json::Node& node = ctx.json().node(member);
     if (node.is_string() || node.opaque) return;
     std::string_view fix = node.is_container() ? "" : "; write it in quotes";
-    ctx.report(node.range, "{} must be a string, not {}{}", node.key, a_kind(node.kind), fix);
+    ctx.report(node.range, "{} must be a string, not {}{}", node.key(), a_kind(node.kind), fix);
   }
 
   // `wrong` is the element itself or one of its entries.
   static void report_in_list(engine::RuleContext& ctx, NodeId element, NodeId wrong) {
-    std::string_view key = ctx.json().node(element).key;
+    std::string_view key = ctx.json().node(element).key();
     const json::Node& node = ctx.json().node(wrong);
     if (wrong == element) {
       ctx.report(node.range, "{} must be a string or an array of strings, not {}", key,
@@ -144,7 +144,7 @@ class WrongJsonType final : public engine::Rule {
     if (!node.is_string() && !node.is_object()) {
       ctx.report(node.range,
                  "{} must be \"*\" or an object such as {{\"AWS\": \"<account or ARN>\"}}, not {}",
-                 node.key, a_kind(node.kind));
+                 node.key(), a_kind(node.kind));
       return;
     }
     if (!node.is_object()) return;
@@ -167,7 +167,7 @@ class WrongJsonType final : public engine::Rule {
       if (!op_node.is_object()) {
         ctx.report(op_node.range,
                    "the value of condition operator {} must be an object of condition keys, not {}",
-                   op_node.key, a_kind(op_node.kind));
+                   op_node.key(), a_kind(op_node.kind));
         continue;
       }
       for (NodeId key : doc.children(op)) {
@@ -177,7 +177,7 @@ class WrongJsonType final : public engine::Rule {
         ctx.report(value.range,
                    "the values of condition key {} must be strings, numbers or booleans (alone or "
                    "in an array), not {}",
-                   doc.node(key).key, a_kind(value.kind));
+                   doc.node(key).key(), a_kind(value.kind));
       }
     }
   }

@@ -34,7 +34,7 @@ class RcpPrincipalNotEveryone final : public engine::Rule {
     bool has_principal = false;
     statement_member::for_each(doc, statement, "Principal", [&](const json::Node& member) {
       has_principal = true;
-      if (member.is_string() && member.text == "*") return;
+      if (member.is_string() && member.text() == "*") return;
       ctx.report(member.range, "an RCP statement must use \"Principal\": \"*\"; {}", kNarrowHint);
     });
     statement_member::for_each(doc, statement, "NotPrincipal", [&](const json::Node& member) {

@@ -17,7 +17,7 @@ void for_each(const json::Document& doc, const ast::Statement& statement, std::s
               Visit visit) {
   if (statement.node == json::kNoNode) return;
   for (json::NodeId member : doc.children(statement.node)) {
-    if (doc.node(member).key == name) visit(doc.node(member));
+    if (doc.node(member).key() == name) visit(doc.node(member));
   }
 }
 

@@ -48,7 +48,7 @@ class EmptyPrincipal final : public engine::Rule {
                  m.range,
                  "{} \"{}\" is an empty array and names no one; list the principals or remove the "
                  "key",
-                 element, m.key)
+                 element, m.key())
               .code("EMPTY_ARRAY_PRINCIPAL");
         }
       }

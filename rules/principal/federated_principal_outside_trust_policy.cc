@@ -31,7 +31,7 @@ class FederatedPrincipalOutsideTrustPolicy final : public engine::Rule {
           if (!doc.node(p.node).is_object()) return;
           for (json::NodeId member : doc.children(p.node)) {
             const json::Node& m = doc.node(member);
-            if (m.key != "Federated") continue;
+            if (m.key() != "Federated") continue;
             ctx.report(m.key_range,
                        "{} \"Federated\" is supported only in role trust policies; trust the "
                        "identity provider in a role's trust policy and name that role here under "

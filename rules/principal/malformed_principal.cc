@@ -63,27 +63,27 @@ class MalformedPrincipal final : public engine::Rule {
     const json::Node& node = doc.node(p.node);
     if (node.opaque) return;  // a CloudFormation intrinsic function: known at deployment
     if (node.is_string()) {
-      if (node.text == "*") return;
+      if (node.text() == "*") return;
       ctx.report(node.range, "{} \"{}\" must be \"*\" or an object such as {{\"AWS\": \"{}\"}}",
-                 element, node.text, node.text)
+                 element, node.text(), node.text())
           .code("INVALID_PRINCIPAL_FORMAT");
     } else if (node.is_object()) {
       for (json::NodeId member : doc.children(p.node)) {
         const json::Node& m = doc.node(member);
-        if (std::find(principal::kPrincipalKeys.begin(), principal::kPrincipalKeys.end(), m.key) !=
-            principal::kPrincipalKeys.end()) {
+        if (std::find(principal::kPrincipalKeys.begin(), principal::kPrincipalKeys.end(),
+                      m.key()) != principal::kPrincipalKeys.end()) {
           continue;
         }
-        std::string_view fix = key_spelling(m.key);
+        std::string_view fix = key_spelling(m.key());
         if (!fix.empty()) {
-          ctx.report(m.key_range, "{} key \"{}\" is case-sensitive: write \"{}\"", element, m.key,
+          ctx.report(m.key_range, "{} key \"{}\" is case-sensitive: write \"{}\"", element, m.key(),
                      fix)
               .code("INVALID_PRINCIPAL_KEY");
         } else {
           ctx.report(m.key_range,
                      "{} key \"{}\" is not a principal type; use \"AWS\", \"Service\", "
                      "\"Federated\" or \"CanonicalUser\"",
-                     element, m.key)
+                     element, m.key())
               .code("INVALID_PRINCIPAL_KEY");
         }
       }

@@ -52,11 +52,11 @@ class ControlReader {
       if (required) fail(object, fmt::format("a control needs \"{}\"", key));
       return std::nullopt;
     }
-    if (!doc_.node(member).is_string() || doc_.node(member).text.empty()) {
+    if (!doc_.node(member).is_string() || doc_.node(member).text().empty()) {
       fail(member, fmt::format("\"{}\" must be a non-empty string", key));
       return std::nullopt;
     }
-    return std::string(doc_.node(member).text);
+    return std::string(doc_.node(member).text());
   }
 
   std::optional<std::vector<std::string>> texts(json::NodeId object, std::string_view key,
@@ -73,11 +73,11 @@ class ControlReader {
     }
     std::vector<std::string> out;
     for (json::NodeId item : doc_.children(member)) {
-      if (!doc_.node(item).is_string() || doc_.node(item).text.empty()) {
+      if (!doc_.node(item).is_string() || doc_.node(item).text().empty()) {
         fail(item, fmt::format("\"{}\" must be a non-empty array of strings", key));
         return std::nullopt;
       }
-      out.emplace_back(doc_.node(item).text);
+      out.emplace_back(doc_.node(item).text());
     }
     return out;
   }
@@ -88,14 +88,15 @@ class ControlReader {
     const json::NodeId member = doc_.find_member(object, key);
     if (member == json::kNoNode) return false;
     const json::Node& node = doc_.node(member);
-    if (node.is_string() && (node.text == first || node.text == second)) return node.text == second;
+    if (node.is_string() && (node.text() == first || node.text() == second))
+      return node.text() == second;
     fail(member, fmt::format("\"{}\" must be \"{}\" or \"{}\"", key, first, second));
     return std::nullopt;
   }
 
   bool check_keys(json::NodeId object, std::initializer_list<std::string_view> known) {
     for (json::NodeId member : doc_.children(object)) {
-      const std::string_view key = doc_.node(member).key;
+      const std::string_view key = doc_.node(member).key();
       if (std::find(known.begin(), known.end(), key) == known.end()) {
         fail(member, fmt::format("unknown key \"{}\"", key));
         return false;

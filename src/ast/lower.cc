@@ -12,7 +12,7 @@ using json::NodeId;
 
 Text text_of(const Document& doc, NodeId id) {
   const json::Node& node = doc.node(id);
-  return {.value = node.text, .range = node.range, .node = id};
+  return {.value = node.text(), .range = node.range, .node = id};
 }
 
 std::optional<Text> string_member(const Document& doc, NodeId id) {
@@ -53,7 +53,7 @@ Resource make_resource(const Document& doc, NodeId id) {
 template <class Entry, class Make>
 EntryList<Entry> lower_list(const Document& doc, NodeId id, Make make) {
   const json::Node& node = doc.node(id);
-  EntryList<Entry> list{.name = {.value = node.key, .range = node.key_range, .node = id},
+  EntryList<Entry> list{.name = {.value = node.key(), .range = node.key_range, .node = id},
                         .range = node.range,
                         .node = id};
   list.unknown =
@@ -73,10 +73,10 @@ Principal lower_principal(const Document& doc, NodeId id) {
   const json::Node& node = doc.node(id);
   Principal principal{.range = node.range, .node = id, .unknown = node.opaque};
   if (node.is_string()) {
-    principal.is_wildcard = node.text == "*";
+    principal.is_wildcard = node.text() == "*";
   } else if (node.is_object() && !node.opaque) {
     for (NodeId member : doc.children(id)) {
-      std::string_view key = doc.node(member).key;
+      std::string_view key = doc.node(member).key();
       const bool opaque = for_each_string(doc, member, [&](NodeId value) {
         principal.entries.push_back(
             {.type = principal_type(key), .type_key = key, .text = text_of(doc, value)});
@@ -89,7 +89,7 @@ Principal lower_principal(const Document& doc, NodeId id) {
 
 ConditionValue condition_value(const Document& doc, NodeId id) {
   const json::Node& node = doc.node(id);
-  std::string_view text = node.text;
+  std::string_view text = node.text();
   if (node.kind == Kind::kBool) text = node.boolean ? "true" : "false";
   if (node.kind == Kind::kNull) text = "null";
   return {.text = text, .kind = node.kind, .range = node.range};
@@ -101,11 +101,11 @@ void lower_conditions(const Document& doc, NodeId id, std::vector<Condition>& ou
     const json::Node& op = doc.node(op_node);
     if (!op.is_object() || op.opaque) continue;
     ConditionOperator split =
-        split_operator({.value = op.key, .range = op.key_range, .node = op_node});
+        split_operator({.value = op.key(), .range = op.key_range, .node = op_node});
     for (NodeId key_node : doc.children(op_node)) {
       const json::Node& key = doc.node(key_node);
       Condition condition{.op = split,
-                          .key = {.value = key.key, .range = key.key_range, .node = key_node},
+                          .key = {.value = key.key(), .range = key.key_range, .node = key_node},
                           .values_range = key.range,
                           .unknown = key.opaque};
       if (key.is_array()) {
@@ -147,7 +147,7 @@ Statement lower_statement(const Document& doc, NodeId id, uint32_t index) {
   Statement statement{.index = index, .range = doc.node(id).range, .node = id};
   FirstOnly elements;
   for (NodeId member : doc.children(id)) {
-    std::string_view key = doc.node(member).key;
+    std::string_view key = doc.node(member).key();
     if (!elements.first(key)) continue;
     if (key == "Sid") {
       statement.sid = string_member(doc, member);
@@ -182,7 +182,7 @@ std::optional<Policy> lower_policy(const Document& doc, NodeId root,
   Policy policy{.range = doc.node(root).range, .node = root};
   FirstOnly elements;
   for (NodeId member : doc.children(root)) {
-    std::string_view key = doc.node(member).key;
+    std::string_view key = doc.node(member).key();
     if (!elements.first(key)) continue;
     if (key == "Version") {
       policy.version = string_member(doc, member);

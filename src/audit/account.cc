@@ -156,8 +156,8 @@ Result<CredentialReport> read_credential_report(const ExportFile& file, std::siz
     const NodeId content_node = doc.find_member(doc.root(), "Content");
     const json::Node& node = doc.node(content_node);
     content = node.range;
-    exact = node.range.size() == node.text.size() + 2;
-    auto bytes = decode_base64(node.text);
+    exact = node.range.size() == node.text().size() + 2;
+    auto bytes = decode_base64(node.text());
     if (!bytes) {
       return make_error(ErrorCode::kUsage,
                         fmt::format("{}: the credential report's Content is not base64",
@@ -167,7 +167,7 @@ Result<CredentialReport> read_credential_report(const ExportFile& file, std::siz
     csv = decoded;
     const NodeId generated = doc.find_member(doc.root(), "GeneratedTime");
     if (generated != json::kNoNode && doc.node(generated).is_string())
-      report.generated = parse_timestamp(doc.node(generated).text);
+      report.generated = parse_timestamp(doc.node(generated).text());
   }
   // Where a range of the CSV is in the file: itself, or the base64 characters that encode it.
   const auto to_file = [&](ByteRange range) -> ByteRange {

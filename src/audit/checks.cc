@@ -104,7 +104,7 @@ std::optional<bool> boolean(const json::Document& doc, json::NodeId node) {
 
 std::optional<int64_t> integer(const json::Document& doc, json::NodeId node) {
   if (node == json::kNoNode || doc.node(node).kind != json::Kind::kNumber) return std::nullopt;
-  const std::string_view text = doc.node(node).text;
+  const std::string_view text = doc.node(node).text();
   int64_t value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
@@ -113,7 +113,7 @@ std::optional<int64_t> integer(const json::Document& doc, json::NodeId node) {
 
 std::string_view text(const json::Document& doc, json::NodeId node) {
   if (node == json::kNoNode || !doc.node(node).is_string()) return {};
-  return doc.node(node).text;
+  return doc.node(node).text();
 }
 
 ByteRange key_range(const json::Document& doc, json::NodeId node) {

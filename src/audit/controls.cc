@@ -47,11 +47,12 @@ class ControlReader {
 
   bool text(NodeId object, std::string_view key, std::string& out) {
     const NodeId found = member(object, key);
-    if (found == json::kNoNode || !doc_.node(found).is_string() || doc_.node(found).text.empty()) {
+    if (found == json::kNoNode || !doc_.node(found).is_string() ||
+        doc_.node(found).text().empty()) {
       fail(object, fmt::format("a non-empty string \"{}\"", key));
       return false;
     }
-    out = doc_.node(found).text;
+    out = doc_.node(found).text();
     return true;
   }
 
@@ -66,7 +67,7 @@ class ControlReader {
         fail(item, "a string");
         return false;
       }
-      out.emplace_back(doc_.node(item).text);
+      out.emplace_back(doc_.node(item).text());
     }
     return true;
   }
@@ -82,13 +83,13 @@ class ControlReader {
       const json::Node& node = doc_.node(item);
       int64_t value = 0;
       const auto [end, ec] =
-          std::from_chars(node.text.data(), node.text.data() + node.text.size(), value);
+          std::from_chars(node.text().data(), node.text().data() + node.text().size(), value);
       if (node.kind != json::Kind::kNumber || ec != std::errc() ||
-          end != node.text.data() + node.text.size()) {
+          end != node.text().data() + node.text().size()) {
         fail(item, "a whole number");
         return false;
       }
-      control.thresholds.push_back({std::string(node.key), value});
+      control.thresholds.push_back({std::string(node.key()), value});
     }
     return true;
   }

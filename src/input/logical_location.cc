@@ -48,7 +48,7 @@ std::string LocationFinder::path(json::NodeId node, json::NodeId from) {
        at = doc_.node(at).parent) {
     const json::Node& parent = doc_.node(doc_.node(at).parent);
     if (parent.is_object()) {
-      std::string_view key = doc_.node(at).key;
+      std::string_view key = doc_.node(at).key();
       steps.push_back(is_plain_name(key) ? "." + std::string(key) : quoted_name(key));
     } else {
       steps.push_back(fmt::format("[{}]", index_in_parent(at)));

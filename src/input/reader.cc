@@ -61,7 +61,7 @@ std::optional<std::size_t> Container::add_policy(json::NodeId node, PolicyOrigin
   const json::Node& value = doc().node(node);
   if (value.opaque || !(value.is_object() || value.is_string())) return std::nullopt;
   // An empty string is no policy: Terraform writes one for an optional policy left unset.
-  if (value.is_string() && value.text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+  if (value.is_string() && value.text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return std::nullopt;
   }
   if (value.is_object()) return add_policy_value(node, std::move(origin));
@@ -112,7 +112,7 @@ json::NodeId Container::member(json::NodeId object, std::string_view key) const 
 std::string_view Container::string_member(json::NodeId object, std::string_view key) const {
   json::NodeId found = member(object, key);
   if (found == json::kNoNode || !doc().node(found).is_string()) return "";
-  return doc().node(found).text;
+  return doc().node(found).text();
 }
 
 std::vector<json::NodeId> Container::values_at(json::NodeId object, std::string_view path) const {
@@ -191,13 +191,13 @@ bool looks_like_policy(const json::Document& doc) {
       "Effect", "Action", "NotAction", "Principal", "NotPrincipal", "NotResource"};
   for (json::NodeId member : doc.children(root)) {
     const json::Node& node = doc.node(member);
-    if (catalog::is_likely_typo("Statement", node.key)) return true;
-    if (std::find(kStatementMembers.begin(), kStatementMembers.end(), node.key) !=
+    if (catalog::is_likely_typo("Statement", node.key())) return true;
+    if (std::find(kStatementMembers.begin(), kStatementMembers.end(), node.key()) !=
         kStatementMembers.end()) {
       return true;
     }
-    if (catalog::is_likely_typo("Version", node.key) && node.is_string() &&
-        is_policy_version(node.text)) {
+    if (catalog::is_likely_typo("Version", node.key()) && node.is_string() &&
+        is_policy_version(node.text())) {
       return true;
     }
   }

@@ -26,7 +26,7 @@ std::string_view kind_name(Kind kind) {
 
 NodeId Document::find_member(NodeId object, std::string_view key) const {
   for (NodeId child : children(object)) {
-    if (nodes_[child].key == key) return child;
+    if (nodes_[child].key() == key) return child;
   }
   return kNoNode;
 }
@@ -37,7 +37,7 @@ std::string Document::pointer(NodeId id) const {
     const Node& parent = nodes_[nodes_[at].parent];
     if (parent.is_object()) {
       std::string token;
-      for (char c : nodes_[at].key) {
+      for (char c : nodes_[at].key()) {
         if (c == '~')
           token += "~0";
         else if (c == '/')

@@ -31,6 +31,7 @@ class TreeBuilder {
         stream_(stream),
         doc_(doc),
         max_values_(max_values(text.size())) {
+    doc_.store_->source = text;
     // Every value takes at least two bytes ("1,"): room for all that may come, so that the nodes
     // are never copied to a larger array. Pages not written to take no memory.
     doc_.nodes_.reserve(std::min(max_values_, text.size() / 2 + 1));
@@ -53,7 +54,6 @@ class TreeBuilder {
     Node* node = add(Kind::kNumber, begin);
     if (node == nullptr) return false;
     node->range.end = begin + length;
-    node->text = text_.substr(begin, length);
     return true;
   }
   // Unused: kParseNumbersAsStringsFlag routes every number to RawNumber.
@@ -64,20 +64,25 @@ class TreeBuilder {
   bool Double(double) { IAMLINT_UNREACHABLE("Double"); }
 
   bool String(const Ch* decoded, rapidjson::SizeType length, bool) {
-    ByteRange range = string_range(decoded, length);
-    std::optional<std::string_view> text = keep(range, decoded, length);
-    if (!text) return false;
+    const ByteRange range = string_range(decoded, length);
+    const std::optional<bool> kept = keep(range, decoded, length);
+    if (!kept) return false;
     Node* node = add(Kind::kString, range.begin);
     if (node == nullptr) return false;
     node->range = range;
-    node->text = *text;
+    if (*kept) {
+      // Decoded right after the node's key, when that was decoded too.
+      if ((node->decoded & Node::kKeyDecoded) == 0) node->first_decoded = last_decoded();
+      node->decoded |= Node::kTextDecoded;
+    }
     return true;
   }
   bool Key(const Ch* decoded, rapidjson::SizeType length, bool) {
     pending_key_range_ = string_range(decoded, length);
-    std::optional<std::string_view> text = keep(pending_key_range_, decoded, length);
-    if (!text) return false;
-    pending_key_ = *text;
+    const std::optional<bool> kept = keep(pending_key_range_, decoded, length);
+    if (!kept) return false;
+    pending_key_decoded_ = *kept;
+    if (*kept) pending_key_index_ = last_decoded();
     return true;
   }
   bool StartObject() { return open(Kind::kObject); }
@@ -113,15 +118,13 @@ class TreeBuilder {
     return {begin, static_cast<uint32_t>(begin + at + 2)};
   }
 
-  // Strings without escapes decode to their own bytes, so a view into the source is enough;
-  // every escape shortens the text, so equal length means no escape. The others were decoded into
-  // the private copy, which dies with the parse, so they are kept in the Document. RapidJSON
-  // decodes a lone low surrogate (\uDC00) to bytes that are not UTF-8; such a string stops the
-  // parse.
-  std::optional<std::string_view> keep(ByteRange range, const Ch* decoded,
-                                       rapidjson::SizeType length) {
-    std::string_view raw = text_.substr(range.begin + 1, range.size() - 2);
-    if (raw.size() == length) return raw;
+  // Strings without escapes decode to their own bytes, so the source holds them; every escape
+  // shortens the text, so equal length means no escape. The others were decoded into the private
+  // copy, which dies with the parse, so they are kept in the Document's store: then the answer is
+  // true. RapidJSON decodes a lone low surrogate (\uDC00) to bytes that are not UTF-8; such a
+  // string stops the parse (nullopt).
+  std::optional<bool> keep(ByteRange range, const Ch* decoded, rapidjson::SizeType length) {
+    if (range.size() - 2 == length) return false;
     std::string_view text(decoded, length);
     if (!is_valid_utf8(text)) {
       stop_ = SyntaxError{
@@ -129,8 +132,11 @@ class TreeBuilder {
           "a \\u escape in this string is a lone UTF-16 surrogate, which is not a character"};
       return std::nullopt;
     }
-    return doc_.decoded_.emplace_back(text);
+    doc_.store_->decoded.emplace_back(text);
+    return true;
   }
+
+  uint32_t last_decoded() const { return static_cast<uint32_t>(doc_.store_->decoded.size() - 1); }
 
   // The new node, valid until the next one is added; null when the text holds more values than
   // its size allows (max_values).
@@ -147,13 +153,17 @@ class TreeBuilder {
     Node& node = doc_.nodes_.emplace_back();
     node.kind = kind;
     node.range = {begin, begin};
+    node.store = doc_.store_.get();
     if (!stack_.empty()) {
       Frame& frame = stack_.back();
       Node& parent = doc_.nodes_[frame.container];
       node.parent = frame.container;
       if (parent.is_object()) {
-        node.key = pending_key_;
         node.key_range = pending_key_range_;
+        if (pending_key_decoded_) {
+          node.decoded = Node::kKeyDecoded;
+          node.first_decoded = pending_key_index_;
+        }
       }
       if (frame.last_child == kNoNode) {
         parent.first_child = id;
@@ -194,8 +204,9 @@ class TreeBuilder {
   const rapidjson::InsituStringStream& stream_;
   Document& doc_;
   std::vector<Frame> stack_;
-  std::string_view pending_key_;
   ByteRange pending_key_range_;
+  bool pending_key_decoded_ = false;
+  uint32_t pending_key_index_ = 0;  // in the store's decoded strings, when pending_key_decoded_
   std::optional<SyntaxError> stop_;
   std::size_t max_values_;
 };

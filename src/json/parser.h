@@ -18,7 +18,7 @@ namespace iamlint::json {
 inline constexpr uint32_t kMaxDepth = 128;
 
 // How many values a text of `size` bytes may hold, so that a crafted one cannot make its tree
-// (72 bytes a value) far larger than itself. Up to 4 MiB (the limit for policies and templates):
+// (48 bytes a value) far larger than itself. Up to 4 MiB (the limit for policies and templates):
 // a million and some, for an Action array of a million "*" (4 bytes each); beyond 4 MiB (an
 // account's authorization details) one more per 32 bytes, which real exports (25 to 65 bytes a
 // value) stay under.

@@ -144,7 +144,7 @@ TEST_CASE("a credential report's fields are placed in its CSV, and in the base64
   ExportFile broken{
       .source = {.path = "r.json", .text = R"({"Content": "%%", "ReportFormat": "x"})"},
       .kind = input::AccountExport::kCredentialReport};
-  broken.doc = std::make_unique<json::Document>(*json::parse(broken.source.text));
+  broken.doc = std::make_unique<json::Document>(json::parse(broken.source.text).value());
   auto error = read_credential_report(broken, 0);
   REQUIRE(!error);
   CHECK(error.error().message == "r.json:1:13: the credential report's Content is not base64");

@@ -85,7 +85,7 @@ TEST_CASE("json parser keeps the byte range of every scalar") {
   for (std::size_t i = 0; i < members.size(); ++i) {
     const Node& node = doc.node(members[i]);
     CAPTURE(kMembers[i].key);
-    CHECK(node.key == kMembers[i].key);
+    CHECK(node.key() == kMembers[i].key);
     CHECK(node.kind == kMembers[i].kind);
     CHECK(slice(kText, node.range) == kMembers[i].source);
     CHECK(slice(kText, node.key_range) == "\"" + std::string(kMembers[i].key) + "\"");
@@ -116,14 +116,14 @@ TEST_CASE("json parser links children in source order") {
   CHECK(doc.node(root).child_count == 4);
   std::vector<NodeId> elements = children_of(doc, root);
   REQUIRE(elements.size() == 4);
-  CHECK(doc.node(elements[0]).text == "10");
+  CHECK(doc.node(elements[0]).text() == "10");
   CHECK(doc.node(elements[1]).child_count == 2);
   CHECK(doc.node(elements[2]).is_object());
-  CHECK(doc.node(elements[3]).text == "40");
+  CHECK(doc.node(elements[3]).text() == "40");
   CHECK(doc.node(elements[3]).next_sibling == kNoNode);
   for (NodeId element : elements) CHECK(doc.node(element).parent == root);
   // Array elements carry no key.
-  CHECK(doc.node(elements[0]).key.empty());
+  CHECK(doc.node(elements[0]).key().empty());
   CHECK(doc.size() == 8);
 }
 
@@ -132,8 +132,8 @@ TEST_CASE("json parser keeps duplicate keys in order") {
   std::vector<std::string_view> keys;
   std::vector<std::string_view> values;
   for (NodeId member : doc.children(doc.root())) {
-    keys.push_back(doc.node(member).key);
-    values.push_back(doc.node(member).text);
+    keys.push_back(doc.node(member).key());
+    values.push_back(doc.node(member).text());
   }
   CHECK(keys == std::vector<std::string_view>{"Effect", "Sid", "Effect", "Effect"});
   CHECK(values == std::vector<std::string_view>{"Allow", "x", "Deny", "3"});
@@ -141,7 +141,7 @@ TEST_CASE("json parser keeps duplicate keys in order") {
 
   SUBCASE("find_member returns the first") {
     NodeId first = doc.find_member(doc.root(), "Effect");
-    CHECK(doc.node(first).text == "Allow");
+    CHECK(doc.node(first).text() == "Allow");
     CHECK(doc.find_member(doc.root(), "effect") == kNoNode);
     CHECK(doc.find_member(doc.root(), "Missing") == kNoNode);
   }
@@ -154,20 +154,32 @@ TEST_CASE("json parser decodes escaped strings and keys") {
   std::vector<NodeId> members = children_of(doc, doc.root());
   REQUIRE(members.size() == 2);
   const Node& escaped = doc.node(members[0]);
-  CHECK(escaped.key == "A/b");
+  CHECK(escaped.key() == "A/b");
   CHECK(slice(kText, escaped.key_range) == R"("\u0041\/b")");
-  CHECK(escaped.text == "tab\there \"q\" back\\slash \xC3\xA9 \xF0\x9F\x98\x80");
+  CHECK(escaped.text() == "tab\there \"q\" back\\slash \xC3\xA9 \xF0\x9F\x98\x80");
   CHECK(slice(kText, escaped.range) == R"("tab\there \"q\" back\\slash \u00e9 \ud83d\ude00")");
 
   SUBCASE("strings without escapes are views into the source") {
     const Node& plain = doc.node(members[1]);
-    CHECK(plain.text == "as is");
-    CHECK(plain.text.data() == kText.data() + plain.range.begin + 1);
-    CHECK(plain.key.data() == kText.data() + plain.key_range.begin + 1);
+    CHECK(plain.text() == "as is");
+    CHECK(plain.text().data() == kText.data() + plain.range.begin + 1);
+    CHECK(plain.key().data() == kText.data() + plain.key_range.begin + 1);
+  }
+  SUBCASE("a decoded key or text beside a plain one") {
+    Document mixed = parse_ok(R"({"k\/1": "v1", "k2": "v\/2", "k\/3": ["v\/3"]})");
+    std::vector<std::string_view> seen;
+    for (NodeId member : mixed.children(mixed.root())) {
+      seen.push_back(mixed.node(member).key());
+      if (mixed.node(member).is_string()) seen.push_back(mixed.node(member).text());
+    }
+    const NodeId array = mixed.find_member(mixed.root(), "k/3");
+    REQUIRE(array != kNoNode);
+    seen.push_back(mixed.node(mixed.node(array).first_child).text());
+    CHECK(seen == std::vector<std::string_view>{"k/1", "v1", "k2", "v/2", "k/3", "v/3"});
   }
   SUBCASE("decoded text survives moving the document") {
     Document moved = std::move(doc);
-    CHECK(moved.node(members[0]).text.starts_with("tab\there"));
+    CHECK(moved.node(members[0]).text().starts_with("tab\there"));
   }
 }
 
@@ -180,7 +192,7 @@ TEST_CASE("json parser finds where strings end past escaped quotes and backslash
   std::vector<std::string_view> texts;
   for (NodeId element : doc.children(doc.root())) {
     sources.push_back(slice(kText, doc.node(element).range));
-    texts.push_back(doc.node(element).text);
+    texts.push_back(doc.node(element).text());
   }
   CHECK(sources ==
         std::vector<std::string>{R"("a\\")", R"("\"")", R"("x\\\"y")", R"("\\\\")", R"("\"\"\"")"});
@@ -189,7 +201,7 @@ TEST_CASE("json parser finds where strings end past escaped quotes and backslash
 
 TEST_CASE("json parser keeps a string that contains an escaped NUL") {
   Document doc = parse_ok(R"({"a": "x\u0000y"})");
-  CHECK(doc.node(doc.find_member(doc.root(), "a")).text == "x\0y"sv);
+  CHECK(doc.node(doc.find_member(doc.root(), "a")).text() == "x\0y"sv);
 }
 
 TEST_CASE("json parser keeps numbers exactly as written") {
@@ -206,7 +218,7 @@ TEST_CASE("json parser keeps numbers exactly as written") {
     Document doc = parse_ok(text);
     const Node& node = doc.node(*doc.children(doc.root()).begin());
     CHECK(node.kind == Kind::kNumber);
-    CHECK(node.text == number);
+    CHECK(node.text() == number);
   }
 }
 
@@ -226,7 +238,7 @@ TEST_CASE("json parser accepts a string as the whole document") {
     auto doc = parse(R"("abc")");
     if (!doc) return 1;
     const Node& root = doc->node(doc->root());
-    return root.is_string() && root.text == "abc" && root.range == ByteRange{0, 5} ? 0 : 2;
+    return root.is_string() && root.text() == "abc" && root.range == ByteRange{0, 5} ? 0 : 2;
   });
   CHECK_MESSAGE(status == 0, "status ", status, " (negative: killed by that signal)");
 }
@@ -324,7 +336,7 @@ TEST_CASE("json parser rejects a lone low surrogate escape") {
   }
   SUBCASE("a valid pair is decoded") {
     Document doc = parse_ok(R"(["\uD83D\uDE00"])");
-    CHECK(doc.node(*doc.children(doc.root()).begin()).text == "\xF0\x9F\x98\x80");
+    CHECK(doc.node(*doc.children(doc.root()).begin()).text() == "\xF0\x9F\x98\x80");
   }
 }
 

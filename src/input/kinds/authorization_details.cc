@@ -63,7 +63,7 @@ class DetailsReader {
       add_boundary(principal, user);
       for (NodeId group : c_.values_at(user, "GroupList[]")) {
         if (!c_.doc().node(group).is_string()) continue;
-        const std::string_view name = c_.doc().node(group).text;
+        const std::string_view name = c_.doc().node(group).text();
         auto found = groups_.find(std::string(name));
         if (found == groups_.end()) continue;
         for (PrincipalPolicy policy : found->second) {
@@ -133,7 +133,7 @@ class DetailsReader {
   std::string_view number_member(NodeId object, std::string_view key) const {
     const NodeId found = c_.member(object, key);
     if (found == json::kNoNode || c_.doc().node(found).kind != json::Kind::kNumber) return "";
-    return c_.doc().node(found).text;
+    return c_.doc().node(found).text();
   }
 
   void add_inline(Principal& principal, NodeId node, std::string_view list) {

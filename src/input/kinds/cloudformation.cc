@@ -29,7 +29,7 @@ bool detect(const json::Document& doc) {
     if (!doc.node(resource).is_object()) continue;
     const NodeId type = doc.find_member(resource, "Type");
     if (type != json::kNoNode && doc.node(type).is_string() &&
-        doc.node(type).text.find("::") != std::string_view::npos) {
+        doc.node(type).text().find("::") != std::string_view::npos) {
       return true;
     }
   }
@@ -42,8 +42,8 @@ bool is_intrinsic(const json::Document& doc, NodeId id) {
   const json::Node& node = doc.node(id);
   if (!node.is_object() || node.child_count != 1) return false;
   const json::Node& member = doc.node(node.first_child);
-  return member.key == "Ref" || member.key.starts_with("Fn::") ||
-         (member.key == "Condition" && member.is_string());
+  return member.key() == "Ref" || member.key().starts_with("Fn::") ||
+         (member.key() == "Condition" && member.is_string());
 }
 
 // Marks the intrinsic functions in and under `root`; their arguments are left unmarked, as no
@@ -73,7 +73,7 @@ class TemplateReader {
       const NodeId properties = c_.member(resource, "Properties");
       if (type.empty() || properties == json::kNoNode) continue;
       const std::string container =
-          std::string(type) + " " + std::string(c_.doc().node(resource).key);
+          std::string(type) + " " + std::string(c_.doc().node(resource).key());
       for (const PolicyProperty& property : policy_properties(type)) {
         for (NodeId value : c_.values_at(properties, property.path)) {
           add(value,

@@ -105,10 +105,10 @@ void add_lambda_permission(Container& c, NodeId resource, NodeId properties, std
   w.write(R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", )", whole);
   w.key("Principal", principal);
   const json::Node& who = doc.node(principal);
-  if (who.is_string() && who.text == "*") {
+  if (who.is_string() && who.text() == "*") {
     w.copy(principal);
   } else {
-    w.write(who.is_string() && is_service(who.text) ? R"({"Service": )" : R"({"AWS": )", whole);
+    w.write(who.is_string() && is_service(who.text()) ? R"({"Service": )" : R"({"AWS": )", whole);
     w.copy(principal);
     w.write("}", whole);
   }
@@ -119,7 +119,7 @@ void add_lambda_permission(Container& c, NodeId resource, NodeId properties, std
   w.key("Resource", function);
   // A name or partial ARN stands for the function's ARN, known only once it is deployed.
   const json::Node& target = doc.node(function);
-  const bool arn = target.is_string() && target.text.starts_with("arn:");
+  const bool arn = target.is_string() && target.text().starts_with("arn:");
   if (!target.is_string() || arn) {
     w.copy(function);
   } else {

@@ -50,7 +50,7 @@ class Grouping {
   void read(NodeId resources) {
     for (NodeId node : c_.doc().children(resources)) {
       const Resource resource{.node = node,
-                              .logical_id = c_.doc().node(node).key,
+                              .logical_id = c_.doc().node(node).key(),
                               .type = c_.string_member(node, "Type"),
                               .properties = c_.member(node, "Properties")};
       resources_.push_back(resource);
@@ -147,11 +147,11 @@ class Grouping {
                                       .policy = index});
       } else if (node.is_string()) {
         principal.policies.push_back(
-            {.attachment = Attachment::kManaged, .name = std::string(node.text)});
+            {.attachment = Attachment::kManaged, .name = std::string(node.text())});
       } else if (node.is_object() && node.child_count == 1) {
-        principal.policies.push_back(
-            {.attachment = Attachment::kManaged,
-             .name = fmt::format("{} (SAM policy template)", c_.doc().node(node.first_child).key)});
+        principal.policies.push_back({.attachment = Attachment::kManaged,
+                                      .name = fmt::format("{} (SAM policy template)",
+                                                          c_.doc().node(node.first_child).key())});
       }
     }
     finish_principal(principal, properties);
@@ -176,14 +176,14 @@ class Grouping {
       return nullptr;
     const json::Node& function = doc.node(doc.node(value).first_child);
     std::string_view id;
-    if (function.key == "Ref" && function.is_string()) {
-      id = function.text;
-    } else if (function.key == "Fn::GetAtt") {
+    if (function.key() == "Ref" && function.is_string()) {
+      id = function.text();
+    } else if (function.key() == "Fn::GetAtt") {
       if (function.is_array() && function.first_child != json::kNoNode &&
           doc.node(function.first_child).is_string()) {
-        id = doc.node(function.first_child).text;
+        id = doc.node(function.first_child).text();
       } else if (function.is_string()) {
-        id = function.text.substr(0, function.text.find('.'));
+        id = function.text().substr(0, function.text().find('.'));
       }
     }
     for (const Resource& resource : resources_) {
@@ -202,8 +202,9 @@ class Grouping {
               .policy = policy_at(c_.member(resource->properties, "PolicyDocument"))};
     }
     const json::Node& node = c_.doc().node(value);
-    return {.attachment = attachment,
-            .name = node.is_string() ? std::string(node.text) : std::string("(set at deployment)")};
+    return {
+        .attachment = attachment,
+        .name = node.is_string() ? std::string(node.text()) : std::string("(set at deployment)")};
   }
 
   // The principal of `type` that a Roles/Users/Groups entry (or RoleName, ...) names: by Ref, or
@@ -215,7 +216,7 @@ class Grouping {
       return found == principal_of_.end() ? nullptr : &principals_[found->second];
     }
     if (value == json::kNoNode || !c_.doc().node(value).is_string()) return nullptr;
-    const std::string_view name = c_.doc().node(value).text;
+    const std::string_view name = c_.doc().node(value).text();
     const std::string_view name_property = type == kRole   ? "RoleName"
                                            : type == kUser ? "UserName"
                                                            : "GroupName";

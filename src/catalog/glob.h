@@ -6,13 +6,10 @@
 
 namespace iamlint::catalog {
 
-// A plain loop: find_first_of("*?") searches the two-character set once per character, and this
-// runs on every entry of every policy.
+// Two searches for one character each (memchr, many bytes per step): find_first_of("*?") looks
+// the two-character set up once per character, and this runs on every entry of every policy.
 [[nodiscard]] constexpr bool has_wildcard(std::string_view text) {
-  for (char c : text) {
-    if (c == '*' || c == '?') return true;
-  }
-  return false;
+  return text.find('*') != std::string_view::npos || text.find('?') != std::string_view::npos;
 }
 
 // Whether a pattern is nothing but wildcards ("*", "?*"), so that it matches any value of its

@@ -58,8 +58,8 @@ void GithubReporter::file(const engine::FileResult& result) {
   source::LineIndex index(result.source.text);
   const std::string path = escape(result.source.path, true);
   for (const engine::Finding& finding : result.findings) {
-    source::Position start = index.position(finding.range.begin, source::ColumnUnit::kCodePoints);
-    source::Position end = index.position(finding.range.end, source::ColumnUnit::kCodePoints);
+    const auto [start, end] =
+        index.span(finding.range.begin, finding.range.end, source::ColumnUnit::kCodePoints);
     std::string title = fmt::format("{} {}", finding.rule->id, finding.rule->name);
     out_ << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
                         command(finding.level), path, start.line, start.column, end.line,

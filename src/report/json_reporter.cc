@@ -12,8 +12,8 @@ void JsonReporter::file(const engine::FileResult& result) {
   if (result.findings.empty()) return;
   source::LineIndex index(result.source.text);
   for (const engine::Finding& finding : result.findings) {
-    source::Position start = index.position(finding.range.begin, source::ColumnUnit::kCodePoints);
-    source::Position end = index.position(finding.range.end, source::ColumnUnit::kCodePoints);
+    const auto [start, end] =
+        index.span(finding.range.begin, finding.range.end, source::ColumnUnit::kCodePoints);
     w_.begin_object();
     w_.field("path", result.source.path);
     w_.field("line", start.line);
@@ -40,9 +40,8 @@ void JsonReporter::file(const engine::FileResult& result) {
       w_.key("edits");
       w_.begin_array();
       for (const engine::Edit& edit : finding.fix->edits) {
-        const source::Position from =
-            index.position(edit.range.begin, source::ColumnUnit::kCodePoints);
-        const source::Position to = index.position(edit.range.end, source::ColumnUnit::kCodePoints);
+        const auto [from, to] =
+            index.span(edit.range.begin, edit.range.end, source::ColumnUnit::kCodePoints);
         w_.begin_object();
         w_.field("line", from.line);
         w_.field("column", from.column);

@@ -40,8 +40,8 @@ struct Region {
 };
 
 Region region_of(const source::LineIndex& index, ByteRange range) {
-  Region region{index.position(range.begin, ColumnUnit::kUtf16CodeUnits),
-                index.position(range.end, ColumnUnit::kUtf16CodeUnits)};
+  const auto [start, end] = index.span(range.begin, range.end, ColumnUnit::kUtf16CodeUnits);
+  Region region{start, end};
   if (region.start == region.end) ++region.end.column;
   return region;
 }
@@ -295,8 +295,8 @@ void SarifReporter::write_fix(const engine::Fix& fix, const FileContext& file) {
   w_.key("replacements");
   w_.begin_array();
   for (const engine::Edit& edit : fix.edits) {
-    const Position from = file.index.position(edit.range.begin, ColumnUnit::kUtf16CodeUnits);
-    const Position to = file.index.position(edit.range.end, ColumnUnit::kUtf16CodeUnits);
+    const auto [from, to] =
+        file.index.span(edit.range.begin, edit.range.end, ColumnUnit::kUtf16CodeUnits);
     w_.begin_object();
     w_.key("deletedRegion");
     w_.begin_object();

@@ -54,8 +54,8 @@ std::size_t shown_width(std::string_view character) {
 // as a minified policy with many findings is one long line.
 void write_snippet(const source::LineIndex& index, const engine::Finding& finding,
                    const Palette& colors, std::ostream& out) {
-  source::Position start = index.position(finding.range.begin, ColumnUnit::kCodePoints);
-  source::Position end = index.position(finding.range.end, ColumnUnit::kCodePoints);
+  const auto [start, end] =
+      index.span(finding.range.begin, finding.range.end, ColumnUnit::kCodePoints);
   std::string_view line = index.line_text(start.line);
   const uint32_t line_start = index.line_start(start.line);
   const auto line_end = static_cast<uint32_t>(line_start + line.size());

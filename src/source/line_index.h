@@ -31,6 +31,13 @@ class LineIndex {
   // `offset` may equal text.size() (the end of the buffer).
   [[nodiscard]] Position position(uint32_t offset, ColumnUnit unit) const;
 
+  // Where a range starts and ends. A range on one line, the common case, is counted on from its
+  // start instead of again from the line's.
+  struct Span {
+    Position start, end;
+  };
+  [[nodiscard]] Span span(uint32_t begin, uint32_t end, ColumnUnit unit) const;
+
   // The byte offset where a 1-based column (in code points) of a 1-based line starts; the end of
   // the line's text for a column past it.
   [[nodiscard]] uint32_t column_offset(uint32_t line, uint32_t column) const;

@@ -110,6 +110,27 @@ TEST_CASE("line index leaves a byte-order mark out of the first line") {
   }
 }
 
+// span counts on from a range's start; it must agree with position everywhere, whatever the
+// bytes, the line ends and the line lengths.
+TEST_CASE("line index spans agree with the positions of their ends") {
+  std::string text = std::string(kBom) + "ab\r\n\"" + std::string(kEmoji) + "x\"\xC3\n\r" +
+                     std::string(kCjk) + "\xE4\xB8yz";
+  text += "\n" + std::string(2500, 'a') + std::string(kEmoji) + std::string(2500, 'b');
+  const LineIndex index(text);
+  const auto size = static_cast<uint32_t>(text.size());
+  for (ColumnUnit unit : {ColumnUnit::kCodePoints, ColumnUnit::kUtf16CodeUnits}) {
+    for (uint32_t begin = 0; begin <= size; begin += begin < 40 ? 1 : 97) {
+      for (uint32_t end = begin; end <= size; end += end < 40 ? 1 : 89) {
+        const LineIndex::Span span = index.span(begin, end, unit);
+        CAPTURE(begin);
+        CAPTURE(end);
+        CHECK(span.start == index.position(begin, unit));
+        CHECK(span.end == index.position(end, unit));
+      }
+    }
+  }
+}
+
 TEST_CASE("count_columns counts code points, surrogate pairs and stray bytes") {
   struct Case {
     std::string_view bytes;

@@ -1,8 +1,10 @@
 #include "catalog/suggest.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <tuple>
+#include <utility>
 
 #include "catalog/action.h"
 #include "catalog/ascii.h"
@@ -18,15 +20,42 @@ std::size_t max_distance(std::size_t length) {
   return length <= 4 ? 1 : (length <= 8 ? 2 : 3);
 }
 
+// A lower bound of distance(), in linear time: an edit leaves at most one character of each side
+// without a partner in the other (a swap none), so more unpartnered characters than the bound
+// rule a candidate out before the quadratic table. Nearly every name of the catalogue fails it.
+std::size_t bag_distance(std::string_view a, std::string_view b) {
+  std::array<int, 256> count{};
+  const auto slot = [&](char c) -> int& { return count[static_cast<unsigned char>(fold(c))]; };
+  for (char c : a) ++slot(c);
+  for (char c : b) --slot(c);
+  std::size_t only_in_a = 0;
+  std::size_t only_in_b = 0;
+  // Each character's surplus counted once: its slot is cleared when first read.
+  for (char c : a) {
+    const int k = std::exchange(slot(c), 0);
+    if (k > 0) only_in_a += static_cast<std::size_t>(k);
+    if (k < 0) only_in_b += static_cast<std::size_t>(-k);
+  }
+  for (char c : b) only_in_b += static_cast<std::size_t>(-std::exchange(slot(c), 0));
+  return std::max(only_in_a, only_in_b);
+}
+
 // Optimal string alignment distance on folded characters; gives up (returns bound + 1) as soon as
 // a whole row exceeds `bound`, which keeps scanning 22,000 action names cheap.
 std::size_t distance(std::string_view a, std::string_view b, std::size_t bound) {
   const std::size_t n = a.size();
   const std::size_t m = b.size();
-  if ((n > m ? n - m : m - n) > bound) return bound + 1;
-  // The table's last three rows, in one buffer that every call reuses: a suggestion scores every
-  // service or action of the catalogue, and allocating per candidate cost more than comparing.
+  if ((n > m ? n - m : m - n) > bound || bag_distance(a, b) > bound) return bound + 1;
+  // The folded texts and the table's last three rows, in buffers that every call reuses: a
+  // suggestion scores every service or action of the catalogue, and allocating (or folding a
+  // character again for each cell) per candidate cost more than comparing.
+  thread_local std::string folded_a;
+  thread_local std::string folded_b;
   thread_local std::vector<std::size_t> rows;
+  folded_a.assign(a);
+  folded_b.assign(b);
+  for (char& c : folded_a) c = fold(c);
+  for (char& c : folded_b) c = fold(c);
   rows.assign(3 * (m + 1), 0);
   std::size_t* before = rows.data();
   std::size_t* previous = before + (m + 1);
@@ -35,10 +64,11 @@ std::size_t distance(std::string_view a, std::string_view b, std::size_t bound) 
   for (std::size_t i = 1; i <= n; ++i) {
     current[0] = i;
     std::size_t row_min = current[0];
+    const char x = folded_a[i - 1];
     for (std::size_t j = 1; j <= m; ++j) {
-      const std::size_t cost = fold(a[i - 1]) == fold(b[j - 1]) ? 0 : 1;
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-      if (i > 1 && j > 1 && fold(a[i - 1]) == fold(b[j - 2]) && fold(a[i - 2]) == fold(b[j - 1])) {
+      const char y = folded_b[j - 1];
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)});
+      if (i > 1 && j > 1 && x == folded_b[j - 2] && folded_a[i - 2] == y) {
         current[j] = std::min(current[j], before[j - 2] + 1);
       }
       row_min = std::min(row_min, current[j]);

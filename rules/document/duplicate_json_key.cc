@@ -34,19 +34,41 @@ class DuplicateJsonKey final : public engine::Rule {
       pending.pop_back();
       const json::Node& node = doc.node(id);
       if (!node.is_container()) continue;
-      first_by_key.clear();
-      for (NodeId child : doc.children(id)) {
-        pending.push_back(child);
-        if (!node.is_object()) continue;
-        const json::Node& member = doc.node(child);
-        auto [first, inserted] = first_by_key.emplace(member.key(), child);
-        if (inserted) continue;
-        ctx.report(member.key_range,
-                   "key \"{}\" appears twice in this object; IAM rejects the policy, so merge the "
-                   "two values under one key",
-                   member.key())
-            .related(doc.node(first->second).key_range, "first occurrence");
+      for (NodeId child : doc.children(id)) pending.push_back(child);
+      if (node.is_object()) check_object(doc, id, first_by_key, ctx);
+    }
+  }
+
+ private:
+  // Objects of this many members or fewer, nearly all of them, are searched pairwise in place;
+  // larger ones through the map, which costs a node per member but keeps them linear.
+  static constexpr uint32_t kSearchedInPlace = 16;
+
+  static void check_object(const json::Document& doc, NodeId object,
+                           std::unordered_map<std::string_view, NodeId>& first_by_key,
+                           engine::RuleContext& ctx) {
+    first_by_key.clear();
+    const bool few = doc.node(object).child_count <= kSearchedInPlace;
+    for (NodeId child : doc.children(object)) {
+      const json::Node& member = doc.node(child);
+      NodeId first = json::kNoNode;
+      if (few) {
+        for (NodeId earlier : doc.children(object)) {
+          if (earlier == child) break;
+          if (doc.node(earlier).key() == member.key()) {
+            first = earlier;
+            break;
+          }
+        }
+      } else if (auto [found, inserted] = first_by_key.emplace(member.key(), child); !inserted) {
+        first = found->second;
       }
+      if (first == json::kNoNode) continue;
+      ctx.report(member.key_range,
+                 "key \"{}\" appears twice in this object; IAM rejects the policy, so merge the "
+                 "two values under one key",
+                 member.key())
+          .related(doc.node(first).key_range, "first occurrence");
     }
   }
 };

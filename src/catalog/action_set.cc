@@ -6,8 +6,6 @@
 namespace iamlint::catalog {
 namespace {
 
-constexpr std::uint32_t kWordBits = 64;
-
 // Debian builds for the x86-64 baseline, which has no POPCNT instruction, so std::popcount is a
 // library call per word. Counting a set runs over its 300-odd words, so the loops that count come
 // in two versions, and the loader picks the one with POPCNT where the CPU has it.
@@ -19,7 +17,7 @@ constexpr std::uint32_t kWordBits = 64;
 #endif
 
 std::size_t word_count() {
-  return (action_count() + kWordBits - 1) / kWordBits;
+  return (action_count() + ActionSet::kWordBits - 1) / ActionSet::kWordBits;
 }
 
 }  // namespace
@@ -76,10 +74,6 @@ void ActionSet::insert(std::span<const std::uint32_t> indices) {
   cover(*low / kWordBits, *high / kWordBits + 1);
   for (std::uint32_t i : indices)
     words_[i / kWordBits - first_word_] |= std::uint64_t{1} << (i % kWordBits);
-}
-
-bool ActionSet::contains(Action action) const {
-  return (word_at(action.index() / kWordBits) >> (action.index() % kWordBits)) & 1;
 }
 
 IAMLINT_COUNTS_BITS std::size_t ActionSet::count() const {

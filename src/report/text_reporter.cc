@@ -73,8 +73,9 @@ void write_snippet(const source::LineIndex& index, const engine::Finding& findin
     window_end = std::min(columns, window_begin + kMaxShownColumns);
   }
   // Byte offsets in `line` of 0-based columns.
-  const auto byte_of = [&](uint32_t column) {
-    return index.column_offset(start.line, column + 1) - line_start;
+  // The line is captured by value: clang 14 cannot capture a structured binding.
+  const auto byte_of = [&, line_number = start.line](uint32_t column) {
+    return index.column_offset(line_number, column + 1) - line_start;
   };
   const uint32_t shown_begin = byte_of(window_begin);
   std::string_view shown = line.substr(shown_begin, byte_of(window_end) - shown_begin);

@@ -10,6 +10,7 @@
 
 #include "action_lookup.h"
 #include "catalog/action.h"
+#include "catalog/action_pattern.h"
 #include "catalog/glob.h"
 #include "catalog/service.h"
 #include "engine/fix_edits.h"
@@ -24,9 +25,11 @@ namespace {
 std::optional<std::string> find_documented_spelling(const ast::Action& action) {
   if (!action.has_service()) return std::nullopt;
   if (!catalog::has_wildcard(action.text.value)) {
-    const std::optional<catalog::Action> known = catalog::find_action(action.text.value);
-    if (!known) return std::nullopt;
-    std::string spelling = known->qualified_name();
+    // The expansion the other catalog rules ask for too (remembered), rather than a lookup of its
+    // own: an action name without wildcards matches the action of that name, if any.
+    const auto matches = catalog::expand_action_pattern(action.text.value);
+    if (!matches || matches->empty()) return std::nullopt;
+    std::string spelling = catalog::Action(matches->front()).qualified_name();
     return spelling == action.text.value ? std::nullopt : std::optional(spelling);
   }
   const std::optional<catalog::Service> service = catalog::find_service(action.service);

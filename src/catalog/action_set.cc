@@ -189,12 +189,16 @@ std::array<std::size_t, kAccessLevelCount> ActionSet::count_by_access_level() co
 }
 
 std::uint32_t ActionSet::first_from(std::uint32_t position) const {
+  // Bits past the last action are always clear (complement() masks them), so the window's end is
+  // the only bound to watch; the rest of the current word is looked at first, whole words after.
   position = std::max(position, first_word_ * kWordBits);
-  const std::uint32_t end = std::min(action_count(), word_end() * kWordBits);
-  while (position < end) {
-    const std::uint64_t word = words_[position / kWordBits - first_word_] >> (position % kWordBits);
-    if (word != 0) return position + static_cast<std::uint32_t>(std::countr_zero(word));
-    position = (position / kWordBits + 1) * kWordBits;
+  std::uint32_t word = position / kWordBits;
+  if (word >= word_end()) return action_count();
+  const std::uint64_t rest = words_[word - first_word_] >> (position % kWordBits);
+  if (rest != 0) return position + static_cast<std::uint32_t>(std::countr_zero(rest));
+  while (++word < word_end()) {
+    const std::uint64_t bits = words_[word - first_word_];
+    if (bits != 0) return word * kWordBits + static_cast<std::uint32_t>(std::countr_zero(bits));
   }
   return action_count();
 }

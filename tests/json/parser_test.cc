@@ -309,6 +309,10 @@ TEST_CASE("json parser reports syntax errors with the offset of the problem") {
       {R"(["\uD800"])", 2, "the surrogate pair in string is invalid; found '\\'"},
       // Past the 16 bytes that RapidJSON's SSE2 scan reads at once, which miss 0x1A-0x1F.
       {"[\"0123456789abcdef\x1C\"]", 18, "invalid escape character in string; found byte 0x1C"},
+      // The same after a character that is not ASCII, and in the first eight bytes.
+      {"[\"\xC3\xA9 0123456789abcdef\x1D\"]", 21,
+       "invalid escape character in string; found byte 0x1D"},
+      {"[\"abc\x1A\", 1, 2]", 5, "invalid escape character in string; found byte 0x1A"},
   };
   for (const Case& c : kCases) {
     CAPTURE(c.text);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -328,9 +329,7 @@ Options to_options(const cxxopts::ParseResult& parsed) {
   return options;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run_command_line(int argc, char** argv) {
   try {
     check_option_names(argc, argv);
     cxxopts::Options parser = make_parser();
@@ -356,3 +355,30 @@ int main(int argc, char** argv) {
   }
   return iamlint::app::kExitError;
 }
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define IAMLINT_LEAK_CHECK_AT_EXIT 1
+#endif
+#elif defined(__SANITIZE_ADDRESS__)
+#define IAMLINT_LEAK_CHECK_AT_EXIT 1
+#endif
+
+// Ends the process once all it wrote is flushed, without destroying static and per-thread objects:
+// the catalogue caches and memos hold tens of thousands of entries, and freeing them one by one
+// took 3 % of the instructions of a lint of the latest managed policies, to no one's benefit.
+// Sanitizer builds exit normally, so that LeakSanitizer still checks for leaks at exit.
+[[noreturn]] void finish(int status) {
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+#ifdef IAMLINT_LEAK_CHECK_AT_EXIT
+  std::exit(status);
+#else
+  std::_Exit(status);
+#endif
+}
+
+}  // namespace
+
+int main(int argc, char** argv) { finish(run_command_line(argc, argv)); }

@@ -381,4 +381,6 @@ int run_command_line(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) { finish(run_command_line(argc, argv)); }
+int main(int argc, char** argv) {
+  finish(run_command_line(argc, argv));
+}

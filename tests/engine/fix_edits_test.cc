@@ -46,6 +46,8 @@ TEST_CASE("replace_string quotes and escapes the new text as JSON") {
   const ByteRange range = doc->node(doc->node(doc->root()).first_child).range;
   CHECK(applied(text, replace_string(range, "new")) == R"({"k": "new"})");
   CHECK(applied(text, replace_string(range, "a\"b\\c\x1e")) == R"({"k": "a\"b\\c\u001E"})");
+  // Bytes past printable ASCII stay as they are, valid UTF-8 and DEL alike.
+  CHECK(applied(text, replace_string(range, "caf\xc3\xa9\x7f")) == "{\"k\": \"caf\xc3\xa9\x7f\"}");
 }
 
 TEST_CASE("insert_first_member repeats the first member's indentation") {

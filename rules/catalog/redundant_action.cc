@@ -66,26 +66,41 @@ class TimesNamed {
 
 // The first entry of a list with each text, letter case aside: an open-addressing table of
 // positions in one vector, since a node per entry (std::unordered_map) cost more than the rest of
-// this rule on lists of a thousand entries.
+// this rule on lists of a thousand entries. An entry the catalogue expands is known by its
+// expansion (equal texts share one, catalog/action_pattern.h), without hashing its text; only the
+// others (unknown, invalid) are compared by text.
 class FirstWithText {
  public:
-  explicit FirstWithText(const std::vector<ast::Action>& entries)
-      : entries_(entries), slots_(std::bit_ceil(2 * entries.size()), kEmpty) {}
+  FirstWithText(const std::vector<ast::Action>& entries, const std::vector<Indices>& sets)
+      : entries_(entries), sets_(sets), slots_(std::bit_ceil(2 * entries.size()), kEmpty) {}
 
   // The position of the first entry with the text of entries[i], which is i when none before has
   // it. Asked in order of position.
   std::uint32_t first(std::uint32_t i) {
-    const std::string_view text = entries_[i].text.value;
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t slot = catalog::folded_hash(text) & mask;; slot = (slot + 1) & mask) {
+    for (std::size_t slot = hash(i) & mask;; slot = (slot + 1) & mask) {
       if (slots_[slot] == kEmpty) return slots_[slot] = i;
-      if (catalog::equals_folded(entries_[slots_[slot]].text.value, text)) return slots_[slot];
+      if (same(slots_[slot], i)) return slots_[slot];
     }
   }
 
  private:
   static constexpr std::uint32_t kEmpty = UINT32_MAX;
+
+  [[nodiscard]] std::size_t hash(std::uint32_t i) const {
+    if (sets_[i].empty()) return catalog::folded_hash(entries_[i].text.value);
+    // Fibonacci hashing of the address: its low bits are alignment, its high bits the table's.
+    const auto address = reinterpret_cast<std::uintptr_t>(sets_[i].data());
+    return static_cast<std::size_t>((address * 0x9E3779B97F4A7C15u) >> 32);
+  }
+  [[nodiscard]] bool same(std::uint32_t a, std::uint32_t b) const {
+    if (sets_[a].empty() != sets_[b].empty()) return false;
+    return sets_[a].empty() ? catalog::equals_folded(entries_[a].text.value, entries_[b].text.value)
+                            : sets_[a].data() == sets_[b].data();
+  }
+
   const std::vector<ast::Action>& entries_;
+  const std::vector<Indices>& sets_;
   std::vector<std::uint32_t> slots_;
 };
 
@@ -140,9 +155,15 @@ class RedundantAction final : public engine::Rule {
   // In the order reported: entries written again first, then entries that others cover.
   static std::vector<RedundantEntry> redundant_entries(const std::vector<ast::Action>& entries) {
     std::vector<RedundantEntry> found;
-    // An entry written again (letter case aside) repeats the earlier one: found by its text, so
-    // that a list of a million "*" (a crafted policy) costs no set arithmetic.
-    FirstWithText first_with_text(entries);
+    std::vector<Indices> all_sets;
+    all_sets.reserve(entries.size());
+    for (const ast::Action& entry : entries) {
+      auto matches = catalog::expand_action_pattern(entry.text.value);
+      all_sets.push_back(matches ? *matches : Indices());
+    }
+    // An entry written again (letter case aside) repeats the earlier one: found before any set
+    // arithmetic, so that a list of a million "*" (a crafted policy) costs none.
+    FirstWithText first_with_text(entries, all_sets);
     std::vector<std::uint32_t> distinct;
     for (std::uint32_t i = 0; i < entries.size(); ++i) {
       const std::uint32_t first = first_with_text.first(i);
@@ -159,8 +180,7 @@ class RedundantAction final : public engine::Rule {
     sets.reserve(distinct.size());
     std::size_t positions = 0;
     for (std::uint32_t entry : distinct) {
-      auto matches = catalog::expand_action_pattern(entries[entry].text.value);
-      sets.push_back(matches ? *matches : Indices());
+      sets.push_back(all_sets[entry]);
       positions += sets.back().size();
       if (positions > kMaxPositions) return found;
     }

@@ -40,7 +40,8 @@ struct ActionPattern {
 // match_actions through a process-wide cache keyed by the case-folded pattern, with a per-thread
 // front keyed by the text as written. Thread-safe: a shared_mutex guards the shared map, and
 // entries are never evicted, so the span stays valid until exit. Memory is bounded by the distinct
-// patterns seen (4 bytes per matched action).
+// patterns seen (4 bytes per matched action). Texts equal but for letter case share one entry: a
+// non-empty span's data() tells which patterns are the same, letter case aside.
 [[nodiscard]] Result<std::span<const std::uint32_t>, PatternError> expand_action_pattern(
     std::string_view text);
 

@@ -68,6 +68,25 @@ std::optional<Decoded> first_disallowed(std::string_view text, std::size_t& at) 
   return std::nullopt;
 }
 
+// Whether `text` (a policy's JSON) holds only ASCII and no escape. Then every string and key of it
+// is its source text, printable ASCII (the parser rejects a raw control byte in a string), and
+// every character is allowed: nearly every policy, told by one memchr and a word scan instead of
+// a walk of its tree. Eight-byte words are ORed four at a time, their high bits tested once.
+bool plain_ascii(std::string_view text) {
+  if (std::memchr(text.data(), '\\', text.size()) != nullptr) return false;
+  constexpr uint64_t kHighBits = 0x8080808080808080u;
+  std::size_t at = 0;
+  for (; at + 4 * sizeof(uint64_t) <= text.size(); at += 4 * sizeof(uint64_t)) {
+    uint64_t words[4];
+    std::memcpy(words, text.data() + at, sizeof words);
+    if (((words[0] | words[1] | words[2] | words[3]) & kHighBits) != 0) return false;
+  }
+  for (; at < text.size(); ++at) {
+    if (static_cast<unsigned char>(text[at]) >= 0x80) return false;
+  }
+  return true;
+}
+
 class UnsupportedCharacter final : public engine::Rule {
  public:
   static constexpr std::string_view kTags[] = {"correctness"};
@@ -86,6 +105,7 @@ class UnsupportedCharacter final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_policy(const ast::Policy& policy, engine::RuleContext& ctx) const override {
+    if (plain_ascii(ctx.source_text().substr(policy.range.begin, policy.range.size()))) return;
     const json::Document& doc = ctx.json();
     std::vector<NodeId> pending = {policy.node};
     while (!pending.empty()) {

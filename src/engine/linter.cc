@@ -1,6 +1,7 @@
 #include "engine/linter.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include <fmt/core.h>
 
@@ -38,24 +39,41 @@ void report_non_policy(const input::ParsedJson& json, const LintConfig& config,
   }
 }
 
+// One past the quote that closes the JSON string opening at `open`, or json.size() if none does:
+// the next quote after an even number of backslashes, found by memchr rather than byte by byte.
+std::size_t string_end(std::string_view json, std::size_t open) {
+  for (std::size_t from = open + 1; from < json.size();) {
+    const void* found = std::memchr(json.data() + from, '"', json.size() - from);
+    if (found == nullptr) break;
+    const auto quote = static_cast<std::size_t>(static_cast<const char*>(found) - json.data());
+    std::size_t backslashes = 0;
+    while (quote - backslashes > open + 1 && json[quote - backslashes - 1] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) return quote + 1;
+    from = quote + 1;
+  }
+  return json.size();
+}
+
 // A statement's identity for fingerprints: its Sid, or its JSON text with whitespace outside
-// strings left out, so that reindenting a file keeps it.
+// strings left out, so that reindenting a file keeps it. A string is hashed as one run, quotes
+// included.
 uint64_t statement_hash(const ast::Statement& statement, std::string_view text) {
   if (statement.sid && !statement.sid->value.empty())
     return fnv1a(statement.sid->value, fnv1a("Sid"));
+  const std::string_view json = text.substr(statement.range.begin, statement.range.size());
   uint64_t hash = kFnvOffset;
-  bool in_string = false;
-  bool escaped = false;
-  for (char c : text.substr(statement.range.begin, statement.range.size())) {
-    if (in_string) {
-      in_string = escaped || c != '"';
-      escaped = !escaped && c == '\\';
-    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      continue;
+  for (std::size_t i = 0; i < json.size();) {
+    const char c = json[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+    } else if (c == '"') {
+      const std::size_t end = string_end(json, i);
+      hash = fnv1a(json.substr(i, end - i), hash);
+      i = end;
     } else {
-      in_string = c == '"';
+      hash = fnv1a(json.substr(i, 1), hash);
+      ++i;
     }
-    hash = fnv1a(std::string_view(&c, 1), hash);
   }
   return hash;
 }

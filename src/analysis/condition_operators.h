@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "ast/policy.h"
@@ -51,11 +53,36 @@ inline constexpr std::array<OperatorInfo, 27> kOperators = {{
     {"StringNotLike", Family::kString, true, true},
 }};
 
-// The operator named `base` (case-sensitive, as written in AWS documentation), or nullptr.
+// kOperators' positions in an open-addressing table, by a hash of the name's length and first
+// letter (which alone tell the 27 apart), built at compile time: the rules and the model ask about
+// each condition's operator a dozen times, and a scan of the list compared every name.
+inline constexpr std::size_t kOperatorSlots = 64;
+inline constexpr std::uint8_t kNoOperator = UINT8_MAX;
+
+constexpr std::size_t operator_slot(std::string_view name) {
+  return (name.size() * 7 + static_cast<unsigned char>(name.front())) % kOperatorSlots;
+}
+
+inline constexpr std::array<std::uint8_t, kOperatorSlots> kOperatorTable = [] {
+  std::array<std::uint8_t, kOperatorSlots> table{};
+  table.fill(kNoOperator);
+  for (std::size_t i = 0; i < kOperators.size(); ++i) {
+    std::size_t slot = operator_slot(kOperators[i].name);
+    while (table[slot] != kNoOperator) slot = (slot + 1) % kOperatorSlots;
+    table[slot] = static_cast<std::uint8_t>(i);
+  }
+  return table;
+}();
+
+// The operator named `base` (case-sensitive, as written in AWS documentation), or nullptr. The
+// table has free slots, so every probe sequence ends.
 inline const OperatorInfo* find(std::string_view base) {
-  const auto* it = std::find_if(kOperators.begin(), kOperators.end(),
-                                [&](const OperatorInfo& info) { return info.name == base; });
-  return it == kOperators.end() ? nullptr : &*it;
+  if (base.empty()) return nullptr;
+  for (std::size_t slot = operator_slot(base);; slot = (slot + 1) % kOperatorSlots) {
+    const std::uint8_t i = kOperatorTable[slot];
+    if (i == kNoOperator) return nullptr;
+    if (kOperators[i].name == base) return &kOperators[i];
+  }
 }
 
 inline Family family_of(const ast::ConditionOperator& op) {

@@ -3,12 +3,23 @@
 
 #include "analysis/caller_reach.h"
 #include "analysis/condition_never_matches.h"
+#include "analysis/condition_operators.h"
 #include "model_fixture.h"
 
 namespace iamlint::analysis {
 namespace {
 
 using testing::ModelledPolicy;
+
+TEST_CASE("operators::find finds every operator by its exact name, and nothing else") {
+  for (const operators::OperatorInfo& info : operators::kOperators) {
+    CHECK(operators::find(info.name) == &info);
+  }
+  CHECK(operators::find("") == nullptr);
+  CHECK(operators::find("stringequals") == nullptr);
+  CHECK(operators::find("StringEqualsX") == nullptr);
+  CHECK(operators::find("ForAnyValue:StringLike") == nullptr);
+}
 
 // A Deny of everything with one Condition block, as an SCP.
 ModelledPolicy deny_when(std::string_view condition) {

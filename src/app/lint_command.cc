@@ -106,6 +106,12 @@ Result<engine::FileResult> lint_input(const std::string& file, std::string repos
   return result;
 }
 
+// A file's result and its part of the report, rendered on the thread that linted it.
+struct RenderedFile {
+  Result<engine::FileResult> result;
+  report::FilePart part;
+};
+
 bool fails(const report::Totals& totals, std::optional<engine::Level> fail_level) {
   // Levels are ordered from the most to the least severe.
   return fail_level && totals.most_severe && *totals.most_severe <= *fail_level;
@@ -265,18 +271,22 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   bool failed = false;
   std::set<uint32_t> matched;                  // suppressions that matched a finding
   std::vector<CommentNotice> comment_notices;  // of suppression comments, in file order
-  // Each file's findings are written as soon as it and every earlier file are linted.
+  // Each file's findings are formatted where it was linted, and written as soon as it and every
+  // earlier file are linted.
   std::unique_ptr<report::Reporter> reporter = make_reporter(options, output->stream());
   reporter->begin();
   for_each_in_order(
       files.size(), thread_count(options.jobs, files.size()),
       [&](std::size_t i) {
-        return lint_input(files[i], std::move(repository_paths[i]), options,
-                          distinct_settings[settings_of[i]], baseline,
-                          scp_set ? scp_set->member(i) : std::nullopt);
+        RenderedFile rendered{lint_input(files[i], std::move(repository_paths[i]), options,
+                                         distinct_settings[settings_of[i]], baseline,
+                                         scp_set ? scp_set->member(i) : std::nullopt)};
+        if (rendered.result) rendered.part = reporter->render(*rendered.result);
+        return rendered;
       },
-      [&, next = std::size_t{0}](Result<engine::FileResult> linted) mutable {
+      [&, next = std::size_t{0}](RenderedFile rendered) mutable {
         const FileSettings& file_settings = distinct_settings[settings_of[next++]];
+        Result<engine::FileResult>& linted = rendered.result;
         if (!linted) {
           errors.push_back(linted.error());
           return;
@@ -292,7 +302,7 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
                                           to_terminal_text(linted->source.path),
                                           linted->omitted_findings, engine::kMaxFindingsPerFile));
         }
-        reporter->file(*linted);
+        reporter->write(*linted, rendered.part);
       });
   reporter->end(errors);
 

@@ -11,7 +11,9 @@ class DiffReporter final : public Reporter {
  public:
   explicit DiffReporter(std::ostream& out) : out_(out) {}
 
-  void file(const engine::FileResult& result) override { out_ << result.diff; }
+  void write(const engine::FileResult& result, const FilePart& /*part*/) override {
+    out_ << result.diff;
+  }
 
  private:
   std::ostream& out_;

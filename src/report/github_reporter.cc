@@ -1,5 +1,6 @@
 #include "report/github_reporter.h"
 
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -53,18 +54,21 @@ std::string_view command(engine::Level level) {
 
 }  // namespace
 
-void GithubReporter::file(const engine::FileResult& result) {
-  if (result.findings.empty()) return;
+FilePart GithubReporter::render(const engine::FileResult& result) const {
+  if (result.findings.empty()) return {};
   source::LineIndex index(result.source.text);
   const std::string path = escape(result.source.path, true);
+  FilePart part;
   for (const engine::Finding& finding : result.findings) {
     const auto [start, end] =
         index.span(finding.range.begin, finding.range.end, source::ColumnUnit::kCodePoints);
     std::string title = fmt::format("{} {}", finding.rule->id, finding.rule->name);
-    out_ << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                        command(finding.level), path, start.line, start.column, end.line,
-                        end.column, escape(title, true), escape(finding.message, false));
+    fmt::format_to(std::back_inserter(part.text),
+                   "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                   command(finding.level), path, start.line, start.column, end.line, end.column,
+                   escape(title, true), escape(finding.message, false));
   }
+  return part;
 }
 
 }  // namespace iamlint::report

@@ -17,7 +17,10 @@ class GithubReporter final : public Reporter {
  public:
   explicit GithubReporter(std::ostream& out) : out_(out) {}
 
-  void file(const engine::FileResult& result) override;
+  [[nodiscard]] FilePart render(const engine::FileResult& result) const override;
+  void write(const engine::FileResult& /*result*/, const FilePart& part) override {
+    out_ << part.text;
+  }
 
  private:
   std::ostream& out_;

@@ -30,41 +30,33 @@ std::string_view severity(const engine::Finding& finding) {
 
 }  // namespace
 
-void GitlabReporter::begin() {
-  w_.begin_array();
-}
-
-void GitlabReporter::file(const engine::FileResult& result) {
-  if (result.findings.empty()) return;
+FilePart GitlabReporter::render(const engine::FileResult& result) const {
+  if (result.findings.empty()) return {};
+  JsonWriter w(JsonWriter::ArrayAt{1});
   const source::LineIndex index(result.source.text);
   const std::vector<std::string> prints = fingerprints(result);
   const std::string& path =
       result.repository_path.empty() ? result.source.path : result.repository_path;
   for (std::size_t i = 0; i < result.findings.size(); ++i) {
     const engine::Finding& finding = result.findings[i];
-    w_.begin_object();
-    w_.field("description",
-             fmt::format("{} {}: {}", finding.rule->id, finding.rule->name, finding.message));
-    w_.field("check_name", finding.rule->id);
-    w_.field("fingerprint", prints[i]);
-    w_.field("severity", severity(finding));
-    w_.key("location");
-    w_.begin_object();
-    w_.field("path", path);
-    w_.key("lines");
-    w_.begin_object();
-    w_.field("begin", index.position(finding.range.begin, source::ColumnUnit::kCodePoints).line);
-    w_.field("end", index.position(finding.range.end, source::ColumnUnit::kCodePoints).line);
-    w_.end_object();
-    w_.end_object();
-    w_.end_object();
+    w.begin_object();
+    w.field("description",
+            fmt::format("{} {}: {}", finding.rule->id, finding.rule->name, finding.message));
+    w.field("check_name", finding.rule->id);
+    w.field("fingerprint", prints[i]);
+    w.field("severity", severity(finding));
+    w.key("location");
+    w.begin_object();
+    w.field("path", path);
+    w.key("lines");
+    w.begin_object();
+    w.field("begin", index.position(finding.range.begin, source::ColumnUnit::kCodePoints).line);
+    w.field("end", index.position(finding.range.end, source::ColumnUnit::kCodePoints).line);
+    w.end_object();
+    w.end_object();
+    w.end_object();
   }
-  w_.flush();
-}
-
-void GitlabReporter::end(std::span<const Error> /*unreadable*/) {
-  w_.end_array();
-  w_.finish();
+  return part_of(w);
 }
 
 }  // namespace iamlint::report

@@ -13,21 +13,15 @@
 
 #include <ostream>
 
-#include "report/json_writer.h"
-#include "report/reporter.h"
+#include "report/json_reporter.h"
 
 namespace iamlint::report {
 
-class GitlabReporter final : public Reporter {
+class GitlabReporter final : public JsonArrayReporter {
  public:
-  explicit GitlabReporter(std::ostream& out) : w_(out) {}
+  using JsonArrayReporter::JsonArrayReporter;
 
-  void begin() override;
-  void file(const engine::FileResult& result) override;
-  void end(std::span<const Error> unreadable) override;
-
- private:
-  JsonWriter w_;
+  [[nodiscard]] FilePart render(const engine::FileResult& result) const override;
 };
 
 }  // namespace iamlint::report

@@ -17,16 +17,28 @@
 
 namespace iamlint::report {
 
-class JsonReporter final : public Reporter {
+// A report that is one JSON array of findings, as this format and GitLab's are: render() writes
+// a file's elements with a JsonWriter(ArrayAt{1}) and hands them over with part_of().
+class JsonArrayReporter : public Reporter {
  public:
-  explicit JsonReporter(std::ostream& out) : w_(out) {}
+  explicit JsonArrayReporter(std::ostream& out) : w_(out) {}
 
   void begin() override;
-  void file(const engine::FileResult& result) override;
+  void write(const engine::FileResult& result, const FilePart& part) override;
   void end(std::span<const Error> unreadable) override;
+
+ protected:
+  [[nodiscard]] static FilePart part_of(JsonWriter& elements);
 
  private:
   JsonWriter w_;
+};
+
+class JsonReporter final : public JsonArrayReporter {
+ public:
+  using JsonArrayReporter::JsonArrayReporter;
+
+  [[nodiscard]] FilePart render(const engine::FileResult& result) const override;
 };
 
 }  // namespace iamlint::report

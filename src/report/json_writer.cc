@@ -1,12 +1,16 @@
 #include "report/json_writer.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
+#include <iterator>
+#include <limits>
 #include <string>
 
 #include <rapidjson/writer.h>
 
 #include "json/quote.h"
+#include "support/assert.h"
 #include "support/text.h"
 
 namespace iamlint::report {
@@ -18,6 +22,28 @@ void ReportPrettyWriter::plain_string(std::string_view text) {
   std::memcpy(at + 1, text.data(), text.size());
   at[text.size() + 1] = '"';
   EndValue(true);
+}
+
+void ReportPrettyWriter::open_levels(std::size_t depth) {
+  for (std::size_t i = 0; i < depth; ++i) new (level_stack_.Push<Level>()) Level(true);
+  level_stack_.Top<Level>()->valueCount = 1;
+  hasRoot_ = true;
+}
+
+std::size_t ReportPrettyWriter::elements() const {
+  return level_stack_.Top<Level>()->valueCount;
+}
+
+bool ReportPrettyWriter::add_elements(std::size_t count) {
+  Level* level = level_stack_.Top<Level>();
+  IAMLINT_DEBUG_ASSERT(level->inArray);
+  const bool had = level->valueCount > 0;
+  level->valueCount += count;
+  return had;
+}
+
+void ReportPrettyWriter::raw(std::string_view text) {
+  std::memcpy(os_->Push(text.size()), text.data(), text.size());
 }
 
 bool is_plain_json_string(std::string_view text) {
@@ -43,8 +69,45 @@ bool is_plain_json_string(std::string_view text) {
   });
 }
 
-JsonWriter::JsonWriter(std::ostream& out) : out_(out), writer_(buffer_) {
+namespace {
+
+// The buffer of the ArrayAt writer on this thread. Each file's part is copied out of it, and it
+// serves the next file at the size it has grown to, as a stream writer's own buffer does.
+struct ThreadBuffer {
+  rapidjson::StringBuffer buffer;
+  bool lent = false;
+};
+thread_local ThreadBuffer thread_buffer;
+// A buffer that an exceptionally large part grew past this is freed, not kept.
+constexpr std::size_t kKeptBufferBytes = std::size_t{1} << 20;
+
+rapidjson::StringBuffer& borrow_thread_buffer() {
+  IAMLINT_ASSERT(!thread_buffer.lent);  // one ArrayAt writer at a time per thread
+  thread_buffer.lent = true;
+  return thread_buffer.buffer;
+}
+
+void return_thread_buffer() {
+  rapidjson::StringBuffer& buffer = thread_buffer.buffer;
+  buffer.Clear();
+  if (buffer.stack_.GetCapacity() > kKeptBufferBytes) buffer.ShrinkToFit();
+  thread_buffer.lent = false;
+}
+
+}  // namespace
+
+JsonWriter::JsonWriter(std::ostream& out) : out_(&out), buffer_(own_buffer_), writer_(buffer_) {
   writer_.SetIndent(' ', 2);
+}
+
+JsonWriter::JsonWriter(ArrayAt at)
+    : out_(nullptr), buffer_(borrow_thread_buffer()), writer_(buffer_) {
+  writer_.SetIndent(' ', 2);
+  writer_.open_levels(at.depth);
+}
+
+JsonWriter::~JsonWriter() {
+  if (out_ == nullptr) return_thread_buffer();
 }
 
 void JsonWriter::key(std::string_view name) {
@@ -65,14 +128,44 @@ void JsonWriter::string(std::string_view value) {
   writer_.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
 }
 
+std::size_t JsonWriter::number_placeholder() {
+  writer_.value_placeholder();
+  return buffer_.GetSize();
+}
+
+std::size_t JsonWriter::elements() const {
+  return writer_.elements() - 1;  // the one that ArrayAt pretends came before
+}
+
+std::string JsonWriter::take() {
+  return {buffer_.GetString(), buffer_.GetSize()};
+}
+
+void JsonWriter::append(std::string_view elements, std::size_t count,
+                        std::span<const NumberAt> numbers) {
+  if (count == 0) return;
+  // The array's first element has no separator before it.
+  IAMLINT_DEBUG_ASSERT(elements.starts_with(','));
+  std::size_t at = writer_.add_elements(count) ? 0 : 1;
+  for (const NumberAt& number : numbers) {
+    writer_.raw(elements.substr(at, number.offset - at));
+    char digits[std::numeric_limits<uint64_t>::digits10 + 1];
+    const auto written = std::to_chars(std::begin(digits), std::end(digits), number.value);
+    writer_.raw({digits, written.ptr});
+    at = number.offset;
+  }
+  writer_.raw(elements.substr(at));
+}
+
 void JsonWriter::flush() {
-  out_.write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize()));
+  IAMLINT_DEBUG_ASSERT(out_ != nullptr);
+  out_->write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize()));
   buffer_.Clear();
 }
 
 void JsonWriter::finish() {
   flush();
-  out_ << '\n';
+  *out_ << '\n';
 }
 
 }  // namespace iamlint::report

@@ -1,10 +1,17 @@
 // A thin layer over RapidJSON's writer for the JSON-based reports: two-space indentation, strings
 // that are always valid UTF-8 whatever bytes the input held, and output that streams: flush()
 // hands what is written so far to the stream, so a report of any size needs little memory.
+//
+// A part of a document can be written apart, on another thread say: a writer made with
+// JsonWriter(ArrayAt) writes elements of an array nested in the document, and the document's
+// writer append()s them in their turn, with numbers that only it knows put in their places.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <ostream>
+#include <span>
+#include <string>
 #include <string_view>
 
 #include <rapidjson/prettywriter.h>
@@ -20,6 +27,15 @@ class ReportPrettyWriter : public rapidjson::PrettyWriter<rapidjson::StringBuffe
   using rapidjson::PrettyWriter<rapidjson::StringBuffer>::PrettyWriter;
   // `text` must be plain (see is_plain_json_string).
   void plain_string(std::string_view text);
+  // Opens `depth` levels, the innermost an array that has an element already.
+  void open_levels(std::size_t depth);
+  // The elements of the innermost open array.
+  [[nodiscard]] std::size_t elements() const;
+  // Counts `count` elements more in the innermost array; whether it had any before.
+  bool add_elements(std::size_t count);
+  // The place of a value written later: writes what comes before it (for a number).
+  void value_placeholder() { PrettyPrefix(rapidjson::kNumberType); }
+  void raw(std::string_view text);
 };
 
 // Whether `text` is ASCII from the space on, without '"' or '\\': JSON writes such text as it is.
@@ -27,7 +43,23 @@ class ReportPrettyWriter : public rapidjson::PrettyWriter<rapidjson::StringBuffe
 
 class JsonWriter {
  public:
+  // Elements of an array `depth` levels deep in another writer's document (the outermost value
+  // is level 1), for that writer's append(). Each comes after a separator, as if an element came
+  // before it.
+  struct ArrayAt {
+    std::size_t depth;
+  };
+  // A number to put at an offset of elements' text, where number_placeholder() left its place.
+  struct NumberAt {
+    std::size_t offset;
+    uint64_t value;
+  };
+
   explicit JsonWriter(std::ostream& out);
+  explicit JsonWriter(ArrayAt at);
+  ~JsonWriter();
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   void begin_object() { writer_.StartObject(); }
   void end_object() { writer_.EndObject(); }
@@ -43,15 +75,26 @@ class JsonWriter {
   void field(std::string_view name, std::string_view value) { key(name), string(value); }
   void field(std::string_view name, uint64_t value) { key(name), number(value); }
 
+  // An ArrayAt writer's number that the document's writer puts in: the offset in take()'s text.
+  [[nodiscard]] std::size_t number_placeholder();
+  // An ArrayAt writer's elements: how many, and their text.
+  [[nodiscard]] std::size_t elements() const;
+  [[nodiscard]] std::string take();
+  // Adds to the array open here `count` elements that an ArrayAt writer wrote at this depth, with
+  // `numbers` (in order of offset) in their places.
+  void append(std::string_view elements, std::size_t count, std::span<const NumberAt> numbers);
+
   // Writes what is buffered to the stream; the document may stay open.
   void flush();
   // Flushes the finished document and a final newline.
   void finish();
 
  private:
-  std::ostream& out_;
+  std::ostream* out_;  // null for an ArrayAt writer
   // A StringBuffer, not a stream adaptor: RapidJSON escapes strings with SIMD only into one.
-  rapidjson::StringBuffer buffer_;
+  // An ArrayAt writer borrows its thread's, which the part of an earlier file grew already.
+  rapidjson::StringBuffer own_buffer_;
+  rapidjson::StringBuffer& buffer_;
   ReportPrettyWriter writer_;
 };
 

@@ -15,6 +15,8 @@ constexpr std::string_view kSchema = "https://json.schemastore.org/sarif-2.1.0.j
 constexpr std::string_view kSourceRoot = "%SRCROOT%";
 // Past this a snippet would mostly repeat the file; viewers read it from the checkout instead.
 constexpr uint32_t kMaxSnippetBytes = 512;
+// The level of the results array in the document begin_sarif_run opens: log, runs, run, results.
+constexpr std::size_t kResultsDepth = 4;
 
 bool is_unreserved(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
@@ -165,6 +167,113 @@ void write_rule(JsonWriter& w, const engine::RuleInfo& info) {
   w.end_object();
 }
 
+// What every result of one file shares.
+struct FileContext {
+  std::string_view uri;
+  const source::LineIndex& index;
+  std::string_view text;
+};
+
+// A fix as SARIF's artifactChanges (3.55-3.57): regions of the file as linted, in the run's
+// UTF-16 columns (an empty region inserts), applied in array order.
+void write_fix(JsonWriter& w, const engine::Fix& fix, const FileContext& file) {
+  w.key("fixes");
+  w.begin_array();
+  w.begin_object();
+  w.key("description");
+  w.begin_object();
+  w.field("text", fix.description);
+  w.end_object();
+  w.key("artifactChanges");
+  w.begin_array();
+  w.begin_object();
+  w.key("artifactLocation");
+  w.begin_object();
+  w.field("uri", file.uri);
+  if (!file.uri.starts_with("file:")) w.field("uriBaseId", kSourceRoot);
+  w.end_object();
+  w.key("replacements");
+  w.begin_array();
+  for (const engine::Edit& edit : fix.edits) {
+    const auto [from, to] =
+        file.index.span(edit.range.begin, edit.range.end, ColumnUnit::kUtf16CodeUnits);
+    w.begin_object();
+    w.key("deletedRegion");
+    w.begin_object();
+    w.field("startLine", from.line);
+    w.field("startColumn", from.column);
+    w.field("endLine", to.line);
+    w.field("endColumn", to.column);
+    w.end_object();
+    // Without insertedContent, a replacement deletes its region (SARIF §3.57).
+    if (!edit.replacement.empty()) {
+      w.key("insertedContent");
+      w.begin_object();
+      w.field("text", edit.replacement);
+      w.end_object();
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  w.end_array();
+  w.end_object();
+  w.end_array();
+}
+
+// One result; a suppressed finding carries its suppression, which code scanning shows as
+// dismissed and SARIF viewers as suppressed.
+void write_result(JsonWriter& w, const engine::Finding& finding, const FileContext& file,
+                  std::string_view fingerprint, std::vector<RuleNumberAt>& rule_numbers) {
+  w.begin_object();
+  w.field("ruleId", finding.rule->id);
+  w.key("ruleIndex");
+  rule_numbers.push_back({w.number_placeholder(), finding.rule});
+  w.field("level", engine::level_name(finding.level));
+  write_message(w, finding.message);
+  w.key("locations");
+  w.begin_array();
+  w.begin_object();
+  write_range(w, file.uri, file.index, file.text, finding.range);
+  if (!finding.logical_location.empty()) write_logical_location(w, finding.logical_location);
+  w.end_object();
+  w.end_array();
+  if (!finding.related.empty()) {
+    w.key("relatedLocations");
+    w.begin_array();
+    for (std::size_t r = 0; r < finding.related.size(); ++r) {
+      w.begin_object();
+      w.field("id", r + 1);
+      write_range(w, file.uri, file.index, file.text, finding.related[r].range);
+      write_message(w, finding.related[r].message);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  w.key("partialFingerprints");
+  w.begin_object();
+  w.field(kFingerprintKey, fingerprint);
+  w.end_object();
+  if (finding.fix) write_fix(w, *finding.fix, file);
+  if (!finding.suppression_reason.empty()) {
+    w.key("suppressions");
+    w.begin_array();
+    w.begin_object();
+    w.field("kind", finding.suppressed_in_source ? "inSource" : "external");
+    w.field("status", "accepted");
+    w.field("justification", finding.suppression_reason);
+    w.end_object();
+    w.end_array();
+  }
+  if (!finding.access_analyzer_code.empty()) {
+    w.key("properties");
+    w.begin_object();
+    w.field("accessAnalyzerIssueCode", finding.access_analyzer_code);
+    w.end_object();
+  }
+  w.end_object();
+}
+
 }  // namespace
 
 std::string artifact_uri(std::string_view path) {
@@ -222,123 +331,47 @@ std::size_t SarifReporter::rule_index(const engine::RuleInfo& rule) {
   return at->second;
 }
 
-// One result; a suppressed finding carries its suppression, which code scanning shows as
-// dismissed and SARIF viewers as suppressed.
-void SarifReporter::write_result(const engine::Finding& finding, const FileContext& file,
-                                 std::string_view fingerprint) {
-  w_.begin_object();
-  w_.field("ruleId", finding.rule->id);
-  w_.field("ruleIndex", rule_index(*finding.rule));
-  w_.field("level", engine::level_name(finding.level));
-  write_message(w_, finding.message);
-  w_.key("locations");
-  w_.begin_array();
-  w_.begin_object();
-  write_range(w_, file.uri, file.index, file.text, finding.range);
-  if (!finding.logical_location.empty()) write_logical_location(w_, finding.logical_location);
-  w_.end_object();
-  w_.end_array();
-  if (!finding.related.empty()) {
-    w_.key("relatedLocations");
-    w_.begin_array();
-    for (std::size_t r = 0; r < finding.related.size(); ++r) {
-      w_.begin_object();
-      w_.field("id", r + 1);
-      write_range(w_, file.uri, file.index, file.text, finding.related[r].range);
-      write_message(w_, finding.related[r].message);
-      w_.end_object();
-    }
-    w_.end_array();
-  }
-  w_.key("partialFingerprints");
-  w_.begin_object();
-  w_.field(kFingerprintKey, fingerprint);
-  w_.end_object();
-  if (finding.fix) write_fix(*finding.fix, file);
-  if (!finding.suppression_reason.empty()) {
-    w_.key("suppressions");
-    w_.begin_array();
-    w_.begin_object();
-    w_.field("kind", finding.suppressed_in_source ? "inSource" : "external");
-    w_.field("status", "accepted");
-    w_.field("justification", finding.suppression_reason);
-    w_.end_object();
-    w_.end_array();
-  }
-  if (!finding.access_analyzer_code.empty()) {
-    w_.key("properties");
-    w_.begin_object();
-    w_.field("accessAnalyzerIssueCode", finding.access_analyzer_code);
-    w_.end_object();
-  }
-  w_.end_object();
-}
-
-// A fix as SARIF's artifactChanges (3.55-3.57): regions of the file as linted, in the run's
-// UTF-16 columns (an empty region inserts), applied in array order.
-void SarifReporter::write_fix(const engine::Fix& fix, const FileContext& file) {
-  w_.key("fixes");
-  w_.begin_array();
-  w_.begin_object();
-  w_.key("description");
-  w_.begin_object();
-  w_.field("text", fix.description);
-  w_.end_object();
-  w_.key("artifactChanges");
-  w_.begin_array();
-  w_.begin_object();
-  w_.key("artifactLocation");
-  w_.begin_object();
-  w_.field("uri", file.uri);
-  if (!file.uri.starts_with("file:")) w_.field("uriBaseId", kSourceRoot);
-  w_.end_object();
-  w_.key("replacements");
-  w_.begin_array();
-  for (const engine::Edit& edit : fix.edits) {
-    const auto [from, to] =
-        file.index.span(edit.range.begin, edit.range.end, ColumnUnit::kUtf16CodeUnits);
-    w_.begin_object();
-    w_.key("deletedRegion");
-    w_.begin_object();
-    w_.field("startLine", from.line);
-    w_.field("startColumn", from.column);
-    w_.field("endLine", to.line);
-    w_.field("endColumn", to.column);
-    w_.end_object();
-    // Without insertedContent, a replacement deletes its region (SARIF §3.57).
-    if (!edit.replacement.empty()) {
-      w_.key("insertedContent");
-      w_.begin_object();
-      w_.field("text", edit.replacement);
-      w_.end_object();
-    }
-    w_.end_object();
-  }
-  w_.end_array();
-  w_.end_object();
-  w_.end_array();
-  w_.end_object();
-  w_.end_array();
-}
-
-void SarifReporter::file(const engine::FileResult& result) {
-  if (result.findings.empty() && result.suppressed.empty() && !result.syntax_error &&
-      result.omitted_findings == 0 && result.suppression_notices.empty()) {
-    return;
-  }
+FilePart SarifReporter::render(const engine::FileResult& result) const {
+  if (result.findings.empty() && result.suppressed.empty()) return {};
   const std::string& text = result.source.text;
   const std::string uri = artifact_uri(result.source.path);
   const source::LineIndex index(text);
   const FileContext context{uri, index, text};
   std::vector<std::string> prints = fingerprints(result);
+  JsonWriter w(JsonWriter::ArrayAt{kResultsDepth});
+  FilePart part;
   for (std::size_t i = 0; i < result.findings.size(); ++i)
-    write_result(result.findings[i], context, prints[i]);
-  for (std::size_t i = 0; i < result.suppressed.size(); ++i)
-    write_result(result.suppressed[i], context, prints[result.findings.size() + i]);
+    write_result(w, result.findings[i], context, prints[i], part.rule_numbers);
+  for (std::size_t i = 0; i < result.suppressed.size(); ++i) {
+    write_result(w, result.suppressed[i], context, prints[result.findings.size() + i],
+                 part.rule_numbers);
+  }
+  part.elements = w.elements();
+  part.text = w.take();
+  return part;
+}
+
+void SarifReporter::write(const engine::FileResult& result, const FilePart& part) {
+  rule_numbers_.clear();
+  for (const RuleNumberAt& at : part.rule_numbers)
+    rule_numbers_.push_back({at.offset, rule_index(*at.rule)});
+  w_.append(part.text, part.elements, rule_numbers_);
   w_.flush();
 
   // Unparsable files are results (IAM001) and also notifications, so that a viewer of the run's
   // health sees that they were not analysed; so are findings left out past the per-file limit.
+  if (result.omitted_findings > 0) {
+    truncated_.push_back(
+        {.level = "note",
+         .message =
+             fmt::format("{}: {} more findings left out (at most {} per file)", result.source.path,
+                         result.omitted_findings, engine::kMaxFindingsPerFile)});
+  }
+  if (!result.syntax_error && result.suppression_notices.empty()) return;
+  // Few files have these: their lines are counted again rather than sent along with every part.
+  const std::string& text = result.source.text;
+  const std::string uri = artifact_uri(result.source.path);
+  const source::LineIndex index(text);
   if (result.syntax_error) {
     const auto offset =
         static_cast<uint32_t>(std::min<std::size_t>(result.syntax_error->offset, text.size()));
@@ -357,13 +390,6 @@ void SarifReporter::file(const engine::FileResult& result) {
                                     .uri = uri,
                                     .start = region.start,
                                     .end = region.end});
-  }
-  if (result.omitted_findings > 0) {
-    truncated_.push_back(
-        {.level = "note",
-         .message =
-             fmt::format("{}: {} more findings left out (at most {} per file)", result.source.path,
-                         result.omitted_findings, engine::kMaxFindingsPerFile)});
   }
 }
 

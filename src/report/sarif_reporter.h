@@ -3,9 +3,10 @@
 // properties.accessAnalyzerIssueCode; the rules that have results, with their metadata; the run's
 // health as notifications. No timestamps and no absolute paths, so equal input gives equal bytes.
 //
-// Streamed: results are written file by file as they come. The rule list (each result's ruleIndex
-// points into it, in order of first use) and the invocation come after the results, which JSON's
-// free member order allows, so that nothing waits for the last file but what must.
+// Streamed: results are written file by file as they come, rendered ahead on the linting threads.
+// The rule list (each result's ruleIndex points into it, in order of first use: write() puts the
+// numbers in) and the invocation come after the results, which JSON's free member order allows,
+// so that nothing waits for the last file but what must.
 #pragma once
 
 #include <cstddef>
@@ -31,7 +32,8 @@ class SarifReporter final : public Reporter {
   SarifReporter(const ToolInfo& tool, std::ostream& out);
 
   void begin() override;
-  void file(const engine::FileResult& result) override;
+  [[nodiscard]] FilePart render(const engine::FileResult& result) const override;
+  void write(const engine::FileResult& result, const FilePart& part) override;
   void notes(std::span<const std::string> notes) override;
   void end(std::span<const Error> unreadable) override;
 
@@ -44,17 +46,7 @@ class SarifReporter final : public Reporter {
     source::Position start, end;
   };
 
-  // What every result of one file shares.
-  struct FileContext {
-    std::string_view uri;
-    const source::LineIndex& index;
-    std::string_view text;
-  };
-
   std::size_t rule_index(const engine::RuleInfo& rule);
-  void write_result(const engine::Finding& finding, const FileContext& file,
-                    std::string_view fingerprint);
-  void write_fix(const engine::Fix& fix, const FileContext& file);
   void write_tool();
   void write_invocation(std::span<const Error> unreadable);
   void write_notification(const Notification& notification);
@@ -63,6 +55,7 @@ class SarifReporter final : public Reporter {
   JsonWriter w_;
   std::vector<const engine::RuleInfo*> rules_;            // in order of first result
   std::map<std::string_view, std::size_t> rule_indices_;  // by id
+  std::vector<JsonWriter::NumberAt> rule_numbers_;        // of the file being written
   std::vector<Notification> not_analysed_;  // files that could not be parsed or were too large
   std::vector<Notification> truncated_;     // files past the per-file finding limit
   std::vector<Notification> notes_;         // on the run as a whole

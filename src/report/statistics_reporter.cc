@@ -10,7 +10,7 @@
 
 namespace iamlint::report {
 
-void StatisticsReporter::file(const engine::FileResult& result) {
+void StatisticsReporter::write(const engine::FileResult& result, const FilePart& /*part*/) {
   for (const engine::Finding& finding : result.findings) {
     Row& row = counts_[finding.rule->id];
     if (row.count++ == 0) row.rule = finding.rule, row.level = finding.level;

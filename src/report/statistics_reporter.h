@@ -19,7 +19,7 @@ class StatisticsReporter final : public Reporter {
   enum class Form { kText, kJson };
   StatisticsReporter(Form form, std::ostream& out) : form_(form), out_(out) {}
 
-  void file(const engine::FileResult& result) override;
+  void write(const engine::FileResult& result, const FilePart& part) override;
   void end(std::span<const Error> unreadable) override;
 
  private:

@@ -1,6 +1,7 @@
 #include "report/text_reporter.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -53,7 +54,7 @@ std::size_t shown_width(std::string_view character) {
 // the range continues on later lines). Costs a bounded amount per finding however long the line,
 // as a minified policy with many findings is one long line.
 void write_snippet(const source::LineIndex& index, const engine::Finding& finding,
-                   const Palette& colors, std::ostream& out) {
+                   const Palette& colors, std::string& out) {
   const auto [start, end] =
       index.span(finding.range.begin, finding.range.end, ColumnUnit::kCodePoints);
   std::string_view line = index.line_text(start.line);
@@ -103,37 +104,39 @@ void write_snippet(const source::LineIndex& index, const engine::Finding& findin
   }
 
   std::string gutter(std::to_string(start.line).size(), ' ');
-  out << fmt::format("{} {}|{}\n", gutter, colors.accent, colors.reset);
-  out << fmt::format("{}{} |{} {}{}{}\n", colors.accent, start.line, colors.reset, lead,
-                     to_terminal_text(shown), trail);
-  out << fmt::format("{} {}|{} {}{}{}{}\n", gutter, colors.accent, colors.reset, pad,
-                     level_color(colors, finding.level), std::string(carets, '^'), colors.reset);
+  fmt::format_to(std::back_inserter(out), "{} {}|{}\n", gutter, colors.accent, colors.reset);
+  fmt::format_to(std::back_inserter(out), "{}{} |{} {}{}{}\n", colors.accent, start.line,
+                 colors.reset, lead, to_terminal_text(shown), trail);
+  fmt::format_to(std::back_inserter(out), "{} {}|{} {}{}{}{}\n", gutter, colors.accent,
+                 colors.reset, pad, level_color(colors, finding.level), std::string(carets, '^'),
+                 colors.reset);
 }
 
 void write_finding(const engine::FileResult& file, const source::LineIndex& index,
-                   const engine::Finding& finding, const Palette& colors, std::ostream& out) {
+                   const engine::Finding& finding, const Palette& colors, std::string& out) {
   source::Position start = index.position(finding.range.begin, ColumnUnit::kCodePoints);
-  out << fmt::format("{}{}:{}:{}:{} {}{}:{} {} [{} {}]\n", colors.bold,
-                     to_terminal_text(file.source.path), start.line, start.column, colors.reset,
-                     level_color(colors, finding.level), engine::level_name(finding.level),
-                     colors.reset, to_terminal_text(finding.message), finding.rule->id,
-                     finding.rule->name);
+  fmt::format_to(std::back_inserter(out), "{}{}:{}:{}:{} {}{}:{} {} [{} {}]\n", colors.bold,
+                 to_terminal_text(file.source.path), start.line, start.column, colors.reset,
+                 level_color(colors, finding.level), engine::level_name(finding.level),
+                 colors.reset, to_terminal_text(finding.message), finding.rule->id,
+                 finding.rule->name);
   write_snippet(index, finding, colors, out);
   for (const engine::RelatedLocation& related : finding.related) {
     source::Position at = index.position(related.range.begin, ColumnUnit::kCodePoints);
-    out << fmt::format("  = note: {}:{}: {}\n", at.line, at.column,
-                       to_terminal_text(related.message));
+    fmt::format_to(std::back_inserter(out), "  = note: {}:{}: {}\n", at.line, at.column,
+                   to_terminal_text(related.message));
   }
   if (finding.fix) {
-    out << fmt::format("  = fix{}: {}\n", finding.fix->safe ? "" : " (unsafe)",
-                       to_terminal_text(finding.fix->description));
+    fmt::format_to(std::back_inserter(out), "  = fix{}: {}\n", finding.fix->safe ? "" : " (unsafe)",
+                   to_terminal_text(finding.fix->description));
   }
   if (!finding.logical_location.empty()) {
     // A principal's finding (engine/principal_set.h) is in no one policy.
     const std::string_view container =
         finding.policy ? std::string_view(file.policies[*finding.policy].container) : "";
-    out << fmt::format("  = in: {}{}\n", to_terminal_text(finding.logical_location),
-                       container.empty() ? "" : fmt::format(" ({})", to_terminal_text(container)));
+    fmt::format_to(std::back_inserter(out), "  = in: {}{}\n",
+                   to_terminal_text(finding.logical_location),
+                   container.empty() ? "" : fmt::format(" ({})", to_terminal_text(container)));
   }
 }
 
@@ -143,14 +146,20 @@ std::string plural(std::size_t n, std::string_view word) {
 
 }  // namespace
 
-void TextReporter::file(const engine::FileResult& result) {
-  if (result.findings.empty()) return;
+FilePart TextReporter::render(const engine::FileResult& result) const {
+  if (result.findings.empty()) return {};
   Palette colors = palette(style_);
   source::LineIndex index(result.source.text);
+  FilePart part;
   for (const engine::Finding& finding : result.findings) {
-    write_finding(result, index, finding, colors, out_);
-    out_ << '\n';
+    write_finding(result, index, finding, colors, part.text);
+    part.text += '\n';
   }
+  return part;
+}
+
+void TextReporter::write(const engine::FileResult& /*result*/, const FilePart& part) {
+  out_ << part.text;
 }
 
 void write_summary(const Totals& totals, const TextStyle& style, std::ostream& out) {

@@ -23,7 +23,8 @@ class TextReporter final : public Reporter {
  public:
   TextReporter(const TextStyle& style, std::ostream& out) : style_(style), out_(out) {}
 
-  void file(const engine::FileResult& result) override;
+  [[nodiscard]] FilePart render(const engine::FileResult& result) const override;
+  void write(const engine::FileResult& result, const FilePart& part) override;
 
  private:
   TextStyle style_;

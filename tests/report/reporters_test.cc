@@ -12,6 +12,8 @@
 
 #include "engine/linter.h"
 #include "engine/registry.h"
+#include "report/github_reporter.h"
+#include "report/gitlab_reporter.h"
 #include "report/json_reporter.h"
 #include "report/json_writer.h"
 #include "report/sarif_reporter.h"
@@ -800,6 +802,37 @@ TEST_CASE("findings in a template name their logical location in every format") 
   rapidjson::Document json = parse_report(json_report(linted));
   CHECK(get_string(json, "/0/logical_location") == kLocation);
   CHECK(get_uint(json, "/0/column") == 79);
+}
+
+// The lint command renders each file's part on the thread that linted it, in any order, and
+// writes the parts in input order: the bytes must be those of rendering and writing each in turn.
+TEST_CASE("reports rendered ahead in any order are the reports written file by file") {
+  // Rules in another order in each file, so that SARIF's rule numbers come from write().
+  Linted linted = lint({{"b.json", std::string(kAdmin)},
+                        {"a.json", "{"},
+                        {"d.json", "{}"},
+                        {"c.json", one_line_policy(R"(["*", "s3:*", "*"])")}},
+                       {});  // every rule
+  auto check = [&](auto make) {
+    std::ostringstream in_turn_out;
+    auto in_turn = make(in_turn_out);
+    const std::string expected = stream(in_turn, in_turn_out, linted);
+    std::ostringstream ahead_out;
+    auto ahead = make(ahead_out);
+    std::vector<FilePart> parts(linted.files.size());
+    for (std::size_t i = parts.size(); i-- > 0;) parts[i] = ahead.render(linted.files[i]);
+    ahead.begin();
+    for (std::size_t i = 0; i < parts.size(); ++i) ahead.write(linted.files[i], parts[i]);
+    ahead.end(linted.errors);
+    CHECK(ahead_out.str() == expected);
+  };
+  check([](std::ostream& out) {
+    return SarifReporter({.version = "9.9.9", .information_uri = "https://example.com"}, out);
+  });
+  check([](std::ostream& out) { return JsonReporter(out); });
+  check([](std::ostream& out) { return GitlabReporter(out); });
+  check([](std::ostream& out) { return GithubReporter(out); });
+  check([](std::ostream& out) { return TextReporter({}, out); });
 }
 
 TEST_CASE("reports are byte-identical for identical input") {

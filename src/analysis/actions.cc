@@ -43,12 +43,15 @@ catalog::ActionSet statement_actions(const ast::Statement& statement) {
   const auto& list = statement.action ? statement.action : statement.not_action;
   catalog::ActionSet actions;
   if (!list) return actions;
+  std::vector<Indices> entries;
+  entries.reserve(list->entries.size());
   for (const ast::Action& action : list->entries) {
     // "*" names everything: no need to set each of its twenty thousand bits.
     if (action.text.value == "*")
       return statement.action ? catalog::ActionSet::all() : catalog::ActionSet();
-    actions.insert(actions_of(action));
+    entries.push_back(actions_of(action));
   }
+  actions.insert(entries);
   return statement.action ? actions : actions.complement();
 }
 

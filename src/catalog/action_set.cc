@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdint>
 
 namespace iamlint::catalog {
 namespace {
@@ -74,6 +75,22 @@ void ActionSet::insert(std::span<const std::uint32_t> indices) {
   cover(*low / kWordBits, *high / kWordBits + 1);
   for (std::uint32_t i : indices)
     words_[i / kWordBits - first_word_] |= std::uint64_t{1} << (i % kWordBits);
+}
+
+void ActionSet::insert(std::span<const std::span<const std::uint32_t>> lists) {
+  std::uint32_t low = UINT32_MAX;
+  std::uint32_t high = 0;
+  for (std::span<const std::uint32_t> list : lists) {
+    if (list.empty()) continue;
+    low = std::min(low, list.front());
+    high = std::max(high, list.back());
+  }
+  if (low > high) return;
+  cover(low / kWordBits, high / kWordBits + 1);
+  for (std::span<const std::uint32_t> list : lists) {
+    for (std::uint32_t i : list)
+      words_[i / kWordBits - first_word_] |= std::uint64_t{1} << (i % kWordBits);
+  }
 }
 
 IAMLINT_COUNTS_BITS std::size_t ActionSet::count() const {

@@ -52,6 +52,10 @@ class ActionSet {
 
   void insert(Action action);
   void insert(std::span<const std::uint32_t> indices);
+  // The union of several lists of sorted catalogue positions (a statement's Action entries), the
+  // window widened once for all of them rather than once per list, entries of services far
+  // apart in catalogue order moving the words each time.
+  void insert(std::span<const std::span<const std::uint32_t>> lists);
   // Inline: rules test catalogue actions one by one against grants, hundreds of thousands of times.
   [[nodiscard]] bool contains(Action action) const {
     // A word before the window wraps around to a large offset, past the window as well.

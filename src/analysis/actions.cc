@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
+#include <vector>
 
 #include <fmt/core.h>
 
@@ -84,20 +86,22 @@ namespace {
 constexpr std::size_t kNamed = 3;
 
 // The `kNamed` most sensitive of `actions` (analysis::sensitivity_rank, catalogue order among
-// equals), in one pass: a statement's set may hold most of the catalogue.
+// equals), in one pass: a statement's set may hold most of the catalogue. Each action's rank is
+// looked up once, and the kept ones keep theirs.
 template <class Actions>
 std::vector<catalog::Action> most_sensitive(const Actions& actions) {
-  auto before = [](catalog::Action a, catalog::Action b) {
-    return std::pair(sensitivity_rank(a), a.index()) < std::pair(sensitivity_rank(b), b.index());
-  };
-  std::vector<catalog::Action> top;
+  using Ranked = std::pair<int, std::uint32_t>;  // (sensitivity_rank, catalogue position)
+  std::vector<Ranked> top;
   for (auto entry : actions) {
     const catalog::Action action(entry);
-    if (top.size() == kNamed && !before(action, top.back())) continue;
-    top.insert(std::upper_bound(top.begin(), top.end(), action, before), action);
+    const Ranked ranked(sensitivity_rank(action), action.index());
+    if (top.size() == kNamed && !(ranked < top.back())) continue;
+    top.insert(std::upper_bound(top.begin(), top.end(), ranked), ranked);
     if (top.size() > kNamed) top.pop_back();
   }
-  return top;
+  std::vector<catalog::Action> out;
+  for (const Ranked& kept : top) out.emplace_back(kept.second);
+  return out;
 }
 
 // describe_grant's message: from the number of actions (at least one), the most sensitive access

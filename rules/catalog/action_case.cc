@@ -2,6 +2,7 @@
 // ("S3:getobject" for "s3:GetObject"), or a wildcard pattern whose service prefix is not lower
 // case ("EC2:Describe*"). IAM ignores the case; people and tools that search policies do not.
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,6 +10,7 @@
 #include <fmt/core.h>
 
 #include "action_lookup.h"
+#include "analysis/policy_facts.h"
 #include "catalog/action.h"
 #include "catalog/action_pattern.h"
 #include "catalog/glob.h"
@@ -46,6 +48,21 @@ const std::optional<std::string>& documented_spelling(const ast::Action& action)
   return memo.get(action.text.value, [&] { return find_documented_spelling(action); });
 }
 
+// Whether the entry is written as the catalogue spells it, told from its expansion without a
+// lookup: an action name by the action it names, a pattern by its service's prefix. False when the
+// expansion cannot tell (it names nothing): documented_spelling decides those.
+bool spelled_as_documented(const ast::Action& action, const analysis::EntryActions& named) {
+  if (!named || named->empty()) return false;
+  const catalog::Action first(named->front());
+  const std::string_view prefix = first.service().prefix();
+  if (catalog::has_wildcard(action.text.value))
+    return action.has_service() && action.service == prefix;
+  const std::string_view name = first.name();
+  const std::string_view text = action.text.value;
+  return text.size() == prefix.size() + 1 + name.size() && text.starts_with(prefix) &&
+         text[prefix.size()] == ':' && text.ends_with(name);
+}
+
 class ActionCase final : public engine::Rule {
  public:
   static constexpr std::string_view kTags[] = {"style", "catalog"};
@@ -62,7 +79,7 @@ class ActionCase final : public engine::Rule {
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     for (const auto* list : {&statement.action, &statement.not_action}) {
-      if (*list) check_list((*list)->entries, ctx);
+      if (*list) check_list((*list)->entries, ctx.facts().entry_actions(statement, **list), ctx);
     }
   }
 
@@ -77,9 +94,12 @@ class ActionCase final : public engine::Rule {
     std::string spelling;
   };
 
-  static void check_list(const std::vector<ast::Action>& entries, engine::RuleContext& ctx) {
+  static void check_list(const std::vector<ast::Action>& entries,
+                         std::span<const analysis::EntryActions> named, engine::RuleContext& ctx) {
     std::vector<Misspelling> misspellings;
-    for (const ast::Action& action : entries) {
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const ast::Action& action = entries[i];
+      if (spelled_as_documented(action, named[i])) continue;
       if (const std::optional<std::string>& spelling = documented_spelling(action)) {
         misspellings.push_back({&action, *spelling});
       }

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/policy_facts.h"
 #include "ast/policy.h"
 #include "catalog/action.h"
 #include "catalog/action_pattern.h"
@@ -145,12 +146,21 @@ inline bool list_extends(const ast::EntryList<ast::Action>& list, const ast::Act
   });
 }
 
-// Calls visit(entry, diagnosis) for every entry of the statement's Action and NotAction.
+// Calls visit(entry, diagnosis) for every entry of the statement's Action and NotAction whose
+// diagnosis has a problem. The others, nearly every entry, are told by the expansions the policy's
+// facts hold (a known action, a syntax error), without a lookup of their own: three rules ask.
 template <class Visit>
-void for_each_diagnosis(const ast::Statement& statement, Visit&& visit) {
+void for_each_diagnosis(const ast::Statement& statement, analysis::PolicyFacts& facts,
+                        Visit&& visit) {
   for (const auto* list : {&statement.action, &statement.not_action}) {
     if (!*list) continue;
-    for (const ast::Action& action : (*list)->entries) {
+    const auto expansions = facts.entry_actions(statement, **list);
+    for (std::size_t i = 0; i < expansions.size(); ++i) {
+      const analysis::EntryActions& named = expansions[i];
+      // What diagnose_uncached tells first: kNoMatch, kUnknownService or else kNone.
+      if (named ? !named->empty() : named.error() != catalog::PatternError::kUnknownService)
+        continue;
+      const ast::Action& action = (*list)->entries[i];
       const Diagnosis& d = diagnose(action);
       if (d.missing_wildcard && list_extends(**list, action)) {
         visit(action, Diagnosis{.problem = d.problem});

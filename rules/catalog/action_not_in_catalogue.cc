@@ -27,18 +27,20 @@ class ActionNotInCatalogue final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
-    catalog_lookup::for_each_diagnosis(statement, [&](const ast::Action& action,
-                                                      const catalog_lookup::Diagnosis& d) {
-      if (d.problem == catalog_lookup::Problem::kNone || d.mistake) return;
-      std::string service_note = d.problem == catalog_lookup::Problem::kUnknownService
-                                     ? fmt::format(", which has no service \"{}\"", action.service)
-                                     : std::string();
-      ctx.report(action.text.range,
-                 "\"{}\" {} in iamlint's action catalogue{} ({} of {}); check the spelling, and if "
-                 "AWS added it since, refresh the catalogue with tools/update-catalog",
-                 action.text.value, d.pattern ? "matches nothing" : "is not", service_note,
-                 catalog::snapshot_version(), catalog::snapshot_date());
-    });
+    catalog_lookup::for_each_diagnosis(
+        statement, ctx.facts(), [&](const ast::Action& action, const catalog_lookup::Diagnosis& d) {
+          if (d.problem == catalog_lookup::Problem::kNone || d.mistake) return;
+          std::string service_note =
+              d.problem == catalog_lookup::Problem::kUnknownService
+                  ? fmt::format(", which has no service \"{}\"", action.service)
+                  : std::string();
+          ctx.report(
+              action.text.range,
+              "\"{}\" {} in iamlint's action catalogue{} ({} of {}); check the spelling, and if "
+              "AWS added it since, refresh the catalogue with tools/update-catalog",
+              action.text.value, d.pattern ? "matches nothing" : "is not", service_note,
+              catalog::snapshot_version(), catalog::snapshot_date());
+        });
   }
 };
 

@@ -38,13 +38,16 @@ class MalformedAction final : public engine::Rule {
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     for (const auto* list : {&statement.action, &statement.not_action}) {
       if (!*list) continue;
-      for (const ast::Action& action : (*list)->entries) {
+      // An expansion fails for the pattern's syntax (the errors of parse_action_pattern) or for
+      // an unknown service, which is another rule's: looked up once for every rule that asks.
+      const auto named = ctx.facts().entry_actions(statement, **list);
+      for (std::size_t i = 0; i < named.size(); ++i) {
+        if (named[i] || named[i].error() == catalog::PatternError::kUnknownService) continue;
+        const ast::Action& action = (*list)->entries[i];
         // An ARN written as an action is unknown-service-in-action's finding.
         if (action.text.value.starts_with("arn:")) continue;
-        auto pattern = catalog::parse_action_pattern(action.text.value);
-        if (pattern) continue;
         ctx.report(action.text.range, "\"{}\" is not a valid action: {}; {}", action.text.value,
-                   catalog::describe(pattern.error()), advice(pattern.error()));
+                   catalog::describe(named[i].error()), advice(named[i].error()));
       }
     }
   }

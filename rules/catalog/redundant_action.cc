@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "../list_memo.h"
+#include "analysis/policy_facts.h"
 #include "catalog/action.h"
 #include "catalog/action_pattern.h"
 #include "catalog/ascii.h"
@@ -130,7 +131,7 @@ class RedundantAction final : public engine::Rule {
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     for (const auto* list : {&statement.action, &statement.not_action}) {
-      if (*list && (*list)->entries.size() > 1) check_list(**list, ctx);
+      if (*list && (*list)->entries.size() > 1) check_list(statement, **list, ctx);
     }
   }
 
@@ -143,22 +144,25 @@ class RedundantAction final : public engine::Rule {
 
   // Findings depend on the entries' texts alone, and the same lists recur in every version of a
   // policy: each distinct list is judged once.
-  static void check_list(const ast::EntryList<ast::Action>& list, engine::RuleContext& ctx) {
+  static void check_list(const ast::Statement& statement, const ast::EntryList<ast::Action>& list,
+                         engine::RuleContext& ctx) {
     thread_local Memo<std::vector<RedundantEntry>> memo({.entries = 4096, .key_bytes = 1 << 20});
     const auto& entries = list.entries;
+    const auto named = ctx.facts().entry_actions(statement, list);
     for (RedundantEntry found :
-         judge_list(memo, entries, [&] { return redundant_entries(entries); })) {
+         judge_list(memo, entries, [&] { return redundant_entries(entries, named); })) {
       report(entries[found.redundant], entries[found.covering], list.name.value, ctx);
     }
   }
 
   // In the order reported: entries written again first, then entries that others cover.
-  static std::vector<RedundantEntry> redundant_entries(const std::vector<ast::Action>& entries) {
+  // `named` holds the entries' expansions (PolicyFacts::entry_actions).
+  static std::vector<RedundantEntry> redundant_entries(
+      const std::vector<ast::Action>& entries, std::span<const analysis::EntryActions> named) {
     std::vector<RedundantEntry> found;
     std::vector<Indices> all_sets;
     all_sets.reserve(entries.size());
-    for (const ast::Action& entry : entries) {
-      auto matches = catalog::expand_action_pattern(entry.text.value);
+    for (const analysis::EntryActions& matches : named) {
       all_sets.push_back(matches ? *matches : Indices());
     }
     // An entry written again (letter case aside) repeats the earlier one: found before any set

@@ -32,7 +32,7 @@ class UnknownAction final : public engine::Rule {
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     catalog_lookup::for_each_diagnosis(
-        statement, [&](const ast::Action& action, const catalog_lookup::Diagnosis& d) {
+        statement, ctx.facts(), [&](const ast::Action& action, const catalog_lookup::Diagnosis& d) {
           if (d.problem != catalog_lookup::Problem::kNoMatch || !d.mistake) return;
           auto reported = ctx.report(action.text.range, "{}", message(action, d));
           if (auto fix = catalog_lookup::correction(statement, action, d, ctx.json())) {

@@ -29,7 +29,7 @@ class UnknownServiceInAction final : public engine::Rule {
 
   void check_statement(const ast::Statement& statement, engine::RuleContext& ctx) const override {
     catalog_lookup::for_each_diagnosis(
-        statement, [&](const ast::Action& action, const catalog_lookup::Diagnosis& d) {
+        statement, ctx.facts(), [&](const ast::Action& action, const catalog_lookup::Diagnosis& d) {
           if (d.problem != catalog_lookup::Problem::kUnknownService || !d.mistake) return;
           if (d.arn) {
             ctx.report(action.text.range,

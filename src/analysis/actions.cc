@@ -41,19 +41,35 @@ Indices actions_of(const ast::Action& action) {
   return matches ? *matches : Indices();
 }
 
+std::vector<EntryActions> entry_actions(const ast::EntryList<ast::Action>& list) {
+  std::vector<EntryActions> out;
+  out.reserve(list.entries.size());
+  for (const ast::Action& action : list.entries) {
+    out.push_back(catalog::expand_action_pattern(action.text.value));
+  }
+  return out;
+}
+
 catalog::ActionSet statement_actions(const ast::Statement& statement) {
+  const auto& list = statement.action ? statement.action : statement.not_action;
+  if (!list) return {};
+  return statement_actions(statement, entry_actions(*list));
+}
+
+catalog::ActionSet statement_actions(const ast::Statement& statement,
+                                     std::span<const EntryActions> entries) {
   const auto& list = statement.action ? statement.action : statement.not_action;
   catalog::ActionSet actions;
   if (!list) return actions;
-  std::vector<Indices> entries;
-  entries.reserve(list->entries.size());
-  for (const ast::Action& action : list->entries) {
+  std::vector<Indices> named;
+  named.reserve(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
     // "*" names everything: no need to set each of its twenty thousand bits.
-    if (action.text.value == "*")
+    if (list->entries[i].text.value == "*")
       return statement.action ? catalog::ActionSet::all() : catalog::ActionSet();
-    entries.push_back(actions_of(action));
+    if (entries[i]) named.push_back(*entries[i]);
   }
-  actions.insert(entries);
+  actions.insert(named);
   return statement.action ? actions : actions.complement();
 }
 

@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "ast/policy.h"
+#include "catalog/action_pattern.h"
 #include "catalog/action_set.h"
+#include "support/result.h"
 
 namespace iamlint::analysis {
 
@@ -23,9 +25,19 @@ using Indices = std::span<const std::uint32_t>;  // sorted catalogue positions
 // The actions one Action entry names; empty for a pattern that is invalid or matches nothing.
 [[nodiscard]] Indices actions_of(const ast::Action& action);
 
+// What catalog::expand_action_pattern says of one Action or NotAction entry: its actions, or the
+// error that keeps it from naming any (a malformed pattern, an unknown service).
+using EntryActions = Result<Indices, catalog::PatternError>;
+
+// EntryActions of each entry of `list`, in the order of its entries.
+[[nodiscard]] std::vector<EntryActions> entry_actions(const ast::EntryList<ast::Action>& list);
+
 // The actions a statement's Action grants or denies; for NotAction, every catalogue action that
 // no entry names. Empty when the statement has neither.
 [[nodiscard]] catalog::ActionSet statement_actions(const ast::Statement& statement);
+// The same from `entries`, entry_actions of the list it reads (Action, or else NotAction).
+[[nodiscard]] catalog::ActionSet statement_actions(const ast::Statement& statement,
+                                                   std::span<const EntryActions> entries);
 
 // True when `text` holds a wildcard that makes it a pattern rather than one action name.
 [[nodiscard]] bool is_pattern(std::string_view text);

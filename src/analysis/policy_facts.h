@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "analysis/account_principals.h"
@@ -17,14 +18,30 @@ namespace iamlint::analysis {
 class PolicyFacts {
  public:
   explicit PolicyFacts(const ast::Policy& policy)
-      : policy_(policy), statement_actions_(policy.statements.size()) {}
+      : policy_(policy),
+        statement_actions_(policy.statements.size()),
+        entry_actions_(2 * policy.statements.size()) {}
 
   // analysis::statement_actions of one of this policy's statements. The reference stays valid for
   // the life of this object.
   [[nodiscard]] const catalog::ActionSet& statement_actions(const ast::Statement& statement) {
-    auto& slot =
-        statement_actions_[static_cast<std::size_t>(&statement - policy_.statements.data())];
-    if (!slot) slot = analysis::statement_actions(statement);
+    auto& slot = statement_actions_[position(statement)];
+    if (!slot) {
+      const auto& list = statement.action ? statement.action : statement.not_action;
+      slot = list ? analysis::statement_actions(statement, entry_actions(statement, *list))
+                  : catalog::ActionSet();
+    }
+    return *slot;
+  }
+
+  // analysis::entry_actions of `list`, the statement's Action or NotAction: the model and half a
+  // dozen rules ask about every entry, and a lookup per entry and rule cost more than the rules.
+  // The span stays valid for the life of this object.
+  [[nodiscard]] std::span<const EntryActions> entry_actions(
+      const ast::Statement& statement, const ast::EntryList<ast::Action>& list) {
+    const bool negated = statement.not_action && &list == &*statement.not_action;
+    auto& slot = entry_actions_[2 * position(statement) + (negated ? 1 : 0)];
+    if (!slot) slot = analysis::entry_actions(list);
     return *slot;
   }
 
@@ -50,8 +67,14 @@ class PolicyFacts {
   }
 
  private:
+  [[nodiscard]] std::size_t position(const ast::Statement& statement) const {
+    return static_cast<std::size_t>(&statement - policy_.statements.data());
+  }
+
   const ast::Policy& policy_;
   std::vector<std::optional<catalog::ActionSet>> statement_actions_;  // by statement position
+  // By statement position, Action then NotAction.
+  std::vector<std::optional<std::vector<EntryActions>>> entry_actions_;
   std::unique_ptr<PermissionModel> permissions_;
   std::optional<std::optional<std::string_view>> owner_account_;  // computed on first use
 };

@@ -138,7 +138,7 @@ void walk(const input::ParsedJson& json, const ast::Policy& policy, analysis::Po
     rule->check_policy(policy, ctx);
   }
   for (const ast::Statement& statement : policy.statements) {
-    const bool malformed = analysis::is_malformed(statement);
+    const bool malformed = analysis::is_malformed(statement, facts);
     for (const Rule* rule : rules) {
       if (malformed && rule->info().judges_grants) continue;
       ctx.set_rule(&rule->info());

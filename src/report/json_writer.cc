@@ -1,12 +1,14 @@
 #include "report/json_writer.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <iterator>
 #include <limits>
 #include <string>
 
+#include <rapidjson/internal/itoa.h>
 #include <rapidjson/writer.h>
 
 #include "json/quote.h"
@@ -15,13 +17,124 @@
 
 namespace iamlint::report {
 
-void ReportPrettyWriter::plain_string(std::string_view text) {
-  PrettyPrefix(rapidjson::kStringType);
-  char* at = os_->Push(text.size() + 2);
+namespace {
+
+constexpr std::size_t kIndentPerLevel = 2;
+// What new_line copies from: a separator, a line break and the indentation of up to 32 levels
+// (deeper ones are filled in).
+constexpr std::size_t kCopiedIndent = 32 * kIndentPerLevel;
+constexpr auto kLineBreak = [] {
+  std::array<char, 2 + kCopiedIndent> text{};
+  text.fill(' ');
+  text[0] = ',';
+  text[1] = '\n';
+  return text;
+}();
+// The line breaks of the first fifteen levels, which nearly every report stays within.
+constexpr std::size_t kFixedCopy = 32;
+constexpr std::size_t kMaxDigits = std::numeric_limits<uint64_t>::digits10 + 1;
+
+// `text` between quotes at `at`; where it ends.
+char* write_quoted(char* at, std::string_view text) {
   at[0] = '"';
   std::memcpy(at + 1, text.data(), text.size());
   at[text.size() + 1] = '"';
-  EndValue(true);
+  return at + text.size() + 2;
+}
+
+}  // namespace
+
+ReportPrettyWriter::ReportPrettyWriter(rapidjson::StringBuffer& buffer) : PrettyWriter(buffer) {
+  SetIndent(' ', kIndentPerLevel);
+}
+
+// new_line, begin_value and begin_member are inlined in each function that writes a value: as
+// calls, their entry and exit cost about as much as their work.
+[[gnu::always_inline]] inline char* ReportPrettyWriter::new_line(bool comma, std::size_t size) {
+  const std::size_t indent = level_stack_.GetSize() / sizeof(Level) * kIndentPerLevel;
+  const std::size_t length = (comma ? 2 : 1) + indent;
+  const char* from = kLineBreak.data() + (comma ? 0 : 1);
+  // Nearly always a copy of a fixed size, which the compiler writes as a few moves, and what it
+  // copies past `length` is overwritten or given back.
+  if (length <= kFixedCopy) {
+    const std::size_t reserved = std::max(length + size, kFixedCopy);
+    char* at = os_->Push(reserved);
+    std::memcpy(at, from, kFixedCopy);
+    os_->Pop(reserved - length - size);
+    return at + length;
+  }
+  char* at = os_->Push(length + size);
+  if (indent <= kCopiedIndent) {
+    std::memcpy(at, from, length);
+  } else {
+    std::memcpy(at, from, length - indent);
+    std::memset(at + length - indent, ' ', indent);
+  }
+  return at + length;
+}
+
+// PrettyWriter::PrettyPrefix in one piece.
+[[gnu::always_inline]] inline char* ReportPrettyWriter::begin_value(std::size_t size) {
+  if (level_stack_.Empty()) {
+    hasRoot_ = true;
+    return os_->Push(size);
+  }
+  Level& level = *level_stack_.Top<Level>();
+  const std::size_t count = level.valueCount++;
+  if (!level.inArray && count % 2 == 1) {  // after its key
+    char* at = os_->Push(2 + size);
+    at[0] = ':';
+    at[1] = ' ';
+    return at + 2;
+  }
+  return new_line(count > 0, size);
+}
+
+bool ReportPrettyWriter::start(char bracket, bool array) {
+  *begin_value(1) = bracket;
+  new (level_stack_.Push<Level>()) Level(array);
+  return true;
+}
+
+bool ReportPrettyWriter::end(char bracket) {
+  if (level_stack_.Pop<Level>(1)->valueCount == 0) {
+    os_->Put(bracket);
+  } else {
+    *new_line(false, 1) = bracket;
+  }
+  return true;
+}
+
+void ReportPrettyWriter::write_digits(char* at, uint64_t value) {
+  const char* end = rapidjson::internal::u64toa(value, at);
+  os_->Pop(kMaxDigits - static_cast<std::size_t>(end - at));
+}
+
+bool ReportPrettyWriter::Uint64(uint64_t value) {
+  write_digits(begin_value(kMaxDigits), value);
+  return true;
+}
+
+[[gnu::always_inline]] inline char* ReportPrettyWriter::begin_member(std::string_view name,
+                                                                     std::size_t size) {
+  char* at = begin_value(name.size() + 4 + size);
+  at = write_quoted(at, name);
+  at[0] = ':';
+  at[1] = ' ';
+  ++level_stack_.Top<Level>()->valueCount;  // the value's
+  return at + 2;
+}
+
+void ReportPrettyWriter::plain_string(std::string_view text) {
+  write_quoted(begin_value(text.size() + 2), text);
+}
+
+void ReportPrettyWriter::plain_member(std::string_view name, std::string_view value) {
+  write_quoted(begin_member(name, value.size() + 2), value);
+}
+
+void ReportPrettyWriter::number_member(std::string_view name, uint64_t value) {
+  write_digits(begin_member(name, kMaxDigits), value);
 }
 
 void ReportPrettyWriter::open_levels(std::size_t depth) {
@@ -53,20 +166,31 @@ bool is_plain_json_string(std::string_view text) {
   constexpr uint64_t kHighBits = 0x8080808080808080u;
   constexpr uint64_t kOnes = 0x0101010101010101u;
   constexpr auto has_zero_byte = [](uint64_t x) { return (x - kOnes) & ~x & kHighBits; };
-  while (text.size() >= sizeof(uint64_t)) {
-    uint64_t word;
-    std::memcpy(&word, text.data(), sizeof word);
+  constexpr auto plain = [=](uint64_t word) {
     const uint64_t control = ~((word & ~kHighBits) + 0x6060606060606060u) & kHighBits;
-    if (((word & kHighBits) | control | has_zero_byte(word ^ ('"' * kOnes)) |
-         has_zero_byte(word ^ ('\\' * kOnes))) != 0) {
-      return false;
+    return ((word & kHighBits) | control | has_zero_byte(word ^ ('"' * kOnes)) |
+            has_zero_byte(word ^ ('\\' * kOnes))) == 0;
+  };
+  const auto load = [](const char* at, std::size_t size) {
+    uint64_t word = 0;
+    std::memcpy(&word, at, size);
+    return word;
+  };
+  const char* at = text.data();
+  std::size_t size = text.size();
+  // A short string, as most keys are, in one word of overlapping loads and no loop: its first and
+  // last four bytes, or its first, middle and last byte padded with spaces.
+  if (size >= sizeof(uint64_t)) {
+    for (; size > sizeof(uint64_t); at += sizeof(uint64_t), size -= sizeof(uint64_t)) {
+      if (!plain(load(at, sizeof(uint64_t)))) return false;
     }
-    text.remove_prefix(sizeof word);
+    return plain(load(at + size - sizeof(uint64_t), sizeof(uint64_t)));
   }
-  return std::none_of(text.begin(), text.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte < 0x20 || byte >= 0x80 || c == '"' || c == '\\';
-  });
+  if (size >= 4) return plain(load(at, 4) | load(at + size - 4, 4) << 32);
+  if (size == 0) return true;
+  const auto byte = [](char c) { return uint64_t{static_cast<unsigned char>(c)}; };
+  return plain(0x2020202020000000u | byte(at[0]) | byte(at[size / 2]) << 8 |
+               byte(at[size - 1]) << 16);
 }
 
 namespace {
@@ -96,13 +220,10 @@ void return_thread_buffer() {
 
 }  // namespace
 
-JsonWriter::JsonWriter(std::ostream& out) : out_(&out), buffer_(own_buffer_), writer_(buffer_) {
-  writer_.SetIndent(' ', 2);
-}
+JsonWriter::JsonWriter(std::ostream& out) : out_(&out), buffer_(own_buffer_), writer_(buffer_) {}
 
 JsonWriter::JsonWriter(ArrayAt at)
     : out_(nullptr), buffer_(borrow_thread_buffer()), writer_(buffer_) {
-  writer_.SetIndent(' ', 2);
   writer_.open_levels(at.depth);
 }
 
@@ -110,13 +231,23 @@ JsonWriter::~JsonWriter() {
   if (out_ == nullptr) return_thread_buffer();
 }
 
-void JsonWriter::key(std::string_view name) {
+void JsonWriter::checked_key(std::string_view name) {
   if (is_plain_json_string(name)) return writer_.plain_string(name);
   writer_.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
 }
 
+void JsonWriter::field(Key name, std::string_view value) {
+  if (is_plain_json_string(value)) return writer_.plain_member(name.text(), value);
+  key(name);
+  escaped_string(value);
+}
+
 void JsonWriter::string(std::string_view value) {
   if (is_plain_json_string(value)) return writer_.plain_string(value);
+  escaped_string(value);
+}
+
+void JsonWriter::escaped_string(std::string_view value) {
   // Nearly every string is valid already; only the others are copied and repaired.
   std::string valid;
   if (!is_valid_utf8(value)) value = valid = to_valid_utf8(value);
@@ -149,7 +280,7 @@ void JsonWriter::append(std::string_view elements, std::size_t count,
   std::size_t at = writer_.add_elements(count) ? 0 : 1;
   for (const NumberAt& number : numbers) {
     writer_.raw(elements.substr(at, number.offset - at));
-    char digits[std::numeric_limits<uint64_t>::digits10 + 1];
+    char digits[kMaxDigits];
     const auto written = std::to_chars(std::begin(digits), std::end(digits), number.value);
     writer_.raw({digits, written.ptr});
     at = number.offset;

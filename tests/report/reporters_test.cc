@@ -687,14 +687,16 @@ TEST_CASE("json reporter escapes every control character") {
 }
 
 // Plain strings skip RapidJSON's escaping, so the test must be exact for every byte, wherever it
-// falls among the eight-byte words.
+// falls among the eight-byte words, in strings of every length up to a few words.
 TEST_CASE("a JSON string is plain when it holds no byte that JSON escapes") {
   for (int byte = 0; byte < 256; ++byte) {
     const bool plain = byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\';
-    for (std::size_t at = 0; at < 19; ++at) {
-      std::string text(19, 'a');
-      text[at] = static_cast<char>(byte);
-      CHECK_MESSAGE(is_plain_json_string(text) == plain, "byte ", byte, " at ", at);
+    for (std::size_t size = 1; size < 20; ++size) {
+      for (std::size_t at = 0; at < size; ++at) {
+        std::string text(size, 'a');
+        text[at] = static_cast<char>(byte);
+        CHECK_MESSAGE(is_plain_json_string(text) == plain, "byte ", byte, " at ", at, " of ", size);
+      }
     }
   }
   CHECK(is_plain_json_string(""));

@@ -43,8 +43,7 @@ std::optional<std::string> find_documented_spelling(const ast::Action& action) {
 // this rule's cost, and the entries of a corpus repeat.
 const std::optional<std::string>& documented_spelling(const ast::Action& action) {
   thread_local Memo<std::optional<std::string>> memo(
-      {.entries = catalog_lookup::kRememberedActions,
-       .key_bytes = catalog_lookup::kRememberedBytes});
+      {.entries = catalog_lookup::kRememberedActions, .bytes = catalog_lookup::kRememberedBytes});
   return memo.get(action.text.value, [&] { return find_documented_spelling(action); });
 }
 

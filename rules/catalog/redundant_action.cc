@@ -146,7 +146,7 @@ class RedundantAction final : public engine::Rule {
   // policy: each distinct list is judged once.
   static void check_list(const ast::Statement& statement, const ast::EntryList<ast::Action>& list,
                          engine::RuleContext& ctx) {
-    thread_local Memo<std::vector<RedundantEntry>> memo({.entries = 4096, .key_bytes = 1 << 20});
+    thread_local Memo<std::vector<RedundantEntry>> memo({.entries = 4096, .bytes = 256 << 10});
     const auto& entries = list.entries;
     const auto named = ctx.facts().entry_actions(statement, list);
     for (RedundantEntry found :

@@ -170,7 +170,7 @@ class RedundantResource final : public engine::Rule {
   // Findings depend on the entries' texts alone, and the same lists recur in every version of a
   // policy: each distinct list is judged once.
   static void check_list(const ast::EntryList<ast::Resource>& list, engine::RuleContext& ctx) {
-    thread_local Memo<std::vector<CoveredEntry>> memo({.entries = 4096, .key_bytes = 1 << 20});
+    thread_local Memo<std::vector<CoveredEntry>> memo({.entries = 4096, .bytes = 128 << 10});
     const auto& entries = list.entries;
     for (CoveredEntry found : judge_list(memo, entries, [&] { return covered_entries(entries); })) {
       const ast::Text& narrow = entries[found.narrow].text;

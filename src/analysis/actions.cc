@@ -166,7 +166,7 @@ std::string describe_set(const catalog::ActionSet& actions) {
 // back. The key's first byte says which overload made it.
 template <class Describe>
 std::string remembered_description(const std::string& key, Describe&& describe) {
-  thread_local Memo<std::string> memo({.entries = 1024, .key_bytes = 1 << 20});
+  thread_local Memo<std::string> memo({.entries = 1024, .bytes = 256 << 10});
   return memo.get(key, describe);
 }
 

@@ -225,7 +225,7 @@ namespace {
 // of its statement's actions, a service's answer takes a scan of its actions' keys, and policies
 // test the same few tag keys.
 bool supports_tag_key(catalog::Service service, catalog::ConditionKey known, std::string_view key) {
-  thread_local Memo<bool> memo({.entries = 4096, .key_bytes = 1 << 18});
+  thread_local Memo<bool> memo({.entries = 4096, .bytes = 64 << 10});
   thread_local std::string memo_key;
   memo_key.clear();
   append_numbered(memo_key, service.index(), key);

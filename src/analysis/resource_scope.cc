@@ -186,7 +186,7 @@ catalog::ActionSet reaching_every_resource(std::string_view pattern,
   if (all_stars(pattern)) return actions;
   // IAM203 asks this of every Resource entry of every grant, and policies repeat their statements
   // (the same entry with the same actions): the answer is remembered per pattern and set.
-  thread_local Memo<catalog::ActionSet> memo({.entries = 1024, .key_bytes = 1 << 20});
+  thread_local Memo<catalog::ActionSet> memo({.entries = 1024, .bytes = 128 << 10});
   thread_local std::string key;
   key.clear();
   append_numbered(key, static_cast<std::uint32_t>(pattern.size()), pattern);

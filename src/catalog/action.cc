@@ -94,7 +94,7 @@ std::optional<Action> find_action_uncached(std::string_view qualified_name) {
 std::optional<Action> find_action(std::string_view qualified_name) {
   // A dozen rules look up the actions a policy names, and policies name the same ones: a hash of
   // the text as written is cheaper than finding its service and then the action, case-folded.
-  thread_local Memo<std::optional<Action>> memo({.entries = 8192, .key_bytes = 1 << 18});
+  thread_local Memo<std::optional<Action>> memo({.entries = 8192, .bytes = 256 << 10});
   return memo.get(qualified_name, [&] { return find_action_uncached(qualified_name); });
 }
 

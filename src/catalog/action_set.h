@@ -90,6 +90,11 @@ class ActionSet {
   // Same actions, whatever the windows.
   friend bool operator==(const ActionSet& a, const ActionSet& b);
 
+  // The memory the set owns, for a memo's byte limit (support/memo.h).
+  friend std::size_t heap_bytes(const ActionSet& set) {
+    return set.words_.capacity() * sizeof(std::uint64_t);
+  }
+
  private:
   [[nodiscard]] std::uint32_t first_from(std::uint32_t position) const;
   // One past the last word of the window.

@@ -42,7 +42,7 @@ bool ArnFormat::can_match(std::string_view arn) const {
   if (arn == "*") return true;
   // Rules ask about each Resource entry for every resource type of every action they look at,
   // and policies repeat their ARNs: the answer is worth keeping per format and ARN.
-  thread_local Memo<bool> memo({.entries = 1 << 14, .key_bytes = 1 << 20});
+  thread_local Memo<bool> memo({.entries = 1 << 14, .bytes = 1 << 20});
   thread_local std::string key;
   key.clear();
   append_numbered(key, index_, arn);

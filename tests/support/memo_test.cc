@@ -1,8 +1,13 @@
 #include "support/memo.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -26,7 +31,6 @@ TEST_CASE("Memo computes a key once and then remembers it") {
   CHECK(memo.get("iam:*", [&] { return length("iam:*"); }) == 5);
   CHECK(length.calls == 2);
   CHECK(memo.size() == 2);
-  CHECK(memo.key_bytes() == 17);
 }
 
 TEST_CASE("Memo keys are exact: case and empty keys are distinct entries") {
@@ -48,32 +52,33 @@ TEST_CASE("Memo owns its keys: the caller's buffer may change afterwards") {
 }
 
 TEST_CASE("Memo forgets everything when the entry limit would be passed") {
-  Memo<std::size_t> memo({.entries = 3, .key_bytes = 1000});
+  Memo<std::size_t> memo({.entries = 3, .bytes = 1 << 20});
   CountedLength length;
   for (std::string_view key : {"a", "bb", "ccc"}) memo.get(key, [&] { return length(key); });
   CHECK(memo.size() == 3);
   CHECK(memo.get("dddd", [&] { return length("dddd"); }) == 4);
   CHECK(memo.size() == 1);
-  CHECK(memo.key_bytes() == 4);
   // Forgotten keys are computed again, with the same result.
   CHECK(memo.get("a", [&] { return length("a"); }) == 1);
   CHECK(length.calls == 5);
 }
 
-TEST_CASE("Memo forgets everything when the key bytes limit would be passed") {
-  Memo<std::size_t> memo({.entries = 100, .key_bytes = 10});
-  memo.get("12345678", [] { return std::size_t{8}; });
-  memo.get("12", [] { return std::size_t{2}; });
-  CHECK(memo.size() == 2);
-  CHECK(memo.get("123", [] { return std::size_t{3}; }) == 3);
-  CHECK(memo.size() == 1);
-  // A key longer than the limit is still answered, and held alone until the next entry.
-  const std::string huge(100, 'x');
-  CHECK(memo.get(huge, [&] { return huge.size(); }) == 100);
-  CHECK(memo.size() == 1);
-  CHECK(memo.get("y", [] { return std::size_t{1}; }) == 1);
-  CHECK(memo.size() == 1);
-  CHECK(memo.key_bytes() == 1);
+TEST_CASE("Memo stays within its byte limit") {
+  Memo<std::string> memo({.entries = 1 << 20, .bytes = 64 << 10});
+  std::size_t most = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string key = "service" + std::to_string(i) + ":Action";
+    CHECK(memo.get(key, [&] { return std::string(i % 50, 'v'); }).size() ==
+          static_cast<std::size_t>(i % 50));
+    REQUIRE(memo.bytes() <= std::size_t{64} << 10);
+    most = std::max(most, memo.size());
+  }
+  CHECK(most > 200);
+  // A value that owns more than the limit is answered, not remembered.
+  const std::string huge(100 << 10, 'x');
+  CHECK(memo.get("huge", [&] { return huge; }) == huge);
+  CHECK(memo.bytes() <= std::size_t{64} << 10);
+  CHECK(memo.get("huge", [] { return std::string("again"); }) == "again");
 }
 
 TEST_CASE("Memo clear forgets every entry") {
@@ -81,8 +86,30 @@ TEST_CASE("Memo clear forgets every entry") {
   memo.get("a", [] { return 1; });
   memo.clear();
   CHECK(memo.size() == 0);
-  CHECK(memo.key_bytes() == 0);
   CHECK(memo.get("a", [] { return 2; }) == 2);
+}
+
+TEST_CASE("heap_bytes counts what strings, vectors and optionals own") {
+  CHECK(heap_bytes(42) == 0);
+  CHECK(heap_bytes(std::string("short")) == 0);
+  CHECK(heap_bytes(std::string(100, 'x')) > 100);
+  CHECK(heap_bytes(std::optional<std::string>()) == 0);
+  CHECK(heap_bytes(std::vector<std::uint32_t>()) == 0);
+  const std::vector<std::string> strings(3, std::string(100, 'x'));
+  CHECK(heap_bytes(strings) > 3 * sizeof(std::string) + 300);
+}
+
+TEST_CASE("fast_hash tells texts apart and is the same for equal texts") {
+  std::set<std::uint64_t> seen;
+  std::string text;
+  for (int i = 0; i < 100; ++i) {
+    CHECK(fast_hash(text) == fast_hash(std::string(text)));
+    seen.insert(fast_hash(text));
+    text += static_cast<char>('a' + i % 26);
+  }
+  CHECK(seen.size() == 100);  // every length from 0 to 99, each tail shape
+  CHECK(fast_hash("s3:GetObject") != fast_hash("s3:GetObjekt"));
+  CHECK(fast_hash(std::string_view("ab\0", 3)) != fast_hash("ab"));
 }
 
 // The intended use: a thread_local memo in front of a pure function gives every thread the same

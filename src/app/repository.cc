@@ -37,6 +37,11 @@ bool is_plain_relative(std::string_view path) {
 
 }  // namespace
 
+std::string_view typed_directory(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  return path.substr(0, slash == std::string_view::npos ? 0 : slash + 1);
+}
+
 fs::path absolute_normal(const fs::path& path) {
   if (path.empty() || path.is_absolute() || current_directory().empty())
     return path.lexically_normal();
@@ -70,6 +75,22 @@ const std::optional<fs::path>& RepositoryPaths::root_of(const fs::path& director
 }
 
 std::string RepositoryPaths::of(const std::string& file) {
+  // Files come sorted, so the files of a directory come together, and all but their names is the
+  // same: the directory's part is worked out once for them, from its path as typed.
+  if (is_plain_relative(file) && !current_directory().empty()) {
+    const std::string_view directory = typed_directory(file);
+    if (!last_directory_ || directory != *last_directory_) {
+      const fs::path absolute =
+          directory.empty() ? current_directory()
+                            : current_directory() / directory.substr(0, directory.size() - 1);
+      const std::optional<fs::path>& root = root_of(absolute);
+      // Never empty: the root and the current directory hold every plain relative path.
+      const fs::path relative = absolute.lexically_relative(root ? *root : current_directory());
+      last_directory_ = std::string(directory);
+      last_prefix_ = relative == "." ? "" : relative.generic_string() + '/';
+    }
+    return last_prefix_ + file.substr(directory.size());
+  }
   const fs::path absolute = absolute_normal(file);
   const std::optional<fs::path>& root = root_of(absolute.parent_path());
   fs::path relative = absolute.lexically_relative(root ? *root : current_directory());

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace iamlint::app {
 
@@ -33,11 +34,19 @@ class RepositoryPaths {
  private:
   std::map<std::filesystem::path, std::optional<std::filesystem::path>, PathTextLess>
       roots_;  // by directory
+  // The directory of the last plain relative path (as typed, with its '/'), and its path in the
+  // repository (empty, or with a final '/').
+  std::optional<std::string> last_directory_;
+  std::string last_prefix_;
 };
 
 // A path as iamlint shows it: relative to the current directory when it is inside it
 // ("/work/repo/policies/a.json" run from /work/repo reads as "policies/a.json"), else as given.
 [[nodiscard]] std::string shown_path(const std::filesystem::path& path);
+
+// The directory of a path as typed, with its final '/': "a/b/" of "a/b/c.json", "" of "c.json".
+// Equal text names the same directory, as iamlint never changes directory.
+[[nodiscard]] std::string_view typed_directory(std::string_view path);
 
 // `path` made absolute against the current directory and lexically normal.
 [[nodiscard]] std::filesystem::path absolute_normal(const std::filesystem::path& path);

@@ -115,15 +115,23 @@ Result<const Settings::Profile*> Settings::profile_for(const config::Config* con
 }
 
 Result<FileSettings> Settings::for_file(const std::string& file) {
-  const fs::path absolute = absolute_normal(file == "-" ? options_.stdin_filename : file);
-  auto config = config_for(file == "-" ? absolute_normal(".") : absolute.parent_path());
-  if (!config) return Unexpected(config.error());
-  auto profile = profile_for(*config);
+  // Files come sorted, so the files of a directory come together: they share the configuration
+  // looked up for the first. Standard input's is the current directory's, as typed "".
+  const std::string_view directory = file == "-" ? "" : typed_directory(file);
+  if (!last_config_ || directory != last_config_->first) {
+    auto config =
+        config_for(file == "-" ? absolute_normal(".") : absolute_normal(file).parent_path());
+    if (!config) return Unexpected(config.error());
+    last_config_.emplace(directory, *config);
+  }
+  const config::Config* config = last_config_->second;
+  auto profile = profile_for(config);
   if (!profile) return Unexpected(profile.error());
 
   FileSettings settings{
-      .config = *config, .select = (*profile)->select, .ignore = (*profile)->ignore};
-  if (const config::Config* c = *config) {
+      .config = config, .select = (*profile)->select, .ignore = (*profile)->ignore};
+  if (const config::Config* c = config) {
+    const fs::path absolute = absolute_normal(file == "-" ? options_.stdin_filename : file);
     settings.path_in_config = absolute.lexically_relative(c->directory).generic_string();
     take(settings.policy_type, *c, c->policy_type);
     take(settings.resource_type, *c, c->resource_type);

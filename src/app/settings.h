@@ -9,6 +9,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/options.h"
@@ -95,6 +96,8 @@ class Settings {
   std::map<std::filesystem::path, std::unique_ptr<config::Config>, PathTextLess>
       loaded_;  // by file
   std::map<const config::Config*, std::unique_ptr<Profile>> profiles_;
+  // The directory of the last file, as typed (see typed_directory), and its configuration.
+  std::optional<std::pair<std::string, const config::Config*>> last_config_;
   std::vector<SuppressionEntry> suppressions_;
   config::Date today_ = config::today();
 };

@@ -1,6 +1,7 @@
 #include "ast/lower.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 namespace iamlint::ast {
@@ -56,6 +57,7 @@ EntryList<Entry> lower_list(const Document& doc, NodeId id, Make make) {
   EntryList<Entry> list{.name = {.value = node.key(), .range = node.key_range, .node = id},
                         .range = node.range,
                         .node = id};
+  list.entries.reserve(node.is_array() ? node.child_count : node.is_string() ? 1 : 0);
   list.unknown =
       for_each_string(doc, id, [&](NodeId entry) { list.entries.push_back(make(doc, entry)); });
   return list;
@@ -134,13 +136,27 @@ class FirstOnly {
  public:
   // True the first time `key` is met.
   bool first(std::string_view key) {
-    if (std::find(seen_.begin(), seen_.end(), key) != seen_.end()) return false;
-    seen_.push_back(key);
+    const auto in_place_end = in_place_.begin() + std::min(count_, kInPlace);
+    if (std::find(in_place_.begin(), in_place_end, key) != in_place_end ||
+        std::find(more_.begin(), more_.end(), key) != more_.end()) {
+      return false;
+    }
+    if (count_ < kInPlace) {
+      in_place_[count_] = key;
+    } else {
+      more_.push_back(key);
+    }
+    ++count_;
     return true;
   }
 
  private:
-  std::vector<std::string_view> seen_;
+  // A statement has seven elements at most unless it repeats or misspells some: the names of
+  // nearly every object fit here, so lowering a statement allocates nothing for them.
+  static constexpr std::size_t kInPlace = 8;
+  std::array<std::string_view, kInPlace> in_place_;
+  std::size_t count_ = 0;
+  std::vector<std::string_view> more_;
 };
 
 Statement lower_statement(const Document& doc, NodeId id, uint32_t index) {

@@ -137,12 +137,15 @@ void walk(const input::ParsedJson& json, const ast::Policy& policy, analysis::Po
     ctx.set_rule(&rule->info());
     rule->check_policy(policy, ctx);
   }
+  std::erase_if(
+      rules, [](const Rule* rule) { return !rule->hooks().statement && !rule->hooks().condition; });
   for (const ast::Statement& statement : policy.statements) {
     const bool malformed = analysis::is_malformed(statement, facts);
     for (const Rule* rule : rules) {
       if (malformed && rule->info().judges_grants) continue;
       ctx.set_rule(&rule->info());
-      rule->check_statement(statement, ctx);
+      if (rule->hooks().statement) rule->check_statement(statement, ctx);
+      if (!rule->hooks().condition) continue;
       for (const ast::Condition& condition : statement.conditions) {
         rule->check_condition(statement, condition, ctx);
       }

@@ -44,7 +44,8 @@ bool iequals_prefix(std::string_view text, std::string_view prefix) {
 
 }  // namespace
 
-bool register_rule(std::unique_ptr<Rule> rule) {
+bool register_rule(std::unique_ptr<Rule> rule, RuleHooks hooks) {
+  rule->set_hooks(hooks);
   storage().push_back(std::move(rule));
   return true;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <type_traits>
 
 #include "ast/policy.h"
 #include "engine/rule_context.h"
@@ -16,10 +17,22 @@ namespace iamlint::engine {
 
 class PrincipalSet;
 
+// Which of the per-statement hooks a rule overrides.
+struct RuleHooks {
+  bool statement = true;
+  bool condition = true;
+};
+
 class Rule {
  public:
   virtual ~Rule() = default;
   [[nodiscard]] virtual const RuleInfo& info() const = 0;
+
+  // Found at registration (declared_hooks); both for a rule made otherwise. The linter calls
+  // check_statement and check_condition only on the rules that have them: a statement would
+  // otherwise make a hundred calls to empty hooks, and each of its conditions as many.
+  [[nodiscard]] const RuleHooks& hooks() const { return hooks_; }
+  void set_hooks(RuleHooks hooks) { hooks_ = hooks; }
 
   // The file is not a readable JSON document; the rest of the hooks do not run for it.
   virtual void check_unparsable(const json::SyntaxError& /*error*/, RuleContext& /*ctx*/) const {}
@@ -34,13 +47,26 @@ class Rule {
   // after each of those policies was linted on its own. Its findings have no policy: the context
   // has the file's text only, and ranges are the file's (PrincipalSet::to_file).
   virtual void check_principal(const PrincipalSet& /*set*/, RuleContext& /*ctx*/) const {}
+
+ private:
+  RuleHooks hooks_;
 };
 
-// Adds a rule to the registry; returns true so that it can initialise a namespace-scope constant.
-bool register_rule(std::unique_ptr<Rule> rule);
+// The hooks `Type` declares: the address of one it only inherits points to a member of Rule.
+template <class Type>
+constexpr RuleHooks declared_hooks() {
+  return {.statement =
+              !std::is_same_v<decltype(&Type::check_statement), decltype(&Rule::check_statement)>,
+          .condition =
+              !std::is_same_v<decltype(&Type::check_condition), decltype(&Rule::check_condition)>};
+}
+
+// Adds a rule to the registry with its hooks; returns true so that it can initialise a
+// namespace-scope constant.
+bool register_rule(std::unique_ptr<Rule> rule, RuleHooks hooks);
 
 }  // namespace iamlint::engine
 
-#define IAMLINT_REGISTER_RULE(Type)               \
-  [[maybe_unused]] const bool kRegistered##Type = \
-      ::iamlint::engine::register_rule(std::make_unique<Type>())
+#define IAMLINT_REGISTER_RULE(Type)                                                 \
+  [[maybe_unused]] const bool kRegistered##Type = ::iamlint::engine::register_rule( \
+      std::make_unique<Type>(), ::iamlint::engine::declared_hooks<Type>())

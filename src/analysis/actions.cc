@@ -11,6 +11,7 @@
 #include "analysis/risk_lists.h"
 #include "catalog/action_pattern.h"
 #include "catalog/glob.h"
+#include "catalog/resource_type.h"
 #include "support/memo.h"
 
 namespace iamlint::analysis {
@@ -192,15 +193,33 @@ std::vector<std::uint32_t> still_granted(Indices granted, const ast::Statement& 
   const Grant* grant = facts.permissions().grant_of(statement);
   if (grant == nullptr) return out;
   const bool listed = grant->resources.form() == ResourceScope::Form::kListed;
+  // Whether some entry can name a resource of a type (ResourceType::can_match), by type index:
+  // the actions of one service share a few types, and each answer takes a lookup per ARN format.
+  // Listed entries are never all stars (that is Form::kAny), so the types decide alone, as in
+  // can_name_resource_of.
+  std::vector<std::pair<std::uint32_t, bool>> named_types;
+  const auto some_entry_names = [&](catalog::ResourceType type) {
+    for (const auto& [known, answer] : named_types) {
+      if (known == type.index()) return answer;
+    }
+    const auto entries = grant->resources.entries();
+    const bool answer =
+        std::any_of(entries.begin(), entries.end(),
+                    [&](const ast::Resource& entry) { return type.can_match(entry.text.value); });
+    named_types.emplace_back(type.index(), answer);
+    return answer;
+  };
   for (std::uint32_t index : granted) {
     const catalog::Action action(index);
     if (!grant->allowed().contains(action)) continue;
     // On named resources, only the actions whose resource types they can name are granted.
-    if (listed && std::none_of(grant->resources.entries().begin(), grant->resources.entries().end(),
-                               [&](const ast::Resource& entry) {
-                                 return can_name_resource_of(entry.text.value, action);
-                               })) {
-      continue;
+    if (listed) {
+      const auto types = action.resource_types();
+      if (std::none_of(types.begin(), types.end(), [&](catalog::ActionResource accepted) {
+            return some_entry_names(accepted.type());
+          })) {
+        continue;
+      }
     }
     out.push_back(index);
   }

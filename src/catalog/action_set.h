@@ -81,6 +81,8 @@ class ActionSet {
   [[nodiscard]] static const ActionSet& at_access_level(AccessLevel level);
 
   [[nodiscard]] Iterator begin() const { return {this, first_from(0)}; }
+  // The set's actions from catalogue position `position` on (any position, past the end too).
+  [[nodiscard]] Iterator from(std::uint32_t position) const { return {this, first_from(position)}; }
   [[nodiscard]] Iterator end() const { return {this, action_count()}; }
 
   // Appends bytes that identify the set's actions (equal sets, equal bytes; none for the empty

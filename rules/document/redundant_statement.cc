@@ -4,8 +4,6 @@
 // between 10 and "10".
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
-#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -14,6 +12,7 @@
 
 #include "engine/rule.h"
 #include "grammar.h"
+#include "support/hash.h"
 
 namespace iamlint::rules {
 namespace {
@@ -85,27 +84,6 @@ uint64_t mix(uint64_t hash, uint64_t value) {
   return hash;
 }
 
-// Eight bytes at a time, each mixed in by a multiply and a shift: these hashes only group the
-// statements (equal groups are compared by text), so they need to be quick rather than stable,
-// and a statement's every string and key is hashed.
-uint64_t text_hash(std::string_view text) {
-  uint64_t hash = 0x9e3779b97f4a7c15ull ^ text.size();
-  std::size_t i = 0;
-  for (; i + sizeof(uint64_t) <= text.size(); i += sizeof(uint64_t)) {
-    uint64_t word;
-    std::memcpy(&word, text.data() + i, sizeof word);
-    hash = (hash ^ word) * 0xbf58476d1ce4e5b9ull;
-    hash ^= hash >> 31;
-  }
-  if (i < text.size()) {
-    uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, text.size() - i);
-    hash = (hash ^ word) * 0x94d049bb133111ebull;
-    hash ^= hash >> 29;
-  }
-  return hash;
-}
-
 // The hashes being combined, of every level at once: a call pushes its children's hashes above
 // its caller's and pops them before it returns, so that hashing a statement allocates nothing
 // once the buffer has grown (a vector per array and object before: a million of them
@@ -140,10 +118,10 @@ uint64_t canonical_hash(const json::Document& doc, NodeId id) {
     case json::Kind::kNull:
       return 1;
     case json::Kind::kBool:
-      return text_hash(node.boolean ? "true" : "false");
+      return fast_hash(node.boolean ? "true" : "false");
     case json::Kind::kNumber:
     case json::Kind::kString:
-      return text_hash(node.text());
+      return fast_hash(node.text());
     case json::Kind::kArray:
       for (NodeId entry : doc.children(id)) {
         const uint64_t hash = canonical_hash(doc, entry);
@@ -152,7 +130,7 @@ uint64_t canonical_hash(const json::Document& doc, NodeId id) {
       return pop_combined(begin, 2, true);
     case json::Kind::kObject:
       for (NodeId member : doc.children(id)) {
-        const uint64_t hash = mix(text_hash(doc.node(member).key()), canonical_hash(doc, member));
+        const uint64_t hash = mix(fast_hash(doc.node(member).key()), canonical_hash(doc, member));
         pending_hashes().push_back(hash);
       }
       return pop_combined(begin, 3, false);
@@ -166,7 +144,7 @@ uint64_t statement_hash(const json::Document& doc, NodeId statement) {
   for (NodeId member : doc.children(statement)) {
     const json::Node& child = doc.node(member);
     if (child.key() == "Sid") continue;
-    const uint64_t hash = mix(text_hash(child.key()), canonical_hash(doc, member));
+    const uint64_t hash = mix(fast_hash(child.key()), canonical_hash(doc, member));
     pending_hashes().push_back(hash);
   }
   return pop_combined(begin, 4, false);

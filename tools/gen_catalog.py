@@ -60,6 +60,17 @@ def key_type(text):
     return KEY_TYPES.index(base), multi
 
 
+def named_service(arn_format, prefix):
+    """The service field of an ARN format, split as ast::split_arn splits it, or None when it has
+    fewer than six fields. A placeholder there (AWS Backup's recovery point of any `${Vendor}`)
+    files the format under its own service `prefix`: under every service it would fit nearly any
+    ARN, and the vendors' own formats cover their ARNs."""
+    fields = arn_format.split(":", 5)
+    if fields[0] != "arn" or len(fields) < 6:
+        return None
+    return prefix if "${" in fields[2] else fields[2]
+
+
 FNV_OFFSET, FNV_PRIME = 2166136261, 16777619
 
 
@@ -196,18 +207,32 @@ class Generator:
         keys_by_service = by_service(service_keys)
 
         rt_rows, rt_index, arn_formats = [], {}, []
+        named_by = {}  # the service an ARN format names -> [(resource type, format)] rows
         for prefix, _, _ in services:
             for _, name, arns, keys in rts_by_service[prefix]:
                 rt_index[(prefix, name.lower())] = len(rt_rows)
                 # A few types list alternative formats in one field ("arn:..., arn:...").
-                formats = [self.blob.add(f.strip()) for f in re.split(r",\s*(?=arn:)", arns)]
+                texts = [f.strip() for f in re.split(r",\s*(?=arn:)", arns)]
+                for i, text in enumerate(texts):
+                    named = named_service(text, prefix)
+                    if named is not None:
+                        named_by.setdefault(named, []).append(
+                            f"{{{len(rt_rows)}, {len(arn_formats) + i}}}")
+                formats = [self.blob.add(text) for text in texts]
                 rt_rows.append(f"{{{self.blob.add(name)}, {service_index[prefix]}, "
                                f"{self.span(arn_formats, formats)}, "
                                f"{self.key_span(split_list(keys), name)}}}")
 
         action_rows, action_resources, action_names, qualified_names = [], [], set(), []
+        words = (len(actions) + 63) // 64
+        level_masks = [[0] * words for _ in ACCESS_LEVELS]
+        scoped_mask = [0] * words
         for prefix, _, _ in services:
             for _, name, level, resources, keys, deps, description in actions_by_service[prefix]:
+                position = len(action_rows)
+                level_masks[access_level(level)][position // 64] |= 1 << (position % 64)
+                if split_list(resources, ";"):
+                    scoped_mask[position // 64] |= 1 << (position % 64)
                 action_names.add(f"{prefix}:{name}".lower())
                 qualified_names.append(f"{prefix}:{name}")
                 res_rows = []
@@ -234,6 +259,9 @@ class Generator:
             action_first += n_actions
             rt_first += n_rts
 
+        arn_refs = []
+        arn_service_rows = [f"{{{self.blob.add(named)}, {self.span(arn_refs, named_by[named])}}}"
+                            for named in sorted(named_by)]
         key_rows = [f"{{{self.blob.add(n)}, {t}, {f}, {self.blob.add(r)}}}" for n, t, f, r in self.keys]
         templated = [str(i) for i, k in enumerate(self.keys) if k[2] & KEY_TEMPLATED]
 
@@ -254,6 +282,11 @@ class Generator:
             table("ActionResourceRow", "kActionResources", action_resources),
             table("ResourceTypeRow", "kResourceTypes", rt_rows),
             table("Str", "kArnFormats", arn_formats),
+            table("ArnServiceRow", "kArnServices", arn_service_rows, count="kArnServiceCount"),
+            table("ArnFormatRef", "kArnFormatRefs", arn_refs),
+            table("std::uint64_t", "kAccessLevelMasks",
+                  [f"0x{w:016x}" for mask in level_masks for w in mask]),
+            table("std::uint64_t", "kResourceScopedMask", [f"0x{w:016x}" for w in scoped_mask]),
             table("ConditionKeyRow", "kConditionKeys", key_rows),
             table("std::uint32_t", "kKeyRefs", [str(i) for i in self.key_refs]),
             table("std::uint32_t", "kTemplatedKeys", templated, count="kTemplatedKeyCount"),

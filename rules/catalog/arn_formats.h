@@ -26,7 +26,6 @@
 #include "catalog/ascii.h"
 #include "catalog/glob.h"
 #include "catalog/resource_type.h"
-#include "catalog/service.h"
 #include "catalog/suggest.h"
 #include "join.h"
 #include "support/memo.h"
@@ -52,30 +51,22 @@ inline std::string_view literal_prefix(std::string_view text) {
   return text.substr(0, text.find_first_of("*?$"));
 }
 
-// Every ARN format of the catalogue, by the service its format names. Built once. A format whose
-// service field is a placeholder (AWS Backup's recovery point of any `${Vendor}`) is filed under
-// its own service only: under every service it would fit nearly any ARN, and the vendors' own
-// formats cover their ARNs, but AWS Backup's own recovery points
-// (arn:aws:backup:*:*:recovery-point:*) have no other format.
+// The ARN formats naming `service` (catalog::arn_formats_naming), read once per thread and
+// service: every ARN checked is compared with them. Only the services that a file's ARNs name
+// are read, and only real ones are kept, so unknown services cannot grow the table.
 inline std::span<const Candidate> formats_for(std::string_view service) {
-  static const auto* const kByService = [] {
-    auto* by_service = new std::map<std::string, std::vector<Candidate>, std::less<>>();
-    for (catalog::Service s : catalog::services()) {
-      for (catalog::ResourceType type : s.resource_types()) {
-        for (catalog::ArnFormat format : type.arn_formats()) {
-          std::optional<ast::Arn> parts = ast::split_arn(format.text());
-          if (!parts) continue;
-          std::string_view filed_under = has_variable(parts->service) ? s.prefix() : parts->service;
-          (*by_service)[std::string(filed_under)].push_back(
-              {type, format, format.region(), format.account(), literal_prefix(parts->resource)});
-        }
-      }
-    }
-    return by_service;
-  }();
-  auto it = kByService->find(service);
-  if (it == kByService->end()) return {};
-  return it->second;
+  thread_local std::map<std::string, std::vector<Candidate>, std::less<>> by_service;
+  auto it = by_service.find(service);
+  if (it != by_service.end()) return it->second;
+  std::vector<Candidate> candidates;
+  for (catalog::TypedArnFormat named : catalog::arn_formats_naming(service)) {
+    // The index holds only formats that split into six fields.
+    std::optional<ast::Arn> parts = ast::split_arn(named.format.text());
+    candidates.push_back({named.type, named.format, named.format.region(), named.format.account(),
+                          literal_prefix(parts->resource)});
+  }
+  if (candidates.empty()) return {};
+  return by_service.emplace(service, std::move(candidates)).first->second;
 }
 
 inline bool is_digits(std::string_view text) {

@@ -79,16 +79,8 @@ bool is_pattern(std::string_view text) {
 }
 
 catalog::ActionSet resource_scoped(const catalog::ActionSet& actions) {
-  // Built once, on first use: every action the catalogue lists a resource type for.
-  static const catalog::ActionSet kScoped = [] {
-    catalog::ActionSet scoped;
-    for (std::uint32_t i = 0; i < catalog::action_count(); ++i) {
-      if (!catalog::Action(i).resource_types().empty()) scoped.insert(catalog::Action(i));
-    }
-    return scoped;
-  }();
   catalog::ActionSet result = actions;
-  result &= kScoped;
+  result &= catalog::ActionSet::with_resource_types();
   return result;
 }
 

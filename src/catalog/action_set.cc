@@ -4,6 +4,8 @@
 #include <bit>
 #include <cstdint>
 
+#include "catalog/tables.h"
+
 namespace iamlint::catalog {
 namespace {
 
@@ -167,16 +169,27 @@ bool operator==(const ActionSet& a, const ActionSet& b) {
   return true;
 }
 
+ActionSet ActionSet::of_mask(const std::uint64_t* words) {
+  ActionSet set;
+  set.words_.assign(words, words + word_count());
+  return set;
+}
+
 const ActionSet& ActionSet::at_access_level(AccessLevel level) {
-  // Built once, on first use: one mask per level turns counting into word operations.
+  // One mask per level turns counting into word operations. Copied from the generated tables:
+  // sorting every action by its level here would cost a tiny policy's lint five times over.
   static const std::array<ActionSet, kAccessLevelCount> masks = [] {
     std::array<ActionSet, kAccessLevelCount> built;
-    for (std::uint32_t i = 0; i < action_count(); ++i) {
-      built[static_cast<std::size_t>(Action(i).access_level())].insert(Action(i));
-    }
+    for (std::size_t i = 0; i < built.size(); ++i)
+      built[i] = of_mask(tables::kAccessLevelMasks + i * word_count());
     return built;
   }();
   return masks[static_cast<std::size_t>(level)];
+}
+
+const ActionSet& ActionSet::with_resource_types() {
+  static const ActionSet kMask = of_mask(tables::kResourceScopedMask);
+  return kMask;
 }
 
 IAMLINT_COUNTS_BITS std::size_t ActionSet::count_common(const ActionSet& other) const {

@@ -77,8 +77,10 @@ class ActionSet {
   [[nodiscard]] std::size_t count_common(const ActionSet& other) const;
   // Whether this set and `other` have an action in common; cheaper than counting them.
   [[nodiscard]] bool intersects(const ActionSet& other) const;
-  // Every catalogue action of one access level (built once, on first use).
+  // Every catalogue action of one access level.
   [[nodiscard]] static const ActionSet& at_access_level(AccessLevel level);
+  // Every catalogue action that lists a resource type (the others take only "Resource": "*").
+  [[nodiscard]] static const ActionSet& with_resource_types();
 
   [[nodiscard]] Iterator begin() const { return {this, first_from(0)}; }
   // The set's actions from catalogue position `position` on (any position, past the end too).
@@ -105,6 +107,8 @@ class ActionSet {
   void cover(std::uint32_t first, std::uint32_t end);
   // Word `word` of the whole bitmap: zero outside the window.
   [[nodiscard]] std::uint64_t word_at(std::uint32_t word) const;
+  // The set of a whole-catalogue bitmap of the generated tables.
+  [[nodiscard]] static ActionSet of_mask(const std::uint64_t* words);
 
   // Bits for catalogue positions from 64 * first_word_ on; every bit outside the window is clear.
   std::uint32_t first_word_ = 0;

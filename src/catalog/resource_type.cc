@@ -1,5 +1,6 @@
 #include "catalog/resource_type.h"
 
+#include <algorithm>
 #include <string>
 
 #include "catalog/arn_match.h"
@@ -71,6 +72,20 @@ bool ResourceType::can_match(std::string_view arn) const {
     if (format.can_match(arn)) return true;
   }
   return false;
+}
+
+HandleRange<TypedArnFormat> arn_formats_naming(std::string_view service) {
+  auto resolve = [](std::uint32_t i) {
+    return TypedArnFormat{ResourceType(tables::kArnFormatRefs[i].resource_type),
+                          ArnFormat(tables::kArnFormatRefs[i].format)};
+  };
+  const tables::ArnServiceRow* end = tables::kArnServices + tables::kArnServiceCount;
+  const tables::ArnServiceRow* row = std::lower_bound(
+      tables::kArnServices, end, service, [](const tables::ArnServiceRow& r, std::string_view s) {
+        return tables::str(r.service) < s;
+      });
+  if (row == end || tables::str(row->service) != service) return {0, 0, resolve};
+  return {row->formats.first, row->formats.count, resolve};
 }
 
 }  // namespace iamlint::catalog

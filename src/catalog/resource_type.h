@@ -53,4 +53,17 @@ class ResourceType {
   std::uint32_t index_;
 };
 
+// One ARN format of a resource type.
+struct TypedArnFormat {
+  ResourceType type;
+  ArnFormat format;
+};
+
+// The ARN formats whose service field is `service`, in catalogue order: those of the catalogue
+// service of that prefix and of any other that names it (kafka-cluster's formats name kafka);
+// none for a service no format names. A format with a placeholder for its service (AWS Backup's
+// recovery point of any `${Vendor}`) is listed under its own service only: under every service it
+// would fit nearly any ARN. A lookup in a generated index, not a pass over the catalogue.
+[[nodiscard]] HandleRange<TypedArnFormat> arn_formats_naming(std::string_view service);
+
 }  // namespace iamlint::catalog

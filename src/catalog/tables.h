@@ -61,6 +61,18 @@ struct ResourceTypeRow {
   Span keys;         // into kKeyRefs
 };
 
+// The ARN formats whose service field names one service, which need not be the catalogue
+// service that lists their resource type (kafka-cluster's formats name kafka).
+struct ArnServiceRow {
+  Str service;   // rows are sorted by it
+  Span formats;  // into kArnFormatRefs, in catalogue order
+};
+
+struct ArnFormatRef {
+  std::uint32_t resource_type;  // into kResourceTypes
+  std::uint32_t format;         // into kArnFormats
+};
+
 struct ConditionKeyRow {
   Str name;            // original case; rows are sorted by lower-case name
   std::uint8_t type;   // KeyType
@@ -109,6 +121,14 @@ extern const std::uint32_t kActionSlotCount;
 extern const ActionResourceRow kActionResources[];
 extern const ResourceTypeRow kResourceTypes[];
 extern const Str kArnFormats[];
+extern const ArnServiceRow kArnServices[];
+extern const std::uint32_t kArnServiceCount;
+extern const ArnFormatRef kArnFormatRefs[];
+// Bitmaps over catalogue positions, 64 actions to a word, lowest bit first, every action's word
+// present (ActionSet's words): one per AccessLevel, level after level, and one of the actions
+// that list a resource type. Generated, so that no whole-catalogue pass builds them at run time.
+extern const std::uint64_t kAccessLevelMasks[];
+extern const std::uint64_t kResourceScopedMask[];
 extern const ConditionKeyRow kConditionKeys[];
 extern const std::uint32_t kKeyRefs[];
 extern const std::uint32_t kTemplatedKeys[];  // indices of templated keys, in table order

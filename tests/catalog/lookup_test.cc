@@ -1,9 +1,16 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "catalog/action.h"
+#include "catalog/action_set.h"
 #include "catalog/catalog.h"
 #include "catalog/condition_key.h"
 #include "catalog/resource_type.h"
@@ -101,6 +108,57 @@ TEST_CASE("ARN shape facts per resource type") {
   CHECK(queue->arn_formats()[0].region() == SegmentRule::kRequired);
   // API Gateway types list alternative formats in one field; they are split.
   CHECK(find_service("apigateway")->find_resource_type("Authorizer")->arn_formats().size() == 2);
+}
+
+TEST_CASE("ARN formats are indexed by the service their text names") {
+  // Re-derived from every format of every resource type, in catalogue order.
+  std::map<std::string, std::vector<std::pair<std::uint32_t, std::string_view>>> expected;
+  for (Service service : services()) {
+    for (ResourceType type : service.resource_types()) {
+      for (ArnFormat format : type.arn_formats()) {
+        const std::string_view text = format.text();
+        std::vector<std::string_view> fields;
+        for (std::size_t start = 0, colon = 0; fields.size() < 5; start = colon + 1) {
+          colon = text.find(':', start);
+          REQUIRE(colon != std::string_view::npos);
+          fields.push_back(text.substr(start, colon - start));
+        }
+        const std::string named(fields[2].find("${") == std::string_view::npos ? fields[2]
+                                                                               : service.prefix());
+        expected[named].emplace_back(type.index(), text);
+      }
+    }
+  }
+  for (const auto& [service, formats] : expected) {
+    std::vector<std::pair<std::uint32_t, std::string_view>> indexed;
+    for (TypedArnFormat named : arn_formats_naming(service))
+      indexed.emplace_back(named.type.index(), named.format.text());
+    CHECK_MESSAGE(indexed == formats, service);
+  }
+  // kafka-cluster's types are named by kafka's ARNs; AWS Backup's `${Vendor}` format only by
+  // backup ones.
+  const auto kafka = arn_formats_naming("kafka");
+  CHECK(std::any_of(kafka.begin(), kafka.end(), [](TypedArnFormat named) {
+    return named.type.service().prefix() == "kafka-cluster";
+  }));
+  const auto backup = arn_formats_naming("backup");
+  CHECK(std::any_of(backup.begin(), backup.end(), [](TypedArnFormat named) {
+    return named.format.text().find(":${Vendor}:") != std::string_view::npos;
+  }));
+  CHECK(arn_formats_naming("s4").empty());
+  CHECK(arn_formats_naming("").empty());
+}
+
+TEST_CASE("the generated action masks hold each action by its level and resource types") {
+  std::size_t in_levels = 0;
+  for (int level = 0; level < kAccessLevelCount; ++level)
+    in_levels += ActionSet::at_access_level(static_cast<AccessLevel>(level)).count();
+  CHECK(in_levels == action_count());
+  for (std::uint32_t i = 0; i < action_count(); ++i) {
+    const Action action(i);
+    CHECK(ActionSet::at_access_level(action.access_level()).contains(action));
+    CHECK(ActionSet::with_resource_types().contains(action) == !action.resource_types().empty());
+  }
 }
 
 TEST_CASE("condition keys of an action, a resource type and a service") {

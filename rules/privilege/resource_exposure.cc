@@ -3,6 +3,9 @@
 // or to everyone; judged on what the policy allows after its Deny statements.
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <utility>
+#include <vector>
 
 #include "analysis/risk_lists.h"
 #include "engine/rule.h"
@@ -35,13 +38,17 @@ std::vector<catalog::Action> exposing_actions() {
     for (const analysis::MethodStep& step : method.steps)
       set -= catalog::ActionSet::of(std::array{catalog::find_action(step.action)->index()});
   }
-  std::vector<catalog::Action> out;
+  // Each action's rank looked up once, not at every comparison of the sort.
+  using Ranked = std::pair<int, std::uint32_t>;  // (sensitivity_rank, catalogue position)
+  std::vector<Ranked> ranked;
   for (catalog::Action action : set) {
-    if (!opens_nothing(action)) out.push_back(action);
+    if (!opens_nothing(action))
+      ranked.emplace_back(analysis::sensitivity_rank(action), action.index());
   }
-  std::stable_sort(out.begin(), out.end(), [](catalog::Action a, catalog::Action b) {
-    return analysis::sensitivity_rank(a) < analysis::sensitivity_rank(b);
-  });
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<catalog::Action> out;
+  out.reserve(ranked.size());
+  for (const Ranked& each : ranked) out.emplace_back(each.second);
   return out;
 }
 
@@ -80,15 +87,21 @@ class ResourceExposure final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_policy(const ast::Policy& /*policy*/, engine::RuleContext& ctx) const override {
+    // Most policies grant no Permissions-management action, which one word operation over the
+    // model's actions shows; only then are the exposing ones looked for, once: a small policy
+    // without them never pays for it.
+    const analysis::PermissionModel& model = ctx.facts().permissions();
+    if (!model.allowed_actions().intersects(
+            catalog::ActionSet::at_access_level(catalog::AccessLevel::kPermissionsManagement))) {
+      return;
+    }
     static const std::vector<catalog::Action> kExposing = exposing_actions();
-    // The same actions as a set: most policies grant none of them, which one word operation over
-    // the model's actions shows without looking each one up.
+    // The same actions as a set, to skip the policies that grant none of them as cheaply.
     static const catalog::ActionSet kExposingSet = [] {
       catalog::ActionSet set;
       for (catalog::Action action : kExposing) set.insert(action);
       return set;
     }();
-    const analysis::PermissionModel& model = ctx.facts().permissions();
     if (!model.allowed_actions().intersects(kExposingSet)) return;
     std::vector<catalog::Action> allowed;
     for (catalog::Action action : kExposing) {

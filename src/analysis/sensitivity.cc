@@ -94,17 +94,15 @@ int rank_uncached(catalog::Action action) {
 
 int sensitivity_rank(catalog::Action action) {
   // Messages rank every action of a grant, and grants run to thousands of actions: each action's
-  // rank is computed once, on first use. Threads that race write the same value.
-  static std::vector<std::atomic<std::int8_t>> ranks = [] {
-    std::vector<std::atomic<std::int8_t>> unknown(catalog::action_count());
-    for (auto& rank : unknown) rank.store(-1, std::memory_order_relaxed);
-    return unknown;
-  }();
-  std::atomic<std::int8_t>& slot = ranks[action.index()];
-  int rank = slot.load(std::memory_order_relaxed);
+  // rank is computed once, on first use, and kept plus one, so that the zeroed slots of actions
+  // never ranked cost one memset rather than a pass over the catalogue. Threads that race write
+  // the same value.
+  static std::vector<std::atomic<std::int8_t>> ranks_plus_one(catalog::action_count());
+  std::atomic<std::int8_t>& slot = ranks_plus_one[action.index()];
+  int rank = slot.load(std::memory_order_relaxed) - 1;
   if (rank < 0) {
     rank = rank_uncached(action);
-    slot.store(static_cast<std::int8_t>(rank), std::memory_order_relaxed);
+    slot.store(static_cast<std::int8_t>(rank + 1), std::memory_order_relaxed);
   }
   return rank;
 }

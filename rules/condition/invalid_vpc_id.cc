@@ -26,10 +26,11 @@ class InvalidVpcId final : public engine::Rule {
 
   void check_condition(const ast::Statement&, const ast::Condition& condition,
                        engine::RuleContext& ctx) const override {
-    static const re2::RE2 kVpc("vpc-([a-zA-Z0-9]{8}|[a-zA-Z0-9]{17})");
-    static const re2::RE2 kVpce("vpce-([a-zA-Z0-9]{8}|[a-zA-Z0-9]{17})");
     const bool vpce = catalog::equals_folded(condition.key.value, "aws:SourceVpce");
     if (!vpce && !catalog::equals_folded(condition.key.value, "aws:SourceVpc")) return;
+    // Compiled on the first VPC key, not on the first condition of any policy.
+    static const re2::RE2 kVpc("vpc-([a-zA-Z0-9]{8}|[a-zA-Z0-9]{17})");
+    static const re2::RE2 kVpce("vpce-([a-zA-Z0-9]{8}|[a-zA-Z0-9]{17})");
     for (const ast::ConditionValue& value : condition.values) {
       // Patterns and variables stand for IDs only known at request time.
       if (catalog::has_wildcard(value.text) ||

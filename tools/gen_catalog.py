@@ -71,6 +71,28 @@ def named_service(arn_format, prefix):
     return prefix if "${" in fields[2] else fields[2]
 
 
+def fold(text):
+    """ASCII case folding, as catalog::fold does it."""
+    return "".join(c.lower() if "A" <= c <= "Z" else c for c in text)
+
+
+def key_templates(keys):
+    """Rows of the templated keys for condition_key.cc's lookup: (key index, length of the text
+    before the first placeholder, number of characters outside placeholders), sorted by that head
+    folded, table order among equals."""
+    rows = []
+    for index, (name, _, flags, _) in enumerate(keys):
+        if not flags & KEY_TEMPLATED:
+            continue
+        head = PLACEHOLDER.search(name).start()
+        if head == 0:
+            fail(f"templated key {name} does not start with its service prefix")
+        literal = len(name) - sum(len(m.group()) for m in PLACEHOLDER.finditer(name))
+        rows.append((fold(name[:head]), index, head, literal))
+    rows.sort(key=lambda row: row[0])
+    return [f"{{{index}, {head}, {literal}}}" for _, index, head, literal in rows]
+
+
 FNV_OFFSET, FNV_PRIME = 2166136261, 16777619
 
 
@@ -263,7 +285,7 @@ class Generator:
         arn_service_rows = [f"{{{self.blob.add(named)}, {self.span(arn_refs, named_by[named])}}}"
                             for named in sorted(named_by)]
         key_rows = [f"{{{self.blob.add(n)}, {t}, {f}, {self.blob.add(r)}}}" for n, t, f, r in self.keys]
-        templated = [str(i) for i, k in enumerate(self.keys) if k[2] & KEY_TEMPLATED]
+        templates = key_templates(self.keys)
 
         out = []
         out += self.hand_kept_lists(action_names)
@@ -289,7 +311,7 @@ class Generator:
             table("std::uint64_t", "kResourceScopedMask", [f"0x{w:016x}" for w in scoped_mask]),
             table("ConditionKeyRow", "kConditionKeys", key_rows),
             table("std::uint32_t", "kKeyRefs", [str(i) for i in self.key_refs]),
-            table("std::uint32_t", "kTemplatedKeys", templated, count="kTemplatedKeyCount"),
+            table("KeyTemplateRow", "kKeyTemplates", templates, count="kKeyTemplateCount"),
             table("Str", "kStrRefs", self.str_refs),
             *out,
         ]

@@ -1,11 +1,9 @@
 #include "catalog/condition_key.h"
 
 #include <algorithm>
-#include <vector>
 
 #include "catalog/ascii.h"
 #include "catalog/tables.h"
-#include "support/assert.h"
 #include "support/memo.h"
 
 namespace iamlint::catalog {
@@ -28,45 +26,6 @@ size_t placeholder_length(std::string_view text, size_t i) {
   return 0;
 }
 
-size_t literal_length(std::string_view key_template) {
-  size_t n = 0;
-  for (size_t i = 0; i < key_template.size();) {
-    const size_t p = placeholder_length(key_template, i);
-    n += p == 0 ? 1 : 0;
-    i += p == 0 ? 1 : p;
-  }
-  return n;
-}
-
-// A templated key with the text before its first placeholder: only a key that starts with that
-// text can be an instance of it.
-struct Template {
-  std::string_view head;
-  ConditionKey key;
-  size_t literal;  // literal_length of its name
-};
-
-// The templated keys sorted by head, built on first use (a policy without a templated key never
-// pays for it), so that a lookup tries only those whose head shares the key's first character.
-const std::vector<Template>& templates() {
-  static const std::vector<Template> sorted = [] {
-    std::vector<Template> out;
-    for (std::uint32_t i = 0; i < tables::kTemplatedKeyCount; ++i) {
-      const ConditionKey key(tables::kTemplatedKeys[i]);
-      const std::string_view name = key.name();
-      size_t head = 0;
-      while (head < name.size() && placeholder_length(name, head) == 0) ++head;
-      IAMLINT_ASSERT(head > 0);  // every key starts with its service prefix
-      out.push_back({name.substr(0, head), key, literal_length(name)});
-    }
-    std::stable_sort(out.begin(), out.end(), [](const Template& a, const Template& b) {
-      return compare_folded(a.head, b.head) < 0;
-    });
-    return out;
-  }();
-  return sorted;
-}
-
 // find_condition_key, computed.
 std::optional<ConditionKey> lookup_condition_key(std::string_view key) {
   const tables::ConditionKeyRow* begin = tables::kConditionKeys;
@@ -79,19 +38,25 @@ std::optional<ConditionKey> lookup_condition_key(std::string_view key) {
     return ConditionKey(static_cast<std::uint32_t>(it - begin));
   }
   if (key.empty()) return std::nullopt;
+  // Only the templates whose head shares the key's first character are tried.
   std::optional<ConditionKey> best;
   size_t best_literal = 0;
-  const std::vector<Template>& all = templates();
-  auto first = std::partition_point(all.begin(), all.end(), [&](const Template& t) {
-    return fold(t.head.front()) < fold(key.front());
-  });
-  for (auto it = first; it != all.end() && fold(it->head.front()) == fold(key.front()); ++it) {
-    if (!starts_with_folded(key, it->head) || !key_template_matches(it->key.name(), key)) continue;
+  auto head = [](const tables::KeyTemplateRow& t) {
+    return ConditionKey(t.key).name().substr(0, t.head);
+  };
+  const tables::KeyTemplateRow* last = tables::kKeyTemplates + tables::kKeyTemplateCount;
+  const tables::KeyTemplateRow* first = std::partition_point(
+      tables::kKeyTemplates, last,
+      [&](const tables::KeyTemplateRow& t) { return fold(head(t).front()) < fold(key.front()); });
+  for (const auto* t = first; t != last && fold(head(*t).front()) == fold(key.front()); ++t) {
+    const ConditionKey candidate(t->key);
+    if (!starts_with_folded(key, head(*t)) || !key_template_matches(candidate.name(), key))
+      continue;
     // Ties go to the first in table order, as the table is sorted by name.
-    if (!best || it->literal > best_literal ||
-        (it->literal == best_literal && it->key.index() < best->index())) {
-      best = it->key;
-      best_literal = it->literal;
+    if (!best || t->literal > best_literal ||
+        (t->literal == best_literal && candidate.index() < best->index())) {
+      best = candidate;
+      best_literal = t->literal;
     }
   }
   return best;

@@ -80,6 +80,15 @@ struct ConditionKeyRow {
   Str replacement;     // for a deprecated key
 };
 
+// A templated key (`aws:RequestTag/${TagKey}`) with the length of the text before its first
+// placeholder: only a key that starts with that text can be an instance of it. Rows are sorted by
+// that text folded, table order among equals.
+struct KeyTemplateRow {
+  std::uint32_t key;      // into kConditionKeys
+  std::uint32_t head;     // the length of that text
+  std::uint32_t literal;  // characters of the name outside placeholders
+};
+
 struct RegionRow {
   Str name;  // rows are sorted by name
   std::uint16_t partition;
@@ -131,8 +140,8 @@ extern const std::uint64_t kAccessLevelMasks[];
 extern const std::uint64_t kResourceScopedMask[];
 extern const ConditionKeyRow kConditionKeys[];
 extern const std::uint32_t kKeyRefs[];
-extern const std::uint32_t kTemplatedKeys[];  // indices of templated keys, in table order
-extern const std::uint32_t kTemplatedKeyCount;
+extern const KeyTemplateRow kKeyTemplates[];
+extern const std::uint32_t kKeyTemplateCount;
 extern const Str kStrRefs[];
 
 extern const Str kPartitions[];  // sorted

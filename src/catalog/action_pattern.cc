@@ -11,6 +11,7 @@
 #include "catalog/ascii.h"
 #include "catalog/glob.h"
 #include "catalog/service.h"
+#include "support/memo.h"
 
 namespace iamlint::catalog {
 namespace {
@@ -24,23 +25,6 @@ struct Cache {
 
 Cache& cache() {
   static Cache instance;
-  return instance;
-}
-
-// Heterogeneous lookup, so that a std::string_view finds its entry without a copy.
-struct TextHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const {
-    return std::hash<std::string_view>{}(text);
-  }
-};
-
-// In front of the shared cache, one per thread and keyed by the text as written: a policy names
-// the same entries to every rule, and this lookup needs neither case folding nor the lock.
-using Front = std::unordered_map<std::string, const Matches*, TextHash, std::equal_to<>>;
-
-Front& front() {
-  thread_local Front instance;
   return instance;
 }
 
@@ -120,28 +104,33 @@ Matches match_actions(std::string_view text) {
   return out;
 }
 
-Result<std::span<const std::uint32_t>, PatternError> expand_action_pattern(std::string_view text) {
-  auto view = [](const Matches& m) -> Result<std::span<const std::uint32_t>, PatternError> {
-    if (!m) return Unexpected{m.error()};
-    return std::span<const std::uint32_t>(m.value());
-  };
-  Front& local = front();
-  if (auto hit = local.find(text); hit != local.end()) return view(*hit->second);
-  const Matches* matches = nullptr;
+namespace {
+
+// The shared cache's entry for `text`, computed and added if there is none.
+const Matches* shared_matches(std::string_view text) {
   std::string key = to_folded(text);
   Cache& c = cache();
   {
     std::shared_lock lock(c.mutex);
-    if (auto it = c.entries.find(key); it != c.entries.end()) matches = it->second.get();
+    if (auto it = c.entries.find(key); it != c.entries.end()) return it->second.get();
   }
-  if (matches == nullptr) {
-    // Computed outside the lock; if another thread got there first, its entry wins.
-    auto computed = std::make_unique<const Matches>(match_actions(text));
-    std::unique_lock lock(c.mutex);
-    matches = c.entries.try_emplace(std::move(key), std::move(computed)).first->second.get();
-  }
-  local.emplace(std::string(text), matches);
-  return view(*matches);
+  // Computed outside the lock; if another thread got there first, its entry wins.
+  auto computed = std::make_unique<const Matches>(match_actions(text));
+  std::unique_lock lock(c.mutex);
+  return c.entries.try_emplace(std::move(key), std::move(computed)).first->second.get();
+}
+
+}  // namespace
+
+Result<std::span<const std::uint32_t>, PatternError> expand_action_pattern(std::string_view text) {
+  // In front of the shared cache, one per thread and keyed by the text as written: a policy names
+  // the same entries to every rule, and this lookup needs neither case folding nor the lock. A
+  // memo (a fast hash into flat storage, bounded) rather than a node per entry: every Action
+  // entry of every statement comes here, 761,469 of them in the every-version corpus.
+  thread_local Memo<const Matches*> front({.entries = 1 << 15, .bytes = 2 << 20});
+  const Matches& matches = *front.get(text, [&] { return shared_matches(text); });
+  if (!matches) return Unexpected{matches.error()};
+  return std::span<const std::uint32_t>(matches.value());
 }
 
 }  // namespace iamlint::catalog

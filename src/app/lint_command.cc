@@ -88,14 +88,23 @@ Result<engine::FileResult> fix_file(engine::FileResult result, const FileLinter&
   return result;
 }
 
+// What linting a file may take at once, per byte of the file: its JSON tree and typed policies,
+// then its findings and its part of the report (SARIF runs to nine times the file).
+constexpr std::size_t kHeldPerInputByte = 16;
+// What the files being linted and the parts waiting to be written may hold between them, at any
+// --jobs: each thread keeps what the largest file took of the memory it allocates from.
+constexpr std::size_t kHeldBytes = std::size_t{8} << 20;
+
 // Reads and lints one input; runs on any thread. Standard input is never fixed.
 Result<engine::FileResult> lint_input(const std::string& file, std::string repository_path,
                                       const Options& options, const FileSettings& settings,
                                       const std::optional<Baseline>& baseline,
-                                      std::optional<engine::ScpSetMember> scp_set) {
+                                      std::optional<engine::ScpSetMember> scp_set,
+                                      Admission& admission) {
   auto source = file == "-" ? source::load_stdin(options.stdin_filename, input::input_size_limit())
                             : source::load_file(file, input::input_size_limit());
   if (!source) return Unexpected(source.error());
+  admission.hold(source->text.size() * kHeldPerInputByte);
   engine::LintConfig config = settings.lint_config();
   config.scp_set = scp_set;
   const FileLinter linter{std::move(config), options, std::move(repository_path), baseline};
@@ -276,12 +285,15 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
   std::unique_ptr<report::Reporter> reporter = make_reporter(options, output->stream());
   reporter->begin();
   for_each_in_order(
-      files.size(), thread_count(options.jobs, files.size()),
-      [&](std::size_t i) {
+      files.size(), thread_count(options.jobs, files.size()), kHeldBytes,
+      [&](std::size_t i, Admission& admission) {
         RenderedFile rendered{lint_input(files[i], std::move(repository_paths[i]), options,
                                          distinct_settings[settings_of[i]], baseline,
-                                         scp_set ? scp_set->member(i) : std::nullopt)};
-        if (rendered.result) rendered.part = reporter->render(*rendered.result);
+                                         scp_set ? scp_set->member(i) : std::nullopt, admission)};
+        if (rendered.result) {
+          rendered.part = reporter->render(*rendered.result);
+          admission.hold(rendered.part.text.capacity() + rendered.result->source.text.capacity());
+        }
         return rendered;
       },
       [&, next = std::size_t{0}](RenderedFile rendered) mutable {

@@ -1,7 +1,12 @@
 #include "source/line_index.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "support/assert.h"
 
@@ -41,6 +46,28 @@ Character character_at(std::string_view bytes, std::size_t i) {
   return {length, length == 4 ? 2 : 1};
 }
 
+// A mask of the CR and LF bytes among the 32 from `bytes` on. Lines are short (some 40 bytes in a
+// policy), so a search started for each line break costs more than testing 32 bytes at once.
+uint32_t line_breaks(const char* bytes) {
+#ifdef __SSE2__
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i low = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+  const __m128i high = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16));
+  const auto low_breaks = static_cast<uint32_t>(
+      _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(low, lf), _mm_cmpeq_epi8(low, cr))));
+  const auto high_breaks = static_cast<uint32_t>(
+      _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(high, lf), _mm_cmpeq_epi8(high, cr))));
+  return low_breaks | high_breaks << 16;
+#else
+  uint32_t breaks = 0;
+  for (unsigned i = 0; i < 32; ++i) {
+    if (bytes[i] == '\n' || bytes[i] == '\r') breaks |= uint32_t{1} << i;
+  }
+  return breaks;
+#endif
+}
+
 }  // namespace
 
 uint32_t character_size(std::string_view bytes, std::size_t i) {
@@ -61,6 +88,12 @@ uint32_t count_columns(std::string_view bytes, ColumnUnit unit) {
         continue;
       }
     }
+    // The bytes of a range's last word are mostly ASCII too.
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++columns;
+      ++i;
+      continue;
+    }
     const Character c = character_at(bytes, i);
     columns += unit == ColumnUnit::kUtf16CodeUnits ? c.utf16_units : 1;
     i += c.bytes;
@@ -70,23 +103,30 @@ uint32_t count_columns(std::string_view bytes, ColumnUnit unit) {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   uint32_t first = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+  // Lines of policies and templates average some 40 bytes: room for nearly all at once.
+  line_starts_.reserve(text.size() / 32 + 1);
   line_starts_.push_back(first);
-  // Most files hold no CR, and then each line end is one memchr for LF away.
-  const bool has_cr = text.find('\r', first) != std::string_view::npos;
-  const auto next_break = [&](std::size_t from) {
-    return has_cr ? text.find_first_of("\r\n", from) : text.find('\n', from);
-  };
-  for (std::size_t i = next_break(first); i != std::string_view::npos; i = next_break(i + 1)) {
-    const auto end = static_cast<uint32_t>(i);
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    add_checkpoints(line_starts_.back(), end);
-    line_starts_.push_back(static_cast<uint32_t>(i + 1));
+  // The last bytes are tested in a copy padded with zeros.
+  const std::size_t last_block = first + (text.size() - first) / 32 * 32;
+  char last[32] = {};
+  for (std::size_t block = first; block < text.size(); block += 32) {
+    const char* bytes = text.data() + block;
+    if (block == last_block) {
+      bytes = static_cast<char*>(std::memcpy(last, bytes, text.size() - block));
+    }
+    for (uint32_t breaks = line_breaks(bytes); breaks != 0; breaks &= breaks - 1) {
+      const std::size_t i = block + std::countr_zero(breaks);
+      // The LF of a CRLF ends no line of its own: the CR before it did.
+      if (text[i] == '\n' && i > first && text[i - 1] == '\r') continue;
+      const bool crlf = text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
+      end_line(static_cast<uint32_t>(i));
+      line_starts_.push_back(static_cast<uint32_t>(i + (crlf ? 2 : 1)));
+    }
   }
-  add_checkpoints(line_starts_.back(), static_cast<uint32_t>(text.size()));
+  end_line(static_cast<uint32_t>(text.size()));
 }
 
 void LineIndex::add_checkpoints(uint32_t start, uint32_t end) {
-  if (end - start <= kCheckpointSpacing) return;
   // Counting stops at the line end, as position() does for offsets on this line.
   const std::string_view line = text_.substr(start, end - start);
   Checkpoint at{start, 0, 0};

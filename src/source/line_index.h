@@ -56,6 +56,10 @@ class LineIndex {
   };
   static constexpr uint32_t kCheckpointSpacing = 1024;
 
+  // Ends the last line at `end`; a long one gets its checkpoints.
+  void end_line(uint32_t end) {
+    if (end - line_starts_.back() > kCheckpointSpacing) add_checkpoints(line_starts_.back(), end);
+  }
   void add_checkpoints(uint32_t start, uint32_t end);
 
   std::string_view text_;

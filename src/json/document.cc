@@ -26,7 +26,13 @@ std::string_view kind_name(Kind kind) {
 
 NodeId Document::find_member(NodeId object, std::string_view key) const {
   for (NodeId child : children(object)) {
-    if (nodes_[child].key() == key) return child;
+    const Node& member = nodes_[child];
+    // A name without escapes is as long as its source between the quotes, so most others are
+    // told apart by their length alone.
+    const bool as_written =
+        (member.decoded & Node::kKeyDecoded) == 0 && member.key_range.size() >= 2;
+    if (as_written && member.key_range.size() - 2 != key.size()) continue;
+    if (member.key() == key) return child;
   }
   return kNoNode;
 }

@@ -2,6 +2,7 @@
 // `${*}`, `${?}`, `${$}`. Part of the grammar, so every rule family can read them.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string_view>
 #include <vector>
@@ -47,7 +48,7 @@ inline Variable classify(std::string_view text, std::size_t begin, std::size_t c
   } else if (inner == "*" || inner == "?" || inner == "$") {
     var.escape = true;
   } else if (var.name.empty() || name != var.name ||
-             var.name.find_first_of(" \t\r\n") != std::string_view::npos) {
+             std::any_of(var.name.begin(), var.name.end(), is_space)) {
     var.problem = var.name.empty() ? Problem::kEmpty : Problem::kSpaceInName;
   } else if (comma != std::string_view::npos) {
     std::string_view fallback = trim(inner.substr(comma + 1));

@@ -3,6 +3,7 @@
 // repetition of array entries, and the difference between "x" and ["x"] or
 // between 10 and "10".
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -150,6 +151,48 @@ uint64_t statement_hash(const json::Document& doc, NodeId statement) {
   return pop_combined(begin, 4, false);
 }
 
+// The lengths of the shortest and the longest text in the value at `id` (a bool as the string
+// canonical() makes it), widened into `shortest` and `longest`.
+void text_lengths(const json::Document& doc, NodeId id, std::size_t& shortest,
+                  std::size_t& longest) {
+  const json::Node& node = doc.node(id);
+  std::size_t length = 0;
+  switch (node.kind) {
+    case json::Kind::kNull:
+      break;
+    case json::Kind::kBool:
+      length = node.boolean ? 4 : 5;
+      break;
+    case json::Kind::kNumber:
+    case json::Kind::kString:
+      length = node.text().size();
+      break;
+    case json::Kind::kArray:
+    case json::Kind::kObject:
+      for (NodeId child : doc.children(id)) text_lengths(doc, child, shortest, longest);
+      return;
+  }
+  shortest = std::min(shortest, length);
+  longest = std::max(longest, length);
+}
+
+// What statements with equal canonical_hash share, told without hashing or sorting their entries:
+// each member's key with the shortest and longest text under it, the Sid aside. Neither the order
+// nor the repetition of entries changes it, nor "x" against ["x"]; members are summed, in any
+// order. Only statements that share it with another are hashed.
+uint64_t statement_shape(const json::Document& doc, NodeId statement) {
+  uint64_t shape = 0;
+  for (NodeId member : doc.children(statement)) {
+    const json::Node& child = doc.node(member);
+    if (child.key() == "Sid") continue;
+    std::size_t shortest = SIZE_MAX;
+    std::size_t longest = 0;
+    text_lengths(doc, member, shortest, longest);
+    shape += mix(mix(fast_hash(child.key()), shortest), longest);
+  }
+  return shape;
+}
+
 class RedundantStatement final : public engine::Rule {
  public:
   static constexpr std::string_view kTags[] = {"style"};
@@ -166,10 +209,25 @@ class RedundantStatement final : public engine::Rule {
   const engine::RuleInfo& info() const override { return kInfo; }
 
   void check_policy(const ast::Policy& policy, engine::RuleContext& ctx) const override {
+    // A lone statement repeats nothing: no need to hash its every entry.
+    if (policy.statements.size() < 2) return;
     const json::Document& doc = ctx.json();
-    // Statements by hash; text is built only for the few whose hashes meet.
+    // Statements by shape, then by hash; text is built only for the few whose hashes meet.
+    std::vector<uint64_t> shapes;
+    shapes.reserve(policy.statements.size());
+    for (const ast::Statement& statement : policy.statements)
+      shapes.push_back(statement_shape(doc, statement.node));
+    std::vector<uint64_t> sorted_shapes = shapes;
+    std::sort(sorted_shapes.begin(), sorted_shapes.end());
+    auto shared = [&](uint64_t shape) {
+      const auto [first, last] =
+          std::equal_range(sorted_shapes.begin(), sorted_shapes.end(), shape);
+      return last - first > 1;
+    };
     std::unordered_map<uint64_t, std::vector<const ast::Statement*>> by_hash;
-    for (const ast::Statement& statement : policy.statements) {
+    for (std::size_t i = 0; i < policy.statements.size(); ++i) {
+      if (!shared(shapes[i])) continue;
+      const ast::Statement& statement = policy.statements[i];
       by_hash[statement_hash(doc, statement.node)].push_back(&statement);
     }
     for (const auto& [hash, group] : by_hash) {

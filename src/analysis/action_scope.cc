@@ -50,10 +50,7 @@ ActionScope::ActionScope(const ast::Statement& statement, const catalog::ActionS
   if (list) entries_ = list->entries;
 }
 
-const catalog::ActionSet& ActionScope::actions() const {
-  static const catalog::ActionSet kNone;
-  return actions_ ? *actions_ : kNone;
-}
+const catalog::ActionSet ActionScope::kNone;
 
 bool ActionScope::matches(std::string_view name) const {
   const bool listed = std::any_of(entries_.begin(), entries_.end(), [&](const ast::Action& entry) {

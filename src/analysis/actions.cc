@@ -201,9 +201,11 @@ std::vector<std::uint32_t> still_granted(Indices granted, const ast::Statement& 
     named_types.emplace_back(type.index(), answer);
     return answer;
   };
+  out.reserve(granted.size());
+  const catalog::ActionSet& allowed = grant->allowed();
   for (std::uint32_t index : granted) {
     const catalog::Action action(index);
-    if (!grant->allowed().contains(action)) continue;
+    if (!allowed.contains(action)) continue;
     // On named resources, only the actions whose resource types they can name are granted.
     if (listed) {
       const auto types = action.resource_types();

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "analysis/actions.h"
+#include "analysis/policy_facts.h"
 #include "catalog/action.h"
 #include "engine/rule.h"
 #include "trusted_accounts.h"
@@ -85,10 +86,14 @@ class WildcardActionPattern final : public engine::Rule {
     if (!statement.allows() || !statement.action || grants_only_to_trusted_accounts(statement, ctx))
       return;
     const bool named_resources = names_its_resources(statement, ctx.kind());
-    for (const ast::Action& action : statement.action->entries) {
+    const auto& entries = statement.action->entries;
+    // The expansions the model made of the entries, rather than a lookup of each pattern again.
+    const auto expanded = ctx.facts().entry_actions(statement, *statement.action);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const ast::Action& action = entries[i];
       // "*" and "service:*" have rules of their own.
       if (action.name == "*" || !analysis::is_pattern(action.name)) continue;
-      const analysis::Indices matched = analysis::actions_of(action);
+      const analysis::Indices matched = expanded[i] ? *expanded[i] : analysis::Indices();
       // The catalogue rules report patterns that match nothing; "kms:ReEncrypt*" names variants
       // of one operation: shorthand, not breadth.
       if (matched.empty() || is_variant_family(action.name, matched)) continue;

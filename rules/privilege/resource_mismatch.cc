@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 
 #include "analysis/actions.h"
+#include "analysis/policy_facts.h"
 #include "catalog/action.h"
 #include "catalog/resource_type.h"
 #include "engine/rule.h"
@@ -93,25 +94,31 @@ class ResourceMismatch final : public engine::Rule {
     if (!judgeable) return;
     std::string_view outcome = statement.allows() ? "grants" : "denies";
     ResourceTypeMatcher matcher(resources);
-    for (const ast::Action& entry : statement.action->entries) {
+    const auto& entries = statement.action->entries;
+    // The entries' expansions, made once for the policy: an action name expands to the action of
+    // that name, if the catalogue has it, without a lookup here.
+    const auto expanded = ctx.facts().entry_actions(statement, *statement.action);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const ast::Action& entry = entries[i];
       // A wildcard is expected to cover actions of other resource types; judge named actions only.
       if (analysis::is_pattern(entry.text.value)) continue;
-      std::optional<catalog::Action> action = catalog::find_action(entry.text.value);
-      if (!action || matcher.can_apply(*action)) continue;
-      if (action->resource_types().empty()) {
+      if (!expanded[i] || expanded[i]->empty()) continue;
+      const catalog::Action action(expanded[i]->front());
+      if (matcher.can_apply(action)) continue;
+      if (action.resource_types().empty()) {
         // AWS's own managed policies often scope such actions anyway; the reference may lag the
         // service, so this variant is a note.
         ctx.report(entry.text.range,
                    "{} accepts only \"Resource\": \"*\", so this statement {} nothing for it; move "
                    "it to a statement with \"Resource\": \"*\"",
-                   action->qualified_name(), outcome)
+                   action.qualified_name(), outcome)
             .level(engine::Level::kNote)
             .related(statement.resource->range, "the statement's resources");
       } else {
         ctx.report(entry.text.range,
                    "none of this statement's resources is of a type {} acts on ({}), so the "
                    "statement {} nothing for it",
-                   action->qualified_name(), expected_resources(*action), outcome)
+                   action.qualified_name(), expected_resources(action), outcome)
             .related(statement.resource->range, "the statement's resources");
       }
     }

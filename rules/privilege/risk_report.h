@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include <fmt/core.h>
@@ -158,8 +159,15 @@ inline std::vector<catalog::Action> sensitive(analysis::SensitiveCategory catego
 }
 
 inline std::string_view gives(catalog::Action action) {
-  for (const analysis::SensitiveAction& entry : analysis::sensitive_actions()) {
-    if (catalog::find_action(entry.action) == action) return entry.gives;
+  // The list's actions looked up once, not at every finding.
+  static const std::vector<std::pair<catalog::Action, std::string_view>> kGives = [] {
+    std::vector<std::pair<catalog::Action, std::string_view>> out;
+    for (const analysis::SensitiveAction& entry : analysis::sensitive_actions())
+      out.emplace_back(*catalog::find_action(entry.action), entry.gives);
+    return out;
+  }();
+  for (const auto& [listed, what] : kGives) {
+    if (listed == action) return what;
   }
   return {};
 }

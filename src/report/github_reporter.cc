@@ -58,17 +58,17 @@ FilePart GithubReporter::render(const engine::FileResult& result) const {
   if (result.findings.empty()) return {};
   source::LineIndex index(result.source.text);
   const std::string path = escape(result.source.path, true);
-  FilePart part;
+  std::string text;
   for (const engine::Finding& finding : result.findings) {
     const auto [start, end] =
         index.span(finding.range.begin, finding.range.end, source::ColumnUnit::kCodePoints);
     std::string title = fmt::format("{} {}", finding.rule->id, finding.rule->name);
-    fmt::format_to(std::back_inserter(part.text),
+    fmt::format_to(std::back_inserter(text),
                    "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
                    command(finding.level), path, start.line, start.column, end.line, end.column,
                    escape(title, true), escape(finding.message, false));
   }
-  return part;
+  return {.text = {std::move(text)}};
 }
 
 }  // namespace iamlint::report

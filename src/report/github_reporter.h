@@ -19,7 +19,7 @@ class GithubReporter final : public Reporter {
 
   [[nodiscard]] FilePart render(const engine::FileResult& result) const override;
   void write(const engine::FileResult& /*result*/, const FilePart& part) override {
-    out_ << part.text;
+    write_text(part, out_);
   }
 
  private:

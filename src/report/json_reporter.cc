@@ -10,7 +10,6 @@ void JsonArrayReporter::begin() {
 
 void JsonArrayReporter::write(const engine::FileResult& /*result*/, const FilePart& part) {
   w_.append(part.text, part.elements, {});
-  w_.flush();
 }
 
 void JsonArrayReporter::end(std::span<const Error> /*unreadable*/) {

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include <rapidjson/internal/itoa.h>
 #include <rapidjson/writer.h>
@@ -155,10 +156,6 @@ bool ReportPrettyWriter::add_elements(std::size_t count) {
   return had;
 }
 
-void ReportPrettyWriter::raw(std::string_view text) {
-  std::memcpy(os_->Push(text.size()), text.data(), text.size());
-}
-
 bool is_plain_json_string(std::string_view text) {
   // Eight bytes at a time. For a byte b below 0x80, b + 0x60 sets the high bit exactly when
   // b >= 0x20, with no carry into the next byte; (x - 0x0101...) & ~x & 0x8080... is non-zero
@@ -195,14 +192,16 @@ bool is_plain_json_string(std::string_view text) {
 
 namespace {
 
-// The buffer of the ArrayAt writer on this thread. Each file's part is copied out of it, and it
-// serves the next file at the size it has grown to, as a stream writer's own buffer does.
+// The buffer of the ArrayAt writer on this thread. Each file's part is copied out of it in
+// pieces, and it serves the next file at the size it has grown to, as a stream writer's own
+// buffer does.
 struct ThreadBuffer {
   rapidjson::StringBuffer buffer;
   bool lent = false;
 };
 thread_local ThreadBuffer thread_buffer;
-// A buffer that an exceptionally large part grew past this is freed, not kept.
+// A buffer that an exceptionally large value grew past this is freed, not kept (the writer hands
+// its text over between objects, at about JsonWriter::kPieceBytes).
 constexpr std::size_t kKeptBufferBytes = std::size_t{1} << 20;
 
 rapidjson::StringBuffer& borrow_thread_buffer() {
@@ -261,31 +260,51 @@ void JsonWriter::escaped_string(std::string_view value) {
 
 std::size_t JsonWriter::number_placeholder() {
   writer_.value_placeholder();
-  return buffer_.GetSize();
+  return handed_over_ + buffer_.GetSize();
 }
 
 std::size_t JsonWriter::elements() const {
   return writer_.elements() - 1;  // the one that ArrayAt pretends came before
 }
 
-std::string JsonWriter::take() {
-  return {buffer_.GetString(), buffer_.GetSize()};
+void JsonWriter::hand_over() {
+  if (out_ != nullptr) return flush();
+  handed_over_ += buffer_.GetSize();
+  pieces_.emplace_back(buffer_.GetString(), buffer_.GetSize());
+  buffer_.Clear();
 }
 
-void JsonWriter::append(std::string_view elements, std::size_t count,
+std::vector<std::string> JsonWriter::take() {
+  if (buffer_.GetSize() > 0) hand_over();
+  handed_over_ = 0;
+  return std::exchange(pieces_, {});
+}
+
+void JsonWriter::append(std::span<const std::string> elements, std::size_t count,
                         std::span<const NumberAt> numbers) {
   if (count == 0) return;
   // The array's first element has no separator before it.
-  IAMLINT_DEBUG_ASSERT(elements.starts_with(','));
-  std::size_t at = writer_.add_elements(count) ? 0 : 1;
-  for (const NumberAt& number : numbers) {
-    writer_.raw(elements.substr(at, number.offset - at));
-    char digits[kMaxDigits];
-    const auto written = std::to_chars(std::begin(digits), std::end(digits), number.value);
-    writer_.raw({digits, written.ptr});
-    at = number.offset;
+  IAMLINT_DEBUG_ASSERT(!elements.empty() && elements.front().starts_with(','));
+  std::size_t at = writer_.add_elements(count) ? 0 : 1;  // in the whole text
+  flush();
+  const auto write = [&](std::string_view text) {
+    out_->write(text.data(), static_cast<std::streamsize>(text.size()));
+  };
+  const NumberAt* number = numbers.data();
+  const NumberAt* const numbers_end = number + numbers.size();
+  std::size_t piece_at = 0;  // where the piece starts in the whole text
+  for (const std::string& piece : elements) {
+    const std::size_t piece_end = piece_at + piece.size();
+    for (; number != numbers_end && number->offset <= piece_end; ++number) {
+      write(std::string_view(piece).substr(at - piece_at, number->offset - at));
+      char digits[kMaxDigits];
+      const auto written = std::to_chars(std::begin(digits), std::end(digits), number->value);
+      write({digits, written.ptr});
+      at = number->offset;
+    }
+    write(std::string_view(piece).substr(at - piece_at));
+    at = piece_at = piece_end;
   }
-  writer_.raw(elements.substr(at));
 }
 
 void JsonWriter::flush() {

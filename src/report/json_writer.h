@@ -5,6 +5,9 @@
 // A part of a document can be written apart, on another thread say: a writer made with
 // JsonWriter(ArrayAt) writes elements of an array nested in the document, and the document's
 // writer append()s them in their turn, with numbers that only it knows put in their places.
+// Either writer hands its text over in pieces of about kPieceBytes as it goes (to the stream, or
+// into the pieces that take() returns), so that neither a long part nor the document is ever held
+// in one buffer, and a long part never beside a copy of itself.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
@@ -51,7 +55,6 @@ class ReportPrettyWriter : public rapidjson::PrettyWriter<rapidjson::StringBuffe
   bool add_elements(std::size_t count);
   // The place of a value written later: writes what comes before it (for a number).
   void value_placeholder() { begin_value(0); }
-  void raw(std::string_view text);
 
  private:
   // What comes before the next value, and room for its `size` bytes after it.
@@ -72,6 +75,10 @@ class ReportPrettyWriter : public rapidjson::PrettyWriter<rapidjson::StringBuffe
 
 class JsonWriter {
  public:
+  // About what a writer buffers before it hands its text over: a part this short (nine in ten)
+  // is one piece.
+  static constexpr std::size_t kPieceBytes = std::size_t{64} << 10;
+
   // Elements of an array `depth` levels deep in another writer's document (the outermost value
   // is level 1), for that writer's append(). Each comes after a separator, as if an element came
   // before it.
@@ -112,7 +119,10 @@ class JsonWriter {
   JsonWriter& operator=(const JsonWriter&) = delete;
 
   void begin_object() { writer_.StartObject(); }
-  void end_object() { writer_.EndObject(); }
+  void end_object() {
+    writer_.EndObject();
+    if (buffer_.GetSize() >= kPieceBytes) hand_over();
+  }
   void begin_array() { writer_.StartArray(); }
   void end_array() { writer_.EndArray(); }
   void key(Key name) { writer_.plain_string(name.text()); }
@@ -134,14 +144,16 @@ class JsonWriter {
   requires kRuntimeText<Text>
   void field(const Text& name, uint64_t value) { key(name), number(value); }
 
-  // An ArrayAt writer's number that the document's writer puts in: the offset in take()'s text.
+  // An ArrayAt writer's number that the document's writer puts in: the offset in take()'s text
+  // (its pieces one after another).
   [[nodiscard]] std::size_t number_placeholder();
-  // An ArrayAt writer's elements: how many, and their text.
+  // An ArrayAt writer's elements: how many, and their text in pieces.
   [[nodiscard]] std::size_t elements() const;
-  [[nodiscard]] std::string take();
+  [[nodiscard]] std::vector<std::string> take();
   // Adds to the array open here `count` elements that an ArrayAt writer wrote at this depth, with
-  // `numbers` (in order of offset) in their places.
-  void append(std::string_view elements, std::size_t count, std::span<const NumberAt> numbers);
+  // `numbers` (in order of offset) in their places: flushes, then writes them to the stream.
+  void append(std::span<const std::string> elements, std::size_t count,
+              std::span<const NumberAt> numbers);
 
   // Writes what is buffered to the stream; the document may stay open.
   void flush();
@@ -149,6 +161,8 @@ class JsonWriter {
   void finish();
 
  private:
+  // What is buffered, to the stream or into pieces_.
+  void hand_over();
   void checked_key(std::string_view name);
   // A string that is not plain.
   void escaped_string(std::string_view value);
@@ -159,6 +173,8 @@ class JsonWriter {
   rapidjson::StringBuffer own_buffer_;
   rapidjson::StringBuffer& buffer_;
   ReportPrettyWriter writer_;
+  std::vector<std::string> pieces_;  // an ArrayAt writer's text handed over so far
+  std::size_t handed_over_ = 0;      // its bytes
 };
 
 }  // namespace iamlint::report

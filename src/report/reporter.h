@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <ostream>
 #include <span>
 #include <string>
 #include <vector>
@@ -28,18 +29,24 @@ namespace iamlint::report {
 // Where a file's part needs the number the run gives a rule, which only write() knows: SARIF
 // numbers rules in order of first use over the whole run.
 struct RuleNumberAt {
-  std::size_t offset;  // in FilePart::text
+  std::size_t offset;  // in FilePart::text, its pieces one after another
   const engine::RuleInfo* rule;
 };
 
 // One file's part of a report, as render() made it.
 struct FilePart {
-  std::string text;
+  // The text in pieces, as written: a long part is never held in one buffer (see JsonWriter).
+  std::vector<std::string> text;
   // In the JSON formats, the elements of the report's array that `text` holds (see
   // JsonWriter::ArrayAt).
   std::size_t elements = 0;
   std::vector<RuleNumberAt> rule_numbers;  // in order of offset
 };
+
+// A part's text as it is, for the formats that put nothing in it.
+inline void write_text(const FilePart& part, std::ostream& out) {
+  for (const std::string& piece : part.text) out << piece;
+}
 
 class Reporter {
  public:

@@ -356,7 +356,6 @@ void SarifReporter::write(const engine::FileResult& result, const FilePart& part
   for (const RuleNumberAt& at : part.rule_numbers)
     rule_numbers_.push_back({at.offset, rule_index(*at.rule)});
   w_.append(part.text, part.elements, rule_numbers_);
-  w_.flush();
 
   // Unparsable files are results (IAM001) and also notifications, so that a viewer of the run's
   // health sees that they were not analysed; so are findings left out past the per-file limit.

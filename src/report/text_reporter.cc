@@ -150,16 +150,16 @@ FilePart TextReporter::render(const engine::FileResult& result) const {
   if (result.findings.empty()) return {};
   Palette colors = palette(style_);
   source::LineIndex index(result.source.text);
-  FilePart part;
+  std::string text;
   for (const engine::Finding& finding : result.findings) {
-    write_finding(result, index, finding, colors, part.text);
-    part.text += '\n';
+    write_finding(result, index, finding, colors, text);
+    text += '\n';
   }
-  return part;
+  return {.text = {std::move(text)}};
 }
 
 void TextReporter::write(const engine::FileResult& /*result*/, const FilePart& part) {
-  out_ << part.text;
+  write_text(part, out_);
 }
 
 void write_summary(const Totals& totals, const TextStyle& style, std::ostream& out) {

@@ -702,6 +702,51 @@ TEST_CASE("a JSON string is plain when it holds no byte that JSON escapes") {
   CHECK(is_plain_json_string(""));
 }
 
+// A part longer than JsonWriter::kPieceBytes comes in pieces; appended, with the document's numbers
+// put in, it must read as if the document's writer had written it.
+TEST_CASE("json writer hands a long part over in pieces, its numbers in their places") {
+  constexpr uint64_t kElements = 5000;
+  const auto element_text = [](uint64_t i) {
+    return std::string(20 + i % 7, static_cast<char>('a' + i % 26));
+  };
+  std::vector<JsonWriter::NumberAt> numbers;
+  JsonWriter part(JsonWriter::ArrayAt{2});
+  for (uint64_t i = 0; i < kElements; ++i) {
+    part.begin_object();
+    part.field("text", element_text(i));
+    part.key("number");
+    numbers.push_back({part.number_placeholder(), i * 7});
+    part.end_object();
+  }
+  const std::size_t count = part.elements();
+  const std::vector<std::string> pieces = part.take();
+  CHECK(pieces.size() > 1);
+
+  const auto document = [&](auto&& write_elements) {
+    std::ostringstream out;
+    JsonWriter w(out);
+    w.begin_object();
+    w.key("elements");
+    w.begin_array();
+    write_elements(w);
+    w.end_array();
+    w.end_object();
+    w.finish();
+    return out.str();
+  };
+  const std::string appended = document([&](JsonWriter& w) { w.append(pieces, count, numbers); });
+  const std::string written = document([&](JsonWriter& w) {
+    for (uint64_t i = 0; i < kElements; ++i) {
+      w.begin_object();
+      w.field("text", element_text(i));
+      w.field("number", i * 7);
+      w.end_object();
+    }
+  });
+  CHECK(count == kElements);
+  CHECK(appended == written);
+}
+
 TEST_CASE("json reporter writes one object per finding") {
   Linted linted =
       lint({{"b.json", std::string(kAdmin)}, {"a.json", "{\n  \"a\": }"}, {"c.json", "{}"}},

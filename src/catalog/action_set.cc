@@ -28,11 +28,6 @@ std::size_t word_count() {
 ActionSet::Iterator::Iterator(const ActionSet* set, std::uint32_t position)
     : set_(set), position_(position) {}
 
-ActionSet::Iterator& ActionSet::Iterator::operator++() {
-  position_ = set_->first_from(position_ + 1);
-  return *this;
-}
-
 ActionSet ActionSet::all() {
   return ActionSet().complement();
 }

@@ -93,7 +93,7 @@ Result<engine::FileResult> fix_file(engine::FileResult result, const FileLinter&
 constexpr std::size_t kHeldPerInputByte = 16;
 // What the files being linted and the parts waiting to be written may hold between them, at any
 // --jobs: each thread keeps what the largest file took of the memory it allocates from.
-constexpr std::size_t kHeldBytes = std::size_t{8} << 20;
+constexpr std::size_t kHeldBytes = std::size_t{4} << 20;
 
 // Reads and lints one input; runs on any thread. Standard input is never fixed.
 Result<engine::FileResult> lint_input(const std::string& file, std::string repository_path,

@@ -3,7 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <memory>
 #include <optional>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
@@ -17,9 +22,10 @@ namespace iamlint::json {
 
 // Builds the tree from RapidJSON's SAX events. RapidJSON reports no positions, so the parse runs
 // in situ on a private copy of the text: strings and numbers then arrive as pointers into that
-// copy, which give their offsets. The other events read the stream's offset: for null, true and
-// false it is just past the token; the iterative parser calls StartObject/StartArray and
-// EndObject/EndArray before it takes the bracket, so there it is at the bracket.
+// copy, which give their offsets. The other events read the stream's offset, which is just past
+// the token: past null, true and false, and past the bracket that opens or closes a container
+// (the recursive parser calls StartObject/StartArray and EndObject/EndArray once it has taken
+// the bracket).
 class TreeBuilder {
  public:
   using Ch = char;
@@ -104,7 +110,8 @@ class TreeBuilder {
   // The source range of a string, quotes included, that RapidJSON decoded in place to `length`
   // bytes from `decoded` on: its opening quote is just before. When the source holds no backslash
   // in those bytes nothing was unescaped, and the closing quote follows them; otherwise the raw
-  // string is longer and its closing quote is the first one that is not escaped.
+  // string is longer and its closing quote is the first one that is not escaped. (RapidJSON
+  // parses a string on a copy of the stream, so the stream's offset is still at its start.)
   ByteRange string_range(const Ch* decoded, rapidjson::SizeType length) const {
     const uint32_t begin = offset_of(decoded) - 1;
     std::string_view raw = text_.substr(begin + 1);
@@ -184,18 +191,21 @@ class TreeBuilder {
     return true;
   }
 
+  // Each level of nesting is a level of recursion in RapidJSON's parser, which the depth cap stops
+  // at kMaxDepth whatever the text's depth.
   bool open(Kind kind) {
+    const uint32_t bracket = offset() - 1;
     if (stack_.size() >= kMaxDepth) {
-      stop_ = SyntaxError{offset(), fmt::format("values nest more than {} levels deep", kMaxDepth)};
+      stop_ = SyntaxError{bracket, fmt::format("values nest more than {} levels deep", kMaxDepth)};
       return false;
     }
-    if (add(kind, offset()) == nullptr) return false;
+    if (add(kind, bracket) == nullptr) return false;
     stack_.push_back({static_cast<NodeId>(doc_.nodes_.size() - 1)});
     return true;
   }
 
   bool close() {
-    doc_.nodes_[stack_.back().container].range.end = offset() + 1;
+    doc_.nodes_[stack_.back().container].range.end = offset();
     stack_.pop_back();
     return true;
   }
@@ -240,20 +250,27 @@ std::string describe_error(rapidjson::ParseErrorCode code, std::string_view text
   return fmt::format("{}; found {}", message, describe_found(text, offset));
 }
 
-// Whether RapidJSON's fast path may parse `text`: valid UTF-8 without a byte from 0x1A to 0x1F
-// (see has_control_unseen_by_sse2). The ASCII words that make up nearly every file are checked
-// for both in one pass; the general checks take over at the first byte that is not ASCII.
-bool suits_fast_path(std::string_view text) {
-  constexpr uint64_t kHighBits = 0x8080808080808080u;
-  constexpr uint64_t kFrom0x20 = 0x6060606060606060u;  // b + 0x60 >= 0x80 exactly when b >= 0x20
-  constexpr uint64_t kFrom0x1A = 0x6666666666666666u;  // b + 0x66 >= 0x80 exactly when b >= 0x1A
+// Copies `text` to `buffer` (as large) and says whether RapidJSON's fast path may parse it: valid
+// UTF-8 without a byte from 0x1A to 0x1F (see has_control_unseen_by_sse2). The ASCII blocks that
+// make up nearly every file are copied and checked for both in one pass; the general checks take
+// over at the first byte that is not ASCII.
+bool copy_for_fast_path(std::string_view text, char* buffer) {
   std::size_t at = 0;
-  for (; at + sizeof(uint64_t) <= text.size(); at += sizeof(uint64_t)) {
-    uint64_t word;
-    std::memcpy(&word, text.data() + at, sizeof word);
-    if ((word & kHighBits) != 0) break;
-    if ((~(word + kFrom0x20) & (word + kFrom0x1A) & kHighBits) != 0) return false;
+#ifdef __SSE2__
+  for (; at + 16 <= text.size(); at += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(buffer + at), block);
+    // Bytes from 0x80 on are negative as signed bytes, so none of them is above 0x19.
+    const __m128i unseen = _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8(0x19)),
+                                         _mm_cmplt_epi8(block, _mm_set1_epi8(0x20)));
+    if (_mm_movemask_epi8(block) != 0) break;
+    if (_mm_movemask_epi8(unseen) != 0) {
+      std::memcpy(buffer + at, text.data() + at, text.size() - at);
+      return false;
+    }
   }
+#endif
+  if (at < text.size()) std::memcpy(buffer + at, text.data() + at, text.size() - at);
   // Only ASCII lies before `at`, so a character starts there.
   const std::string_view rest = text.substr(at);
   return is_valid_utf8(rest) && !has_control_unseen_by_sse2(rest);
@@ -269,24 +286,30 @@ Result<Document, SyntaxError> parse(std::string_view text) {
 
   // The copy RapidJSON parses in situ. Its SIMD scans read whole aligned 16-byte blocks, so the
   // block that holds the terminating NUL must lie within the buffer.
-  std::string buffer;
-  buffer.reserve(parsed.size() + kSimdPadding);
-  buffer.append(parsed).append(kSimdPadding, '\0');
+  auto buffer = std::make_unique_for_overwrite<char[]>(parsed.size() + kSimdPadding);
+  std::memset(buffer.get() + parsed.size(), 0, kSimdPadding);
+  const bool fast_path = copy_for_fast_path(parsed, buffer.get());
 
   Document doc;
-  rapidjson::InsituStringStream stream(buffer.data());
+  rapidjson::InsituStringStream stream(buffer.get());
   stream.src_ += start;  // offsets count from the start of the text, byte-order mark included
-  TreeBuilder builder(parsed, buffer.data(), stream, doc);
+  TreeBuilder builder(parsed, buffer.get(), stream, doc);
   rapidjson::Reader reader;
   // Encoding is validated up front, which is far faster than RapidJSON's check of each byte of
   // each string; only a text that is not valid UTF-8 is parsed with that check, to say where.
   // That check also turns off the SSE2 scans, which a raw control byte 0x1A-0x1F would slip past.
-  constexpr unsigned kFlags = rapidjson::kParseInsituFlag | rapidjson::kParseIterativeFlag |
-                              rapidjson::kParseNumbersAsStringsFlag;
+  // The recursive parser is the faster, and the depth cap bounds its recursion (TreeBuilder::open).
+  // The iterative one, which iamlint used before, calls a text that starts with ',', ':', ']' or
+  // '}' empty where the recursive one finds an invalid value: such a text keeps its message. It
+  // stops at that first byte, before any event.
+  constexpr unsigned kFlags = rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag;
+  const std::size_t first = parsed.find_first_not_of(" \t\n\r", start);
+  const bool no_value = first != std::string_view::npos &&
+                        std::string_view(",:]}").find(parsed[first]) != std::string_view::npos;
   rapidjson::ParseResult result =
-      suits_fast_path(parsed)
-          ? reader.Parse<kFlags>(stream, builder)
-          : reader.Parse<kFlags | rapidjson::kParseValidateEncodingFlag>(stream, builder);
+      no_value    ? reader.Parse<kFlags | rapidjson::kParseIterativeFlag>(stream, builder)
+      : fast_path ? reader.Parse<kFlags>(stream, builder)
+                  : reader.Parse<kFlags | rapidjson::kParseValidateEncodingFlag>(stream, builder);
   if (builder.stopped()) return Unexpected(*builder.stopped());
   if (result.IsError()) {
     auto offset = static_cast<uint32_t>(result.Offset());

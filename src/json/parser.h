@@ -1,6 +1,6 @@
-// Parses JSON text into a lossless Document, iteratively (no recursion on input depth) and with
-// UTF-8 validation. Invalid input is an ordinary outcome, described by a SyntaxError with the
-// byte offset of the problem; it never throws.
+// Parses JSON text into a lossless Document, with recursion no deeper than kMaxDepth whatever the
+// input's depth, and with UTF-8 validation. Invalid input is an ordinary outcome, described by a
+// SyntaxError with the byte offset of the problem; it never throws.
 #pragma once
 
 #include <cstddef>
@@ -14,7 +14,7 @@
 namespace iamlint::json {
 
 // Real policies nest about six levels deep and CloudFormation templates about fifteen; the cap
-// bounds every later walk over an untrusted tree.
+// bounds RapidJSON's recursion and every later walk over an untrusted tree.
 inline constexpr uint32_t kMaxDepth = 128;
 
 // How many values a text of `size` bytes may hold, so that a crafted one cannot make its tree

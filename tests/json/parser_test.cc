@@ -95,7 +95,7 @@ TEST_CASE("json parser keeps the byte range of every scalar") {
   CHECK_FALSE(doc.node(members[3]).boolean);
 }
 
-// RapidJSON's iterative parser reports brackets before it takes them, unlike scalars.
+// RapidJSON's recursive parser reports brackets once it has taken them, as it does scalars.
 TEST_CASE("json parser gives containers the byte range of their brackets") {
   constexpr std::string_view kText = R"({"a": [1, {"b": {}}], "c": []})";
   Document doc = parse_ok(kText);
@@ -294,6 +294,9 @@ TEST_CASE("json parser reports syntax errors with the offset of the problem") {
   const Case kCases[] = {
       {"", 0, "the file is empty: expected a JSON object"},
       {" \n\t ", 4, "the file is empty: expected a JSON object"},
+      // So RapidJSON's iterative parser calls a text that starts where no value may.
+      {" ]", 1, "the file is empty: expected a JSON object"},
+      {"\xEF\xBB\xBF, 1", 3, "the file is empty: expected a JSON object"},
       {R"({"a" 1})", 5, "missing a colon after a name of object member; found '1'"},
       {R"({"a": })", 6, "invalid value; found '}'"},
       {"[1,]", 3, "invalid value; found ']'"},

@@ -108,15 +108,15 @@ class TreeBuilder {
   }
 
   // The source range of a string, quotes included, that RapidJSON decoded in place to `length`
-  // bytes from `decoded` on: its opening quote is just before. When the source holds no backslash
-  // in those bytes nothing was unescaped, and the closing quote follows them; otherwise the raw
-  // string is longer and its closing quote is the first one that is not escaped. (RapidJSON
-  // parses a string on a copy of the stream, so the stream's offset is still at its start.)
+  // bytes from `decoded` on: its opening quote is just before. A string without escapes is as
+  // long in the source, and its closing quote follows; a quote there that no backslash precedes
+  // is that one, as the quotes inside a string are all escaped. Otherwise the raw string is longer
+  // and its closing quote is the first one that is not escaped. (RapidJSON parses a string on a
+  // copy of the stream, so the stream's offset is still at its start.)
   ByteRange string_range(const Ch* decoded, rapidjson::SizeType length) const {
     const uint32_t begin = offset_of(decoded) - 1;
     std::string_view raw = text_.substr(begin + 1);
-    if (raw.size() > length && raw[length] == '"' &&
-        raw.substr(0, length).find('\\') == std::string_view::npos) {
+    if (raw.size() > length && raw[length] == '"' && (length == 0 || raw[length - 1] != '\\')) {
       return {begin, begin + length + 2};
     }
     // RapidJSON read the whole string, so its closing quote is there.

@@ -292,7 +292,7 @@ int lint_command(const Options& options, std::ostream& out, std::ostream& err) {
                                          scp_set ? scp_set->member(i) : std::nullopt, admission)};
         if (rendered.result) {
           rendered.part = reporter->render(*rendered.result);
-          admission.hold(rendered.part.text.capacity() + rendered.result->source.text.capacity());
+          admission.hold(rendered.part.text_bytes() + rendered.result->source.text.capacity());
         }
         return rendered;
       },

@@ -41,6 +41,13 @@ struct FilePart {
   // JsonWriter::ArrayAt).
   std::size_t elements = 0;
   std::vector<RuleNumberAt> rule_numbers;  // in order of offset
+
+  // The memory its text holds, for the budget of parts waiting to be written.
+  [[nodiscard]] std::size_t text_bytes() const {
+    std::size_t bytes = 0;
+    for (const std::string& piece : text) bytes += piece.capacity();
+    return bytes;
+  }
 };
 
 // A part's text as it is, for the formats that put nothing in it.
